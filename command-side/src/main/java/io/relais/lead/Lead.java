@@ -1,0 +1,167 @@
+package io.relais.lead;
+
+import io.relais.common.FieldChange;
+import io.relais.common.Fields;
+import io.relais.common.InvalidFieldException;
+import io.relais.common.InvalidTransitionException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * The lead aggregate: decides which changes a lead accepts. Command handlers answer with the lead's new
+ * version so that the API can hand it to clients as an ETag.
+ */
+@Aggregate(cache = "leadCache")
+public class Lead {
+
+    @AggregateIdentifier
+    private String leadId;
+    private LeadStatus status;
+    private LeadDetails details;
+    private String ownerId;
+
+    protected Lead() {
+    }
+
+    @CommandHandler
+    public Lead(CaptureLead command, Clock clock) {
+        Fields.identifier("leadId", command.leadId());
+        LeadDetails validDetails = command.details() == null
+                ? new LeadDetails(null, null, null, null, null, null, null, null, null, null, null)
+                : command.details().validated();
+        validDetails.requireContactPoint();
+        if (command.source() == null) {
+            throw new InvalidFieldException("source", "required", "source is required");
+        }
+        MarketingConsent consent = command.consent() == null ? null : command.consent().validated(clock);
+        String owner = command.ownerId() == null ? null : Fields.identifier("ownerId", command.ownerId());
+        apply(new LeadCaptured(command.leadId(), validDetails, command.source(),
+                Fields.text("sourceDetail", command.sourceDetail(), 200), consent, owner));
+    }
+
+    @CommandHandler
+    public long handle(UpdateLeadDetails command) {
+        if (command.changes() == null || command.changes().isEmpty()) {
+            throw new InvalidFieldException("changes", "no-changes", "an update must change at least one field");
+        }
+        LeadDetails updated = details;
+        for (Map.Entry<LeadField, String> change : command.changes().entrySet()) {
+            updated = change.getKey().set(updated, change.getValue());
+        }
+        updated = updated.validated();
+        updated.requireContactPoint();
+        List<FieldChange> changes = new ArrayList<>();
+        for (LeadField field : LeadField.values()) {
+            String before = field.valueIn(details);
+            String after = field.valueIn(updated);
+            if (before == null ? after != null : !before.equals(after)) {
+                changes.add(new FieldChange(field.fieldName(), before, after));
+            }
+        }
+        if (!changes.isEmpty()) {
+            apply(new LeadDetailsUpdated(leadId, updated, changes));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(AssignLeadOwner command) {
+        String owner = Fields.identifier("ownerId", command.ownerId());
+        if (!owner.equals(ownerId)) {
+            apply(new LeadOwnerAssigned(leadId, owner, ownerId));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(StartWorkingLead command) {
+        requireStatus("start working a lead", LeadStatus.NEW);
+        apply(new LeadWorkStarted(leadId));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(QualifyLead command) {
+        requireStatus("qualify a lead", LeadStatus.NEW, LeadStatus.WORKING);
+        apply(new LeadQualified(leadId, status));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(DisqualifyLead command) {
+        if (command.reason() == null) {
+            throw new InvalidFieldException("reason", "required", "reason is required");
+        }
+        String note = Fields.text("note", command.note(), 1000);
+        if (command.reason() == DisqualificationReason.OTHER && note == null) {
+            throw new InvalidFieldException("note", "required", "note is required when the reason is OTHER");
+        }
+        requireStatus("disqualify a lead", LeadStatus.NEW, LeadStatus.WORKING);
+        apply(new LeadDisqualified(leadId, command.reason(), note, status));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ReopenLead command) {
+        requireStatus("reopen a lead", LeadStatus.QUALIFIED, LeadStatus.DISQUALIFIED);
+        apply(new LeadReopened(leadId, status));
+        return getVersion();
+    }
+
+    private void requireStatus(String action, LeadStatus... allowed) {
+        for (LeadStatus candidate : allowed) {
+            if (candidate == status) {
+                return;
+            }
+        }
+        throw new InvalidTransitionException(action, status.name());
+    }
+
+    @EventSourcingHandler
+    void on(LeadCaptured event) {
+        leadId = event.leadId();
+        status = LeadStatus.NEW;
+        details = event.details();
+        ownerId = event.ownerId();
+    }
+
+    @EventSourcingHandler
+    void on(LeadDetailsUpdated event) {
+        details = event.details();
+    }
+
+    @EventSourcingHandler
+    void on(LeadOwnerAssigned event) {
+        ownerId = event.ownerId();
+    }
+
+    @EventSourcingHandler
+    void on(LeadWorkStarted event) {
+        status = LeadStatus.WORKING;
+    }
+
+    @EventSourcingHandler
+    void on(LeadQualified event) {
+        status = LeadStatus.QUALIFIED;
+    }
+
+    @EventSourcingHandler
+    void on(LeadDisqualified event) {
+        status = LeadStatus.DISQUALIFIED;
+    }
+
+    @EventSourcingHandler
+    void on(LeadReopened event) {
+        status = LeadStatus.WORKING;
+    }
+}

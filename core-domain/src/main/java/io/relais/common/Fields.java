@@ -1,0 +1,99 @@
+package io.relais.common;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Shared checks for free-form fields. Every check trims, turns blank into null (the CRM lets fields stay
+ * empty), and refuses with the field's name so that the API can point at it.
+ */
+public final class Fields {
+
+    private static final Pattern EMAIL = Pattern.compile(
+            "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ().-]{6,30}$");
+    private static final Pattern WEBSITE = Pattern.compile(
+            "^(https?://)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9-]{1,63})+(?::\\d{1,5})?(/\\S*)?$");
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private Fields() {
+    }
+
+    public static String text(String field, String value, int maxLength) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        if (trimmed.length() > maxLength) {
+            throw new InvalidFieldException(field, "too-long",
+                    field + " must be at most " + maxLength + " characters (got " + trimmed.length() + ")");
+        }
+        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r')) {
+            throw new InvalidFieldException(field, "invalid-characters", field + " contains control characters");
+        }
+        return trimmed;
+    }
+
+    public static String required(String field, String value, int maxLength) {
+        String checked = text(field, value, maxLength);
+        if (checked == null) {
+            throw new InvalidFieldException(field, "required", field + " is required");
+        }
+        return checked;
+    }
+
+    public static String email(String field, String value) {
+        String checked = text(field, value, 254);
+        if (checked != null && (!EMAIL.matcher(checked).matches() || checked.indexOf('@') > 64)) {
+            throw new InvalidFieldException(field, "invalid-email", field + " is not a valid e-mail address");
+        }
+        return checked;
+    }
+
+    public static String phone(String field, String value) {
+        String checked = text(field, value, 32);
+        if (checked != null && (!PHONE.matcher(checked).matches() || digits(checked) < 6 || digits(checked) > 15)) {
+            throw new InvalidFieldException(field, "invalid-phone",
+                    field + " must be a phone number of 6 to 15 digits, optionally starting with +");
+        }
+        return checked;
+    }
+
+    public static String website(String field, String value) {
+        String checked = text(field, value, 255);
+        if (checked != null && !WEBSITE.matcher(checked).matches()) {
+            throw new InvalidFieldException(field, "invalid-website", field + " is not a valid web address");
+        }
+        return checked;
+    }
+
+    public static String country(String field, String value) {
+        String checked = text(field, value, 2);
+        if (checked == null) {
+            return null;
+        }
+        String upper = checked.toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(upper)) {
+            throw new InvalidFieldException(field, "invalid-country", field + " must be an ISO 3166-1 alpha-2 code");
+        }
+        return upper;
+    }
+
+    public static String identifier(String field, String value) {
+        String checked = required(field, value, 100);
+        if (!checked.matches("[A-Za-z0-9._@-]+")) {
+            throw new InvalidFieldException(field, "invalid-identifier",
+                    field + " may contain only letters, digits, '.', '_', '@' and '-'");
+        }
+        return checked;
+    }
+
+    private static long digits(String value) {
+        return value.chars().filter(Character::isDigit).count();
+    }
+}

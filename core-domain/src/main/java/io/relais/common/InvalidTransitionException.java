@@ -1,0 +1,16 @@
+package io.relais.common;
+
+/** The record's current state does not allow the requested change. */
+public class InvalidTransitionException extends DomainException {
+
+    private final String currentState;
+
+    public InvalidTransitionException(String action, String currentState) {
+        super("invalid-transition", "Cannot " + action + " when the status is " + currentState);
+        this.currentState = currentState;
+    }
+
+    public String currentState() {
+        return currentState;
+    }
+}

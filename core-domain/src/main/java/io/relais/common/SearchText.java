@@ -1,0 +1,26 @@
+package io.relais.common;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Folds text for free-text search: lower case, accents removed, so "Éloïse" is found by "eloise". */
+public final class SearchText {
+
+    private SearchText() {
+    }
+
+    public static String fold(String value) {
+        if (value == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(value, Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).strip();
+    }
+
+    public static String of(String... values) {
+        return Stream.of(values).filter(Objects::nonNull).map(SearchText::fold).collect(Collectors.joining(" "));
+    }
+}

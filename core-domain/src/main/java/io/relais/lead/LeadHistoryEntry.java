@@ -1,0 +1,22 @@
+package io.relais.lead;
+
+import io.relais.common.FieldChange;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One event in a lead's life: what happened, which version it made, when, who did it (and on whose
+ * behalf, for system actions), and the request it came from.
+ */
+public record LeadHistoryEntry(
+        String eventId,
+        long version,
+        String type,
+        Instant occurredAt,
+        String userId,
+        String onBehalfOf,
+        String correlationId,
+        String causationId,
+        List<FieldChange> changes) {
+}

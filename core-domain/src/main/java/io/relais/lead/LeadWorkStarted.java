@@ -1,0 +1,5 @@
+package io.relais.lead;
+
+/** A rep started working the lead. */
+public record LeadWorkStarted(String leadId) {
+}

@@ -1,0 +1,178 @@
+package io.relais.lead;
+
+import io.relais.common.AuditMetadata;
+import io.relais.common.FieldChange;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Projects lead events into the lead list/detail table and the lead history table. Both tables are in
+ * one processing group, so when a lead's row shows version N its history shows it too. Replays are
+ * idempotent: an event at or below a row's version is skipped.
+ */
+@Component
+@ProcessingGroup(LeadProjection.PROCESSING_GROUP)
+public class LeadProjection {
+
+    public static final String PROCESSING_GROUP = "leads";
+    private static final String BATCH_RESOURCE = LeadProjectionBatch.class.getName();
+
+    private final LeadReadRepository repository;
+
+    LeadProjection(LeadReadRepository repository) {
+        this.repository = repository;
+    }
+
+    @EventHandler
+    void on(LeadCaptured event, DomainEventMessage<?> message) {
+        LeadProjectionBatch batch = batch();
+        if (batch.row(event.leadId()).isPresent()) {
+            return;
+        }
+        LeadRow row = new LeadRow();
+        row.id = event.leadId();
+        row.version = message.getSequenceNumber();
+        row.status = LeadStatus.NEW;
+        row.details = event.details();
+        row.source = event.source();
+        row.sourceDetail = event.sourceDetail();
+        if (event.consent() != null) {
+            row.marketingConsent = event.consent().granted();
+            row.consentDate = event.consent().date();
+            row.consentChannel = event.consent().channel();
+        }
+        row.ownerId = event.ownerId();
+        row.capturedAt = message.getTimestamp();
+        row.capturedBy = (String) message.getMetaData().get(AuditMetadata.USER_ID);
+        row.updatedAt = message.getTimestamp();
+        batch.put(row);
+
+        List<FieldChange> changes = new ArrayList<>();
+        changes.add(new FieldChange("status", null, LeadStatus.NEW.name()));
+        changes.add(new FieldChange("source", null, event.source().name()));
+        addIfPresent(changes, "sourceDetail", event.sourceDetail());
+        for (LeadField field : LeadField.values()) {
+            addIfPresent(changes, field.fieldName(), field.valueIn(event.details()));
+        }
+        if (event.consent() != null) {
+            changes.add(new FieldChange("marketingConsent", null, String.valueOf(event.consent().granted())));
+            changes.add(new FieldChange("consentDate", null, event.consent().date().toString()));
+            changes.add(new FieldChange("consentChannel", null, event.consent().channel().name()));
+        }
+        addIfPresent(changes, "ownerId", event.ownerId());
+        batch.record(row.id, historyEntry(message, changes));
+    }
+
+    @EventHandler
+    void on(LeadDetailsUpdated event, DomainEventMessage<?> message) {
+        update(message, row -> row.details = event.details(), event.changes());
+    }
+
+    @EventHandler
+    void on(LeadOwnerAssigned event, DomainEventMessage<?> message) {
+        update(message, row -> row.ownerId = event.ownerId(),
+                List.of(new FieldChange("ownerId", event.previousOwnerId(), event.ownerId())));
+    }
+
+    @EventHandler
+    void on(LeadWorkStarted event, DomainEventMessage<?> message) {
+        changeStatus(message, LeadStatus.NEW, LeadStatus.WORKING, List.of());
+    }
+
+    @EventHandler
+    void on(LeadQualified event, DomainEventMessage<?> message) {
+        changeStatus(message, event.previousStatus(), LeadStatus.QUALIFIED, List.of());
+    }
+
+    @EventHandler
+    void on(LeadDisqualified event, DomainEventMessage<?> message) {
+        List<FieldChange> reason = new ArrayList<>();
+        reason.add(new FieldChange("disqualificationReason", null, event.reason().name()));
+        addIfPresent(reason, "disqualificationNote", event.note());
+        update(message, row -> {
+            row.status = LeadStatus.DISQUALIFIED;
+            row.disqualificationReason = event.reason();
+            row.disqualificationNote = event.note();
+        }, withStatusChange(event.previousStatus(), LeadStatus.DISQUALIFIED, reason));
+    }
+
+    @EventHandler
+    void on(LeadReopened event, DomainEventMessage<?> message) {
+        update(message, row -> {
+            row.status = LeadStatus.WORKING;
+            row.disqualificationReason = null;
+            row.disqualificationNote = null;
+        }, withStatusChange(event.previousStatus(), LeadStatus.WORKING, List.of()));
+    }
+
+    @ResetHandler
+    void reset() {
+        repository.deleteAll();
+    }
+
+    private void changeStatus(DomainEventMessage<?> message, LeadStatus from, LeadStatus to,
+                              List<FieldChange> more) {
+        update(message, row -> row.status = to, withStatusChange(from, to, more));
+    }
+
+    private void update(DomainEventMessage<?> message, Consumer<LeadRow> change, List<FieldChange> changes) {
+        LeadProjectionBatch batch = batch();
+        String leadId = message.getAggregateIdentifier();
+        LeadRow row = batch.row(leadId).orElseThrow(
+                () -> new IllegalStateException("Lead " + leadId + " has events but was never captured"));
+        if (row.version >= message.getSequenceNumber()) {
+            return;
+        }
+        change.accept(row);
+        row.version = message.getSequenceNumber();
+        row.updatedAt = message.getTimestamp();
+        batch.changed(leadId);
+        batch.record(leadId, historyEntry(message, changes));
+    }
+
+    private static List<FieldChange> withStatusChange(LeadStatus from, LeadStatus to, List<FieldChange> more) {
+        List<FieldChange> changes = new ArrayList<>();
+        changes.add(new FieldChange("status", from.name(), to.name()));
+        changes.addAll(more);
+        return changes;
+    }
+
+    private static void addIfPresent(List<FieldChange> changes, String field, String value) {
+        if (value != null) {
+            changes.add(new FieldChange(field, null, value));
+        }
+    }
+
+    private static LeadHistoryEntry historyEntry(DomainEventMessage<?> message, List<FieldChange> changes) {
+        MetaData meta = message.getMetaData();
+        return new LeadHistoryEntry(message.getIdentifier(), message.getSequenceNumber(),
+                message.getPayloadType().getSimpleName(), message.getTimestamp(),
+                text(meta, AuditMetadata.USER_ID), text(meta, AuditMetadata.ON_BEHALF_OF),
+                text(meta, AuditMetadata.CORRELATION_ID), text(meta, AuditMetadata.CAUSATION_ID), changes);
+    }
+
+    private static String text(MetaData meta, String key) {
+        Object value = meta.get(key);
+        return value == null ? null : Objects.toString(value);
+    }
+
+    private LeadProjectionBatch batch() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(BATCH_RESOURCE, key -> {
+            LeadProjectionBatch batch = new LeadProjectionBatch(repository);
+            root.onPrepareCommit(unitOfWork -> batch.flush());
+            return batch;
+        });
+    }
+}

@@ -1,0 +1,48 @@
+package io.relais.lead;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The lead rows one batch of events touches. Events are applied in memory as they are handled, so a
+ * failing event is attributable to itself; the rows are written once, when the batch commits, with one
+ * statement per table. That is what lets a rebuild run at thousands of events per second.
+ */
+final class LeadProjectionBatch {
+
+    private final LeadReadRepository repository;
+    private final Map<String, Optional<LeadRow>> rows = new HashMap<>();
+    private final Set<String> changed = new LinkedHashSet<>();
+    private final List<PendingHistory> history = new ArrayList<>();
+
+    LeadProjectionBatch(LeadReadRepository repository) {
+        this.repository = repository;
+    }
+
+    Optional<LeadRow> row(String leadId) {
+        return rows.computeIfAbsent(leadId, repository::find);
+    }
+
+    void put(LeadRow row) {
+        rows.put(row.id, Optional.of(row));
+        changed.add(row.id);
+    }
+
+    void changed(String leadId) {
+        changed.add(leadId);
+    }
+
+    void record(String leadId, LeadHistoryEntry entry) {
+        history.add(new PendingHistory(leadId, entry));
+    }
+
+    void flush() {
+        repository.upsert(changed.stream().map(id -> rows.get(id).orElseThrow()).toList());
+        repository.insertHistory(history);
+    }
+}

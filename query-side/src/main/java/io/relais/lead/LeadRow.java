@@ -1,0 +1,30 @@
+package io.relais.lead;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A lead's row in the read model while a projection batch changes it. */
+final class LeadRow {
+
+    String id;
+    long version;
+    LeadStatus status;
+    LeadDetails details;
+    LeadSource source;
+    String sourceDetail;
+    Boolean marketingConsent;
+    LocalDate consentDate;
+    ConsentChannel consentChannel;
+    String ownerId;
+    DisqualificationReason disqualificationReason;
+    String disqualificationNote;
+    Instant capturedAt;
+    String capturedBy;
+    Instant updatedAt;
+
+    LeadView toView() {
+        return new LeadView(id, version, status, details, source, sourceDetail, marketingConsent, consentDate,
+                consentChannel, ownerId, disqualificationReason, disqualificationNote, capturedAt, capturedBy,
+                updatedAt);
+    }
+}
