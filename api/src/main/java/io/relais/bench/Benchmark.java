@@ -1,0 +1,265 @@
+package io.relais.bench;
+
+import io.relais.common.AuditMetadata;
+import io.relais.lead.CaptureLead;
+import io.relais.lead.LeadCaptured;
+import io.relais.lead.LeadDetails;
+import io.relais.lead.LeadDetailsUpdated;
+import io.relais.lead.LeadField;
+import io.relais.lead.LeadOwnerAssigned;
+import io.relais.lead.LeadProjection;
+import io.relais.lead.LeadQualified;
+import io.relais.lead.LeadSource;
+import io.relais.lead.LeadStatus;
+import io.relais.lead.LeadWorkStarted;
+import io.relais.lead.UpdateLeadDetails;
+import io.relais.common.FieldChange;
+import io.relais.messaging.ActingContext;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * Measures, in one run on one database: PostgreSQL's raw single-row insert speed (the physical limit),
+ * command throughput through the command bus as a ratio to it, and how fast the lead projection rebuilds
+ * from zero. The last line sums the run up as {@code BENCH key=value ...} for scripts.
+ */
+final class Benchmark {
+
+    private static final String RAW_TABLE = "bench_raw_event";
+
+    private final ApplicationContext context;
+    private final BenchmarkOptions options;
+    private final PrintStream out;
+    private final Map<String, String> summary = new LinkedHashMap<>();
+
+    Benchmark(ApplicationContext context, BenchmarkOptions options, PrintStream out) {
+        this.context = context;
+        this.options = options;
+        this.out = out;
+    }
+
+    void run() throws Exception {
+        out.printf("Relais benchmark: %d raw inserts, %d leads per level, 1 and %d clients, rebuild over >= %d events%n",
+                options.rawInserts(), options.leads(), options.clients(), options.rebuildEvents());
+        double raw1 = rawInserts(1);
+        double rawN = rawInserts(options.clients());
+        double commands1 = commands(1);
+        double commandsN = commands(options.clients());
+        summary.put("raw_inserts_per_s_1", format(raw1));
+        summary.put("raw_inserts_per_s", format(rawN));
+        summary.put("commands_per_s_1", format(commands1));
+        summary.put("command_ratio_1", String.format("%.3f", commands1 / raw1));
+        summary.put("commands_per_s_" + options.clients(), format(commandsN));
+        summary.put("command_ratio_" + options.clients(), String.format("%.3f", commandsN / rawN));
+        rebuild();
+        out.println("BENCH " + summary.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" ")));
+    }
+
+    /** Single-row autocommitted inserts into a table shaped like the event table. */
+    private double rawInserts(int clients) throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+        jdbc.execute("drop table if exists " + RAW_TABLE);
+        jdbc.execute("create table " + RAW_TABLE + " (globalindex bigserial primary key, "
+                + "aggregateidentifier varchar(255) not null, sequencenumber bigint not null, type varchar(255), "
+                + "eventidentifier varchar(255) not null unique, metadata text, payload text not null, "
+                + "payloadrevision varchar(255), payloadtype varchar(255) not null, timestamp varchar(255) not null, "
+                + "unique (aggregateidentifier, sequencenumber))");
+        String payload = samplePayload();
+        DataSource dataSource = context.getBean(DataSource.class);
+        double rate = timed(clients, options.rawInserts(), count -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement insert = connection.prepareStatement("insert into " + RAW_TABLE
+                         + " (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload, "
+                         + "payloadtype, timestamp) values (?, 0, 'Lead', ?, ?, ?, ?, ?)")) {
+                connection.setAutoCommit(true);
+                for (int i = 0; i < count; i++) {
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, UUID.randomUUID().toString());
+                    insert.setString(3, "{\"userId\":\"benchmark\",\"correlationId\":\"" + UUID.randomUUID() + "\"}");
+                    insert.setString(4, payload);
+                    insert.setString(5, LeadCaptured.class.getName());
+                    insert.setString(6, Instant.now().toString());
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
+        jdbc.execute("drop table " + RAW_TABLE);
+        out.printf("raw inserts, %d client(s): %s inserts/s%n", clients, format(rate));
+        return rate;
+    }
+
+    /** Each client captures leads and updates each once, through the command bus. */
+    private double commands(int clients) throws Exception {
+        CommandGateway commands = context.getBean(CommandGateway.class);
+        int leads = options.leads();
+        double leadsPerSecond = timed(clients, leads, count -> new ActingContext("benchmark", null,
+                UUID.randomUUID().toString()).call(() -> {
+            for (int i = 0; i < count; i++) {
+                String id = UUID.randomUUID().toString();
+                commands.sendAndWait(new CaptureLead(id, sampleDetails(i), LeadSource.WEB_FORM, "benchmark",
+                        null, null));
+                commands.sendAndWait(new UpdateLeadDetails(id, Map.of(LeadField.CITY, "Lyon"), 0L));
+            }
+            return null;
+        }));
+        double rate = leadsPerSecond * 2;
+        out.printf("commands (capture + update), %d client(s): %s commands/s%n", clients, format(rate));
+        return rate;
+    }
+
+    /** Fills the store up to the wanted size, then replays the lead projection from zero and times it. */
+    private void rebuild() throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+        StreamingEventProcessor processor = context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(LeadProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
+        long existing = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+        long generated = generateEvents(Math.max(0, options.rebuildEvents() - existing));
+        long total = existing + generated;
+        awaitCaughtUp(processor);
+        long leads = jdbc.queryForObject("select count(*) from lead_view", Long.class);
+
+        processor.shutDown();
+        processor.resetTokens();
+        long start = System.nanoTime();
+        processor.start();
+        awaitCaughtUp(processor);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long leadsAfter = jdbc.queryForObject("select count(*) from lead_view", Long.class);
+        if (leadsAfter != leads) {
+            throw new IllegalStateException("Rebuild gave " + leadsAfter + " leads instead of " + leads);
+        }
+        double rate = total / seconds;
+        out.printf("projection rebuild: %d events (%d leads) in %.1f s: %s events/s%n", total, leads, seconds,
+                format(rate));
+        summary.put("rebuild_events", Long.toString(total));
+        summary.put("rebuild_events_per_s", format(rate));
+    }
+
+    /** Appends realistic lead streams (capture, update, assign, start, qualify) straight to the store. */
+    private long generateEvents(long wanted) {
+        EventStorageEngine engine = context.getBean(EventStorageEngine.class);
+        TransactionManager transactions = context.getBean(TransactionManager.class);
+        long appended = 0;
+        int lead = 0;
+        while (appended < wanted) {
+            List<EventMessage<?>> batch = new ArrayList<>();
+            while (batch.size() < 1000 && appended + batch.size() < wanted) {
+                batch.addAll(leadStream(lead++));
+            }
+            transactions.executeInTransaction(() -> engine.appendEvents(batch));
+            appended += batch.size();
+        }
+        out.printf("generated %d events for the rebuild%n", appended);
+        return appended;
+    }
+
+    private static List<DomainEventMessage<?>> leadStream(int n) {
+        String id = UUID.randomUUID().toString();
+        MetaData meta = MetaData.with(AuditMetadata.USER_ID, "benchmark")
+                .and(AuditMetadata.CORRELATION_ID, UUID.randomUUID().toString());
+        LeadDetails details = sampleDetails(n);
+        LeadDetails moved = LeadField.CITY.set(details, "Bordeaux");
+        List<Object> payloads = List.of(
+                new LeadCaptured(id, details, LeadSource.NEWSLETTER, "benchmark", null, null),
+                new LeadDetailsUpdated(id, moved, List.of(new FieldChange("city", details.city(), "Bordeaux"))),
+                new LeadOwnerAssigned(id, "rep-" + (n % 20), null),
+                new LeadWorkStarted(id),
+                new LeadQualified(id, LeadStatus.WORKING));
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        for (int seq = 0; seq < payloads.size(); seq++) {
+            events.add(new GenericDomainEventMessage<>("Lead", id, seq, payloads.get(seq), meta));
+        }
+        return events;
+    }
+
+    private void awaitCaughtUp(StreamingEventProcessor processor) throws InterruptedException {
+        EventStore store = context.getBean(EventStore.class);
+        long head = store.createHeadToken().position().orElse(-1);
+        long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000;
+        while (System.nanoTime() < deadline) {
+            var status = processor.processingStatus().values();
+            boolean caughtUp = !status.isEmpty() && status.stream().allMatch(s -> {
+                OptionalLong position = s.getCurrentPosition();
+                return !s.isReplaying() && position.isPresent() && position.getAsLong() >= head;
+            });
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("The lead projection did not catch up within 30 minutes");
+    }
+
+    private interface ClientWork {
+        Void run(int count) throws Exception;
+    }
+
+    /** Runs {@code total} units split over {@code clients} threads and answers units per second. */
+    private static double timed(int clients, int total, ClientWork work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int share = total / clients + (c < total % clients ? 1 : 0);
+                tasks.add(() -> work.run(share));
+            }
+            long start = System.nanoTime();
+            for (Future<Void> future : pool.invokeAll(tasks)) {
+                future.get();
+            }
+            return total / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static LeadDetails sampleDetails(int n) {
+        return new LeadDetails("Camille", "Durand-" + n, "camille.durand" + n + "@example.fr", "+33 6 12 34 56 78",
+                "Société Générale des Eaux " + (n % 500), "Directrice des achats", "https://example.fr", "69002",
+                "Lyon", "FR", null);
+    }
+
+    private static String samplePayload() {
+        LeadDetails d = sampleDetails(1);
+        return "{\"leadId\":\"" + UUID.randomUUID() + "\",\"details\":{\"firstName\":\"" + d.firstName()
+                + "\",\"lastName\":\"" + d.lastName() + "\",\"email\":\"" + d.email() + "\",\"phone\":\"" + d.phone()
+                + "\",\"company\":\"" + d.company() + "\",\"jobTitle\":\"" + d.jobTitle() + "\",\"website\":\""
+                + d.website() + "\",\"postalCode\":\"69002\",\"city\":\"Lyon\",\"country\":\"FR\",\"notes\":null},"
+                + "\"source\":\"WEB_FORM\",\"sourceDetail\":\"benchmark\",\"consent\":null,\"ownerId\":null}";
+    }
+
+    private static String format(double rate) {
+        return String.format("%.0f", rate);
+    }
+}

@@ -1,0 +1,54 @@
+package io.relais.bench;
+
+import io.relais.RelaisApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@code java -jar relais.jar bench ...}: starts the engine without HTTP on its own database and measures it. */
+public final class BenchmarkCommand {
+
+    private BenchmarkCommand() {
+    }
+
+    public static int run(String[] args) {
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(BenchmarkOptions.USAGE);
+            return 2;
+        }
+        Path directory = null;
+        try {
+            directory = options.dataDirectory() != null ? options.dataDirectory()
+                    : Files.createTempDirectory("relais-bench-");
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RelaisApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties("relais.embedded-db.data-directory=" + directory,
+                            "logging.level.root=WARN",
+                            "logging.level.io.relais.bench=INFO")
+                    .run()) {
+                new Benchmark(context, options, System.out).run();
+            }
+            return 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+            return 1;
+        } finally {
+            if (options.dataDirectory() == null && directory != null) {
+                try {
+                    FileSystemUtils.deleteRecursively(directory);
+                } catch (IOException e) {
+                    System.err.println("Could not delete " + directory + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.relais.bench;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the benchmark runs, from {@code --key=value} arguments.
+ *
+ * @param rawInserts    single-row inserts per concurrency level when measuring PostgreSQL's raw speed
+ * @param leads         leads each concurrency level captures and then updates (two commands per lead)
+ * @param clients       the higher concurrency level (the lower one is always 1)
+ * @param rebuildEvents the least number of events in the store when the lead projection is rebuilt
+ * @param dataDirectory where the embedded database lives; null for a fresh temporary folder
+ */
+record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvents, Path dataDirectory) {
+
+    static final String USAGE = """
+            usage: java -jar relais.jar bench [--raw-inserts=N] [--leads=N] [--clients=N] [--rebuild-events=N] \
+            [--data-dir=PATH]
+              --raw-inserts     single-row inserts per concurrency level (default 4000)
+              --leads           leads captured and updated per concurrency level (default 2000)
+              --clients         concurrent clients of the second level (default 8)
+              --rebuild-events  events in the store when the projection is rebuilt (default 100000)
+              --data-dir        embedded database folder (default: a temporary folder, deleted afterwards)
+            """;
+
+    static BenchmarkOptions parse(String[] args) {
+        Map<String, String> values = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("Unrecognised argument: " + arg);
+            }
+            values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        BenchmarkOptions options = new BenchmarkOptions(
+                positive(values.remove("raw-inserts"), 4000),
+                positive(values.remove("leads"), 2000),
+                positive(values.remove("clients"), 8),
+                positive(values.remove("rebuild-events"), 100_000),
+                values.containsKey("data-dir") ? Path.of(values.remove("data-dir")) : null);
+        if (!values.isEmpty()) {
+            throw new IllegalArgumentException("Unknown option(s): " + values.keySet());
+        }
+        return options;
+    }
+
+    private static int positive(String value, int defaultValue) {
+        if (value == null) {
+            return defaultValue;
+        }
+        int parsed = Integer.parseInt(value);
+        if (parsed < 1) {
+            throw new IllegalArgumentException("Options must be positive: " + value);
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,16 @@
+package io.relais.database;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+
+/**
+ * The in-process PostgreSQL used when no {@code spring.datasource.url} is configured.
+ *
+ * @param dataDirectory where the database keeps its files; reused on the next start
+ * @param port          the TCP port on localhost; 0 picks a free one
+ */
+@ConfigurationProperties("relais.embedded-db")
+public record EmbeddedDatabaseProperties(@DefaultValue("./data") Path dataDirectory, @DefaultValue("0") int port) {
+}

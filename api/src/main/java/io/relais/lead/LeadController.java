@@ -1,0 +1,228 @@
+package io.relais.lead;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.relais.common.InvalidFieldException;
+import io.relais.common.PageRequest;
+import io.relais.messaging.ActingContext;
+import io.relais.web.IdempotencyKeys;
+import io.relais.web.NotFoundException;
+import io.relais.web.ReadYourWrites;
+import io.relais.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+@RestController
+@RequestMapping("/api/v1/leads")
+@Tag(name = "Leads", description = "Possible sales, from first contact to qualification")
+public class LeadController {
+
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+    private final IdempotencyKeys idempotencyKeys;
+
+    public LeadController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
+                          IdempotencyKeys idempotencyKeys) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+        this.idempotencyKeys = idempotencyKeys;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Capture a lead", description = "Needs an e-mail, a phone, or a name with a company. "
+            + "With an Idempotency-Key, a retried request returns the first result instead of a second lead.")
+    public ResponseEntity<LeadResource> capture(
+            @RequestBody CaptureLeadRequest request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+        String userId = ActingContext.current().orElseThrow().userId();
+        String leadId = idempotencyKeys.newId("lead", userId, idempotencyKey);
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(request.toCommand(leadId))
+                    .andMetaData(idempotencyKeys.metadata(idempotencyKey, request)));
+        } catch (AggregateStreamCreationException e) {
+            if (idempotencyKey == null) {
+                throw e;
+            }
+            idempotencyKeys.requireSameRequest(leadId, idempotencyKey, request);
+        }
+        return respond(HttpStatus.CREATED, leadId, 0);
+    }
+
+    @GetMapping
+    @Operation(summary = "List leads", description = "Paged; filters combine. q searches names, company and e-mail, "
+            + "ignoring case and accents. sort is capturedAt, updatedAt, lastName, company or status, "
+            + "optionally followed by ',asc' or ',desc'.")
+    public LeadListResource list(@RequestParam(required = false) LeadStatus status,
+                                 @RequestParam(required = false) String ownerId,
+                                 @RequestParam(required = false) LeadSource source,
+                                 @RequestParam(required = false) String q,
+                                 @RequestParam(defaultValue = "0") int page,
+                                 @RequestParam(defaultValue = "20") int size,
+                                 @RequestParam(defaultValue = "capturedAt,desc") String sort) {
+        String[] sortParts = sort.split(",", -1);
+        LeadSortField sortBy = LeadSortField.byName(sortParts[0].strip()).orElseThrow(() -> new InvalidFieldException(
+                "sort", "invalid-sort", "sort must be one of capturedAt, updatedAt, lastName, company, status"));
+        boolean ascending = sortParts.length > 1 && parseDirection(sortParts[1]);
+        if (q != null && q.length() > 200) {
+            throw new InvalidFieldException("q", "too-long", "q must be at most 200 characters");
+        }
+        FindLeads query = new FindLeads(status, blankToNull(ownerId), source, q, sortBy, ascending,
+                new PageRequest(page, size));
+        return LeadListResource.from(queries.query(query, LeadPage.class).join());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get a lead", description = "The ETag is the lead's version, for If-Match on changes.")
+    public ResponseEntity<LeadResource> get(@PathVariable String id) {
+        LeadView lead = find(id).orElseThrow(() -> new NotFoundException("Lead", id));
+        return ResponseEntity.ok().eTag(Versions.etag(lead.version())).body(LeadResource.from(lead));
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "A lead's history", description = "Every event, oldest first, with its time, user and "
+            + "correlation id, and the fields it changed.")
+    public LeadHistoryPage history(@PathVariable String id,
+                                   @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = "50") int size) {
+        PageRequest pageRequest = new PageRequest(page, size);
+        if (find(id).isEmpty()) {
+            throw new NotFoundException("Lead", id);
+        }
+        return queries.query(new FindLeadHistory(id, pageRequest), LeadHistoryPage.class).join();
+    }
+
+    @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "Update some details", description = "JSON merge patch: fields present change, null clears "
+            + "a field, absent fields stay.")
+    public ResponseEntity<LeadResource> update(@PathVariable String id, @RequestBody JsonNode patch,
+                                               @Parameter(description = "The ETag last read; a stale one gets 409")
+                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                               String ifMatch) {
+        Long expected = Versions.expected(ifMatch);
+        return send(id, new UpdateLeadDetails(id, changes(patch), expected));
+    }
+
+    @PutMapping("/{id}/owner")
+    @Operation(summary = "Assign the lead's owner")
+    public ResponseEntity<LeadResource> assignOwner(@PathVariable String id, @RequestBody AssignOwnerRequest request,
+                                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                                    String ifMatch) {
+        return send(id, new AssignLeadOwner(id, request.ownerId(), Versions.expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/start-work")
+    @Operation(summary = "Start working a new lead")
+    public ResponseEntity<LeadResource> startWork(@PathVariable String id,
+                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                                  String ifMatch) {
+        return send(id, new StartWorkingLead(id, Versions.expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/qualify")
+    @Operation(summary = "Qualify a new or worked lead")
+    public ResponseEntity<LeadResource> qualify(@PathVariable String id,
+                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                                String ifMatch) {
+        return send(id, new QualifyLead(id, Versions.expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/disqualify")
+    @Operation(summary = "Disqualify a new or worked lead, with a reason")
+    public ResponseEntity<LeadResource> disqualify(@PathVariable String id, @RequestBody DisqualifyRequest request,
+                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                                   String ifMatch) {
+        return send(id, new DisqualifyLead(id, request.reason(), request.note(), Versions.expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/reopen")
+    @Operation(summary = "Reopen a qualified or disqualified lead")
+    public ResponseEntity<LeadResource> reopen(@PathVariable String id,
+                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                               String ifMatch) {
+        return send(id, new ReopenLead(id, Versions.expected(ifMatch)));
+    }
+
+    private ResponseEntity<LeadResource> send(String id, Object command) {
+        long version = commands.<Long>sendAndWait(command);
+        return respond(HttpStatus.OK, id, version);
+    }
+
+    /** Answers once the read model shows the write; 202 if it did not within the configured bound. */
+    private ResponseEntity<LeadResource> respond(HttpStatus status, String id, long version) {
+        URI location = URI.create("/api/v1/leads/" + id);
+        Optional<LeadView> view = readYourWrites.await(() -> find(id), lead -> lead.version() >= version);
+        if (view.isEmpty()) {
+            return ResponseEntity.accepted().location(location).eTag(Versions.etag(version)).build();
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).eTag(Versions.etag(view.get().version()));
+        if (status == HttpStatus.CREATED) {
+            response.location(location);
+        }
+        return response.body(LeadResource.from(view.get()));
+    }
+
+    private Optional<LeadView> find(String id) {
+        return queries.query(new FindLead(id), ResponseTypes.optionalInstanceOf(LeadView.class)).join();
+    }
+
+    private static Map<LeadField, String> changes(JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw new InvalidFieldException("body", "invalid-patch", "The body must be a JSON object of fields to change");
+        }
+        Map<LeadField, String> changes = new EnumMap<>(LeadField.class);
+        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> entry = fields.next();
+            LeadField field = LeadField.byName(entry.getKey()).orElseThrow(() -> new InvalidFieldException(
+                    entry.getKey(), "unknown-field", "Unknown or read-only field '" + entry.getKey() + "'"));
+            JsonNode value = entry.getValue();
+            if (!value.isNull() && !value.isTextual()) {
+                throw new InvalidFieldException(entry.getKey(), "invalid-value",
+                        "'" + entry.getKey() + "' must be a string or null");
+            }
+            changes.put(field, value.isNull() ? null : value.textValue());
+        }
+        return changes;
+    }
+
+    private static boolean parseDirection(String direction) {
+        return switch (direction.strip().toLowerCase()) {
+            case "asc" -> true;
+            case "desc" -> false;
+            default -> throw new InvalidFieldException("sort", "invalid-sort", "sort direction must be asc or desc");
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,157 @@
+package io.relais.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.relais.common.InvalidFieldException;
+import io.relais.common.InvalidTransitionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Turns every failure into an RFC 9457 problem with a stable type. Only server faults answer 5xx. */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException e) {
+        return ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, e.code(), "Invalid field", e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidTransitionException.class)
+    ProblemDetail invalidTransition(InvalidTransitionException e) {
+        ProblemDetail problem = ProblemTypes.problem(HttpStatus.CONFLICT, e.code(), "Invalid transition", e.getMessage());
+        problem.setProperty("field", "status");
+        problem.setProperty("currentStatus", e.currentState());
+        return problem;
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail staleVersion(ConflictingAggregateVersionException e) {
+        return ProblemTypes.fieldProblem(HttpStatus.CONFLICT, "stale-version", "Stale version", HttpHeaders.IF_MATCH,
+                "The record changed since the version given in If-Match; read it again and retry");
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentModification(ConcurrencyException e) {
+        return ProblemTypes.problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+                "Another request changed the record at the same time; read it again and retry");
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail aggregateNotFound(AggregateNotFoundException e) {
+        return ProblemTypes.fieldProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "id",
+                "No record exists with id " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return ProblemTypes.fieldProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "id", e.getMessage());
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
+        return ProblemTypes.fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                "Idempotency key reused", "Idempotency-Key", e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return ProblemTypes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request failed on the server; it has been logged");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem;
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            problem = ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, "unknown-field", "Unknown field",
+                    path(unknown), "Unknown field '" + unknown.getPropertyName() + "'");
+        } else if (cause instanceof InvalidFormatException invalid) {
+            problem = ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
+                    path(invalid), describe(invalid));
+        } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            problem = ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
+                    path(mapping), "The value of '" + path(mapping) + "' has the wrong type");
+        } else if (cause instanceof JsonProcessingException) {
+            problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                    "The request body is not valid JSON");
+        } else {
+            problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable body",
+                    "The request body is missing or cannot be read");
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String detail = "'" + e.getValue() + "' is not a valid value for " + name;
+        if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
+            detail += "; expected one of " + enumValues(e.getRequiredType());
+        }
+        return ResponseEntity.badRequest()
+                .body(ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+                        name, detail));
+    }
+
+    /** Gives Spring MVC's own problems (405, 415, missing parameter …) a stable type too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            String code = known == null ? "http-" + status.value()
+                    : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            problem.setType(URI.create(ProblemTypes.PREFIX + code));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static String describe(InvalidFormatException e) {
+        Class<?> target = e.getTargetType();
+        String detail = "'" + e.getValue() + "' is not a valid value for '" + path(e) + "'";
+        if (target != null && target.isEnum()) {
+            return detail + "; expected one of " + enumValues(target);
+        }
+        return target == null ? detail : detail + " (expected " + target.getSimpleName() + ")";
+    }
+
+    private static String enumValues(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+}

@@ -1,0 +1,76 @@
+package io.relais.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relais.common.AuditMetadata;
+import io.relais.common.InvalidFieldException;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Idempotent creation without a side table: the new record's id is derived from the caller and the
+ * {@code Idempotency-Key}, so a retry targets the same stream and the event store's unique key refuses
+ * a second creation. The first event keeps a hash of the request, which tells a true retry (answer with
+ * the first result) from a reuse of the key for another request (refused).
+ */
+@Component
+public class IdempotencyKeys {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private final ObjectMapper objectMapper;
+    private final EventStore eventStore;
+
+    public IdempotencyKeys(ObjectMapper objectMapper, EventStore eventStore) {
+        this.objectMapper = objectMapper;
+        this.eventStore = eventStore;
+    }
+
+    /** The id a new record gets: random without a key, derived from user and key with one. */
+    public String newId(String kind, String userId, String key) {
+        if (key == null) {
+            return UUID.randomUUID().toString();
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw new InvalidFieldException(HEADER, "invalid-idempotency-key",
+                    "Idempotency-Key must be 1 to 100 letters, digits, '.', '_', ':' or '-'");
+        }
+        return UUID.nameUUIDFromBytes((kind + '\n' + userId + '\n' + key).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Metadata to store with the creating command's events. */
+    public Map<String, String> metadata(String key, Object request) {
+        return key == null ? Map.of() : Map.of(AuditMetadata.IDEMPOTENCY_KEY, key, AuditMetadata.REQUEST_HASH, hash(request));
+    }
+
+    /** After a creation was refused because the stream exists: is it the same request, retried? */
+    public void requireSameRequest(String aggregateId, String key, Object request) {
+        DomainEventStream stream = eventStore.readEvents(aggregateId);
+        DomainEventMessage<?> first = stream.hasNext() ? stream.next() : null;
+        Object storedHash = first == null ? null : first.getMetaData().get(AuditMetadata.REQUEST_HASH);
+        if (!Objects.equals(storedHash, hash(request))) {
+            throw new IdempotencyKeyReusedException(key);
+        }
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] json = objectMapper.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot fingerprint request", e);
+        }
+    }
+}
