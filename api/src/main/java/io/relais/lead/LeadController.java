@@ -196,7 +196,7 @@ public class LeadController {
 
     private static Map<LeadField, String> changes(JsonNode patch) {
         if (patch == null || !patch.isObject()) {
-            throw new InvalidFieldException("body", "invalid-patch", "The body must be a JSON object of fields to change");
+            throw new InvalidFieldException("body", "invalid-body", "The body must be a JSON object of fields to change");
         }
         Map<LeadField, String> changes = new EnumMap<>(LeadField.class);
         Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();

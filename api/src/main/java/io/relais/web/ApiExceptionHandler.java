@@ -99,6 +99,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             problem = ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
                     path(mapping), "The value of '" + path(mapping) + "' has the wrong type");
+        } else if (cause instanceof JsonMappingException) {
+            problem = ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, "invalid-body", "Invalid body", "body",
+                    "The request body does not have the expected shape (a JSON object)");
         } else if (cause instanceof JsonProcessingException) {
             problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
                     "The request body is not valid JSON");

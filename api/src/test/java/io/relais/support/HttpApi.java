@@ -1,0 +1,93 @@
+package io.relais.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A small HTTP client for end-to-end tests: JSON in, JSON out, every status returned (never thrown). */
+public final class HttpApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+
+    public HttpApi(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public Response get(String path, String... headers) {
+        return send("GET", path, null, "application/json", headers);
+    }
+
+    public Response post(String path, String body, String... headers) {
+        return send("POST", path, body, "application/json", headers);
+    }
+
+    public Response put(String path, String body, String... headers) {
+        return send("PUT", path, body, "application/json", headers);
+    }
+
+    public Response patch(String path, String body, String... headers) {
+        return send("PATCH", path, body, "application/merge-patch+json", headers);
+    }
+
+    /** Sends any method with any content type; {@code headers} are name, value pairs. */
+    public Response send(String method, String path, String body, String contentType, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response, parse(response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(body);
+        }
+    }
+
+    public record Response(int status, HttpResponse<String> raw, JsonNode body) {
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public List<String> headers(String name) {
+            return new ArrayList<>(raw.headers().allValues(name));
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw.body();
+        }
+    }
+}
