@@ -211,7 +211,7 @@ final class Benchmark {
             var status = processor.processingStatus().values();
             boolean caughtUp = !status.isEmpty() && status.stream().allMatch(s -> {
                 OptionalLong position = s.getCurrentPosition();
-                return !s.isReplaying() && position.isPresent() && position.getAsLong() >= head;
+                return position.isPresent() && position.getAsLong() >= head;
             });
             if (caughtUp) {
                 return;

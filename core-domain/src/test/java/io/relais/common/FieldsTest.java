@@ -1,0 +1,346 @@
+package io.relais.common;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FieldsTest {
+
+    /** Asserts that {@code call} is refused for {@code field} with the given stable {@code code}. */
+    private static void assertRefused(ThrowingCallable call, String field, String code) {
+        assertThatThrownBy(call)
+                .isInstanceOf(InvalidFieldException.class)
+                .satisfies(e -> {
+                    InvalidFieldException refusal = (InvalidFieldException) e;
+                    assertThat(refusal.field()).as("field").isEqualTo(field);
+                    assertThat(refusal.code()).as("code").isEqualTo(code);
+                });
+    }
+
+    @Nested
+    class Text {
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {" ", "   ", "\t", "\n\r\t ", "\u2003"})
+        void nullEmptyAndBlankBecomeNull(String value) {
+            assertThat(Fields.text("city", value, 10)).isNull();
+        }
+
+        @Test
+        void trimsLeadingAndTrailingWhitespace() {
+            assertThat(Fields.text("city", "  Lyon \t\n", 10)).isEqualTo("Lyon");
+        }
+
+        @Test
+        void trimsUnicodeWhitespaceToo() {
+            assertThat(Fields.text("city", "\u2003Lyon\u2003", 10)).isEqualTo("Lyon");
+        }
+
+        @Test
+        void keepsWhitespaceInside() {
+            assertThat(Fields.text("firstName", " Jean  Pierre ", 20)).isEqualTo("Jean  Pierre");
+        }
+
+        @Test
+        void acceptsExactlyTheMaximumLength() {
+            assertThat(Fields.text("postalCode", "12345", 5)).isEqualTo("12345");
+        }
+
+        @Test
+        void refusesOneCharacterMoreThanTheMaximum() {
+            assertRefused(() -> Fields.text("postalCode", "123456", 5), "postalCode", "too-long");
+        }
+
+        @Test
+        void tooLongMessageNamesTheFieldTheLimitAndTheLength() {
+            assertThatThrownBy(() -> Fields.text("postalCode", "123456", 5))
+                    .hasMessage("postalCode must be at most 5 characters (got 6)");
+        }
+
+        @Test
+        void measuresTheLengthAfterTrimming() {
+            assertThat(Fields.text("postalCode", "   12345   ", 5)).isEqualTo("12345");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"a\u0000b", "a\u0007b", "bell\u0007", "a\u001Bb", "a\u007Fb", "a\u0085b", "a\u009Fb"})
+        void refusesControlCharacters(String value) {
+            assertRefused(() -> Fields.text("notes", value, 100), "notes", "invalid-characters");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"line one\nline two", "a\tb", "a\r\nb"})
+        void allowsLineBreaksAndTabsInside(String value) {
+            assertThat(Fields.text("notes", value, 100)).isEqualTo(value);
+        }
+    }
+
+    @Nested
+    class Required {
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"   ", "\t"})
+        void refusesMissingOrBlankValues(String value) {
+            assertRefused(() -> Fields.required("source", value, 10), "source", "required");
+        }
+
+        @Test
+        void returnsTheTrimmedValue() {
+            assertThat(Fields.required("source", "  web  ", 10)).isEqualTo("web");
+        }
+
+        @Test
+        void stillChecksTheLength() {
+            assertRefused(() -> Fields.required("source", "abcdefghijk", 10), "source", "too-long");
+        }
+    }
+
+    @Nested
+    class Email {
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "jeanne.martin@example.fr",
+                "j.o'neil+crm@mail.example.co.uk",
+                "USER@EXAMPLE.COM",
+                "a@b.io",
+                "first_last-1@sub-domain.example.org",
+                "x@123.example.com"})
+        void acceptsValidAddresses(String value) {
+            assertThat(Fields.email("email", value)).isEqualTo(value);
+        }
+
+        @Test
+        void trimsTheAddress() {
+            assertThat(Fields.email("email", "  jeanne@example.fr  ")).isEqualTo("jeanne@example.fr");
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"  "})
+        void blankBecomesNull(String value) {
+            assertThat(Fields.email("email", value)).isNull();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "plainaddress",
+                "@example.fr",
+                "jeanne@",
+                "jeanne@example",
+                "jeanne@@example.fr",
+                "jeanne martin@example.fr",
+                "jeanne@-example.fr",
+                "jeanne@example-.fr",
+                "jeanne@example..fr",
+                "jeanne@example.fr.",
+                "jeanne@exa_mple.fr",
+                "éloïse@example.fr",
+                "jeanne@example.fr, paul@example.fr"})
+        void refusesMalformedAddresses(String value) {
+            assertRefused(() -> Fields.email("email", value), "email", "invalid-email");
+        }
+
+        @Test
+        void acceptsALocalPartOf64Characters() {
+            String address = "a".repeat(64) + "@example.fr";
+            assertThat(Fields.email("email", address)).isEqualTo(address);
+        }
+
+        @Test
+        void refusesALocalPartLongerThan64Characters() {
+            assertRefused(() -> Fields.email("email", "a".repeat(65) + "@example.fr"), "email", "invalid-email");
+        }
+
+        @Test
+        void refusesAddressesLongerThan254Characters() {
+            String address = "a@" + (("b".repeat(60)) + ".").repeat(5) + "fr";
+            assertThat(address).hasSizeGreaterThan(254);
+            assertRefused(() -> Fields.email("email", address), "email", "too-long");
+        }
+
+        @Test
+        void usesTheFieldNameGivenByTheCaller() {
+            assertRefused(() -> Fields.email("contact.email", "nope"), "contact.email", "invalid-email");
+        }
+    }
+
+    @Nested
+    class Phone {
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "+33 1 23 45 67 89",
+                "0123456789",
+                "(555) 123-4567",
+                "+1.555.123.4567",
+                "123456",
+                "+123456789012345"})
+        void acceptsValidNumbers(String value) {
+            assertThat(Fields.phone("phone", value)).isEqualTo(value);
+        }
+
+        @Test
+        void trimsTheNumber() {
+            assertThat(Fields.phone("phone", "  06 12 34 56 78 ")).isEqualTo("06 12 34 56 78");
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"   "})
+        void blankBecomesNull(String value) {
+            assertThat(Fields.phone("phone", value)).isNull();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "12345",
+                "+1234567890123456",
+                "phone",
+                "+33 1 23 45 67 89 ext 5",
+                "33+123456",
+                "++33123456",
+                "(((((((",
+                "12345678a",
+                "+33/123456789"})
+        void refusesMalformedNumbers(String value) {
+            assertRefused(() -> Fields.phone("phone", value), "phone", "invalid-phone");
+        }
+
+        @Test
+        void refusesNumbersLongerThan32Characters() {
+            assertRefused(() -> Fields.phone("phone", "1".repeat(33)), "phone", "too-long");
+        }
+    }
+
+    @Nested
+    class Website {
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "example.com",
+                "www.example.fr",
+                "https://example.com",
+                "http://example.com:8080/path?q=1",
+                "https://sub.example.co.uk/a/b",
+                "EXAMPLE.COM"})
+        void acceptsValidAddresses(String value) {
+            assertThat(Fields.website("website", value)).isEqualTo(value);
+        }
+
+        @Test
+        void trimsTheAddress() {
+            assertThat(Fields.website("website", " example.com ")).isEqualTo("example.com");
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"   "})
+        void blankBecomesNull(String value) {
+            assertThat(Fields.website("website", value)).isNull();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "example",
+                "http://localhost",
+                "ftp://example.com",
+                "https://exa mple.com",
+                "https://-example.com",
+                "://example.com",
+                "example.com/with space",
+                "https://example.com:123456",
+                "javascript:alert(1)"})
+        void refusesMalformedAddresses(String value) {
+            assertRefused(() -> Fields.website("website", value), "website", "invalid-website");
+        }
+
+        @Test
+        void refusesAddressesLongerThan255Characters() {
+            assertRefused(() -> Fields.website("website", "example.com/" + "a".repeat(250)), "website", "too-long");
+        }
+    }
+
+    @Nested
+    class Country {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"FR", "fr", " fr ", "Fr", "fR"})
+        void normalisesToUpperCase(String value) {
+            assertThat(Fields.country("country", value)).isEqualTo("FR");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"DE", "GB", "US", "JP", "BE"})
+        void acceptsIsoAlpha2Codes(String value) {
+            assertThat(Fields.country("country", value)).isEqualTo(value);
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"   "})
+        void blankBecomesNull(String value) {
+            assertThat(Fields.country("country", value)).isNull();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"XX", "UK", "ZZ", "1A", "F", "é"})
+        void refusesUnknownCodes(String value) {
+            assertRefused(() -> Fields.country("country", value), "country", "invalid-country");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"FRA", "France"})
+        void refusesLongerNames(String value) {
+            assertThatThrownBy(() -> Fields.country("country", value))
+                    .isInstanceOfSatisfying(InvalidFieldException.class,
+                            e -> assertThat(e.field()).isEqualTo("country"));
+        }
+    }
+
+    @Nested
+    class Identifier {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"rep-1", "user.name@example.fr", "ABC_123", "a", "0f8fad5b-d9cb-469f-a165-70867728950e"})
+        void acceptsLettersDigitsAndDotUnderscoreAtDash(String value) {
+            assertThat(Fields.identifier("ownerId", value)).isEqualTo(value);
+        }
+
+        @Test
+        void trimsTheIdentifier() {
+            assertThat(Fields.identifier("ownerId", "  rep-1  ")).isEqualTo("rep-1");
+        }
+
+        @Test
+        void acceptsExactly100Characters() {
+            assertThat(Fields.identifier("ownerId", "a".repeat(100))).hasSize(100);
+        }
+
+        @Test
+        void refusesMoreThan100Characters() {
+            assertRefused(() -> Fields.identifier("ownerId", "a".repeat(101)), "ownerId", "too-long");
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"   "})
+        void isRequired(String value) {
+            assertRefused(() -> Fields.identifier("ownerId", value), "ownerId", "required");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"rep 1", "rep/1", "rép", "rep#1", "rep:1", "rep+1", "<script>"})
+        void refusesOtherCharacters(String value) {
+            assertRefused(() -> Fields.identifier("ownerId", value), "ownerId", "invalid-identifier");
+        }
+    }
+}
