@@ -39,7 +39,7 @@ class LeadBadInputTest extends ApiTestSupport {
                 Arguments.of("{\"email\": \"a@example.fr\", \"source\": \"NEWSLETTER\", \"lastName\": \"" + LONG + "\"}",
                         400, "too-long", "lastName"),
                 Arguments.of("{\"email\": \"a@example.fr\", \"source\": \"NEWSLETTER\", \"country\": \"France\"}",
-                        400, "too-long", "country"),
+                        400, "invalid-country", "country"),
                 Arguments.of("{\"email\": \"a@example.fr\", \"source\": \"NEWSLETTER\", \"country\": \"XX\"}",
                         400, "invalid-country", "country"),
                 Arguments.of("{\"email\": \"a@example.fr\", \"source\": \"NEWSLETTER\", \"website\": \"not a site\"}",

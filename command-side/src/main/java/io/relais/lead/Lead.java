@@ -35,7 +35,7 @@ public class Lead {
 
     @CommandHandler
     public Lead(CaptureLead command, Clock clock) {
-        Fields.identifier("leadId", command.leadId());
+        requireExactIdentifier(command.leadId());
         LeadDetails validDetails = command.details() == null
                 ? new LeadDetails(null, null, null, null, null, null, null, null, null, null, null)
                 : command.details().validated();
@@ -44,7 +44,8 @@ public class Lead {
             throw new InvalidFieldException("source", "required", "source is required");
         }
         MarketingConsent consent = command.consent() == null ? null : command.consent().validated(clock);
-        String owner = command.ownerId() == null ? null : Fields.identifier("ownerId", command.ownerId());
+        String owner = Fields.text("ownerId", command.ownerId(), 100) == null ? null
+                : Fields.identifier("ownerId", command.ownerId());
         apply(new LeadCaptured(command.leadId(), validDetails, command.source(),
                 Fields.text("sourceDetail", command.sourceDetail(), 200), consent, owner));
     }
@@ -54,11 +55,11 @@ public class Lead {
         if (command.changes() == null || command.changes().isEmpty()) {
             throw new InvalidFieldException("changes", "no-changes", "an update must change at least one field");
         }
+        // Only the fields asked for are checked: values stored under older rules stay as they are.
         LeadDetails updated = details;
         for (Map.Entry<LeadField, String> change : command.changes().entrySet()) {
-            updated = change.getKey().set(updated, change.getValue());
+            updated = change.getKey().set(updated, change.getKey().validate(change.getValue()));
         }
-        updated = updated.validated();
         updated.requireContactPoint();
         List<FieldChange> changes = new ArrayList<>();
         for (LeadField field : LeadField.values()) {
@@ -116,6 +117,14 @@ public class Lead {
         requireStatus("reopen a lead", LeadStatus.QUALIFIED, LeadStatus.DISQUALIFIED);
         apply(new LeadReopened(leadId, status));
         return getVersion();
+    }
+
+    /** Ids are stream keys: they are used exactly as given, so surrounding spaces are refused, not trimmed. */
+    private static void requireExactIdentifier(String leadId) {
+        if (leadId == null || !leadId.equals(Fields.identifier("leadId", leadId))) {
+            throw new InvalidFieldException("leadId", "invalid-identifier",
+                    "leadId may contain only letters, digits, '.', '_', '@' and '-'");
+        }
     }
 
     private void requireStatus(String action, LeadStatus... allowed) {

@@ -10,7 +10,6 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -254,13 +253,36 @@ class LeadTest {
 
         @Test
         void refusesConsentDatedInTheFuture() {
-            MarketingConsent consent = new MarketingConsent(true, TODAY.plusDays(1), ConsentChannel.WEB_FORM);
+            MarketingConsent consent = new MarketingConsent(true, TODAY.plusDays(2), ConsentChannel.WEB_FORM);
 
             fixture.givenNoPriorActivity()
                     .when(new CaptureLead(LEAD_ID, details().email(EMAIL).build(), LeadSource.WEB_FORM, null,
                             consent, null))
                     .expectNoEvents()
                     .expectException(invalidField("consent.date", "date-in-future"));
+        }
+
+        @Test
+        void acceptsConsentDatedTodayInATimeZoneAheadOfUtc() {
+            AggregateTestFixture<Lead> lateEvening = new AggregateTestFixture<>(Lead.class);
+            lateEvening.registerInjectableResource(Clock.fixed(Instant.parse("2025-03-10T23:30:00Z"), ZoneOffset.UTC));
+            MarketingConsent consent = new MarketingConsent(true, TODAY.plusDays(1), ConsentChannel.IN_PERSON);
+
+            lateEvening.givenNoPriorActivity()
+                    .when(new CaptureLead(LEAD_ID, details().email(EMAIL).build(), LeadSource.REP_ENTRY, null,
+                            consent, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new LeadCaptured(LEAD_ID, details().email(EMAIL).build(), LeadSource.REP_ENTRY,
+                            null, consent, null));
+        }
+
+        @Test
+        void acceptsABlankOptionalOwnerAsNoOwner() {
+            fixture.givenNoPriorActivity()
+                    .when(new CaptureLead(LEAD_ID, details().email(EMAIL).build(), LeadSource.WEB_FORM, null,
+                            null, "   "))
+                    .expectEvents(new LeadCaptured(LEAD_ID, details().email(EMAIL).build(), LeadSource.WEB_FORM,
+                            null, null, null));
         }
 
         @Test
@@ -305,8 +327,6 @@ class LeadTest {
         }
 
         @Test
-        @Disabled("Bug in Lead(CaptureLead): Fields.identifier(\"leadId\", ...) validates a trimmed copy but the "
-                + "untrimmed command.leadId() is stored, so ' lead-42 ' is accepted as an identifier with spaces")
         void refusesALeadIdWithSurroundingSpaces() {
             fixture.givenNoPriorActivity()
                     .when(new CaptureLead(" " + LEAD_ID + " ", details().email(EMAIL).build(), LeadSource.WEB_FORM,
@@ -503,9 +523,6 @@ class LeadTest {
         }
 
         @Test
-        @Disabled("Surprising behaviour in Lead.handle(UpdateLeadDetails): the whole details are re-validated, so a "
-                + "value stored under older rules (here country 'fr') is silently rewritten and reported as a "
-                + "change the user did not ask for")
         void changesOnlyTheRequestedFieldsOfDetailsStoredUnderOlderRules() {
             LeadDetails legacy = details().email(EMAIL).country("fr").build();
             LeadDetails expected = details().email(EMAIL).country("fr").city("Lyon").build();
@@ -517,9 +534,6 @@ class LeadTest {
         }
 
         @Test
-        @Disabled("Surprising behaviour in Lead.handle(UpdateLeadDetails): a value stored under older rules that "
-                + "today's rules refuse (here an e-mail without a dot in the domain) blocks every other update, "
-                + "with an error about a field the request did not touch")
         void acceptsUpdatesOfOtherFieldsWhenAStoredValueFailsTodaysRules() {
             LeadDetails legacy = details().email("jeanne@intranet").build();
             LeadDetails expected = details().email("jeanne@intranet").city("Lyon").build();

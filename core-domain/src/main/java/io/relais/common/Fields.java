@@ -15,7 +15,7 @@ public final class Fields {
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ().-]{6,30}$");
     private static final Pattern WEBSITE = Pattern.compile(
-            "^(https?://)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9-]{1,63})+(?::\\d{1,5})?(/\\S*)?$");
+            "^(?i:https?://)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9-]{1,63})+(?::\\d{1,5})?(/\\S*)?$");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private Fields() {
@@ -73,7 +73,7 @@ public final class Fields {
     }
 
     public static String country(String field, String value) {
-        String checked = text(field, value, 2);
+        String checked = text(field, value, 100);
         if (checked == null) {
             return null;
         }

@@ -1,6 +1,5 @@
 package io.relais.lead;
 
-import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 
 /**
@@ -23,18 +22,11 @@ public record LeadDetails(
         String notes) {
 
     public LeadDetails validated() {
-        return new LeadDetails(
-                Fields.text("firstName", firstName, 100),
-                Fields.text("lastName", lastName, 100),
-                Fields.email("email", email),
-                Fields.phone("phone", phone),
-                Fields.text("company", company, 200),
-                Fields.text("jobTitle", jobTitle, 100),
-                Fields.website("website", website),
-                Fields.text("postalCode", postalCode, 20),
-                Fields.text("city", city, 100),
-                Fields.country("country", country),
-                Fields.text("notes", notes, 4000));
+        LeadDetails valid = this;
+        for (LeadField field : LeadField.values()) {
+            valid = field.set(valid, field.validate(field.valueIn(this)));
+        }
+        return valid;
     }
 
     /** A lead needs an e-mail, or a phone, or a name together with a company. */

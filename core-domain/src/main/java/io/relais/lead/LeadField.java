@@ -1,29 +1,39 @@
 package io.relais.lead;
 
+import io.relais.common.Fields;
+
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** The lead details a partial update may change, with their names as clients spell them. */
 public enum LeadField {
-    FIRST_NAME("firstName", LeadDetails::firstName),
-    LAST_NAME("lastName", LeadDetails::lastName),
-    EMAIL("email", LeadDetails::email),
-    PHONE("phone", LeadDetails::phone),
-    COMPANY("company", LeadDetails::company),
-    JOB_TITLE("jobTitle", LeadDetails::jobTitle),
-    WEBSITE("website", LeadDetails::website),
-    POSTAL_CODE("postalCode", LeadDetails::postalCode),
-    CITY("city", LeadDetails::city),
-    COUNTRY("country", LeadDetails::country),
-    NOTES("notes", LeadDetails::notes);
+    FIRST_NAME("firstName", LeadDetails::firstName, (f, v) -> Fields.text(f, v, 100)),
+    LAST_NAME("lastName", LeadDetails::lastName, (f, v) -> Fields.text(f, v, 100)),
+    EMAIL("email", LeadDetails::email, Fields::email),
+    PHONE("phone", LeadDetails::phone, Fields::phone),
+    COMPANY("company", LeadDetails::company, (f, v) -> Fields.text(f, v, 200)),
+    JOB_TITLE("jobTitle", LeadDetails::jobTitle, (f, v) -> Fields.text(f, v, 100)),
+    WEBSITE("website", LeadDetails::website, Fields::website),
+    POSTAL_CODE("postalCode", LeadDetails::postalCode, (f, v) -> Fields.text(f, v, 20)),
+    CITY("city", LeadDetails::city, (f, v) -> Fields.text(f, v, 100)),
+    COUNTRY("country", LeadDetails::country, Fields::country),
+    NOTES("notes", LeadDetails::notes, (f, v) -> Fields.text(f, v, 4000));
 
     private final String fieldName;
     private final Function<LeadDetails, String> getter;
+    private final BiFunction<String, String, String> rule;
 
-    LeadField(String fieldName, Function<LeadDetails, String> getter) {
+    LeadField(String fieldName, Function<LeadDetails, String> getter, BiFunction<String, String, String> rule) {
         this.fieldName = fieldName;
         this.getter = getter;
+        this.rule = rule;
+    }
+
+    /** Today's rule for this field: the value normalised (trimmed, blank to null), or a refusal naming the field. */
+    public String validate(String value) {
+        return rule.apply(fieldName, value);
     }
 
     public String fieldName() {

@@ -1,0 +1,56 @@
+package io.relais.database;
+
+import io.relais.RelaisApplication;
+import io.relais.support.HttpApi;
+import io.relais.support.HttpApi.Response;
+import io.relais.support.TestDataDirectories;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The embedded default keeps its data in a folder: stop the application, start it again, the leads are there. */
+class EmbeddedDatabaseRestartTest {
+
+    private final Path dataDirectory = TestDataDirectories.fresh("restart");
+
+    @Test
+    void leadsSurviveARestartOfTheApplication() {
+        String id;
+        String body;
+        try (ConfigurableApplicationContext first = start()) {
+            HttpApi api = new HttpApi(port(first));
+            Response created = api.post("/api/v1/leads",
+                    "{\"email\": \"restart@example.fr\", \"company\": \"Persistance SA\", \"source\": \"WEB_FORM\"}");
+            id = created.body().get("id").asText();
+            body = api.patch("/api/v1/leads/" + id, "{\"city\": \"Rennes\"}").body().toString();
+            assertThat(first.getBean(JdbcTemplate.class).queryForObject("show synchronous_commit", String.class))
+                    .isEqualTo("on");
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            HttpApi api = new HttpApi(port(second));
+            Response read = api.get("/api/v1/leads/" + id);
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.body().toString()).isEqualTo(body);
+            assertThat(api.get("/api/v1/leads/" + id + "/history").body().get("totalItems").asInt()).isEqualTo(2);
+            Response qualified = api.post("/api/v1/leads/" + id + "/qualify", null);
+            assertThat(qualified.header("ETag")).isEqualTo("\"2\"");
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(RelaisApplication.class)
+                .properties("server.port=0", "relais.embedded-db.data-directory=" + dataDirectory)
+                .run();
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}

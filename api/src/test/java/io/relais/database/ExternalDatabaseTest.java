@@ -1,0 +1,55 @@
+package io.relais.database;
+
+import io.relais.RelaisApplication;
+import io.relais.support.HttpApi;
+import io.relais.support.TestDataDirectories;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With {@code spring.datasource.url} set, the application uses that server (here a separately started
+ * PostgreSQL standing in for the production one) and starts no database of its own.
+ */
+class ExternalDatabaseTest {
+
+    @Test
+    void aConfiguredDatasourceIsUsedInsteadOfTheEmbeddedDatabase() throws Exception {
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder()
+                .setDataDirectory(TestDataDirectories.fresh("external"))
+                .start()) {
+            try (Connection admin = external.getPostgresDatabase().getConnection();
+                 Statement statement = admin.createStatement()) {
+                statement.execute("create user relais with password 'secret'");
+                statement.execute("create database relais owner relais");
+            }
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RelaisApplication.class)
+                    .properties("server.port=0",
+                            "spring.datasource.url=" + external.getJdbcUrl("relais", "relais"),
+                            "spring.datasource.username=relais",
+                            "spring.datasource.password=secret")
+                    .run()) {
+                assertThat(app.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
+                int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+                String id = new HttpApi(port).post("/api/v1/leads",
+                        "{\"email\": \"external@example.fr\", \"source\": \"REP_ENTRY\"}").body().get("id").asText();
+
+                try (Connection connection = external.getDatabase("relais", "relais").getConnection();
+                     Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery(
+                             "select payload from domainevententry where aggregateidentifier = '" + id + "'")) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getString(1)).startsWith("{").contains("\"email\":\"external@example.fr\"");
+                }
+            }
+        }
+    }
+}
