@@ -17,7 +17,6 @@ create table domainevententry (
     unique (aggregateidentifier, sequencenumber),
     unique (eventidentifier)
 );
-create index domainevententry_timestamp on domainevententry (timestamp);
 
 create table snapshotevententry (
     aggregateidentifier varchar(255) not null,

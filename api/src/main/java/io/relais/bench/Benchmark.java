@@ -68,24 +68,39 @@ final class Benchmark {
     void run() throws Exception {
         out.printf("Relais benchmark: %d raw inserts, %d leads per level, 1 and %d clients, rebuild over >= %d events%n",
                 options.rawInserts(), options.leads(), options.clients(), options.rebuildEvents());
-        double raw1 = rawInserts(1);
-        double rawN = rawInserts(options.clients());
-        double commands1 = commands(1);
-        double commandsN = commands(options.clients());
+        warmUp();
+        double raw1 = rawInserts(1, options.rawInserts());
+        double rawN = rawInserts(options.clients(), options.rawInserts());
+        double commands1 = commands(1, options.leads(), "projections live");
+        double commandsN = commands(options.clients(), options.leads(), "projections live");
         summary.put("raw_inserts_per_s_1", format(raw1));
         summary.put("raw_inserts_per_s", format(rawN));
         summary.put("commands_per_s_1", format(commands1));
-        summary.put("command_ratio_1", String.format("%.3f", commands1 / raw1));
+        summary.put("command_ratio_1", ratio(commands1, raw1));
         summary.put("commands_per_s_" + options.clients(), format(commandsN));
-        summary.put("command_ratio_" + options.clients(), String.format("%.3f", commandsN / rawN));
+        summary.put("command_ratio_" + options.clients(), ratio(commandsN, rawN));
+
+        StreamingEventProcessor leads = leadProcessor();
+        leads.shutDown();
+        double writeOnly = commands(options.clients(), options.leads(), "projections paused");
+        leads.start();
+        summary.put("write_only_commands_per_s_" + options.clients(), format(writeOnly));
+        summary.put("write_only_command_ratio_" + options.clients(), ratio(writeOnly, rawN));
         rebuild();
         out.println("BENCH " + summary.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" ")));
     }
 
+    /** Runs every measured path once, unmeasured, so that the JIT has compiled them before timing starts. */
+    private void warmUp() throws Exception {
+        rawInserts(options.clients(), Math.max(1000, options.rawInserts() / 5));
+        commands(options.clients(), Math.max(500, options.leads() / 5), "warm-up");
+        awaitCaughtUp(leadProcessor());
+    }
+
     /** Single-row autocommitted inserts into a table shaped like the event table. */
-    private double rawInserts(int clients) throws Exception {
+    private double rawInserts(int clients, int inserts) throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
         jdbc.execute("drop table if exists " + RAW_TABLE);
         jdbc.execute("create table " + RAW_TABLE + " (globalindex bigserial primary key, "
@@ -95,7 +110,7 @@ final class Benchmark {
                 + "unique (aggregateidentifier, sequencenumber))");
         String payload = samplePayload();
         DataSource dataSource = context.getBean(DataSource.class);
-        double rate = timed(clients, options.rawInserts(), count -> {
+        double rate = timed(clients, inserts, count -> {
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement insert = connection.prepareStatement("insert into " + RAW_TABLE
                          + " (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload, "
@@ -119,9 +134,8 @@ final class Benchmark {
     }
 
     /** Each client captures leads and updates each once, through the command bus. */
-    private double commands(int clients) throws Exception {
+    private double commands(int clients, int leads, String label) throws Exception {
         CommandGateway commands = context.getBean(CommandGateway.class);
-        int leads = options.leads();
         double leadsPerSecond = timed(clients, leads, count -> new ActingContext("benchmark", null,
                 UUID.randomUUID().toString()).call(() -> {
             for (int i = 0; i < count; i++) {
@@ -133,16 +147,14 @@ final class Benchmark {
             return null;
         }));
         double rate = leadsPerSecond * 2;
-        out.printf("commands (capture + update), %d client(s): %s commands/s%n", clients, format(rate));
+        out.printf("commands (capture + update), %d client(s), %s: %s commands/s%n", clients, label, format(rate));
         return rate;
     }
 
     /** Fills the store up to the wanted size, then replays the lead projection from zero and times it. */
     private void rebuild() throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-        StreamingEventProcessor processor = context.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(LeadProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow();
+        StreamingEventProcessor processor = leadProcessor();
         long existing = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
         long generated = generateEvents(Math.max(0, options.rebuildEvents() - existing));
         long total = existing + generated;
@@ -203,6 +215,12 @@ final class Benchmark {
         return events;
     }
 
+    private StreamingEventProcessor leadProcessor() {
+        return context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(LeadProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
+    }
+
     private void awaitCaughtUp(StreamingEventProcessor processor) throws InterruptedException {
         EventStore store = context.getBean(EventStore.class);
         long head = store.createHeadToken().position().orElse(-1);
@@ -257,6 +275,10 @@ final class Benchmark {
                 + "\",\"company\":\"" + d.company() + "\",\"jobTitle\":\"" + d.jobTitle() + "\",\"website\":\""
                 + d.website() + "\",\"postalCode\":\"69002\",\"city\":\"Lyon\",\"country\":\"FR\",\"notes\":null},"
                 + "\"source\":\"WEB_FORM\",\"sourceDetail\":\"benchmark\",\"consent\":null,\"ownerId\":null}";
+    }
+
+    private static String ratio(double rate, double raw) {
+        return String.format("%.3f", rate / raw);
     }
 
     private static String format(double rate) {

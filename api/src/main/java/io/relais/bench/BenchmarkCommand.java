@@ -31,10 +31,9 @@ public final class BenchmarkCommand {
                     : Files.createTempDirectory("relais-bench-");
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RelaisApplication.class)
                     .web(WebApplicationType.NONE)
-                    .properties("relais.embedded-db.data-directory=" + directory,
-                            "logging.level.root=WARN",
-                            "logging.level.io.relais.bench=INFO")
-                    .run()) {
+                    .run("--relais.embedded-db.data-directory=" + directory,
+                            "--logging.level.root=WARN",
+                            "--logging.level.io.relais.bench=INFO")) {
                 new Benchmark(context, options, System.out).run();
             }
             return 0;

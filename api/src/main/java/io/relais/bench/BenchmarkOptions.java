@@ -18,8 +18,8 @@ record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvent
     static final String USAGE = """
             usage: java -jar relais.jar bench [--raw-inserts=N] [--leads=N] [--clients=N] [--rebuild-events=N] \
             [--data-dir=PATH]
-              --raw-inserts     single-row inserts per concurrency level (default 4000)
-              --leads           leads captured and updated per concurrency level (default 2000)
+              --raw-inserts     single-row inserts per concurrency level (default 20000)
+              --leads           leads captured and updated per concurrency level (default 3000)
               --clients         concurrent clients of the second level (default 8)
               --rebuild-events  events in the store when the projection is rebuilt (default 100000)
               --data-dir        embedded database folder (default: a temporary folder, deleted afterwards)
@@ -34,8 +34,8 @@ record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvent
             values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
         BenchmarkOptions options = new BenchmarkOptions(
-                positive(values.remove("raw-inserts"), 4000),
-                positive(values.remove("leads"), 2000),
+                positive(values.remove("raw-inserts"), 20_000),
+                positive(values.remove("leads"), 3000),
                 positive(values.remove("clients"), 8),
                 positive(values.remove("rebuild-events"), 100_000),
                 values.containsKey("data-dir") ? Path.of(values.remove("data-dir")) : null);

@@ -21,6 +21,7 @@ class EmbeddedDatabaseRestartTest {
 
     @Test
     void leadsSurviveARestartOfTheApplication() {
+        assertThat(dataDirectory).doesNotExist();
         String id;
         String body;
         try (ConfigurableApplicationContext first = start()) {
@@ -33,6 +34,7 @@ class EmbeddedDatabaseRestartTest {
                     .isEqualTo("on");
         }
 
+        assertThat(dataDirectory.resolve("PG_VERSION")).exists();
         try (ConfigurableApplicationContext second = start()) {
             HttpApi api = new HttpApi(port(second));
             Response read = api.get("/api/v1/leads/" + id);
@@ -46,8 +48,7 @@ class EmbeddedDatabaseRestartTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(RelaisApplication.class)
-                .properties("server.port=0", "relais.embedded-db.data-directory=" + dataDirectory)
-                .run();
+                .run("--server.port=0", "--relais.embedded-db.data-directory=" + dataDirectory);
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -32,11 +32,10 @@ class ExternalDatabaseTest {
                 statement.execute("create database relais owner relais");
             }
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RelaisApplication.class)
-                    .properties("server.port=0",
-                            "spring.datasource.url=" + external.getJdbcUrl("relais", "relais"),
-                            "spring.datasource.username=relais",
-                            "spring.datasource.password=secret")
-                    .run()) {
+                    .run("--server.port=0",
+                            "--spring.datasource.url=" + external.getJdbcUrl("relais", "relais"),
+                            "--spring.datasource.username=relais",
+                            "--spring.datasource.password=secret")) {
                 assertThat(app.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
                 String id = new HttpApi(port).post("/api/v1/leads",

@@ -3,11 +3,14 @@ package io.relais.common;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Folds text for free-text search: lower case, accents removed, so "Éloïse" is found by "eloise". */
 public final class SearchText {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private SearchText() {
     }
@@ -17,7 +20,7 @@ public final class SearchText {
             return "";
         }
         String decomposed = Normalizer.normalize(value, Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).strip();
+        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).strip();
     }
 
     public static String of(String... values) {

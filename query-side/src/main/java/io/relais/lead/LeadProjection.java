@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Projects lead events into the lead list/detail table and the lead history table. Both tables are in
@@ -171,6 +173,12 @@ public class LeadProjection {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(BATCH_RESOURCE, key -> {
             LeadProjectionBatch batch = new LeadProjectionBatch(repository);
+            if (root instanceof BatchingUnitOfWork<?> batching) {
+                batch.prefetch(batching.getMessages().stream()
+                        .filter(DomainEventMessage.class::isInstance)
+                        .map(message -> ((DomainEventMessage<?>) message).getAggregateIdentifier())
+                        .collect(Collectors.toSet()));
+            }
             root.onPrepareCommit(unitOfWork -> batch.flush());
             return batch;
         });

@@ -24,6 +24,12 @@ final class LeadProjectionBatch {
         this.repository = repository;
     }
 
+    /** Reads the rows of all these leads with one query, instead of one query per lead as events come. */
+    void prefetch(Set<String> leadIds) {
+        Map<String, LeadRow> found = repository.findAll(leadIds);
+        leadIds.forEach(id -> rows.put(id, Optional.ofNullable(found.get(id))));
+    }
+
     Optional<LeadRow> row(String leadId) {
         return rows.computeIfAbsent(leadId, repository::find);
     }
@@ -42,6 +48,7 @@ final class LeadProjectionBatch {
     }
 
     void flush() {
+        repository.commitAsynchronously();
         repository.upsert(changed.stream().map(id -> rows.get(id).orElseThrow()).toList());
         repository.insertHistory(history);
     }

@@ -6,21 +6,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.common.FieldChange;
 import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +44,9 @@ class LeadReadRepository {
             LeadSortField.LAST_NAME, "last_name",
             LeadSortField.COMPANY, "company",
             LeadSortField.STATUS, "status");
-    private static final String UPSERT_SET = Arrays.stream((COLUMNS + ", search_text").split(", "))
+    private static final String UPSERT = "insert into lead_view (" + COLUMNS + ", search_text) values ("
+            + "?, ".repeat(25) + "?) on conflict (id) do update set "
+            + Arrays.stream((COLUMNS + ", search_text").split(", "))
             .skip(1)
             .map(column -> column + " = excluded." + column)
             .collect(Collectors.joining(", "));
@@ -60,6 +63,14 @@ class LeadReadRepository {
     Optional<LeadRow> find(String id) {
         return jdbc.query("select " + COLUMNS + " from lead_view where id = :id", Map.of("id", id), this::mapRow)
                 .stream().findFirst();
+    }
+
+    Map<String, LeadRow> findAll(Collection<String> ids) {
+        Map<String, LeadRow> rows = new HashMap<>();
+        jdbc.query("select " + COLUMNS + " from lead_view where id = any(:ids)",
+                Map.of("ids", new SqlArrayValue("varchar", ids.toArray())),
+                (rs, n) -> rows.put(rs.getString("id"), mapRow(rs, n)));
+        return rows;
     }
 
     LeadPage findPage(FindLeads query) {
@@ -105,74 +116,89 @@ class LeadReadRepository {
         if (rows.isEmpty()) {
             return;
         }
-        String sql = "insert into lead_view (" + COLUMNS + ", search_text) values (:id, :version, :status, "
-                + ":firstName, :lastName, :email, :phone, :company, :jobTitle, :website, :postalCode, :city, "
-                + ":country, :notes, :source, :sourceDetail, :marketingConsent, :consentDate, :consentChannel, "
-                + ":ownerId, :disqualificationReason, :disqualificationNote, :capturedAt, :capturedBy, :updatedAt, "
-                + ":searchText) on conflict (id) do update set " + UPSERT_SET;
-        jdbc.batchUpdate(sql, rows.stream().map(this::parameters).toArray(SqlParameterSource[]::new));
+        List<LeadRow> batch = List.copyOf(rows);
+        jdbc.getJdbcTemplate().batchUpdate(UPSERT, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                LeadRow row = batch.get(i);
+                LeadDetails d = row.details;
+                ps.setString(1, row.id);
+                ps.setLong(2, row.version);
+                ps.setString(3, row.status.name());
+                ps.setString(4, d.firstName());
+                ps.setString(5, d.lastName());
+                ps.setString(6, d.email());
+                ps.setString(7, d.phone());
+                ps.setString(8, d.company());
+                ps.setString(9, d.jobTitle());
+                ps.setString(10, d.website());
+                ps.setString(11, d.postalCode());
+                ps.setString(12, d.city());
+                ps.setString(13, d.country());
+                ps.setString(14, d.notes());
+                ps.setString(15, row.source.name());
+                ps.setString(16, row.sourceDetail);
+                ps.setObject(17, row.marketingConsent, Types.BOOLEAN);
+                ps.setObject(18, row.consentDate, Types.DATE);
+                ps.setString(19, name(row.consentChannel));
+                ps.setString(20, row.ownerId);
+                ps.setString(21, name(row.disqualificationReason));
+                ps.setString(22, row.disqualificationNote);
+                ps.setTimestamp(23, Timestamp.from(row.capturedAt));
+                ps.setString(24, row.capturedBy);
+                ps.setTimestamp(25, Timestamp.from(row.updatedAt));
+                ps.setString(26, SearchText.of(d.firstName(), d.lastName(), d.company(), d.email()));
+            }
+
+            @Override
+            public int getBatchSize() {
+                return batch.size();
+            }
+        });
     }
 
     void insertHistory(List<PendingHistory> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        String sql = "insert into lead_history (event_id, lead_id, version, event_type, occurred_at, user_id, "
-                + "on_behalf_of, correlation_id, causation_id, changes) values (:eventId, :leadId, :version, "
-                + ":type, :occurredAt, :userId, :onBehalfOf, :correlationId, :causationId, cast(:changes as jsonb)) "
-                + "on conflict (event_id) do nothing";
-        List<SqlParameterSource> params = new ArrayList<>(entries.size());
-        for (PendingHistory pending : entries) {
-            LeadHistoryEntry e = pending.entry();
-            params.add(new MapSqlParameterSource()
-                    .addValue("eventId", e.eventId())
-                    .addValue("leadId", pending.leadId())
-                    .addValue("version", e.version())
-                    .addValue("type", e.type())
-                    .addValue("occurredAt", Timestamp.from(e.occurredAt()))
-                    .addValue("userId", e.userId())
-                    .addValue("onBehalfOf", e.onBehalfOf())
-                    .addValue("correlationId", e.correlationId())
-                    .addValue("causationId", e.causationId())
-                    .addValue("changes", toJson(e.changes())));
-        }
-        jdbc.batchUpdate(sql, params.toArray(SqlParameterSource[]::new));
+        jdbc.getJdbcTemplate().batchUpdate("insert into lead_history (event_id, lead_id, version, event_type, "
+                + "occurred_at, user_id, on_behalf_of, correlation_id, causation_id, changes) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict (event_id) do nothing",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        PendingHistory pending = entries.get(i);
+                        LeadHistoryEntry e = pending.entry();
+                        ps.setString(1, e.eventId());
+                        ps.setString(2, pending.leadId());
+                        ps.setLong(3, e.version());
+                        ps.setString(4, e.type());
+                        ps.setTimestamp(5, Timestamp.from(e.occurredAt()));
+                        ps.setString(6, e.userId());
+                        ps.setString(7, e.onBehalfOf());
+                        ps.setString(8, e.correlationId());
+                        ps.setString(9, e.causationId());
+                        ps.setString(10, toJson(e.changes()));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return entries.size();
+                    }
+                });
+    }
+
+    /**
+     * Lets the projection's transaction commit without waiting for its WAL flush. Safe because the processor's
+     * token is written in the same transaction: after a crash, rows and token roll back together and the
+     * projection redoes those events. Events themselves are always appended with synchronous commit.
+     */
+    void commitAsynchronously() {
+        jdbc.getJdbcTemplate().execute("set local synchronous_commit = off");
     }
 
     void deleteAll() {
         jdbc.getJdbcTemplate().execute("truncate lead_view, lead_history");
-    }
-
-    private SqlParameterSource parameters(LeadRow row) {
-        LeadDetails d = row.details;
-        return new MapSqlParameterSource()
-                .addValue("id", row.id)
-                .addValue("version", row.version)
-                .addValue("status", row.status.name())
-                .addValue("firstName", d.firstName())
-                .addValue("lastName", d.lastName())
-                .addValue("email", d.email())
-                .addValue("phone", d.phone())
-                .addValue("company", d.company())
-                .addValue("jobTitle", d.jobTitle())
-                .addValue("website", d.website())
-                .addValue("postalCode", d.postalCode())
-                .addValue("city", d.city())
-                .addValue("country", d.country())
-                .addValue("notes", d.notes())
-                .addValue("source", row.source.name())
-                .addValue("sourceDetail", row.sourceDetail)
-                .addValue("marketingConsent", row.marketingConsent, Types.BOOLEAN)
-                .addValue("consentDate", row.consentDate, Types.DATE)
-                .addValue("consentChannel", row.consentChannel == null ? null : row.consentChannel.name())
-                .addValue("ownerId", row.ownerId)
-                .addValue("disqualificationReason",
-                        row.disqualificationReason == null ? null : row.disqualificationReason.name())
-                .addValue("disqualificationNote", row.disqualificationNote)
-                .addValue("capturedAt", Timestamp.from(row.capturedAt))
-                .addValue("capturedBy", row.capturedBy)
-                .addValue("updatedAt", Timestamp.from(row.updatedAt))
-                .addValue("searchText", SearchText.of(d.firstName(), d.lastName(), d.company(), d.email()));
     }
 
     private LeadRow mapRow(ResultSet rs, int rowNum) throws SQLException {
@@ -219,6 +245,10 @@ class LeadReadRepository {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
