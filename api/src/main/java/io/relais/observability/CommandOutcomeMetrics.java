@@ -8,12 +8,13 @@ import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts commands as {@code relais.commands{command, outcome}}: handled (events committed), refused (a
- * domain rule, a stale version, an unknown record) or failed (anything else).
+ * domain rule, a stale version, an unknown record, a repeated creation) or failed (anything else).
  */
 @Component
 public class CommandOutcomeMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -34,6 +35,7 @@ public class CommandOutcomeMetrics implements MessageHandlerInterceptor<CommandM
 
     private static String outcome(Throwable failure) {
         return failure instanceof DomainException || failure instanceof ConcurrencyException
+                || failure instanceof AggregateStreamCreationException
                 || failure instanceof AxonNonTransientException ? "refused" : "failed";
     }
 
