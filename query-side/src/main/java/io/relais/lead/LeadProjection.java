@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -13,10 +14,11 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Projects lead events into the lead list/detail table and the lead history table. Both tables are in
@@ -169,15 +171,22 @@ public class LeadProjection {
         return value == null ? null : Objects.toString(value);
     }
 
+    private static Set<String> leadsIn(List<? extends Message<?>> messages) {
+        Set<String> leadIds = new HashSet<>();
+        for (Message<?> message : messages) {
+            if (message instanceof DomainEventMessage<?> event) {
+                leadIds.add(event.getAggregateIdentifier());
+            }
+        }
+        return leadIds;
+    }
+
     private LeadProjectionBatch batch() {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(BATCH_RESOURCE, key -> {
             LeadProjectionBatch batch = new LeadProjectionBatch(repository);
             if (root instanceof BatchingUnitOfWork<?> batching) {
-                batch.prefetch(batching.getMessages().stream()
-                        .filter(DomainEventMessage.class::isInstance)
-                        .map(message -> ((DomainEventMessage<?>) message).getAggregateIdentifier())
-                        .collect(Collectors.toSet()));
+                batch.prefetch(leadsIn(batching.getMessages()));
             }
             root.onPrepareCommit(unitOfWork -> batch.flush());
             return batch;

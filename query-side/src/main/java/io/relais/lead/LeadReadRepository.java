@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.common.FieldChange;
 import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,12 +64,20 @@ class LeadReadRepository {
                 .stream().findFirst();
     }
 
+    /**
+     * The rows of these leads. The statement is never server-prepared: a generic plan cached while the table
+     * was empty (right after a reset) would scan the whole table for every batch of a rebuild; planned with
+     * the actual ids it uses the primary key.
+     */
     Map<String, LeadRow> findAll(Collection<String> ids) {
-        Map<String, LeadRow> rows = new HashMap<>();
-        jdbc.query("select " + COLUMNS + " from lead_view where id = any(:ids)",
-                Map.of("ids", new SqlArrayValue("varchar", ids.toArray())),
-                (rs, n) -> rows.put(rs.getString("id"), mapRow(rs, n)));
-        return rows;
+        String sql = "select " + COLUMNS + " from lead_view where id = any(?)";
+        return jdbc.getJdbcTemplate().query(connection -> {
+                    PreparedStatement statement = connection.prepareStatement(sql);
+                    statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+                    statement.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+                    return statement;
+                }, this::mapRow)
+                .stream().collect(Collectors.toMap(row -> row.id, row -> row));
     }
 
     LeadPage findPage(FindLeads query) {
