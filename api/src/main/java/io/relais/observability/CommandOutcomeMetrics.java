@@ -3,6 +3,7 @@ package io.relais.observability;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.relais.common.DomainException;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.messaging.InterceptorChain;
@@ -34,7 +35,8 @@ public class CommandOutcomeMetrics implements MessageHandlerInterceptor<CommandM
     }
 
     private static String outcome(Throwable failure) {
-        return failure instanceof DomainException || failure instanceof ConcurrencyException
+        boolean refusal = failure instanceof CommandExecutionException e && e.getDetails().isPresent();
+        return refusal || failure instanceof DomainException || failure instanceof ConcurrencyException
                 || failure instanceof AggregateStreamCreationException
                 || failure instanceof AxonNonTransientException ? "refused" : "failed";
     }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.relais.common.InvalidFieldException;
-import io.relais.common.InvalidTransitionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import io.relais.common.DomainException;
+import io.relais.common.Refusal;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
@@ -35,35 +35,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(InvalidFieldException.class)
-    ProblemDetail invalidField(InvalidFieldException e) {
-        return ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, e.code(), "Invalid field", e.field(), e.getMessage());
+    @ExceptionHandler(DomainException.class)
+    ProblemDetail refused(DomainException e) {
+        return problem(e.refusal());
     }
 
-    @ExceptionHandler(InvalidTransitionException.class)
-    ProblemDetail invalidTransition(InvalidTransitionException e) {
-        ProblemDetail problem = ProblemTypes.problem(HttpStatus.CONFLICT, e.code(), "Invalid transition", e.getMessage());
-        problem.setProperty("field", "status");
-        problem.setProperty("currentStatus", e.currentState());
-        return problem;
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail commandFailed(CommandExecutionException e) {
+        return e.getDetails()
+                .filter(Refusal.class::isInstance)
+                .map(details -> problem((Refusal) details))
+                .orElseGet(() -> unexpected(e));
     }
 
+    /** A version conflict found outside the handler (e.g. while waiting for the aggregate's lock). */
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ProblemDetail staleVersion(ConflictingAggregateVersionException e) {
-        return ProblemTypes.fieldProblem(HttpStatus.CONFLICT, "stale-version", "Stale version", HttpHeaders.IF_MATCH,
-                "The record changed since the version given in If-Match; read it again and retry");
+        return problem(Refusal.staleVersion());
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrentModification(ConcurrencyException e) {
         return ProblemTypes.problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
                 "Another request changed the record at the same time; read it again and retry");
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail aggregateNotFound(AggregateNotFoundException e) {
-        return ProblemTypes.fieldProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "id",
-                "No record exists with id " + e.getAggregateIdentifier());
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -82,6 +76,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure", e);
         return ProblemTypes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The request failed on the server; it has been logged");
+    }
+
+    private static ProblemDetail problem(Refusal refusal) {
+        return switch (refusal.kind()) {
+            case INVALID_FIELD -> ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, refusal.code(), "Invalid field",
+                    refusal.field(), refusal.message());
+            case STALE_VERSION -> ProblemTypes.fieldProblem(HttpStatus.CONFLICT, refusal.code(), "Stale version",
+                    refusal.field(), refusal.message());
+            case NOT_FOUND -> ProblemTypes.fieldProblem(HttpStatus.NOT_FOUND, refusal.code(), "Not found",
+                    refusal.field(), refusal.message());
+            case INVALID_TRANSITION -> {
+                ProblemDetail problem = ProblemTypes.problem(HttpStatus.CONFLICT, refusal.code(), "Invalid transition",
+                        refusal.message());
+                problem.setProperty("field", refusal.field());
+                problem.setProperty("currentStatus", refusal.currentState());
+                yield problem;
+            }
+        };
     }
 
     @Override

@@ -16,4 +16,7 @@ public abstract class DomainException extends RuntimeException {
     public String code() {
         return code;
     }
+
+    /** This refusal as data that can cross the command bus. */
+    public abstract Refusal refusal();
 }

@@ -13,4 +13,9 @@ public class InvalidFieldException extends DomainException {
     public String field() {
         return field;
     }
+
+    @Override
+    public Refusal refusal() {
+        return new Refusal(Refusal.Kind.INVALID_FIELD, code(), field, getMessage(), null);
+    }
 }

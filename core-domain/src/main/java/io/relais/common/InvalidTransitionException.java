@@ -13,4 +13,9 @@ public class InvalidTransitionException extends DomainException {
     public String currentState() {
         return currentState;
     }
+
+    @Override
+    public Refusal refusal() {
+        return new Refusal(Refusal.Kind.INVALID_TRANSITION, code(), "status", getMessage(), currentState);
+    }
 }

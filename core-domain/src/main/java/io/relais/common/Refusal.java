@@ -1,0 +1,30 @@
+package io.relais.common;
+
+/**
+ * Why a command was refused, as plain data: it travels back to the sender as the details of Axon's
+ * {@code CommandExecutionException}, also when the command was handled on another node through Axon Server.
+ *
+ * @param kind         what sort of refusal, which decides the HTTP status
+ * @param code         the stable error code (the problem type's last segment)
+ * @param field        the input at fault, if one is
+ * @param message      a sentence for people
+ * @param currentState for an invalid transition, the record's state at the time
+ */
+public record Refusal(Kind kind, String code, String field, String message, String currentState) {
+
+    public static Refusal staleVersion() {
+        return new Refusal(Kind.STALE_VERSION, "stale-version", "If-Match",
+                "The record changed since the version given in If-Match; read it again and retry", null);
+    }
+
+    public static Refusal notFound(String id) {
+        return new Refusal(Kind.NOT_FOUND, "not-found", "id", "No record exists with id " + id, null);
+    }
+
+    public enum Kind {
+        INVALID_FIELD,
+        INVALID_TRANSITION,
+        STALE_VERSION,
+        NOT_FOUND
+    }
+}
