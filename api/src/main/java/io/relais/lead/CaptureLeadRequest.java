@@ -15,6 +15,9 @@ public record CaptureLeadRequest(
         String city,
         @Schema(description = "ISO 3166-1 alpha-2", example = "FR") String country,
         @Schema(description = "Free text about the person. Personal data: keep it factual.") String notes,
+        @Schema(description = "French NAF/APE activity code", example = "62.01Z") String nafCode,
+        @Schema(description = "Company size band: MICRO (<10), SMALL (10-49), MEDIUM (50-249), "
+                + "INTERMEDIATE (250-4999), LARGE (5000+)", example = "SMALL") String companySize,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LeadSource source,
         @Schema(description = "Campaign, partner file or page the lead came from") String sourceDetail,
         MarketingConsent consent,
@@ -23,7 +26,7 @@ public record CaptureLeadRequest(
     CaptureLead toCommand(String leadId) {
         return new CaptureLead(leadId,
                 new LeadDetails(firstName, lastName, email, phone, company, jobTitle, website, postalCode, city,
-                        country, notes),
+                        country, notes, nafCode, companySize),
                 source, sourceDetail, consent, ownerId);
     }
 }

@@ -3,7 +3,8 @@ package io.relais.lead;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
-import io.relais.messaging.ActingContext;
+import io.relais.organisation.Viewer;
+import io.relais.security.CurrentUser;
 import io.relais.web.IdempotencyKeys;
 import io.relais.web.NotFoundException;
 import io.relais.web.ReadYourWrites;
@@ -63,7 +64,7 @@ public class LeadController {
     public ResponseEntity<LeadResource> capture(
             @RequestBody CaptureLeadRequest request,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
-        String userId = ActingContext.current().orElseThrow().userId();
+        String userId = CurrentUser.id();
         String leadId = idempotencyKeys.newId("lead", userId, idempotencyKey);
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(request.toCommand(leadId))
@@ -95,7 +96,7 @@ public class LeadController {
         if (q != null && q.length() > 200) {
             throw new InvalidFieldException("q", "too-long", "q must be at most 200 characters");
         }
-        FindLeads query = new FindLeads(status, blankToNull(ownerId), source, q, sortBy, ascending,
+        FindLeads query = new FindLeads(CurrentUser.viewer(), status, blankToNull(ownerId), source, q, sortBy, ascending,
                 new PageRequest(page, size));
         return LeadListResource.from(queries.query(query, LeadPage.class).join());
     }
@@ -103,7 +104,7 @@ public class LeadController {
     @GetMapping("/{id}")
     @Operation(summary = "Get a lead", description = "The ETag is the lead's version, for If-Match on changes.")
     public ResponseEntity<LeadResource> get(@PathVariable String id) {
-        LeadView lead = find(id).orElseThrow(() -> new NotFoundException("Lead", id));
+        LeadView lead = find(id, CurrentUser.viewer()).orElseThrow(() -> new NotFoundException("Lead", id));
         return ResponseEntity.ok().eTag(Versions.etag(lead.version())).body(LeadResource.from(lead));
     }
 
@@ -114,10 +115,11 @@ public class LeadController {
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "50") int size) {
         PageRequest pageRequest = new PageRequest(page, size);
-        if (find(id).isEmpty()) {
+        Viewer viewer = CurrentUser.viewer();
+        if (find(id, viewer).isEmpty()) {
             throw new NotFoundException("Lead", id);
         }
-        return queries.query(new FindLeadHistory(id, pageRequest), LeadHistoryPage.class).join();
+        return queries.query(new FindLeadHistory(id, viewer, pageRequest), LeadHistoryPage.class).join();
     }
 
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
@@ -176,22 +178,27 @@ public class LeadController {
         return respond(HttpStatus.OK, id, version);
     }
 
-    /** Answers once the read model shows the write; 202 if it did not within the configured bound. */
+    /**
+     * Answers once the read model shows the write; 202 if it did not within the configured bound. The body
+     * is left out when the caller may not see the result (a lead the territory rules gave someone else).
+     */
     private ResponseEntity<LeadResource> respond(HttpStatus status, String id, long version) {
         URI location = URI.create("/api/v1/leads/" + id);
-        Optional<LeadView> view = readYourWrites.await(() -> find(id), lead -> lead.version() >= version);
-        if (view.isEmpty()) {
+        Optional<LeadView> written = readYourWrites.await(() -> find(id, Viewer.system()),
+                lead -> lead.version() >= version);
+        if (written.isEmpty()) {
             return ResponseEntity.accepted().location(location).eTag(Versions.etag(version)).build();
         }
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).eTag(Versions.etag(view.get().version()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).eTag(Versions.etag(written.get().version()));
         if (status == HttpStatus.CREATED) {
             response.location(location);
         }
-        return response.body(LeadResource.from(view.get()));
+        Optional<LeadView> visible = find(id, CurrentUser.viewer());
+        return visible.isEmpty() ? response.build() : response.body(LeadResource.from(visible.get()));
     }
 
-    private Optional<LeadView> find(String id) {
-        return queries.query(new FindLead(id), ResponseTypes.optionalInstanceOf(LeadView.class)).join();
+    private Optional<LeadView> find(String id, Viewer viewer) {
+        return queries.query(new FindLead(id, viewer), ResponseTypes.optionalInstanceOf(LeadView.class)).join();
     }
 
     private static Map<LeadField, String> changes(JsonNode patch) {

@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -65,6 +66,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemTypes.fieldProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "id", e.getMessage());
     }
 
+    /** A profile check in a controller (method security); the filter chain answers the others itself. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        return ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your profile does not allow this");
+    }
+
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
         return ProblemTypes.fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
@@ -85,6 +92,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case STALE_VERSION -> ProblemTypes.fieldProblem(HttpStatus.CONFLICT, refusal.code(), "Stale version",
                     refusal.field(), refusal.message());
             case NOT_FOUND -> ProblemTypes.fieldProblem(HttpStatus.NOT_FOUND, refusal.code(), "Not found",
+                    refusal.field(), refusal.message());
+            case FORBIDDEN -> ProblemTypes.fieldProblem(HttpStatus.FORBIDDEN, refusal.code(), "Forbidden",
+                    refusal.field(), refusal.message());
+            case CONFLICT -> ProblemTypes.fieldProblem(HttpStatus.CONFLICT, refusal.code(), "Conflict",
                     refusal.field(), refusal.message());
             case INVALID_TRANSITION -> {
                 ProblemDetail problem = ProblemTypes.problem(HttpStatus.CONFLICT, refusal.code(), "Invalid transition",

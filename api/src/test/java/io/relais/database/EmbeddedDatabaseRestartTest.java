@@ -14,8 +14,13 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The embedded default keeps its data in a folder: stop the application, start it again, the leads are there. */
+/**
+ * The embedded default keeps its data in a folder: stop the application, start it again, the leads are
+ * there, and so is the administrator's first password (a password configured later does not replace it).
+ */
 class EmbeddedDatabaseRestartTest {
+
+    private static final String FIRST_PASSWORD = "the-first-admin-password";
 
     private final Path dataDirectory = TestDataDirectories.fresh("restart");
 
@@ -24,8 +29,8 @@ class EmbeddedDatabaseRestartTest {
         assertThat(dataDirectory).doesNotExist();
         String id;
         String body;
-        try (ConfigurableApplicationContext first = start()) {
-            HttpApi api = new HttpApi(port(first));
+        try (ConfigurableApplicationContext first = start(FIRST_PASSWORD)) {
+            HttpApi api = new HttpApi(port(first)).basic("admin", FIRST_PASSWORD);
             Response created = api.post("/api/v1/leads",
                     "{\"email\": \"restart@example.fr\", \"company\": \"Persistance SA\", \"source\": \"WEB_FORM\"}");
             id = created.body().get("id").asText();
@@ -35,8 +40,8 @@ class EmbeddedDatabaseRestartTest {
         }
 
         assertThat(dataDirectory.resolve("PG_VERSION")).exists();
-        try (ConfigurableApplicationContext second = start()) {
-            HttpApi api = new HttpApi(port(second));
+        try (ConfigurableApplicationContext second = start("a-password-given-too-late")) {
+            HttpApi api = new HttpApi(port(second)).basic("admin", FIRST_PASSWORD);
             Response read = api.get("/api/v1/leads/" + id);
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.body().toString()).isEqualTo(body);
@@ -46,9 +51,10 @@ class EmbeddedDatabaseRestartTest {
         }
     }
 
-    private ConfigurableApplicationContext start() {
+    private ConfigurableApplicationContext start(String adminPassword) {
         return new SpringApplicationBuilder(RelaisApplication.class)
-                .run("--server.port=0", "--relais.embedded-db.data-directory=" + dataDirectory);
+                .run("--server.port=0", "--relais.embedded-db.data-directory=" + dataDirectory,
+                        "--relais.admin.password=" + adminPassword, "--relais.security.password-hash-strength=4");
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -35,10 +35,12 @@ class ExternalDatabaseTest {
                     .run("--server.port=0",
                             "--spring.datasource.url=" + external.getJdbcUrl("relais", "relais"),
                             "--spring.datasource.username=relais",
-                            "--spring.datasource.password=secret")) {
+                            "--spring.datasource.password=secret",
+                            "--relais.admin.password=external-admin-password",
+                            "--relais.security.password-hash-strength=4")) {
                 assertThat(app.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-                String id = new HttpApi(port).post("/api/v1/leads",
+                String id = new HttpApi(port).basic("admin", "external-admin-password").post("/api/v1/leads",
                         "{\"email\": \"external@example.fr\", \"source\": \"REP_ENTRY\"}").body().get("id").asText();
 
                 try (Connection connection = external.getDatabase("relais", "relais").getConnection();

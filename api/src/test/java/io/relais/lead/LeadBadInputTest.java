@@ -47,7 +47,7 @@ class LeadBadInputTest extends ApiTestSupport {
                 Arguments.of("{\"email\": \"a@example.fr\", \"source\": \"NEWSLETTER\", \"colour\": \"red\"}",
                         400, "unknown-field", "colour"),
                 Arguments.of("{\"email\": \"a@example.fr\", \"source\": \"NEWSLETTER\", \"ownerId\": \"bad owner!\"}",
-                        400, "invalid-identifier", "ownerId"),
+                        400, "invalid-user-id", "ownerId"),
                 Arguments.of("{\"email\": [\"a@example.fr\"], \"source\": \"NEWSLETTER\"}", 400, "invalid-value", "email"),
                 Arguments.of("{\"email\": \"a@example.fr\", \"source\": \"NEWSLETTER\", "
                         + "\"consent\": {\"granted\": true, \"date\": \"2026-02-30\", \"channel\": \"EMAIL\"}}",

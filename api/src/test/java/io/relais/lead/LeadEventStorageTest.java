@@ -26,7 +26,7 @@ class LeadEventStorageTest extends ApiTestSupport {
         assertThat(captured.get("details").get("email").asText()).isEqualTo("audit@example.fr");
         assertThat(events.get(0).get("payloadtype")).isEqualTo(LeadCaptured.class.getName());
         JsonNode firstMeta = json((String) events.get(0).get("metadata"));
-        assertThat(firstMeta.get("userId").asText()).isEqualTo("anonymous");
+        assertThat(firstMeta.get("userId").asText()).isEqualTo("admin");
         assertThat(firstMeta.get("correlationId").asText()).isEqualTo("audit-create");
         assertThat(firstMeta.get("causationId").asText()).isNotBlank();
         JsonNode secondMeta = json((String) events.get(1).get("metadata"));

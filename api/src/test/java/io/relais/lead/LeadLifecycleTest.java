@@ -1,6 +1,7 @@
 package io.relais.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi;
 import io.relais.support.HttpApi.Response;
@@ -48,8 +49,9 @@ class LeadLifecycleTest extends ApiTestSupport {
         assertThat(cleared.status()).isEqualTo(200);
         assertThat(cleared.body().get("city").isNull()).isTrue();
 
-        assertThat(api.put("/api/v1/leads/" + id + "/owner", "{\"ownerId\": \"rep.alice\"}").body()
-                .get("ownerId").asText()).isEqualTo("rep.alice");
+        String alice = user("alice", Profile.SALES_REP).id();
+        assertThat(api.put("/api/v1/leads/" + id + "/owner", "{\"ownerId\": \"" + alice + "\"}").body()
+                .get("ownerId").asText()).isEqualTo(alice);
         assertThat(api.post("/api/v1/leads/" + id + "/start-work", null).body().get("status").asText())
                 .isEqualTo("WORKING");
         assertThat(api.post("/api/v1/leads/" + id + "/qualify", null).body().get("status").asText())
@@ -71,7 +73,7 @@ class LeadLifecycleTest extends ApiTestSupport {
                 "LeadOwnerAssigned", "LeadWorkStarted", "LeadQualified", "LeadReopened", "LeadDisqualified");
         JsonNode first = history.body().get("items").get(0);
         assertThat(first.get("correlationId").asText()).isEqualTo("capture-request-1");
-        assertThat(first.get("userId").asText()).isEqualTo("anonymous");
+        assertThat(first.get("userId").asText()).isEqualTo("admin");
         assertThat(first.get("causationId").asText()).isNotBlank().isNotEqualTo("capture-request-1");
         JsonNode update = history.body().get("items").get(1);
         assertThat(update.get("changes").toString())
@@ -106,7 +108,7 @@ class LeadLifecycleTest extends ApiTestSupport {
     @Test
     void theListFiltersSortsAndPages() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        String owner = "owner-" + tag;
+        String owner = user("owner", Profile.SALES_REP).id();
         List<String> ids = new ArrayList<>();
         for (String name : List.of("Zoé Abadie", "Émile Bernard", "Chloé Caron")) {
             String[] parts = name.split(" ");

@@ -9,8 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /** A small HTTP client for end-to-end tests: JSON in, JSON out, every status returned (never thrown). */
@@ -20,9 +22,31 @@ public final class HttpApi {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final String authorization;
 
     public HttpApi(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    private HttpApi(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same API, signed in with HTTP Basic. */
+    public HttpApi basic(String user, String password) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new HttpApi(base, "Basic " + credentials);
+    }
+
+    /** The same API, signed in with a bearer token. */
+    public HttpApi bearer(String token) {
+        return new HttpApi(base, "Bearer " + token);
+    }
+
+    /** The same API without credentials. */
+    public HttpApi anonymous() {
+        return new HttpApi(base, null);
     }
 
     public Response get(String path, String... headers) {
@@ -31,6 +55,10 @@ public final class HttpApi {
 
     public Response post(String path, String body, String... headers) {
         return send("POST", path, body, "application/json", headers);
+    }
+
+    public Response delete(String path, String... headers) {
+        return send("DELETE", path, null, "application/json", headers);
     }
 
     public Response put(String path, String body, String... headers) {
@@ -49,6 +77,9 @@ public final class HttpApi {
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

@@ -1,11 +1,14 @@
 package io.relais.lead;
 
+import io.relais.common.AuditMetadata;
 import io.relais.common.FieldChange;
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
+import io.relais.organisation.Authorization;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -18,8 +21,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
- * The lead aggregate: decides which changes a lead accepts. Command handlers answer with the lead's new
- * version so that the API can hand it to clients as an ETag.
+ * The lead aggregate: decides which changes a lead accepts, and whether the acting user may make them.
+ * Command handlers answer with the lead's new version so that the API can hand it to clients as an ETag.
  */
 @Aggregate(cache = "leadCache")
 public class Lead {
@@ -34,24 +37,32 @@ public class Lead {
     }
 
     @CommandHandler
-    public Lead(CaptureLead command, Clock clock) {
+    public Lead(CaptureLead command, Clock clock,
+                @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+        String owner = Fields.text("ownerId", command.ownerId(), 100) == null ? null
+                : Fields.userId("ownerId", command.ownerId());
+        if (owner == null) {
+            authorization.requireCreate(actorId);
+        } else {
+            authorization.requireNewOwner(actorId, owner);
+        }
         requireExactIdentifier(command.leadId());
         LeadDetails validDetails = command.details() == null
-                ? new LeadDetails(null, null, null, null, null, null, null, null, null, null, null)
+                ? new LeadDetails(null, null, null, null, null, null, null, null, null, null, null, null, null)
                 : command.details().validated();
         validDetails.requireContactPoint();
         if (command.source() == null) {
             throw new InvalidFieldException("source", "required", "source is required");
         }
         MarketingConsent consent = command.consent() == null ? null : command.consent().validated(clock);
-        String owner = Fields.text("ownerId", command.ownerId(), 100) == null ? null
-                : Fields.identifier("ownerId", command.ownerId());
         apply(new LeadCaptured(command.leadId(), validDetails, command.source(),
                 Fields.text("sourceDetail", command.sourceDetail(), 200), consent, owner));
     }
 
     @CommandHandler
-    public long handle(UpdateLeadDetails command) {
+    public long handle(UpdateLeadDetails command,
+                       @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+        authorization.requireChange(actorId, ownerId, leadId);
         if (command.changes() == null || command.changes().isEmpty()) {
             throw new InvalidFieldException("changes", "no-changes", "an update must change at least one field");
         }
@@ -76,30 +87,50 @@ public class Lead {
     }
 
     @CommandHandler
-    public long handle(AssignLeadOwner command) {
-        String owner = Fields.identifier("ownerId", command.ownerId());
+    public long handle(AssignLeadOwner command,
+                       @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+        authorization.requireChange(actorId, ownerId, leadId);
+        String owner = Fields.userId("ownerId", command.ownerId());
         if (!owner.equals(ownerId)) {
+            authorization.requireNewOwner(actorId, owner);
             apply(new LeadOwnerAssigned(leadId, owner, ownerId));
         }
         return getVersion();
     }
 
+    /** The routing's choice stands only if the lead is still unassigned: a person's choice wins. */
     @CommandHandler
-    public long handle(StartWorkingLead command) {
+    public long handle(AutoAssignLead command,
+                       @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+        authorization.requireSystem(actorId);
+        if (ownerId == null) {
+            apply(new LeadOwnerAssigned(leadId, command.ownerId(), null, command.territoryId(), command.ruleId()));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(StartWorkingLead command,
+                       @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+        authorization.requireChange(actorId, ownerId, leadId);
         requireStatus("start working a lead", LeadStatus.NEW);
         apply(new LeadWorkStarted(leadId));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(QualifyLead command) {
+    public long handle(QualifyLead command,
+                       @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+        authorization.requireChange(actorId, ownerId, leadId);
         requireStatus("qualify a lead", LeadStatus.NEW, LeadStatus.WORKING);
         apply(new LeadQualified(leadId, status));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(DisqualifyLead command) {
+    public long handle(DisqualifyLead command,
+                       @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+        authorization.requireChange(actorId, ownerId, leadId);
         if (command.reason() == null) {
             throw new InvalidFieldException("reason", "required", "reason is required");
         }
@@ -113,7 +144,9 @@ public class Lead {
     }
 
     @CommandHandler
-    public long handle(ReopenLead command) {
+    public long handle(ReopenLead command,
+                       @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+        authorization.requireChange(actorId, ownerId, leadId);
         requireStatus("reopen a lead", LeadStatus.QUALIFIED, LeadStatus.DISQUALIFIED);
         apply(new LeadReopened(leadId, status));
         return getVersion();

@@ -1,8 +1,13 @@
 package io.relais.lead;
 
+import io.relais.common.AuditMetadata;
 import io.relais.common.FieldChange;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
+import io.relais.common.NotPermittedException;
+import io.relais.common.RecordNotFoundException;
+import io.relais.organisation.InMemoryOrganisationDirectory;
+import io.relais.organisation.Profile;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -41,10 +46,61 @@ class LeadTest {
 
     private FixtureConfiguration<Lead> fixture;
 
+    /*
+     * Who is who. Unless a test names the actor, commands are sent by MANAGER, who may act on the leads of
+     * OWNER (who owns the leads of most histories here) and give them to any rep of the team.
+     *
+     *   admin (administrator)        auditor, analyst, steward (read-only profiles)
+     *   director (sales manager)
+     *   +-- manager (sales manager)
+     *   |   +-- rep (OWNER), peer, rep-1, rep-2, rep-3, rep-9 (sales reps), former (deactivated rep)
+     *   +-- other-manager (sales manager)
+     *       +-- other-rep (sales rep)
+     */
+    private static final String OWNER = "rep";
+    private static final String MANAGER = "manager";
+    private static final String DIRECTOR = "director";
+    private static final String PEER = "peer";
+    private static final String OTHER_MANAGER = "other-manager";
+    private static final String OTHER_REP = "other-rep";
+    private static final String ADMIN = "admin";
+    private static final String AUDITOR = "auditor";
+    private static final String ANALYST = "analyst";
+    private static final String STEWARD = "steward";
+    private static final String FORMER = "former";
+    private static final String UNKNOWN = "nobody";
+    private static final String SYSTEM = "system:lead-routing";
+
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Lead.class);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = leadFixture(NOW);
+    }
+
+    private static FixtureConfiguration<Lead> leadFixture(Instant now) {
+        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
+                .add(ADMIN, Profile.ADMINISTRATOR, null)
+                .add(AUDITOR, Profile.AUDITOR, null)
+                .add(ANALYST, Profile.ANALYST, null)
+                .add(STEWARD, Profile.DATA_STEWARD, null)
+                .add(DIRECTOR, Profile.SALES_MANAGER, null)
+                .add(MANAGER, Profile.SALES_MANAGER, DIRECTOR)
+                .add(OWNER, Profile.SALES_REP, MANAGER)
+                .add(PEER, Profile.SALES_REP, MANAGER)
+                .add("rep-1", Profile.SALES_REP, MANAGER)
+                .add("rep-2", Profile.SALES_REP, MANAGER)
+                .add("rep-3", Profile.SALES_REP, MANAGER)
+                .add("rep-9", Profile.SALES_REP, MANAGER)
+                .addInactive(FORMER, Profile.SALES_REP, MANAGER)
+                .add(OTHER_MANAGER, Profile.SALES_MANAGER, DIRECTOR)
+                .add(OTHER_REP, Profile.SALES_REP, OTHER_MANAGER);
+        FixtureConfiguration<Lead> leadFixture = new AggregateTestFixture<>(Lead.class);
+        leadFixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
+        leadFixture.registerInjectableResource(directory.authorization());
+        leadFixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
+                message.getMetaData().containsKey(AuditMetadata.USER_ID)
+                        ? message
+                        : message.andMetaData(Map.of(AuditMetadata.USER_ID, MANAGER)));
+        return leadFixture;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -150,9 +206,9 @@ class LeadTest {
         @Test
         void trimsAndNormalisesValues() {
             LeadDetails input = new LeadDetails("  Jeanne ", " Martin", "  " + EMAIL + "  ", "   ", " Acme SARL ",
-                    "\t", " https://acme.example.fr ", " 69001 ", " Lyon ", "fr", "  ");
+                    "\t", " https://acme.example.fr ", " 69001 ", " Lyon ", "fr", "  ", null, null);
             LeadDetails normalised = new LeadDetails("Jeanne", "Martin", EMAIL, null, "Acme SARL", null,
-                    "https://acme.example.fr", "69001", "Lyon", "FR", null);
+                    "https://acme.example.fr", "69001", "Lyon", "FR", null, null, null);
 
             fixture.givenNoPriorActivity()
                     .when(new CaptureLead(LEAD_ID, input, LeadSource.WEB_FORM, "  spring campaign  ", null, " rep-1 "))
@@ -264,8 +320,7 @@ class LeadTest {
 
         @Test
         void acceptsConsentDatedTodayInATimeZoneAheadOfUtc() {
-            AggregateTestFixture<Lead> lateEvening = new AggregateTestFixture<>(Lead.class);
-            lateEvening.registerInjectableResource(Clock.fixed(Instant.parse("2025-03-10T23:30:00Z"), ZoneOffset.UTC));
+            FixtureConfiguration<Lead> lateEvening = leadFixture(Instant.parse("2025-03-10T23:30:00Z"));
             MarketingConsent consent = new MarketingConsent(true, TODAY.plusDays(1), ConsentChannel.IN_PERSON);
 
             lateEvening.givenNoPriorActivity()
@@ -308,13 +363,13 @@ class LeadTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"rep 1", "rep/1", "rép"})
-        void refusesAnOwnerIdWithInvalidCharacters(String ownerId) {
+        @ValueSource(strings = {"rep 1", "rep/1", "rép", "Rep-1", "r", "-rep", "system:rep"})
+        void refusesAnOwnerIdThatIsNotAUserId(String ownerId) {
             fixture.givenNoPriorActivity()
                     .when(new CaptureLead(LEAD_ID, details().email(EMAIL).build(), LeadSource.REP_ENTRY, null, null,
                             ownerId))
                     .expectNoEvents()
-                    .expectException(invalidField("ownerId", "invalid-identifier"));
+                    .expectException(invalidField("ownerId", "invalid-user-id"));
         }
 
         @Test
@@ -351,7 +406,7 @@ class LeadTest {
             LeadDetails expected = details().firstName("Jeanne").email(EMAIL).phone(PHONE).city("Lyon")
                     .company("Acme SARL").build();
 
-            fixture.given(captured(original))
+            fixture.given(owned(original))
                     .when(update(changes(LeadField.CITY, "Lyon", LeadField.COMPANY, "Acme SARL")))
                     .expectEvents(new LeadDetailsUpdated(LEAD_ID, expected, List.of(
                             new FieldChange("company", null, "Acme SARL"),
@@ -364,7 +419,7 @@ class LeadTest {
             LeadDetails expected = details().firstName("Jeanne").lastName("Martin").email(EMAIL).phone(PHONE)
                     .city("Paris").country("FR").build();
 
-            fixture.given(captured(original))
+            fixture.given(owned(original))
                     .when(update(changes(LeadField.COUNTRY, "FR", LeadField.LAST_NAME, "Martin")))
                     .expectEvents(new LeadDetailsUpdated(LEAD_ID, expected, List.of(
                             new FieldChange("lastName", null, "Martin"),
@@ -375,7 +430,7 @@ class LeadTest {
         void clearsAFieldGivenNull() {
             LeadDetails expected = details().firstName("Jeanne").email(EMAIL).city("Paris").build();
 
-            fixture.given(captured(original))
+            fixture.given(owned(original))
                     .when(update(changes(LeadField.PHONE, null)))
                     .expectEvents(new LeadDetailsUpdated(LEAD_ID, expected,
                             List.of(new FieldChange("phone", PHONE, null))));
@@ -385,7 +440,7 @@ class LeadTest {
         void clearsAFieldGivenBlank() {
             LeadDetails expected = details().email(EMAIL).phone(PHONE).city("Paris").build();
 
-            fixture.given(captured(original))
+            fixture.given(owned(original))
                     .when(update(changes(LeadField.FIRST_NAME, "   ")))
                     .expectEvents(new LeadDetailsUpdated(LEAD_ID, expected,
                             List.of(new FieldChange("firstName", "Jeanne", null))));
@@ -396,7 +451,7 @@ class LeadTest {
             LeadDetails expected = details().firstName("Jeanne").email(EMAIL).phone(PHONE).city("Bruxelles")
                     .country("BE").build();
 
-            fixture.given(captured(original))
+            fixture.given(owned(original))
                     .when(update(changes(LeadField.CITY, "  Bruxelles ", LeadField.COUNTRY, " be ")))
                     .expectEvents(new LeadDetailsUpdated(LEAD_ID, expected, List.of(
                             new FieldChange("city", "Paris", "Bruxelles"),
@@ -409,7 +464,7 @@ class LeadTest {
             LeadDetails afterSecond = details().firstName("Jeanne").email(EMAIL).phone(PHONE).city("Lyon")
                     .jobTitle("Buyer").build();
 
-            fixture.given(captured(original),
+            fixture.given(owned(original),
                             new LeadDetailsUpdated(LEAD_ID, afterFirst, List.of(new FieldChange("city", "Paris", "Lyon"))))
                     .when(update(changes(LeadField.JOB_TITLE, "Buyer")))
                     .expectEvents(new LeadDetailsUpdated(LEAD_ID, afterSecond,
@@ -419,7 +474,7 @@ class LeadTest {
 
         @Test
         void emitsNothingAndAnswersTheCurrentVersionWhenNothingChanges() {
-            fixture.given(captured(original), new LeadOwnerAssigned(LEAD_ID, "rep-1", null))
+            fixture.given(owned(original), new LeadOwnerAssigned(LEAD_ID, "rep-1", OWNER))
                     .when(update(changes(LeadField.CITY, "Paris", LeadField.EMAIL, EMAIL)))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents()
@@ -428,7 +483,7 @@ class LeadTest {
 
         @Test
         void emitsNothingWhenTheOnlyDifferenceIsWhitespace() {
-            fixture.given(captured(original))
+            fixture.given(owned(original))
                     .when(update(changes(LeadField.CITY, "  Paris  ")))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents()
@@ -437,7 +492,7 @@ class LeadTest {
 
         @Test
         void emitsNothingWhenClearingAnEmptyField() {
-            fixture.given(captured(original))
+            fixture.given(owned(original))
                     .when(update(changes(LeadField.NOTES, null)))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents()
@@ -446,7 +501,7 @@ class LeadTest {
 
         @Test
         void refusesAnEmptyChangeSet() {
-            fixture.given(captured(original))
+            fixture.given(owned(original))
                     .when(update(Map.of()))
                     .expectNoEvents()
                     .expectException(invalidField("changes", "no-changes"));
@@ -454,7 +509,7 @@ class LeadTest {
 
         @Test
         void refusesMissingChanges() {
-            fixture.given(captured(original))
+            fixture.given(owned(original))
                     .when(update(null))
                     .expectNoEvents()
                     .expectException(invalidField("changes", "no-changes"));
@@ -462,7 +517,7 @@ class LeadTest {
 
         @Test
         void refusesRemovingTheLastContactPoint() {
-            fixture.given(captured(details().email(EMAIL).city("Paris").build()))
+            fixture.given(owned(details().email(EMAIL).city("Paris").build()))
                     .when(update(changes(LeadField.EMAIL, null)))
                     .expectNoEvents()
                     .expectException(invalidField("email", "missing-contact-point"));
@@ -470,7 +525,7 @@ class LeadTest {
 
         @Test
         void refusesRemovingTheCompanyThatMadeTheNameAContactPoint() {
-            fixture.given(captured(details().firstName("Jeanne").company("Acme SARL").build()))
+            fixture.given(owned(details().firstName("Jeanne").company("Acme SARL").build()))
                     .when(update(changes(LeadField.COMPANY, " ")))
                     .expectNoEvents()
                     .expectException(invalidField("email", "missing-contact-point"));
@@ -480,7 +535,7 @@ class LeadTest {
         void acceptsRemovingOneContactPointWhileAnotherRemains() {
             LeadDetails expected = details().firstName("Jeanne").phone(PHONE).city("Paris").build();
 
-            fixture.given(captured(original))
+            fixture.given(owned(original))
                     .when(update(changes(LeadField.EMAIL, null)))
                     .expectEvents(new LeadDetailsUpdated(LEAD_ID, expected,
                             List.of(new FieldChange("email", EMAIL, null))));
@@ -491,7 +546,7 @@ class LeadTest {
             LeadDetails before = details().email(EMAIL).build();
             LeadDetails after = details().phone(PHONE).build();
 
-            fixture.given(captured(before))
+            fixture.given(owned(before))
                     .when(update(changes(LeadField.EMAIL, null, LeadField.PHONE, PHONE)))
                     .expectEvents(new LeadDetailsUpdated(LEAD_ID, after, List.of(
                             new FieldChange("email", EMAIL, null),
@@ -500,7 +555,7 @@ class LeadTest {
 
         @Test
         void refusesAnInvalidEmail() {
-            fixture.given(captured(original))
+            fixture.given(owned(original))
                     .when(update(changes(LeadField.EMAIL, "jeanne@@example.fr")))
                     .expectNoEvents()
                     .expectException(invalidField("email", "invalid-email"));
@@ -508,7 +563,7 @@ class LeadTest {
 
         @Test
         void refusesATooLongValue() {
-            fixture.given(captured(original))
+            fixture.given(owned(original))
                     .when(update(changes(LeadField.NOTES, "x".repeat(4001))))
                     .expectNoEvents()
                     .expectException(invalidField("notes", "too-long"));
@@ -516,7 +571,7 @@ class LeadTest {
 
         @Test
         void refusesAnUnknownCountry() {
-            fixture.given(captured(original))
+            fixture.given(owned(original))
                     .when(update(changes(LeadField.COUNTRY, "UK")))
                     .expectNoEvents()
                     .expectException(invalidField("country", "invalid-country"));
@@ -527,7 +582,7 @@ class LeadTest {
             LeadDetails legacy = details().email(EMAIL).country("fr").build();
             LeadDetails expected = details().email(EMAIL).country("fr").city("Lyon").build();
 
-            fixture.given(captured(legacy))
+            fixture.given(owned(legacy))
                     .when(update(changes(LeadField.CITY, "Lyon")))
                     .expectEvents(new LeadDetailsUpdated(LEAD_ID, expected,
                             List.of(new FieldChange("city", null, "Lyon"))));
@@ -538,7 +593,7 @@ class LeadTest {
             LeadDetails legacy = details().email("jeanne@intranet").build();
             LeadDetails expected = details().email("jeanne@intranet").city("Lyon").build();
 
-            fixture.given(captured(legacy))
+            fixture.given(owned(legacy))
                     .when(update(changes(LeadField.CITY, "Lyon")))
                     .expectEvents(new LeadDetailsUpdated(LEAD_ID, expected,
                             List.of(new FieldChange("city", null, "Lyon"))));
@@ -555,7 +610,7 @@ class LeadTest {
         @Test
         void firstAssignmentHasNoPreviousOwner() {
             fixture.given(captured(details().email(EMAIL).build()))
-                    .when(new AssignLeadOwner(LEAD_ID, "rep-1", null))
+                    .when(new AssignLeadOwner(LEAD_ID, "rep-1", null), as(ADMIN))
                     .expectEvents(new LeadOwnerAssigned(LEAD_ID, "rep-1", null))
                     .expectResultMessagePayload(1L);
         }
@@ -579,9 +634,9 @@ class LeadTest {
 
         @Test
         void trimsTheOwnerId() {
-            fixture.given(captured(details().email(EMAIL).build()))
+            fixture.given(owned(details().email(EMAIL).build()))
                     .when(new AssignLeadOwner(LEAD_ID, "  rep-1 ", null))
-                    .expectEvents(new LeadOwnerAssigned(LEAD_ID, "rep-1", null));
+                    .expectEvents(new LeadOwnerAssigned(LEAD_ID, "rep-1", OWNER));
         }
 
         @Test
@@ -613,19 +668,19 @@ class LeadTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"rep 2", "rep#2", "rép"})
+        @ValueSource(strings = {"rep 2", "rep#2", "rép", "Rep-2", "r"})
         void refusesAnInvalidOwnerId(String ownerId) {
             fixture.given(capturedWithOwner("rep-1"))
                     .when(new AssignLeadOwner(LEAD_ID, ownerId, null))
                     .expectNoEvents()
-                    .expectException(invalidField("ownerId", "invalid-identifier"));
+                    .expectException(invalidField("ownerId", "invalid-user-id"));
         }
 
         @Test
         void isAllowedWhateverTheStatus() {
             fixture.given(leadIn(LeadStatus.DISQUALIFIED))
                     .when(new AssignLeadOwner(LEAD_ID, "rep-9", null))
-                    .expectEvents(new LeadOwnerAssigned(LEAD_ID, "rep-9", null));
+                    .expectEvents(new LeadOwnerAssigned(LEAD_ID, "rep-9", OWNER));
         }
     }
 
@@ -656,7 +711,7 @@ class LeadTest {
 
         @Test
         void refusesAReopenedLeadBecauseItIsWorking() {
-            fixture.given(captured(details().email(EMAIL).build()),
+            fixture.given(owned(details().email(EMAIL).build()),
                             new LeadQualified(LEAD_ID, LeadStatus.NEW),
                             new LeadReopened(LEAD_ID, LeadStatus.QUALIFIED))
                     .when(new StartWorkingLead(LEAD_ID, null))
@@ -686,7 +741,7 @@ class LeadTest {
 
         @Test
         void qualifiesAReopenedLeadAsWorking() {
-            fixture.given(captured(details().email(EMAIL).build()),
+            fixture.given(owned(details().email(EMAIL).build()),
                             new LeadDisqualified(LEAD_ID, DisqualificationReason.NOT_REACHABLE, null, LeadStatus.NEW),
                             new LeadReopened(LEAD_ID, LeadStatus.DISQUALIFIED))
                     .when(new QualifyLead(LEAD_ID, null))
@@ -804,7 +859,7 @@ class LeadTest {
 
         @Test
         void refusesReopeningTwice() {
-            fixture.given(captured(details().email(EMAIL).build()),
+            fixture.given(owned(details().email(EMAIL).build()),
                             new LeadQualified(LEAD_ID, LeadStatus.NEW),
                             new LeadReopened(LEAD_ID, LeadStatus.QUALIFIED))
                     .when(new ReopenLead(LEAD_ID, null))
@@ -814,7 +869,7 @@ class LeadTest {
 
         @Test
         void aReopenedLeadMayBeDisqualifiedFromWorking() {
-            fixture.given(captured(details().email(EMAIL).build()),
+            fixture.given(owned(details().email(EMAIL).build()),
                             new LeadQualified(LEAD_ID, LeadStatus.NEW),
                             new LeadReopened(LEAD_ID, LeadStatus.QUALIFIED))
                     .when(new DisqualifyLead(LEAD_ID, DisqualificationReason.NO_NEED, null, null))
@@ -833,13 +888,13 @@ class LeadTest {
      * built from an expected version.
      */
     static Stream<Arguments> commandsAtVersionOne() {
-        Object captured = captured(details().email(EMAIL).build());
+        Object captured = owned(details().email(EMAIL).build());  // owned by OWNER, whom MANAGER manages
         return Stream.of(
-                Arguments.of("UpdateLeadDetails", List.of(captured, new LeadOwnerAssigned(LEAD_ID, "rep-1", null)),
+                Arguments.of("UpdateLeadDetails", List.of(captured, new LeadOwnerAssigned(LEAD_ID, "rep-1", OWNER)),
                         (LongFunction<Object>) v -> update(changes(LeadField.CITY, "Lyon"), v)),
-                Arguments.of("AssignLeadOwner", List.of(captured, new LeadOwnerAssigned(LEAD_ID, "rep-1", null)),
+                Arguments.of("AssignLeadOwner", List.of(captured, new LeadOwnerAssigned(LEAD_ID, "rep-1", OWNER)),
                         (LongFunction<Object>) v -> new AssignLeadOwner(LEAD_ID, "rep-2", v)),
-                Arguments.of("StartWorkingLead", List.of(captured, new LeadOwnerAssigned(LEAD_ID, "rep-1", null)),
+                Arguments.of("StartWorkingLead", List.of(captured, new LeadOwnerAssigned(LEAD_ID, "rep-1", OWNER)),
                         (LongFunction<Object>) v -> new StartWorkingLead(LEAD_ID, v)),
                 Arguments.of("QualifyLead", List.of(captured, new LeadWorkStarted(LEAD_ID)),
                         (LongFunction<Object>) v -> new QualifyLead(LEAD_ID, v)),
@@ -905,7 +960,7 @@ class LeadTest {
 
         @Test
         void staleExpectedVersionOnAnUpdateThatChangesNothingIsRefused() {
-            fixture.given(captured(details().email(EMAIL).city("Paris").build()), new LeadWorkStarted(LEAD_ID))
+            fixture.given(owned(details().email(EMAIL).city("Paris").build()), new LeadWorkStarted(LEAD_ID))
                     .when(update(changes(LeadField.CITY, "Paris"), 0L))
                     .expectNoEvents()
                     .expectException(ConflictingAggregateVersionException.class);
@@ -927,8 +982,453 @@ class LeadTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // Who may capture a lead, and for whom
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Nested
+    class WhoMayCapture {
+
+        @Test
+        void aRepCapturesALeadForThemselves() {
+            fixture.givenNoPriorActivity()
+                    .when(captureFor(OWNER), as(OWNER))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(capturedWithOwner(OWNER));
+        }
+
+        @Test
+        void aRepCapturesALeadWithoutOwner() {
+            LeadDetails details = details().email(EMAIL).build();
+
+            fixture.givenNoPriorActivity()
+                    .when(capture(details), as(OWNER))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(captured(details));
+        }
+
+        @ParameterizedTest(name = "{0} for {1}")
+        @MethodSource("io.relais.lead.LeadTest#capturesWithinReach")
+        void capturesALeadForTheActorOrSomeoneBelowThem(String actor, String ownerId) {
+            fixture.givenNoPriorActivity()
+                    .when(captureFor(ownerId), as(actor))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(capturedWithOwner(ownerId));
+        }
+
+        @ParameterizedTest(name = "{0} for {1}")
+        @MethodSource("io.relais.lead.LeadTest#capturesOutOfReach")
+        void refusesAnOwnerOutOfTheActorsReach(String actor, String ownerId) {
+            fixture.givenNoPriorActivity()
+                    .when(captureFor(ownerId), as(actor))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {AUDITOR, ANALYST, STEWARD})
+        void refusesAProfileThatDoesNotChangeRecords(String actor) {
+            fixture.givenNoPriorActivity()
+                    .when(capture(details().email(EMAIL).build()), as(actor))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {UNKNOWN, FORMER})
+        void refusesAnActorWhoIsNotAnActiveUser(String actor) {
+            fixture.givenNoPriorActivity()
+                    .when(capture(details().email(EMAIL).build()), as(actor))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+
+        @Test
+        void checksTheActorBeforeTheDetails() {
+            fixture.givenNoPriorActivity()
+                    .when(capture(null), as(AUDITOR))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+
+        @ParameterizedTest(name = "{0} for {1}")
+        @MethodSource("io.relais.lead.LeadTest#unknownOwners")
+        void refusesAnOwnerWhoIsNotAnActiveUser(String actor, String ownerId) {
+            fixture.givenNoPriorActivity()
+                    .when(captureFor(ownerId), as(actor))
+                    .expectNoEvents()
+                    .expectException(invalidField("ownerId", "unknown-owner"));
+        }
+
+        @ParameterizedTest(name = "{0} for {1}")
+        @MethodSource("io.relais.lead.LeadTest#ownersWhoCannotOwnRecords")
+        void refusesAnOwnerWhoseProfileCannotOwnRecords(String actor, String ownerId) {
+            fixture.givenNoPriorActivity()
+                    .when(captureFor(ownerId), as(actor))
+                    .expectNoEvents()
+                    .expectException(invalidField("ownerId", "owner-cannot-own-records"));
+        }
+    }
+
+    static Stream<Arguments> capturesWithinReach() {
+        return Stream.of(Arguments.of(MANAGER, OWNER), Arguments.of(MANAGER, MANAGER), Arguments.of(DIRECTOR, OWNER),
+                Arguments.of(DIRECTOR, OTHER_REP), Arguments.of(ADMIN, OTHER_REP), Arguments.of(ADMIN, DIRECTOR),
+                Arguments.of(ADMIN, ADMIN), Arguments.of(SYSTEM, OTHER_REP));
+    }
+
+    static Stream<Arguments> capturesOutOfReach() {
+        return Stream.of(Arguments.of(OWNER, PEER), Arguments.of(OWNER, MANAGER), Arguments.of(MANAGER, OTHER_REP),
+                Arguments.of(MANAGER, OTHER_MANAGER), Arguments.of(MANAGER, DIRECTOR),
+                Arguments.of(OTHER_MANAGER, OWNER));
+    }
+
+    /** For each actor allowed to give records away, owners who are unknown or deactivated. */
+    static Stream<Arguments> unknownOwners() {
+        return Stream.of(Arguments.of(OWNER, UNKNOWN), Arguments.of(MANAGER, UNKNOWN), Arguments.of(MANAGER, FORMER),
+                Arguments.of(ADMIN, UNKNOWN), Arguments.of(ADMIN, FORMER), Arguments.of(SYSTEM, UNKNOWN),
+                Arguments.of(SYSTEM, FORMER));
+    }
+
+    static Stream<Arguments> ownersWhoCannotOwnRecords() {
+        return Stream.of(Arguments.of(ADMIN, AUDITOR), Arguments.of(ADMIN, ANALYST), Arguments.of(ADMIN, STEWARD),
+                Arguments.of(MANAGER, AUDITOR), Arguments.of(SYSTEM, ANALYST));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Who may change a lead
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** A change valid for a lead {@code from} that status, and the event it gives. */
+    record Change(String name, LeadStatus from, Object command, Object event) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Change> changes() {
+        return List.of(
+                new Change("UpdateLeadDetails", LeadStatus.NEW, update(changes(LeadField.CITY, "Lyon")),
+                        new LeadDetailsUpdated(LEAD_ID, details().email(EMAIL).city("Lyon").build(),
+                                List.of(new FieldChange("city", null, "Lyon")))),
+                new Change("StartWorkingLead", LeadStatus.NEW, new StartWorkingLead(LEAD_ID, null),
+                        new LeadWorkStarted(LEAD_ID)),
+                new Change("QualifyLead", LeadStatus.WORKING, new QualifyLead(LEAD_ID, null),
+                        new LeadQualified(LEAD_ID, LeadStatus.WORKING)),
+                new Change("DisqualifyLead", LeadStatus.NEW,
+                        new DisqualifyLead(LEAD_ID, DisqualificationReason.NO_NEED, null, null),
+                        new LeadDisqualified(LEAD_ID, DisqualificationReason.NO_NEED, null, LeadStatus.NEW)),
+                new Change("ReopenLead", LeadStatus.DISQUALIFIED, new ReopenLead(LEAD_ID, null),
+                        new LeadReopened(LEAD_ID, LeadStatus.DISQUALIFIED)));
+    }
+
+    private static Stream<Arguments> changesBy(String... actors) {
+        return changes().stream().flatMap(change -> Stream.of(actors).map(actor -> Arguments.of(change, actor)));
+    }
+
+    static Stream<Arguments> changesByActorsWhoMay() {
+        return changesBy(OWNER, MANAGER, DIRECTOR, ADMIN, SYSTEM);
+    }
+
+    static Stream<Arguments> changesByActorsWhoCannotSeeTheLead() {
+        return changesBy(PEER, OTHER_MANAGER, OTHER_REP, UNKNOWN, FORMER);
+    }
+
+    static Stream<Arguments> changesByReadOnlyProfiles() {
+        return changesBy(AUDITOR, ANALYST, STEWARD);
+    }
+
+    static Stream<Arguments> changesOfAnUnassignedLeadByActorsWhoMay() {
+        return changesBy(ADMIN, SYSTEM);
+    }
+
+    static Stream<Arguments> changesOfAnUnassignedLeadBySalesProfiles() {
+        return changesBy(OWNER, MANAGER, DIRECTOR);
+    }
+
+    @Nested
+    class WhoMayChange {
+
+        @ParameterizedTest(name = "{0} by {1}")
+        @MethodSource("io.relais.lead.LeadTest#changesByActorsWhoMay")
+        void acceptsTheOwnerThoseAboveThemAdministratorsAndTheSystem(Change change, String actor) {
+            fixture.given(leadIn(change.from()))
+                    .when(change.command(), as(actor))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(change.event());
+        }
+
+        @ParameterizedTest(name = "{0} by {1}")
+        @MethodSource("io.relais.lead.LeadTest#changesByActorsWhoCannotSeeTheLead")
+        void answersNotFoundToWhoeverCannotSeeTheLead(Change change, String actor) {
+            fixture.given(leadIn(change.from()))
+                    .when(change.command(), as(actor))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+
+        @ParameterizedTest(name = "{0} by {1}")
+        @MethodSource("io.relais.lead.LeadTest#changesByReadOnlyProfiles")
+        void refusesProfilesThatOnlyRead(Change change, String actor) {
+            fixture.given(leadIn(change.from()))
+                    .when(change.command(), as(actor))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+
+        @ParameterizedTest(name = "{0} by {1}")
+        @MethodSource("io.relais.lead.LeadTest#changesOfAnUnassignedLeadByActorsWhoMay")
+        void letsAdministratorsAndTheSystemChangeAnUnassignedLead(Change change, String actor) {
+            fixture.given(leadIn(change.from(), null))
+                    .when(change.command(), as(actor))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(change.event());
+        }
+
+        @ParameterizedTest(name = "{0} by {1}")
+        @MethodSource("io.relais.lead.LeadTest#changesOfAnUnassignedLeadBySalesProfiles")
+        void answersNotFoundToSalesProfilesForAnUnassignedLead(Change change, String actor) {
+            fixture.given(leadIn(change.from(), null))
+                    .when(change.command(), as(actor))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+
+        @Test
+        void refusesAReadOnlyProfileAnUnassignedLead() {
+            fixture.given(leadIn(LeadStatus.NEW, null))
+                    .when(new StartWorkingLead(LEAD_ID, null), as(AUDITOR))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+
+        @Test
+        void theLeadsOfADeactivatedRepStayInTheirManagersHands() {
+            fixture.given(leadIn(LeadStatus.NEW, FORMER))
+                    .when(new StartWorkingLead(LEAD_ID, null), as(MANAGER))
+                    .expectEvents(new LeadWorkStarted(LEAD_ID));
+        }
+
+        @Test
+        void aDeactivatedRepNoLongerSeesTheirLeads() {
+            fixture.given(leadIn(LeadStatus.NEW, FORMER))
+                    .when(new StartWorkingLead(LEAD_ID, null), as(FORMER))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+
+        @Test
+        void aLeadGivenToAnotherTeamLeavesTheFormerOwnersLine() {
+            fixture.given(owned(details().email(EMAIL).build()), new LeadOwnerAssigned(LEAD_ID, OTHER_REP, OWNER))
+                    .when(new StartWorkingLead(LEAD_ID, null), as(MANAGER))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+
+        @Test
+        void aLeadGivenToAnotherTeamIsInItsManagersHands() {
+            fixture.given(owned(details().email(EMAIL).build()), new LeadOwnerAssigned(LEAD_ID, OTHER_REP, OWNER))
+                    .when(new StartWorkingLead(LEAD_ID, null), as(OTHER_MANAGER))
+                    .expectEvents(new LeadWorkStarted(LEAD_ID));
+        }
+
+        @Test
+        void checksTheActorBeforeTheChanges() {
+            fixture.given(leadIn(LeadStatus.NEW))
+                    .when(update(Map.of()), as(PEER))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+
+        @Test
+        void checksTheActorBeforeTheStatus() {
+            fixture.given(leadIn(LeadStatus.QUALIFIED))
+                    .when(new QualifyLead(LEAD_ID, null), as(ANALYST))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Who may give a lead to whom
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Nested
+    class WhoMayAssign {
+
+        @Test
+        void theOwnerMayKeepTheirLead() {
+            fixture.given(leadIn(LeadStatus.NEW))
+                    .when(new AssignLeadOwner(LEAD_ID, OWNER, null), as(OWNER))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(0L);
+        }
+
+        @ParameterizedTest(name = "{0} gives it to {1}")
+        @MethodSource("io.relais.lead.LeadTest#assignmentsWithinReach")
+        void givesTheLeadToTheActorOrSomeoneBelowThem(String actor, String ownerId) {
+            fixture.given(leadIn(LeadStatus.WORKING))
+                    .when(new AssignLeadOwner(LEAD_ID, ownerId, null), as(actor))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new LeadOwnerAssigned(LEAD_ID, ownerId, OWNER))
+                    .expectResultMessagePayload(2L);
+        }
+
+        @ParameterizedTest(name = "{0} gives it to {1}")
+        @MethodSource("io.relais.lead.LeadTest#assignmentsOutOfReach")
+        void refusesANewOwnerOutOfTheActorsReach(String actor, String ownerId) {
+            fixture.given(leadIn(LeadStatus.WORKING))
+                    .when(new AssignLeadOwner(LEAD_ID, ownerId, null), as(actor))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {PEER, OTHER_MANAGER, OTHER_REP, UNKNOWN, FORMER})
+        void answersNotFoundToWhoeverCannotSeeTheLead(String actor) {
+            fixture.given(leadIn(LeadStatus.NEW))
+                    .when(new AssignLeadOwner(LEAD_ID, actor, null), as(actor))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {AUDITOR, ANALYST, STEWARD})
+        void refusesProfilesThatOnlyRead(String actor) {
+            fixture.given(leadIn(LeadStatus.NEW))
+                    .when(new AssignLeadOwner(LEAD_ID, "rep-1", null), as(actor))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+
+        @ParameterizedTest(name = "{0} gives it to {1}")
+        @MethodSource("io.relais.lead.LeadTest#unknownOwners")
+        void refusesANewOwnerWhoIsNotAnActiveUser(String actor, String ownerId) {
+            fixture.given(leadIn(LeadStatus.NEW))
+                    .when(new AssignLeadOwner(LEAD_ID, ownerId, null), as(actor))
+                    .expectNoEvents()
+                    .expectException(invalidField("ownerId", "unknown-owner"));
+        }
+
+        @ParameterizedTest(name = "{0} gives it to {1}")
+        @MethodSource("io.relais.lead.LeadTest#ownersWhoCannotOwnRecords")
+        void refusesANewOwnerWhoseProfileCannotOwnRecords(String actor, String ownerId) {
+            fixture.given(leadIn(LeadStatus.NEW))
+                    .when(new AssignLeadOwner(LEAD_ID, ownerId, null), as(actor))
+                    .expectNoEvents()
+                    .expectException(invalidField("ownerId", "owner-cannot-own-records"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {OWNER, MANAGER, DIRECTOR})
+        void answersNotFoundToSalesProfilesForAnUnassignedLead(String actor) {
+            fixture.given(leadIn(LeadStatus.NEW, null))
+                    .when(new AssignLeadOwner(LEAD_ID, actor, null), as(actor))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {ADMIN, SYSTEM})
+        void letsAdministratorsAndTheSystemGiveAnUnassignedLead(String actor) {
+            fixture.given(leadIn(LeadStatus.NEW, null))
+                    .when(new AssignLeadOwner(LEAD_ID, OTHER_REP, null), as(actor))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new LeadOwnerAssigned(LEAD_ID, OTHER_REP, null));
+        }
+
+        @Test
+        void checksTheActorBeforeTheNewOwnerId() {
+            fixture.given(leadIn(LeadStatus.NEW))
+                    .when(new AssignLeadOwner(LEAD_ID, "not a user id", null), as(PEER))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+    }
+
+    static Stream<Arguments> assignmentsWithinReach() {
+        return Stream.of(Arguments.of(MANAGER, "rep-1"), Arguments.of(MANAGER, MANAGER),
+                Arguments.of(DIRECTOR, "rep-1"), Arguments.of(DIRECTOR, OTHER_MANAGER),
+                Arguments.of(DIRECTOR, OTHER_REP), Arguments.of(ADMIN, OTHER_REP), Arguments.of(ADMIN, ADMIN),
+                Arguments.of(SYSTEM, OTHER_REP));
+    }
+
+    static Stream<Arguments> assignmentsOutOfReach() {
+        return Stream.of(Arguments.of(OWNER, PEER), Arguments.of(OWNER, MANAGER), Arguments.of(MANAGER, OTHER_REP),
+                Arguments.of(MANAGER, OTHER_MANAGER), Arguments.of(MANAGER, DIRECTOR));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // AutoAssignLead
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Nested
+    class AutoAssign {
+
+        @Test
+        void givesAnUnassignedLeadTheOwnerTheRulesChose() {
+            fixture.given(captured(details().email(EMAIL).build()))
+                    .when(new AutoAssignLead(LEAD_ID, "rep-1", "north", "rule-1"), as(SYSTEM))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new LeadOwnerAssigned(LEAD_ID, "rep-1", null, "north", "rule-1"))
+                    .expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void givesAnUnassignedLeadTheDefaultOwner() {
+            fixture.given(captured(details().email(EMAIL).build()))
+                    .when(new AutoAssignLead(LEAD_ID, "rep-1", null, null), as(SYSTEM))
+                    .expectEvents(new LeadOwnerAssigned(LEAD_ID, "rep-1", null, null, null));
+        }
+
+        @Test
+        void leavesALeadCapturedWithAnOwnerAlone() {
+            fixture.given(owned(details().email(EMAIL).build()))
+                    .when(new AutoAssignLead(LEAD_ID, "rep-1", "north", "rule-1"), as(SYSTEM))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(0L);
+        }
+
+        @Test
+        void leavesALeadSomeoneTookMeanwhileAlone() {
+            fixture.given(captured(details().email(EMAIL).build()), new LeadOwnerAssigned(LEAD_ID, "rep-2", null))
+                    .when(new AutoAssignLead(LEAD_ID, "rep-1", "north", "rule-1"), as(SYSTEM))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void theChosenOwnersManagerMayThenReassignIt() {
+            fixture.given(captured(details().email(EMAIL).build()),
+                            new LeadOwnerAssigned(LEAD_ID, "rep-1", null, "north", "rule-1"))
+                    .when(new AssignLeadOwner(LEAD_ID, "rep-2", null), as(MANAGER))
+                    .expectEvents(new LeadOwnerAssigned(LEAD_ID, "rep-2", "rep-1"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {ADMIN, MANAGER, OWNER, UNKNOWN})
+        void refusesAnActorOtherThanTheSystem(String actor) {
+            fixture.given(captured(details().email(EMAIL).build()))
+                    .when(new AutoAssignLead(LEAD_ID, "rep-1", "north", "rule-1"), as(actor))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
     // Helpers
     // ---------------------------------------------------------------------------------------------------------
+
+    private static Map<String, Object> as(String actorId) {
+        return Map.of(AuditMetadata.USER_ID, actorId);
+    }
+
+    /** What {@link #capturedWithOwner} records. */
+    private static CaptureLead captureFor(String ownerId) {
+        return new CaptureLead(LEAD_ID, details().email(EMAIL).build(), LeadSource.REP_ENTRY, null, null, ownerId);
+    }
 
     private static CaptureLead capture(LeadDetails details) {
         return new CaptureLead(LEAD_ID, details, LeadSource.WEB_FORM, null, null, null);
@@ -938,13 +1438,24 @@ class LeadTest {
         return new LeadCaptured(LEAD_ID, details, LeadSource.WEB_FORM, null, null, null);
     }
 
+    /** A lead captured for {@link #OWNER}, whom the default actor manages. */
+    private static LeadCaptured owned(LeadDetails details) {
+        return new LeadCaptured(LEAD_ID, details, LeadSource.WEB_FORM, null, null, OWNER);
+    }
+
     private static LeadCaptured capturedWithOwner(String ownerId) {
         return new LeadCaptured(LEAD_ID, details().email(EMAIL).build(), LeadSource.REP_ENTRY, null, null, ownerId);
     }
 
-    /** A history that leaves the lead in {@code status}; it has one event per step taken. */
+    /** A history that leaves the lead of {@link #OWNER} in {@code status}; it has one event per step taken. */
     private static List<Object> leadIn(LeadStatus status) {
-        LeadCaptured captured = captured(details().email(EMAIL).build());
+        return leadIn(status, OWNER);
+    }
+
+    /** A history that leaves the lead of {@code ownerId} (null: unassigned) in {@code status}. */
+    private static List<Object> leadIn(LeadStatus status, String ownerId) {
+        LeadCaptured captured = new LeadCaptured(LEAD_ID, details().email(EMAIL).build(), LeadSource.WEB_FORM, null,
+                null, ownerId);
         return switch (status) {
             case NEW -> List.of(captured);
             case WORKING -> List.of(captured, new LeadWorkStarted(LEAD_ID));
@@ -1073,7 +1584,7 @@ class LeadTest {
 
         LeadDetails build() {
             return new LeadDetails(firstName, lastName, email, phone, company, jobTitle, website, postalCode, city,
-                    country, notes);
+                    country, notes, null, null);
         }
     }
 
@@ -1095,6 +1606,37 @@ class LeadTest {
             protected void describeMismatchSafely(InvalidFieldException e, Description description) {
                 description.appendText("had field ").appendValue(e.field()).appendText(" and code ")
                         .appendValue(e.code());
+            }
+        };
+    }
+
+    /** Matches a {@link NotPermittedException}. */
+    private static Matcher<Throwable> forbidden() {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable e) {
+                return e instanceof NotPermittedException refused && "forbidden".equals(refused.code());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("NotPermittedException");
+            }
+        };
+    }
+
+    /** Matches a {@link RecordNotFoundException} for the lead, as answered to who may not see it. */
+    private static Matcher<Throwable> notFound() {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable e) {
+                return e instanceof RecordNotFoundException refused && "not-found".equals(refused.code())
+                        && ("No record exists with id " + LEAD_ID).equals(refused.getMessage());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("RecordNotFoundException for ").appendValue(LEAD_ID);
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.relais.common;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,6 +17,8 @@ public final class Fields {
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ().-]{6,30}$");
     private static final Pattern WEBSITE = Pattern.compile(
             "^(?i:https?://)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9-]{1,63})+(?::\\d{1,5})?(/\\S*)?$");
+    private static final Pattern USER_ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
+    private static final Pattern NAF = Pattern.compile("^[0-9]{4}[A-Z]$");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private Fields() {
@@ -91,6 +94,44 @@ public final class Fields {
                     field + " may contain only letters, digits, '.', '_', '@' and '-'");
         }
         return checked;
+    }
+
+    /** A login name, used as the user's id everywhere: lower case, so that "Alice" and "alice" are one user. */
+    public static String userId(String field, String value) {
+        String checked = required(field, value, 64);
+        if (!USER_ID.matcher(checked).matches()) {
+            throw new InvalidFieldException(field, "invalid-user-id",
+                    field + " must be 2 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        return checked;
+    }
+
+    /** A French NAF/APE code such as 62.01Z; accepted without the dot or in lower case, stored as 62.01Z. */
+    public static String nafCode(String field, String value) {
+        String checked = text(field, value, 10);
+        if (checked == null) {
+            return null;
+        }
+        String compact = checked.replace(".", "").toUpperCase(Locale.ROOT);
+        if (!NAF.matcher(compact).matches()) {
+            throw new InvalidFieldException(field, "invalid-naf-code",
+                    field + " must be a NAF code: two digits, a dot, two digits and a letter (e.g. 62.01Z)");
+        }
+        return compact.substring(0, 2) + "." + compact.substring(2);
+    }
+
+    /** A name of one of {@code type}'s constants, in any case; null when blank. */
+    public static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
+        String checked = text(field, value, 50);
+        if (checked == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, checked.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException(field, "invalid-value", field + " must be one of "
+                    + Arrays.toString(type.getEnumConstants()));
+        }
     }
 
     private static long digits(String value) {

@@ -21,10 +21,16 @@ public record Refusal(Kind kind, String code, String field, String message, Stri
         return new Refusal(Kind.NOT_FOUND, "not-found", "id", "No record exists with id " + id, null);
     }
 
+    public static Refusal forbidden(String message) {
+        return new Refusal(Kind.FORBIDDEN, "forbidden", null, message, null);
+    }
+
     public enum Kind {
         INVALID_FIELD,
         INVALID_TRANSITION,
         STALE_VERSION,
-        NOT_FOUND
+        NOT_FOUND,
+        FORBIDDEN,
+        CONFLICT
     }
 }

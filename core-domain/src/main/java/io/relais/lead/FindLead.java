@@ -1,5 +1,7 @@
 package io.relais.lead;
 
-/** One lead's current state; answers with an empty optional when it does not exist. */
-public record FindLead(String leadId) {
+import io.relais.organisation.Viewer;
+
+/** One lead's current state; an empty optional when it does not exist or the viewer may not see it. */
+public record FindLead(String leadId, Viewer viewer) {
 }

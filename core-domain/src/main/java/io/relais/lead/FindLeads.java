@@ -1,12 +1,14 @@
 package io.relais.lead;
 
 import io.relais.common.PageRequest;
+import io.relais.organisation.Viewer;
 
 /**
- * A page of leads matching every filter given (null filters match all). {@code text} searches names,
- * company and e-mail.
+ * A page of the leads the viewer may see that match every filter given (null filters match all).
+ * {@code text} searches names, company and e-mail.
  */
 public record FindLeads(
+        Viewer viewer,
         LeadStatus status,
         String ownerId,
         LeadSource source,

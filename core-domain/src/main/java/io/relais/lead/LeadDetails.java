@@ -19,7 +19,9 @@ public record LeadDetails(
         String postalCode,
         String city,
         String country,
-        String notes) {
+        String notes,
+        String nafCode,
+        String companySize) {
 
     public LeadDetails validated() {
         LeadDetails valid = this;

@@ -1,5 +1,6 @@
 package io.relais.lead;
 
+import io.relais.common.CompanySize;
 import io.relais.common.Fields;
 
 import java.util.Arrays;
@@ -19,7 +20,10 @@ public enum LeadField {
     POSTAL_CODE("postalCode", LeadDetails::postalCode, (f, v) -> Fields.text(f, v, 20)),
     CITY("city", LeadDetails::city, (f, v) -> Fields.text(f, v, 100)),
     COUNTRY("country", LeadDetails::country, Fields::country),
-    NOTES("notes", LeadDetails::notes, (f, v) -> Fields.text(f, v, 4000));
+    NOTES("notes", LeadDetails::notes, (f, v) -> Fields.text(f, v, 4000)),
+    NAF_CODE("nafCode", LeadDetails::nafCode, Fields::nafCode),
+    COMPANY_SIZE("companySize", LeadDetails::companySize,
+            (f, v) -> Optional.ofNullable(Fields.enumValue(f, v, CompanySize.class)).map(Enum::name).orElse(null));
 
     private final String fieldName;
     private final Function<LeadDetails, String> getter;
@@ -61,6 +65,8 @@ public enum LeadField {
                 this == POSTAL_CODE ? value : d.postalCode(),
                 this == CITY ? value : d.city(),
                 this == COUNTRY ? value : d.country(),
-                this == NOTES ? value : d.notes());
+                this == NOTES ? value : d.notes(),
+                this == NAF_CODE ? value : d.nafCode(),
+                this == COMPANY_SIZE ? value : d.companySize());
     }
 }

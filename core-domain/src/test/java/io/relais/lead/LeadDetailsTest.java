@@ -21,12 +21,12 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class LeadDetailsTest {
 
     private static final LeadDetails EMPTY =
-            new LeadDetails(null, null, null, null, null, null, null, null, null, null, null);
+            new LeadDetails(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** Every field filled with a valid, already normalised value. */
     private static final LeadDetails FULL = new LeadDetails("Jeanne", "Martin", "jeanne.martin@example.fr",
             "+33 1 23 45 67 89", "Acme SARL", "Buyer", "https://acme.example.fr", "69001", "Lyon", "FR",
-            "Met at the Lyon fair");
+            "Met at the Lyon fair", "62.01Z", "SMALL");
 
     private static LeadDetails with(LeadField field, String value) {
         return field.set(EMPTY, value);
@@ -53,14 +53,14 @@ class LeadDetailsTest {
         void trimsEveryFieldAndUpperCasesTheCountry() {
             LeadDetails padded = new LeadDetails(" Jeanne ", " Martin ", " jeanne.martin@example.fr ",
                     " +33 1 23 45 67 89 ", " Acme SARL ", " Buyer ", " https://acme.example.fr ", " 69001 ",
-                    " Lyon ", " fr ", " Met at the Lyon fair ");
+                    " Lyon ", " fr ", " Met at the Lyon fair ", " 6201z ", " small ");
 
             assertThat(padded.validated()).isEqualTo(FULL);
         }
 
         @Test
         void turnsBlankFieldsIntoNull() {
-            LeadDetails blank = new LeadDetails(" ", "\t", "  ", " ", "", "\n", " ", " ", " ", " ", "   ");
+            LeadDetails blank = new LeadDetails(" ", "\t", "  ", " ", "", "\n", " ", " ", " ", " ", "   ", " ", " ");
 
             assertThat(blank.validated()).isEqualTo(EMPTY);
         }
@@ -178,7 +178,7 @@ class LeadDetailsTest {
         @Test
         void refusesEverythingButTheContactFields() {
             LeadDetails details = new LeadDetails(null, null, null, null, "Acme", "Buyer", "acme.example.fr",
-                    "69001", "Lyon", "FR", "notes");
+                    "69001", "Lyon", "FR", "notes", "62.01Z", "SMALL");
 
             assertMissingContactPoint(details);
         }

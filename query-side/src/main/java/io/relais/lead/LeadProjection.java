@@ -85,8 +85,9 @@ public class LeadProjection {
 
     @EventHandler
     void on(LeadOwnerAssigned event, DomainEventMessage<?> message) {
-        update(message, row -> row.ownerId = event.ownerId(),
-                List.of(new FieldChange("ownerId", event.previousOwnerId(), event.ownerId())));
+        FieldChange owner = new FieldChange("ownerId", event.previousOwnerId(), event.ownerId());
+        update(message, row -> row.ownerId = event.ownerId(), event.territoryId() == null ? List.of(owner)
+                : List.of(owner, new FieldChange("territoryRule", null, event.territoryId() + "/" + event.ruleId())));
     }
 
     @EventHandler

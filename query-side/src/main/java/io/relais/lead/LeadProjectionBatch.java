@@ -1,5 +1,7 @@
 package io.relais.lead;
 
+import io.relais.organisation.Viewer;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -31,7 +33,7 @@ final class LeadProjectionBatch {
     }
 
     Optional<LeadRow> row(String leadId) {
-        return rows.computeIfAbsent(leadId, repository::find);
+        return rows.computeIfAbsent(leadId, id -> repository.find(id, Viewer.system()));
     }
 
     void put(LeadRow row) {

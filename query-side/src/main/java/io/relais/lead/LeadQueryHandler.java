@@ -3,6 +3,7 @@ package io.relais.lead;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Answers lead queries from the lead read model. */
@@ -17,7 +18,7 @@ class LeadQueryHandler {
 
     @QueryHandler
     Optional<LeadView> handle(FindLead query) {
-        return repository.find(query.leadId()).map(LeadRow::toView);
+        return repository.find(query.leadId(), query.viewer()).map(LeadRow::toView);
     }
 
     @QueryHandler
@@ -27,6 +28,11 @@ class LeadQueryHandler {
 
     @QueryHandler
     LeadHistoryPage handle(FindLeadHistory query) {
-        return repository.findHistory(query.leadId(), query.page());
+        return repository.findHistory(query.leadId(), query.viewer(), query.page());
+    }
+
+    @QueryHandler
+    List<String> handle(FindOpenLeadIds query) {
+        return repository.findOpenIds(query.ownerId());
     }
 }

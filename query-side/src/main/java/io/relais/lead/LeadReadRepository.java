@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.common.FieldChange;
 import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
+import io.relais.organisation.Viewer;
+import io.relais.organisation.Visibility;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -34,7 +36,8 @@ import java.util.stream.Collectors;
 class LeadReadRepository {
 
     private static final String COLUMNS = "id, version, status, first_name, last_name, email, phone, company, "
-            + "job_title, website, postal_code, city, country, notes, source, source_detail, marketing_consent, "
+            + "job_title, website, postal_code, city, country, notes, naf_code, company_size, source, source_detail, "
+            + "marketing_consent, "
             + "consent_date, consent_channel, owner_id, disqualification_reason, disqualification_note, "
             + "captured_at, captured_by, updated_at";
     private static final Map<LeadSortField, String> SORT_COLUMNS = Map.of(
@@ -44,11 +47,13 @@ class LeadReadRepository {
             LeadSortField.COMPANY, "company",
             LeadSortField.STATUS, "status");
     private static final String UPSERT = "insert into lead_view (" + COLUMNS + ", search_text) values ("
-            + "?, ".repeat(25) + "?) on conflict (id) do update set "
+            + "?, ".repeat(27) + "?) on conflict (id) do update set "
             + Arrays.stream((COLUMNS + ", search_text").split(", "))
             .skip(1)
             .map(column -> column + " = excluded." + column)
             .collect(Collectors.joining(", "));
+    private static final List<String> OPEN_STATUSES =
+            List.of(LeadStatus.NEW.name(), LeadStatus.WORKING.name(), LeadStatus.QUALIFIED.name());
     private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {
     };
 
@@ -59,9 +64,15 @@ class LeadReadRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<LeadRow> find(String id) {
-        return jdbc.query("select " + COLUMNS + " from lead_view where id = :id", Map.of("id", id), this::mapRow)
-                .stream().findFirst();
+    Optional<LeadRow> find(String id, Viewer viewer) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", id);
+        return jdbc.query("select " + COLUMNS + " from lead_view where id = :id"
+                + Visibility.ownedBy("owner_id", viewer, params), params, this::mapRow).stream().findFirst();
+    }
+
+    List<String> findOpenIds(String ownerId) {
+        return jdbc.queryForList("select id from lead_view where owner_id = :owner and status in (:open) order by id",
+                new MapSqlParameterSource("owner", ownerId).addValue("open", OPEN_STATUSES), String.class);
     }
 
     /**
@@ -81,8 +92,8 @@ class LeadReadRepository {
     }
 
     LeadPage findPage(FindLeads query) {
-        StringBuilder where = new StringBuilder(" where true");
         MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder where = new StringBuilder(" where true" + Visibility.ownedBy("owner_id", query.viewer(), params));
         if (query.status() != null) {
             where.append(" and status = :status");
             params.addValue("status", query.status().name());
@@ -110,12 +121,15 @@ class LeadReadRepository {
         return new LeadPage(items, page.page(), page.size(), total);
     }
 
-    LeadHistoryPage findHistory(String leadId, PageRequest page) {
-        Map<String, Object> params = Map.of("id", leadId, "limit", page.size(), "offset", page.offset());
-        long total = jdbc.queryForObject("select count(*) from lead_history where lead_id = :id", params, Long.class);
+    LeadHistoryPage findHistory(String leadId, Viewer viewer, PageRequest page) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", leadId).addValue("limit", page.size())
+                .addValue("offset", page.offset());
+        String where = " where lead_id = :id and exists (select 1 from lead_view where id = :id"
+                + Visibility.ownedBy("owner_id", viewer, params) + ")";
+        long total = jdbc.queryForObject("select count(*) from lead_history" + where, params, Long.class);
         List<LeadHistoryEntry> items = jdbc.query("select event_id, version, event_type, occurred_at, user_id, "
-                + "on_behalf_of, correlation_id, causation_id, changes from lead_history where lead_id = :id "
-                + "order by version limit :limit offset :offset", params, this::mapHistory);
+                + "on_behalf_of, correlation_id, causation_id, changes from lead_history" + where
+                + " order by version limit :limit offset :offset", params, this::mapHistory);
         return new LeadHistoryPage(items, page.page(), page.size(), total);
     }
 
@@ -143,18 +157,20 @@ class LeadReadRepository {
                 ps.setString(12, d.city());
                 ps.setString(13, d.country());
                 ps.setString(14, d.notes());
-                ps.setString(15, row.source.name());
-                ps.setString(16, row.sourceDetail);
-                ps.setObject(17, row.marketingConsent, Types.BOOLEAN);
-                ps.setObject(18, row.consentDate, Types.DATE);
-                ps.setString(19, name(row.consentChannel));
-                ps.setString(20, row.ownerId);
-                ps.setString(21, name(row.disqualificationReason));
-                ps.setString(22, row.disqualificationNote);
-                ps.setTimestamp(23, Timestamp.from(row.capturedAt));
-                ps.setString(24, row.capturedBy);
-                ps.setTimestamp(25, Timestamp.from(row.updatedAt));
-                ps.setString(26, SearchText.of(d.firstName(), d.lastName(), d.company(), d.email()));
+                ps.setString(15, d.nafCode());
+                ps.setString(16, d.companySize());
+                ps.setString(17, row.source.name());
+                ps.setString(18, row.sourceDetail);
+                ps.setObject(19, row.marketingConsent, Types.BOOLEAN);
+                ps.setObject(20, row.consentDate, Types.DATE);
+                ps.setString(21, name(row.consentChannel));
+                ps.setString(22, row.ownerId);
+                ps.setString(23, name(row.disqualificationReason));
+                ps.setString(24, row.disqualificationNote);
+                ps.setTimestamp(25, Timestamp.from(row.capturedAt));
+                ps.setString(26, row.capturedBy);
+                ps.setTimestamp(27, Timestamp.from(row.updatedAt));
+                ps.setString(28, SearchText.of(d.firstName(), d.lastName(), d.company(), d.email()));
             }
 
             @Override
@@ -215,7 +231,8 @@ class LeadReadRepository {
         row.status = LeadStatus.valueOf(rs.getString("status"));
         row.details = new LeadDetails(rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
                 rs.getString("phone"), rs.getString("company"), rs.getString("job_title"), rs.getString("website"),
-                rs.getString("postal_code"), rs.getString("city"), rs.getString("country"), rs.getString("notes"));
+                rs.getString("postal_code"), rs.getString("city"), rs.getString("country"), rs.getString("notes"),
+                rs.getString("naf_code"), rs.getString("company_size"));
         row.source = LeadSource.valueOf(rs.getString("source"));
         row.sourceDetail = rs.getString("source_detail");
         row.marketingConsent = rs.getObject("marketing_consent", Boolean.class);

@@ -1,0 +1,49 @@
+package io.relais.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relais.web.ProblemTypes;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+
+/** Answers 401 and 403 from the security filters as RFC 9457 problems, like every other error. */
+class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ObjectMapper json;
+    private final String challenge;
+
+    ProblemSecurityResponses(ObjectMapper json, String challenge) {
+        this.json = json;
+        this.challenge = challenge;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        write(response, ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                "Sign in: the request has no valid credentials"));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(response, ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "Your profile does not allow this"));
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

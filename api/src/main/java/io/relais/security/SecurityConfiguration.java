@@ -1,0 +1,66 @@
+package io.relais.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.Map;
+
+/**
+ * Every endpoint needs a signed-in user, except health, the Prometheus scrape and the API description.
+ * Stateless: each request carries its credentials (Basic or a bearer token), so no session and no CSRF.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    private static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    @Bean
+    public SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
+                                   QueryGateway queries) throws Exception {
+        boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
+        ProblemSecurityResponses problems = new ProblemSecurityResponses(json,
+                jwt ? "Bearer" : "Basic realm=\"relais\", charset=\"UTF-8\"");
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC).permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        if (jwt) {
+            DirectoryJwtAuthenticationConverter converter =
+                    new DirectoryJwtAuthenticationConverter(queries, properties.jwtUserClaim());
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .jwt(token -> token.jwtAuthenticationConverter(converter))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems));
+        } else {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        }
+        return http.build();
+    }
+
+    @Bean
+    public UserDetailsService userDetailsService(QueryGateway queries, CredentialStore credentials) {
+        return new DirectoryUserDetailsService(queries, credentials);
+    }
+
+    @Bean
+    public PasswordEncoder passwordEncoder(SecurityProperties properties) {
+        return new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(properties.passwordHashStrength())));
+    }
+}

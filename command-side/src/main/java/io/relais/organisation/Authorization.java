@@ -1,0 +1,102 @@
+package io.relais.organisation;
+
+import io.relais.common.InvalidFieldException;
+import io.relais.common.NotPermittedException;
+import io.relais.common.RecordNotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may change what, decided inside the aggregates so that the check and the change see the same owner.
+ * A record the actor may not see is refused as not found, so that its existence does not leak; one they
+ * may see but not change is refused as forbidden. The system (process managers) may do anything.
+ */
+@Component
+public class Authorization {
+
+    private final OrganisationDirectory directory;
+
+    public Authorization(OrganisationDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** The actor may change a record owned by {@code ownerId} (null: unassigned). */
+    public void requireChange(String actorId, String ownerId, String recordId) {
+        if (OrganisationIds.isSystem(actorId)) {
+            return;
+        }
+        UserStanding standing = directory.standing(actorId, ownerId)
+                .orElseThrow(() -> new RecordNotFoundException(recordId));
+        Profile profile = standing.actorProfile();
+        if (profile == Profile.ADMINISTRATOR) {
+            return;
+        }
+        if (!profile.seesEverything() && (ownerId == null || !standing.ownerInReach())) {
+            throw new RecordNotFoundException(recordId);
+        }
+        if (!profile.changesRecords()) {
+            throw new NotPermittedException("The " + profile + " profile may read records but not change them");
+        }
+    }
+
+    /** The actor may create records. */
+    public void requireCreate(String actorId) {
+        if (OrganisationIds.isSystem(actorId)) {
+            return;
+        }
+        Profile profile = directory.standing(actorId, null).map(UserStanding::actorProfile)
+                .orElseThrow(() -> new NotPermittedException("Only active users may create records"));
+        if (!profile.changesRecords()) {
+            throw new NotPermittedException("The " + profile + " profile may read records but not create them");
+        }
+    }
+
+    /**
+     * The actor may create or change records, and {@code ownerId} may receive records from them: an active
+     * user with a sales or administrator profile, and, unless the actor is an administrator, the actor or
+     * someone below them.
+     */
+    public void requireNewOwner(String actorId, String ownerId) {
+        if (OrganisationIds.isSystem(actorId)) {
+            requireOwnerProfile(ownerId, directory.standing(ownerId, ownerId).map(UserStanding::actorProfile).orElse(null));
+            return;
+        }
+        UserStanding standing = directory.standing(actorId, ownerId)
+                .orElseThrow(() -> new NotPermittedException("Only active users may assign records"));
+        if (!standing.actorProfile().changesRecords()) {
+            throw new NotPermittedException("The " + standing.actorProfile() + " profile may not assign records");
+        }
+        requireOwnerProfile(ownerId, standing.ownerProfile());
+        if (standing.actorProfile() != Profile.ADMINISTRATOR && !standing.ownerInReach()) {
+            throw new NotPermittedException("Records can be given only to yourself or to someone below you "
+                    + "in the reporting line; " + ownerId + " is not");
+        }
+    }
+
+    /** Only administrators (and the system) manage users, the hierarchy and territories. */
+    public void requireAdministrator(String actorId) {
+        if (OrganisationIds.isSystem(actorId)) {
+            return;
+        }
+        Profile profile = directory.standing(actorId, null).map(UserStanding::actorProfile).orElse(null);
+        if (profile != Profile.ADMINISTRATOR) {
+            throw new NotPermittedException("Only administrators manage the organisation");
+        }
+    }
+
+    /** Only the system sends this command. */
+    public void requireSystem(String actorId) {
+        if (!OrganisationIds.isSystem(actorId)) {
+            throw new NotPermittedException("Only the system may do this");
+        }
+    }
+
+    private static void requireOwnerProfile(String ownerId, Profile ownerProfile) {
+        if (ownerProfile == null) {
+            throw new InvalidFieldException("ownerId", "unknown-owner", "No active user has the id " + ownerId);
+        }
+        if (!ownerProfile.ownsRecords()) {
+            throw new InvalidFieldException("ownerId", "owner-cannot-own-records",
+                    ownerId + " has the " + ownerProfile + " profile, which cannot own records");
+        }
+    }
+}

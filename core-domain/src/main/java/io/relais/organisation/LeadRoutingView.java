@@ -1,0 +1,7 @@
+package io.relais.organisation;
+
+import java.util.List;
+
+/** The lead routing set-up: every territory, and who gets the leads no rule matches (null: nobody). */
+public record LeadRoutingView(List<TerritoryView> territories, String defaultOwnerId) {
+}

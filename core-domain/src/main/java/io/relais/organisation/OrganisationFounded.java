@@ -1,0 +1,5 @@
+package io.relais.organisation;
+
+/** The organisation exists, with its first administrator. */
+public record OrganisationFounded(String administratorId) {
+}

@@ -1,0 +1,186 @@
+package io.relais.organisation;
+
+import io.relais.common.CompanySize;
+import io.relais.common.PageRequest;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The organisation read model's tables: users, territories with rules and members, the routing default. */
+@Repository
+class OrganisationReadRepository {
+
+    private static final String USER_COLUMNS =
+            "id, display_name, email, profile, manager_id, active, registered_at, updated_at";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    OrganisationReadRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertUser(UserRegistered event, Instant at) {
+        jdbc.update("insert into org_user (" + USER_COLUMNS + ") values (:id, :name, :email, :profile, :manager, "
+                        + "true, :at, :at) on conflict (id) do nothing",
+                new MapSqlParameterSource("id", event.userId()).addValue("name", event.displayName())
+                        .addValue("email", event.email()).addValue("profile", event.profile().name())
+                        .addValue("manager", event.managerId()).addValue("at", Timestamp.from(at)));
+    }
+
+    void updateUser(String userId, String column, Object value, Instant at) {
+        jdbc.update("update org_user set " + column + " = :value, updated_at = :at where id = :id",
+                new MapSqlParameterSource("id", userId).addValue("value", value).addValue("at", Timestamp.from(at)));
+    }
+
+    void insertTerritory(TerritoryCreated event, Instant at) {
+        jdbc.update("insert into territory (id, name, created_at) values (:id, :name, :at) on conflict (id) do nothing",
+                new MapSqlParameterSource("id", event.territoryId()).addValue("name", event.name())
+                        .addValue("at", Timestamp.from(at)));
+    }
+
+    void insertRule(TerritoryRuleAdded event, long sequence) {
+        TerritoryCriteria criteria = event.criteria();
+        jdbc.update("insert into territory_rule (territory_id, rule_id, priority, country, postal_code_prefix, "
+                        + "naf_code_prefix, company_size, added_sequence) values (:territory, :rule, :priority, "
+                        + ":country, :postal, :naf, :size, :sequence) on conflict do nothing",
+                new MapSqlParameterSource("territory", event.territoryId()).addValue("rule", event.ruleId())
+                        .addValue("priority", event.priority()).addValue("country", criteria.country())
+                        .addValue("postal", criteria.postalCodePrefix()).addValue("naf", criteria.nafCodePrefix())
+                        .addValue("size", criteria.companySize() == null ? null : criteria.companySize().name())
+                        .addValue("sequence", sequence));
+    }
+
+    void deleteRule(String territoryId, String ruleId) {
+        jdbc.update("delete from territory_rule where territory_id = :territory and rule_id = :rule",
+                Map.of("territory", territoryId, "rule", ruleId));
+    }
+
+    void insertMember(String territoryId, String userId, long sequence) {
+        jdbc.update("insert into territory_member (territory_id, user_id, added_sequence) "
+                        + "values (:territory, :user, :sequence) on conflict do nothing",
+                Map.of("territory", territoryId, "user", userId, "sequence", sequence));
+    }
+
+    void deleteMember(String territoryId, String userId) {
+        jdbc.update("delete from territory_member where territory_id = :territory and user_id = :user",
+                Map.of("territory", territoryId, "user", userId));
+    }
+
+    /** Records that the projection has applied the organisation's events up to {@code version}. */
+    void advanceTo(long version) {
+        jdbc.update("insert into organisation_state (id, version) values (1, :version) on conflict (id) "
+                + "do update set version = greatest(organisation_state.version, excluded.version)",
+                Map.of("version", version));
+    }
+
+    void setDefaultLeadOwner(String ownerId) {
+        jdbc.update("update organisation_state set default_lead_owner_id = :owner where id = 1",
+                new MapSqlParameterSource("owner", ownerId));
+    }
+
+    long version() {
+        return jdbc.query("select version from organisation_state where id = 1", Map.of(),
+                rs -> rs.next() ? rs.getLong(1) : -1L);
+    }
+
+    void deleteAll() {
+        jdbc.getJdbcTemplate().execute("truncate org_user, territory, territory_rule, territory_member, "
+                + "organisation_state");
+    }
+
+    Optional<UserView> findUser(String userId) {
+        return jdbc.query("select " + USER_COLUMNS + " from org_user where id = :id", Map.of("id", userId),
+                this::mapUser).stream().findFirst();
+    }
+
+    UserPage findUsers(FindUsers query) {
+        StringBuilder where = new StringBuilder(" where true");
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        if (query.profile() != null) {
+            where.append(" and profile = :profile");
+            params.addValue("profile", query.profile().name());
+        }
+        if (query.managerId() != null) {
+            where.append(" and manager_id = :manager");
+            params.addValue("manager", query.managerId());
+        }
+        if (query.active() != null) {
+            where.append(" and active = :active");
+            params.addValue("active", query.active());
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            where.append(" and (id ilike :text escape '\\' or display_name ilike :text escape '\\')");
+            params.addValue("text", "%" + query.text().strip().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        PageRequest page = query.page();
+        long total = jdbc.queryForObject("select count(*) from org_user" + where, params, Long.class);
+        params.addValue("limit", page.size()).addValue("offset", page.offset());
+        List<UserView> items = jdbc.query("select " + USER_COLUMNS + " from org_user" + where
+                + " order by id limit :limit offset :offset", params, this::mapUser);
+        return new UserPage(items, page.page(), page.size(), total);
+    }
+
+    Optional<UserStanding> standing(String actorId, String ownerId) {
+        MapSqlParameterSource params = new MapSqlParameterSource("actor", actorId).addValue("owner", ownerId);
+        return jdbc.query("select a.profile, " + Visibility.inReachOf("actor", "owner") + " as in_reach, "
+                        + "(select o.profile from org_user o where o.id = :owner and o.active) as owner_profile "
+                        + "from org_user a where a.id = :actor and a.active", params,
+                (rs, n) -> new UserStanding(Profile.valueOf(rs.getString("profile")), rs.getBoolean("in_reach"),
+                        rs.getString("owner_profile") == null ? null : Profile.valueOf(rs.getString("owner_profile"))))
+                .stream().findFirst();
+    }
+
+    LeadRoutingView findLeadRouting() {
+        String defaultOwner = jdbc.query("select default_lead_owner_id from organisation_state where id = 1",
+                Map.of(), rs -> rs.next() ? rs.getString(1) : null);
+        return new LeadRoutingView(findTerritories(null), defaultOwner);
+    }
+
+    Optional<TerritoryView> findTerritory(String territoryId) {
+        return findTerritories(territoryId).stream().findFirst();
+    }
+
+    private List<TerritoryView> findTerritories(String onlyId) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", onlyId);
+        String filter = onlyId == null ? "" : " where territory_id = :id";
+        Map<String, List<TerritoryRuleView>> rules = new LinkedHashMap<>();
+        jdbc.query("select * from territory_rule" + filter + " order by priority desc, added_sequence", params,
+                rs -> {
+                    rules.computeIfAbsent(rs.getString("territory_id"), id -> new ArrayList<>())
+                            .add(new TerritoryRuleView(rs.getString("rule_id"), rs.getInt("priority"),
+                                    new TerritoryCriteria(rs.getString("country"), rs.getString("postal_code_prefix"),
+                                            rs.getString("naf_code_prefix"), companySize(rs.getString("company_size")))));
+                });
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        jdbc.query("select territory_id, user_id from territory_member" + filter + " order by added_sequence",
+                params, rs -> {
+                    members.computeIfAbsent(rs.getString("territory_id"), id -> new ArrayList<>())
+                            .add(rs.getString("user_id"));
+                });
+        return jdbc.query("select id, name from territory" + (onlyId == null ? "" : " where id = :id") + " order by id",
+                params, (rs, n) -> new TerritoryView(rs.getString("id"), rs.getString("name"),
+                        rules.getOrDefault(rs.getString("id"), List.of()),
+                        members.getOrDefault(rs.getString("id"), List.of())));
+    }
+
+    private UserView mapUser(ResultSet rs, int rowNum) throws SQLException {
+        return new UserView(rs.getString("id"), rs.getString("display_name"), rs.getString("email"),
+                Profile.valueOf(rs.getString("profile")), rs.getString("manager_id"), rs.getBoolean("active"),
+                rs.getTimestamp("registered_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static CompanySize companySize(String value) {
+        return value == null ? null : CompanySize.valueOf(value);
+    }
+}
