@@ -133,7 +133,7 @@ class LeadAccessMatrixTest extends ApiTestSupport {
     void aManagerHandsALeadToSomeoneInTheirTeamButNotOutsideIt() {
         String id = leadOwnedByOwner();
 
-        assertThat(manager.api().put("/api/v1/leads/" + id + "/owner", owner("other-manager")).status())
+        assertThat(manager.api().put("/api/v1/leads/" + id + "/owner", owner(otherManager.id())).status())
                 .isEqualTo(403);
         Response handed = manager.api().put("/api/v1/leads/" + id + "/owner", owner(peer.id()));
 

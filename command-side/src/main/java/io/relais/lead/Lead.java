@@ -104,6 +104,7 @@ public class Lead {
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireSystem(actorId);
         if (ownerId == null) {
+            authorization.requireNewOwner(actorId, command.ownerId());
             apply(new LeadOwnerAssigned(leadId, command.ownerId(), null, command.territoryId(), command.ruleId()));
         }
         return getVersion();

@@ -76,7 +76,7 @@ public class Organisation {
 
     @CommandHandler
     public long handle(ChangeUserProfile command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
-                       Authorization authorization) {
+                       Authorization authorization, OwnedRecords ownedRecords) {
         authorization.requireAdministrator(actorId);
         String userId = requireUser(command.userId());
         Profile profile = required("profile", command.profile());
@@ -91,6 +91,10 @@ public class Organisation {
         if (!profile.ownsRecords() && receivesLeads(userId)) {
             throw new ConflictException("profile", "receives-leads", userId + " receives leads as a territory rep "
                     + "or the default owner; remove that first");
+        }
+        if (!profile.ownsRecords() && !ownedRecords.openLeadsOwnedBy(userId).isEmpty()) {
+            throw new ConflictException("profile", "open-records", userId + " still owns open records, which the "
+                    + profile + " profile could not change; reassign them first");
         }
         requireAnotherAdministrator(userId, member.profile() == Profile.ADMINISTRATOR && member.active());
         apply(new UserProfileChanged(userId, profile, member.profile()));
@@ -163,8 +167,14 @@ public class Organisation {
                        Authorization authorization) {
         authorization.requireAdministrator(actorId);
         String userId = requireUser(command.userId());
-        if (users.get(userId).active()) {
+        Member member = users.get(userId);
+        if (member.active()) {
             throw new InvalidTransitionException("reactivate a user", "ACTIVE");
+        }
+        Member manager = member.managerId() == null ? null : users.get(member.managerId());
+        if (manager != null && (!manager.active() || !canManage(manager.profile()))) {
+            throw new ConflictException("managerId", "manager-unavailable", member.managerId()
+                    + " can no longer be their manager; move the user to another manager (or none) first");
         }
         apply(new UserReactivated(userId));
         return getVersion();
@@ -188,6 +198,10 @@ public class Organisation {
                        Authorization authorization) {
         authorization.requireAdministrator(actorId);
         String territoryId = Fields.identifier("territoryId", command.territoryId());
+        if (!territoryId.equals(command.territoryId())) {
+            throw new InvalidFieldException("territoryId", "invalid-identifier",
+                    "territoryId must not start or end with spaces");
+        }
         String name = Fields.required("name", command.name(), 100);
         if (territories.containsKey(territoryId)) {
             throw new ConflictException("territoryId", "territory-exists",
@@ -272,6 +286,7 @@ public class Organisation {
     public long handle(RouteLead command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireSystem(actorId);
+        required("lead", command.lead());
         Optional<Map.Entry<String, Rule>> winner = territories.entrySet().stream()
                 .filter(territory -> !territory.getValue().members().isEmpty())
                 .flatMap(territory -> territory.getValue().rules().values().stream()
@@ -424,9 +439,16 @@ public class Organisation {
         territories.get(event.territoryId()).members().add(event.userId());
     }
 
+    /** Keeps the turn on the member who was next, so that removing someone skips nobody. */
     @EventSourcingHandler
     void on(TerritoryMemberRemoved event) {
-        territories.get(event.territoryId()).members().remove(event.userId());
+        Territory territory = territories.get(event.territoryId());
+        List<String> members = territory.members();
+        int removed = members.indexOf(event.userId());
+        long next = members.isEmpty() ? 0 : territory.turn() % members.size();
+        members.remove(removed);
+        territories.put(event.territoryId(),
+                new Territory(territory.rules(), members, removed < next ? next - 1 : next));
     }
 
     @EventSourcingHandler
@@ -437,7 +459,8 @@ public class Organisation {
     @EventSourcingHandler
     void on(LeadRouted event) {
         Territory territory = territories.get(event.territoryId());
-        territories.put(event.territoryId(), new Territory(territory.rules(), territory.members(), territory.turn() + 1));
+        territories.put(event.territoryId(),
+                new Territory(territory.rules(), territory.members(), territory.turn() + 1));
     }
 
     record Member(Profile profile, String managerId, boolean active) {
