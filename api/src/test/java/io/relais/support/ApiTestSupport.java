@@ -3,6 +3,9 @@ package io.relais.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.organisation.Profile;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,7 +16,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * End-to-end tests over HTTP against the real application on the embedded PostgreSQL. All subclasses share
@@ -33,6 +39,12 @@ public abstract class ApiTestSupport {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Autowired
+    private EventStore eventStore;
 
     @DynamicPropertySource
     static void embeddedDatabase(DynamicPropertyRegistry registry) {
@@ -80,6 +92,20 @@ public abstract class ApiTestSupport {
     protected long storedEvents() {
         return jdbc.queryForObject("select count(*) from domainevententry "
                 + "where cast(metadata as jsonb) ->> 'userId' not like 'system:%'", Long.class);
+    }
+
+    protected StreamingEventProcessor processor(String processingGroup) {
+        return processing.eventProcessor(processingGroup, StreamingEventProcessor.class).orElseThrow();
+    }
+
+    /** Waits until every segment of the processor has handled every event stored so far. */
+    protected void awaitCaughtUp(StreamingEventProcessor processor) {
+        long head = eventStore.createHeadToken().position().orElseThrow();
+        // A segment stays flagged "replaying" until it sees an event of its own past the reset point, so the
+        // position is what tells that the replay is complete.
+        await().atMost(Duration.ofSeconds(60)).until(() -> !processor.processingStatus().isEmpty()
+                && processor.processingStatus().values().stream()
+                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));
     }
 
     protected static JsonNode json(String text) {
