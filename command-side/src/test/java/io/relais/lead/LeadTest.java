@@ -1408,6 +1408,42 @@ class LeadTest {
         }
 
         @ParameterizedTest
+        @ValueSource(strings = {DIRECTOR, OTHER_MANAGER, OTHER_REP, ADMIN})
+        void givesAnUnassignedLeadToAnyActiveUserWhoMayOwnRecords(String ownerId) {
+            fixture.given(captured(details().email(EMAIL).build()))
+                    .when(new AutoAssignLead(LEAD_ID, ownerId, "north", "rule-1"), as(SYSTEM))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new LeadOwnerAssigned(LEAD_ID, ownerId, null, "north", "rule-1"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {UNKNOWN, FORMER})
+        void refusesAnOwnerWhoIsNotAnActiveUser(String ownerId) {
+            fixture.given(captured(details().email(EMAIL).build()))
+                    .when(new AutoAssignLead(LEAD_ID, ownerId, "north", "rule-1"), as(SYSTEM))
+                    .expectNoEvents()
+                    .expectException(invalidField("ownerId", "unknown-owner"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {AUDITOR, ANALYST, STEWARD})
+        void refusesAnOwnerWhoseProfileCannotOwnRecords(String ownerId) {
+            fixture.given(captured(details().email(EMAIL).build()))
+                    .when(new AutoAssignLead(LEAD_ID, ownerId, "north", "rule-1"), as(SYSTEM))
+                    .expectNoEvents()
+                    .expectException(invalidField("ownerId", "owner-cannot-own-records"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {UNKNOWN, FORMER, AUDITOR})
+        void leavesAnOwnedLeadAloneWhoeverTheRulesChose(String ownerId) {
+            fixture.given(owned(details().email(EMAIL).build()))
+                    .when(new AutoAssignLead(LEAD_ID, ownerId, "north", "rule-1"), as(SYSTEM))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
         @ValueSource(strings = {ADMIN, MANAGER, OWNER, UNKNOWN})
         void refusesAnActorOtherThanTheSystem(String actor) {
             fixture.given(captured(details().email(EMAIL).build()))

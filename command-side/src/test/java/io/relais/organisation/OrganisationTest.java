@@ -500,6 +500,39 @@ class OrganisationTest {
         }
 
         @ParameterizedTest
+        @EnumSource(value = Profile.class, names = {"AUDITOR", "ANALYST", "DATA_STEWARD"})
+        void refusesAProfileThatCannotOwnRecordsForAnOwnerOfOpenLeads(Profile profile) {
+            openLeads.put(REP, List.of("lead-1"));
+
+            fixture.given(team())
+                    .when(new ChangeUserProfile(REP, profile), as(ADMIN))
+                    .expectNoEvents()
+                    .expectException(conflict("profile", "open-records"));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Profile.class, names = {"AUDITOR", "ANALYST", "DATA_STEWARD"})
+        void acceptsAProfileThatCannotOwnRecordsForAUserWithoutOpenLeads(Profile profile) {
+            openLeads.put(REP_2, List.of("lead-1", "lead-2"));
+
+            fixture.given(team())
+                    .when(new ChangeUserProfile(REP, profile), as(ADMIN))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new UserProfileChanged(REP, profile, Profile.SALES_REP));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Profile.class, names = {"SALES_MANAGER", "ADMINISTRATOR"})
+        void acceptsAProfileThatOwnsRecordsForAnOwnerOfOpenLeads(Profile profile) {
+            openLeads.put(REP, List.of("lead-1", "lead-2"));
+
+            fixture.given(team())
+                    .when(new ChangeUserProfile(REP, profile), as(ADMIN))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new UserProfileChanged(REP, profile, Profile.SALES_REP));
+        }
+
+        @ParameterizedTest
         @EnumSource(value = Profile.class, names = {"SALES_REP", "SALES_MANAGER", "AUDITOR"})
         void refusesDemotingTheLastActiveAdministrator(Profile profile) {
             fixture.given(founded())
@@ -890,6 +923,62 @@ class OrganisationTest {
         }
 
         @Test
+        void reactivatesAUserWithoutManager() {
+            fixture.given(team(new UserDeactivated(AUDITOR, null)))
+                    .when(new ReactivateUser(AUDITOR), as(ADMIN))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new UserReactivated(AUDITOR));
+        }
+
+        @Test
+        void refusesAUserWhoseManagerIsInactive() {
+            fixture.given(teamWithAnInactiveReport(new UserDeactivated("lead", null)))
+                    .when(new ReactivateUser("gone"), as(ADMIN))
+                    .expectNoEvents()
+                    .expectException(conflict("managerId", "manager-unavailable"));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Profile.class, names = {"SALES_REP", "AUDITOR", "ANALYST", "DATA_STEWARD"})
+        void refusesAUserWhoseManagerNoLongerHasAManagerProfile(Profile profile) {
+            fixture.given(teamWithAnInactiveReport(new UserProfileChanged("lead", profile, Profile.SALES_MANAGER)))
+                    .when(new ReactivateUser("gone"), as(ADMIN))
+                    .expectNoEvents()
+                    .expectException(conflict("managerId", "manager-unavailable"));
+        }
+
+        @Test
+        void acceptsAManagerWhoBecameAdministrator() {
+            fixture.given(teamWithAnInactiveReport(
+                            new UserProfileChanged("lead", Profile.ADMINISTRATOR, Profile.SALES_MANAGER)))
+                    .when(new ReactivateUser("gone"), as(ADMIN))
+                    .expectEvents(new UserReactivated("gone"));
+        }
+
+        @Test
+        void acceptsTheUserOnceTheirManagerIsReactivated() {
+            fixture.given(teamWithAnInactiveReport(new UserDeactivated("lead", null), new UserReactivated("lead")))
+                    .when(new ReactivateUser("gone"), as(ADMIN))
+                    .expectEvents(new UserReactivated("gone"));
+        }
+
+        @Test
+        void acceptsTheUserOnceMovedToAnotherManager() {
+            fixture.given(teamWithAnInactiveReport(new UserDeactivated("lead", null),
+                            new UserMoved("gone", DIRECTOR, "lead")))
+                    .when(new ReactivateUser("gone"), as(ADMIN))
+                    .expectEvents(new UserReactivated("gone"));
+        }
+
+        @Test
+        void acceptsTheUserOnceMovedToNoManager() {
+            fixture.given(teamWithAnInactiveReport(new UserProfileChanged("lead", Profile.SALES_REP,
+                            Profile.SALES_MANAGER), new UserMoved("gone", null, "lead")))
+                    .when(new ReactivateUser("gone"), as(ADMIN))
+                    .expectEvents(new UserReactivated("gone"));
+        }
+
+        @Test
         void refusesAnActiveUser() {
             fixture.given(team())
                     .when(new ReactivateUser(REP), as(ADMIN))
@@ -904,6 +993,15 @@ class OrganisationTest {
                     .when(new ReactivateUser("nobody"), as(ADMIN))
                     .expectNoEvents()
                     .expectException(notFound("nobody"));
+        }
+
+        /** {@link #team}, with a sales manager "lead" (under director) and a deactivated rep "gone" under them. */
+        private List<Object> teamWithAnInactiveReport(Object... more) {
+            return team(Stream.concat(Stream.of(
+                            new UserRegistered("lead", "Team Lead", null, Profile.SALES_MANAGER, DIRECTOR),
+                            new UserRegistered("gone", "Gone Rep", null, Profile.SALES_REP, "lead"),
+                            new UserDeactivated("gone", null)), Arrays.stream(more))
+                    .toArray());
         }
     }
 
@@ -998,10 +1096,28 @@ class OrganisationTest {
         }
 
         @Test
-        void trimsTheValues() {
+        void trimsTheName() {
             fixture.given(team())
-                    .when(new CreateTerritory(" north ", "  North  "), as(ADMIN))
+                    .when(new CreateTerritory(NORTH, "  North  "), as(ADMIN))
                     .expectEvents(new TerritoryCreated(NORTH, "North"));
+        }
+
+        /** Ids are stream keys, used exactly as given: surrounding spaces are refused, not trimmed. */
+        @ParameterizedTest
+        @ValueSource(strings = {" north ", " north", "north ", "\tnorth", "north\n"})
+        void refusesATerritoryIdWithSurroundingSpaces(String territoryId) {
+            fixture.given(team())
+                    .when(new CreateTerritory(territoryId, "North"), as(ADMIN))
+                    .expectNoEvents()
+                    .expectException(invalidField("territoryId", "invalid-identifier"));
+        }
+
+        @Test
+        void refusesATerritoryIdWithSurroundingSpacesEvenWhenTheTrimmedIdExists() {
+            fixture.given(team(territory(NORTH)))
+                    .when(new CreateTerritory(" north ", "North again"), as(ADMIN))
+                    .expectNoEvents()
+                    .expectException(invalidField("territoryId", "invalid-identifier"));
         }
 
         @Test
@@ -1022,6 +1138,7 @@ class OrganisationTest {
 
         @ParameterizedTest
         @NullAndEmptySource
+        @ValueSource(strings = {"   "})
         void refusesAMissingTerritoryId(String territoryId) {
             fixture.given(team())
                     .when(new CreateTerritory(territoryId, "North"), as(ADMIN))
@@ -1681,6 +1798,87 @@ class OrganisationTest {
                     .expectEvents(new LeadRouted("lead-3", NORTH, "rule-1", REP_3));
         }
 
+        /** Rep, rep-2 and rep-3 take turns; {@code routedBefore} leads were routed, then {@code removed} left. */
+        @ParameterizedTest(name = "after {0} lead(s), removing {1}: {2} is next")
+        @MethodSource("io.relais.organisation.OrganisationTest#memberRemovals")
+        void removingAMemberSkipsNobody(int routedBefore, String removed, String next) {
+            List<Object> earlier = new ArrayList<>();
+            IntStream.range(0, routedBefore).forEach(i ->
+                    earlier.add(asCommand(route("earlier-" + i, lead("FR", "69001", null, null)), ROUTING)));
+            earlier.add(asCommand(new RemoveTerritoryMember(NORTH, removed), ADMIN));
+
+            fixture.given(team(territory(NORTH), rule(NORTH, "rule-1", 10, FRANCE),
+                            member(NORTH, REP), member(NORTH, REP_2), member(NORTH, REP_3)))
+                    .andGivenCommands(earlier)
+                    .when(route("lead-next", lead("FR", "69001", null, null)), as(ROUTING))
+                    .expectEvents(new LeadRouted("lead-next", NORTH, "rule-1", next));
+        }
+
+        @Test
+        void afterAnEarlierMemberIsRemovedTheTurnsGoOnInOrder() {
+            fixture.given(team(territory(NORTH), rule(NORTH, "rule-1", 10, FRANCE),
+                            member(NORTH, REP), member(NORTH, REP_2), member(NORTH, REP_3)))
+                    .andGivenCommands(asCommand(route("lead-1", lead("FR", "69001", null, null)), ROUTING),
+                            asCommand(new RemoveTerritoryMember(NORTH, REP), ADMIN),
+                            asCommand(route("lead-2", lead("FR", "69001", null, null)), ROUTING),
+                            asCommand(route("lead-3", lead("FR", "69001", null, null)), ROUTING))
+                    .when(route("lead-4", lead("FR", "69001", null, null)), as(ROUTING))
+                    .expectEvents(new LeadRouted("lead-4", NORTH, "rule-1", REP_2));
+
+            assertThat(routedOwners()).containsExactly("lead-1=" + REP, "lead-2=" + REP_2, "lead-3=" + REP_3,
+                    "lead-4=" + REP_2);
+        }
+
+        @Test
+        void afterTheNextMemberIsRemovedTheTurnsGoOnInOrder() {
+            fixture.given(team(territory(NORTH), rule(NORTH, "rule-1", 10, FRANCE),
+                            member(NORTH, REP), member(NORTH, REP_2), member(NORTH, REP_3)))
+                    .andGivenCommands(asCommand(route("lead-1", lead("FR", "69001", null, null)), ROUTING),
+                            asCommand(new RemoveTerritoryMember(NORTH, REP_2), ADMIN),
+                            asCommand(route("lead-2", lead("FR", "69001", null, null)), ROUTING),
+                            asCommand(route("lead-3", lead("FR", "69001", null, null)), ROUTING))
+                    .when(route("lead-4", lead("FR", "69001", null, null)), as(ROUTING))
+                    .expectEvents(new LeadRouted("lead-4", NORTH, "rule-1", REP_3));
+
+            assertThat(routedOwners()).containsExactly("lead-1=" + REP, "lead-2=" + REP_3, "lead-3=" + REP,
+                    "lead-4=" + REP_3);
+        }
+
+        @Test
+        void deactivatingAnEarlierMemberSkipsNobody() {
+            fixture.given(team(territory(NORTH), rule(NORTH, "rule-1", 10, FRANCE),
+                            member(NORTH, REP), member(NORTH, REP_2), member(NORTH, REP_3)))
+                    .andGivenCommands(asCommand(route("lead-1", lead("FR", "69001", null, null)), ROUTING),
+                            asCommand(new DeactivateUser(REP, null), ADMIN))
+                    .when(route("lead-2", lead("FR", "69001", null, null)), as(ROUTING))
+                    .expectEvents(new LeadRouted("lead-2", NORTH, "rule-1", REP_2));
+        }
+
+        @Test
+        void refusesAMissingLead() {
+            fixture.given(team(territory(NORTH), rule(NORTH, "rule-1", 10, FRANCE), member(NORTH, REP)))
+                    .when(route("lead-1", null), as(ROUTING))
+                    .expectNoEvents()
+                    .expectException(invalidField("lead", "required"));
+        }
+
+        @Test
+        void checksTheActorBeforeTheLead() {
+            fixture.given(team(territory(NORTH), rule(NORTH, "rule-1", 10, FRANCE), member(NORTH, REP)))
+                    .when(route("lead-1", null), as(ADMIN))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+
+        /** The leads routed to a territory so far, as "leadId=ownerId", in order. */
+        private List<String> routedOwners() {
+            return fixture.getEventStore().readEvents(OrganisationIds.ORGANISATION_ID).asStream()
+                    .map(Message::getPayload)
+                    .filter(LeadRouted.class::isInstance)
+                    .map(payload -> ((LeadRouted) payload).leadId() + "=" + ((LeadRouted) payload).ownerId())
+                    .toList();
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {ADMIN, REP, "nobody"})
         void refusesAnActorOtherThanTheSystem(String actor) {
@@ -1697,6 +1895,29 @@ class OrganisationTest {
                     .expectNoEvents()
                     .expectException(forbidden());
         }
+    }
+
+    /**
+     * Each case, for a territory whose members are rep, rep-2 and rep-3 in that order: the number of leads
+     * routed to it, the member then removed, and the member who takes the next lead.
+     */
+    static Stream<Arguments> memberRemovals() {
+        return Stream.of(
+                // rep-2 is next: removing someone before them, them, or someone after them
+                Arguments.of(1, REP, REP_2),
+                Arguments.of(1, REP_2, REP_3),
+                Arguments.of(1, REP_3, REP_2),
+                // rep is next
+                Arguments.of(0, REP, REP_2),
+                Arguments.of(0, REP_2, REP),
+                Arguments.of(3, REP_3, REP),
+                // rep-3 is next
+                Arguments.of(2, REP, REP_3),
+                Arguments.of(2, REP_2, REP_3),
+                Arguments.of(2, REP_3, REP),
+                // after more leads than members: rep-2 is next
+                Arguments.of(4, REP, REP_2),
+                Arguments.of(4, REP_2, REP_3));
     }
 
     /** Each case: a rule's criteria (before validation), a lead, and whether the rule matches the lead. */
