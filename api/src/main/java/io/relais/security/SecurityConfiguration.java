@@ -2,6 +2,7 @@ package io.relais.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,9 @@ public class SecurityConfiguration {
     private static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
+    /** Only with a web server: the benchmark runs the engine without one. */
     @Bean
+    @ConditionalOnWebApplication
     public SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
                                    QueryGateway queries) throws Exception {
         boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
