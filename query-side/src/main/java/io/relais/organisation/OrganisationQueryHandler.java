@@ -3,6 +3,7 @@ package io.relais.organisation;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Answers organisation queries from the organisation read model. */
@@ -26,8 +27,8 @@ class OrganisationQueryHandler {
     }
 
     @QueryHandler
-    Optional<UserStanding> handle(FindUserStanding query) {
-        return repository.standing(query.actorId(), query.ownerId());
+    List<UserView> handle(FindAllUsers query) {
+        return repository.findAllUsers();
     }
 
     @QueryHandler

@@ -131,14 +131,8 @@ class OrganisationReadRepository {
         return new UserPage(items, page.page(), page.size(), total);
     }
 
-    Optional<UserStanding> standing(String actorId, String ownerId) {
-        MapSqlParameterSource params = new MapSqlParameterSource("actor", actorId).addValue("owner", ownerId);
-        return jdbc.query("select a.profile, " + Visibility.inReachOf("actor", "owner") + " as in_reach, "
-                        + "(select o.profile from org_user o where o.id = :owner and o.active) as owner_profile "
-                        + "from org_user a where a.id = :actor and a.active", params,
-                (rs, n) -> new UserStanding(Profile.valueOf(rs.getString("profile")), rs.getBoolean("in_reach"),
-                        rs.getString("owner_profile") == null ? null : Profile.valueOf(rs.getString("owner_profile"))))
-                .stream().findFirst();
+    List<UserView> findAllUsers() {
+        return jdbc.query("select " + USER_COLUMNS + " from org_user order by id", Map.of(), this::mapUser);
     }
 
     LeadRoutingView findLeadRouting() {

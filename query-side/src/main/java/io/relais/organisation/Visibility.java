@@ -23,11 +23,4 @@ public final class Visibility {
         params.addValue("viewerId", viewer.userId());
         return " and " + ownerColumn + " in (" + SUBTREE + ")";
     }
-
-    /** Whether {@code :ownerId} is {@code :actorId} or below them, as a boolean SQL expression. */
-    static String inReachOf(String actorParameter, String ownerParameter) {
-        return "exists (with recursive subtree(id) as (select cast(:" + actorParameter + " as varchar) "
-                + "union select u.id from org_user u join subtree s on u.manager_id = s.id) "
-                + "select 1 from subtree where id = :" + ownerParameter + ")";
-    }
 }
