@@ -26,4 +26,9 @@ public final class SearchText {
     public static String of(String... values) {
         return Stream.of(values).filter(Objects::nonNull).map(SearchText::fold).collect(Collectors.joining(" "));
     }
+
+    /** A SQL {@code LIKE ... escape '\'} pattern finding {@code text} anywhere, its wildcards taken literally. */
+    public static String containing(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
 }

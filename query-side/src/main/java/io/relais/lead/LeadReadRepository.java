@@ -109,7 +109,7 @@ class LeadReadRepository {
         String text = SearchText.fold(query.text());
         if (!text.isEmpty()) {
             where.append(" and search_text like :text escape '\\'");
-            params.addValue("text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.addValue("text", SearchText.containing(text));
         }
         PageRequest page = query.page();
         long total = jdbc.queryForObject("select count(*) from lead_view" + where, params, Long.class);

@@ -2,6 +2,7 @@ package io.relais.organisation;
 
 import io.relais.common.CompanySize;
 import io.relais.common.PageRequest;
+import io.relais.common.SearchText;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -120,8 +121,7 @@ class OrganisationReadRepository {
         }
         if (query.text() != null && !query.text().isBlank()) {
             where.append(" and (id ilike :text escape '\\' or display_name ilike :text escape '\\')");
-            params.addValue("text", "%" + query.text().strip().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            params.addValue("text", SearchText.containing(query.text().strip()));
         }
         PageRequest page = query.page();
         long total = jdbc.queryForObject("select count(*) from org_user" + where, params, Long.class);
