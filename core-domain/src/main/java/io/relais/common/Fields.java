@@ -18,7 +18,8 @@ public final class Fields {
     private static final Pattern WEBSITE = Pattern.compile(
             "^(?i:https?://)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9-]{1,63})+(?::\\d{1,5})?(/\\S*)?$");
     private static final Pattern USER_ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
-    private static final Pattern NAF = Pattern.compile("^[0-9]{4}[A-Z]$");
+    private static final Pattern NAF = Pattern.compile("^[0-9]{2}\\.?[0-9]{2}[A-Z]$");
+    private static final String LA_POSTE_SIREN = "356000000";
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private Fields() {
@@ -112,12 +113,39 @@ public final class Fields {
         if (checked == null) {
             return null;
         }
-        String compact = checked.replace(".", "").toUpperCase(Locale.ROOT);
-        if (!NAF.matcher(compact).matches()) {
+        String upper = checked.toUpperCase(Locale.ROOT);
+        if (!NAF.matcher(upper).matches()) {
             throw new InvalidFieldException(field, "invalid-naf-code",
                     field + " must be a NAF code: two digits, a dot, two digits and a letter (e.g. 62.01Z)");
         }
+        String compact = upper.replace(".", "");
         return compact.substring(0, 2) + "." + compact.substring(2);
+    }
+
+    /** A French SIREN (company number): 9 digits passing the Luhn check; spaces are dropped. */
+    public static String siren(String field, String value) {
+        String digits = registrationNumber(field, value, 9, "SIREN");
+        if (digits != null && !luhn(digits)) {
+            throw new InvalidFieldException(field, "invalid-siren", field + " fails the SIREN check digit");
+        }
+        return digits;
+    }
+
+    /**
+     * A French SIRET (establishment number): 14 digits passing the Luhn check, except La Poste's (SIREN
+     * 356000000), whose digits add up to a multiple of 5 instead; spaces are dropped.
+     */
+    public static String siret(String field, String value) {
+        String digits = registrationNumber(field, value, 14, "SIRET");
+        if (digits == null) {
+            return null;
+        }
+        boolean valid = digits.startsWith(LA_POSTE_SIREN) ? digits.chars().map(c -> c - '0').sum() % 5 == 0
+                : luhn(digits);
+        if (!valid) {
+            throw new InvalidFieldException(field, "invalid-siret", field + " fails the SIRET check digit");
+        }
+        return digits;
     }
 
     /** A name of one of {@code type}'s constants, in any case; null when blank. */
@@ -132,6 +160,31 @@ public final class Fields {
             throw new InvalidFieldException(field, "invalid-value", field + " must be one of "
                     + Arrays.toString(type.getEnumConstants()));
         }
+    }
+
+    private static String registrationNumber(String field, String value, int length, String name) {
+        String checked = text(field, value, 2 * length);
+        if (checked == null) {
+            return null;
+        }
+        String digits = checked.replace(" ", "");
+        if (digits.length() != length || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidFieldException(field, "invalid-" + name.toLowerCase(Locale.ROOT),
+                    field + " must be a " + name + ": " + length + " digits");
+        }
+        return digits;
+    }
+
+    private static boolean luhn(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = digits.charAt(digits.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+            }
+            sum += digit;
+        }
+        return sum % 10 == 0;
     }
 
     private static long digits(String value) {

@@ -342,4 +342,86 @@ class FieldsTest {
             assertRefused(() -> Fields.identifier("ownerId", value), "ownerId", "invalid-identifier");
         }
     }
+
+    @Nested
+    class UserIds {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"jm", "jeanne.martin", "rep_1", "a-b-c", "0rep"})
+        void acceptsLowerCaseLogins(String value) {
+            assertThat(Fields.userId("userId", value)).isEqualTo(value);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"j", "Jeanne", "jeanne martin", ".rep", "-rep", "system:bootstrap", "été"})
+        void refusesOtherLogins(String value) {
+            assertRefused(() -> Fields.userId("userId", value), "userId", "invalid-user-id");
+        }
+
+        @Test
+        void refusesALoginOfMoreThan64Characters() {
+            assertRefused(() -> Fields.userId("userId", "a".repeat(65)), "userId", "too-long");
+        }
+    }
+
+    @Nested
+    class NafCodes {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"62.01Z", "6201Z", "62.01z", " 6201z "})
+        void normalisesToTheDottedUpperCaseForm(String value) {
+            assertThat(Fields.nafCode("nafCode", value)).isEqualTo("62.01Z");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"62.01", "620.1Z", "62.01ZZ", "AB.CDE", "6201"})
+        void refusesOtherShapes(String value) {
+            assertRefused(() -> Fields.nafCode("nafCode", value), "nafCode", "invalid-naf-code");
+        }
+    }
+
+    @Nested
+    class RegistrationNumbers {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"732829320", "552100554", "443 061 841"})
+        void acceptsSirensPassingTheLuhnCheck(String value) {
+            assertThat(Fields.siren("siren", value)).isEqualTo(value.replace(" ", ""));
+        }
+
+        @Test
+        void refusesASirenFailingTheLuhnCheck() {
+            assertRefused(() -> Fields.siren("siren", "732829321"), "siren", "invalid-siren");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"73282932", "7328293201", "73282932A", "siren"})
+        void refusesASirenOfTheWrongShape(String value) {
+            assertRefused(() -> Fields.siren("siren", value), "siren", "invalid-siren");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"73282932000074", "552 100 554 00013", "44306184100047"})
+        void acceptsSiretsPassingTheLuhnCheck(String value) {
+            assertThat(Fields.siret("siret", value)).isEqualTo(value.replace(" ", ""));
+        }
+
+        @Test
+        void acceptsLaPosteSiretsByTheirOwnRule() {
+            assertThat(Fields.siret("siret", "35600000049837")).isEqualTo("35600000049837");
+            assertRefused(() -> Fields.siret("siret", "35600000049838"), "siret", "invalid-siret");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"73282932000075", "7328293200007", "732829320000741", "7328293200007A"})
+        void refusesOtherSirets(String value) {
+            assertRefused(() -> Fields.siret("siret", value), "siret", "invalid-siret");
+        }
+
+        @Test
+        void blankIsNull() {
+            assertThat(Fields.siren("siren", " ")).isNull();
+            assertThat(Fields.siret("siret", null)).isNull();
+        }
+    }
 }
