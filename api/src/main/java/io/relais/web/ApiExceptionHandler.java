@@ -97,6 +97,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     refusal.field(), refusal.message());
             case CONFLICT -> ProblemTypes.fieldProblem(HttpStatus.CONFLICT, refusal.code(), "Conflict",
                     refusal.field(), refusal.message());
+            case INCOMPLETE -> {
+                ProblemDetail problem = ProblemTypes.fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, refusal.code(),
+                        "Incomplete record", refusal.field(), refusal.message());
+                problem.setProperty("missingFields", refusal.missingFields());
+                yield problem;
+            }
             case INVALID_TRANSITION -> {
                 ProblemDetail problem = ProblemTypes.problem(HttpStatus.CONFLICT, refusal.code(), "Invalid transition",
                         refusal.message());

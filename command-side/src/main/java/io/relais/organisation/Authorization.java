@@ -83,6 +83,20 @@ public class Authorization {
         }
     }
 
+    /**
+     * ERP-mastered fields of an account linked to the ERP change only through a data steward or an ERP
+     * sync (the system).
+     */
+    public void requireDataSteward(String actorId) {
+        if (OrganisationIds.isSystem(actorId)) {
+            return;
+        }
+        Profile profile = directory.standing(actorId, null).map(UserStanding::actorProfile).orElse(null);
+        if (profile != Profile.DATA_STEWARD) {
+            throw new NotPermittedException("The ERP masters this field: only data stewards and ERP syncs change it");
+        }
+    }
+
     /** Only the system sends this command. */
     public void requireSystem(String actorId) {
         if (!OrganisationIds.isSystem(actorId)) {

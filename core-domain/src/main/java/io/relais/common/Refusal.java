@@ -1,5 +1,7 @@
 package io.relais.common;
 
+import java.util.List;
+
 /**
  * Why a command was refused, as plain data: it travels back to the sender as the details of Axon's
  * {@code CommandExecutionException}, also when the command was handled on another node through Axon Server.
@@ -9,8 +11,18 @@ package io.relais.common;
  * @param field        the input at fault, if one is
  * @param message      a sentence for people
  * @param currentState for an invalid transition, the record's state at the time
+ * @param missingFields for an incomplete record, the fields it lacks
  */
-public record Refusal(Kind kind, String code, String field, String message, String currentState) {
+public record Refusal(Kind kind, String code, String field, String message, String currentState,
+                      List<String> missingFields) {
+
+    public Refusal {
+        missingFields = missingFields == null ? List.of() : List.copyOf(missingFields);
+    }
+
+    public Refusal(Kind kind, String code, String field, String message, String currentState) {
+        this(kind, code, field, message, currentState, List.of());
+    }
 
     public static Refusal staleVersion() {
         return new Refusal(Kind.STALE_VERSION, "stale-version", "If-Match",
@@ -31,6 +43,7 @@ public record Refusal(Kind kind, String code, String field, String message, Stri
         STALE_VERSION,
         NOT_FOUND,
         FORBIDDEN,
-        CONFLICT
+        CONFLICT,
+        INCOMPLETE
     }
 }

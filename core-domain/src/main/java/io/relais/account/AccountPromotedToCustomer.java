@@ -1,0 +1,5 @@
+package io.relais.account;
+
+/** The prospect became a customer. */
+public record AccountPromotedToCustomer(String accountId) {
+}

@@ -1,0 +1,5 @@
+package io.relais.account;
+
+/** A person was added to the account. */
+public record ContactAdded(String accountId, String contactId, ContactDetails details) {
+}

@@ -1,0 +1,5 @@
+package io.relais.account;
+
+/** A contact was related to another. */
+public record ContactsLinked(String accountId, String contactId, String linkedContactId, ContactLinkKind kind) {
+}
