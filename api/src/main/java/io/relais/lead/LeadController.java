@@ -178,23 +178,9 @@ public class LeadController {
         return respond(HttpStatus.OK, id, version);
     }
 
-    /**
-     * Answers once the read model shows the write; 202 if it did not within the configured bound. The body
-     * is left out when the caller may not see the result (a lead the territory rules gave someone else).
-     */
     private ResponseEntity<LeadResource> respond(HttpStatus status, String id, long version) {
-        URI location = URI.create("/api/v1/leads/" + id);
-        Optional<LeadView> written = readYourWrites.await(() -> find(id, Viewer.system()),
-                lead -> lead.version() >= version);
-        if (written.isEmpty()) {
-            return ResponseEntity.accepted().location(location).eTag(Versions.etag(version)).build();
-        }
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).eTag(Versions.etag(written.get().version()));
-        if (status == HttpStatus.CREATED) {
-            response.location(location);
-        }
-        Optional<LeadView> visible = find(id, CurrentUser.viewer());
-        return visible.isEmpty() ? response.build() : response.body(LeadResource.from(visible.get()));
+        return readYourWrites.answer(status, URI.create("/api/v1/leads/" + id), version, viewer -> find(id, viewer),
+                LeadView::version, LeadResource::from);
     }
 
     private Optional<LeadView> find(String id, Viewer viewer) {

@@ -1,10 +1,17 @@
 package io.relais.web;
 
+import io.relais.organisation.Viewer;
+import io.relais.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import java.net.URI;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Waits, for a bounded time, until a read model shows a write, so that a client reading right after a
@@ -38,5 +45,26 @@ public class ReadYourWrites {
                 return Optional.empty();
             }
         }
+    }
+
+    /**
+     * The answer to a write: once the read model shows {@code version} (202 without a body if it did not
+     * within the bound), the status with the ETag, {@code Location} for a creation, and the record as the
+     * caller sees it, or no body when the caller may not see the result (a record routed to someone else).
+     */
+    public <V, R> ResponseEntity<R> answer(HttpStatus status, URI location, long version,
+                                           Function<Viewer, Optional<V>> find, ToLongFunction<V> versionOf,
+                                           Function<V, R> resource) {
+        Optional<V> written = await(() -> find.apply(Viewer.system()), view -> versionOf.applyAsLong(view) >= version);
+        if (written.isEmpty()) {
+            return ResponseEntity.accepted().location(location).eTag(Versions.etag(version)).build();
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
+                .eTag(Versions.etag(versionOf.applyAsLong(written.get())));
+        if (status == HttpStatus.CREATED) {
+            response.location(location);
+        }
+        Optional<V> visible = find.apply(CurrentUser.viewer());
+        return visible.isEmpty() ? response.build() : response.body(resource.apply(visible.get()));
     }
 }

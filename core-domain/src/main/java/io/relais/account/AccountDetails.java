@@ -99,7 +99,7 @@ public record AccountDetails(
         if (legalName == null) {
             missing.add("legalName");
         }
-        if (billingAddress == null || !billingAddress.isComplete()) {
+        if (billingAddress == null || !billingAddress.readyForInvoicing()) {
             missing.add("billingAddress");
         }
         if (siret == null) {

@@ -14,7 +14,7 @@ public record Address(String street, String postalCode, String city, String coun
     }
 
     /** What the ERP needs to send an invoice. */
-    public boolean isComplete() {
+    public boolean readyForInvoicing() {
         return street != null && postalCode != null && city != null && country != null;
     }
 

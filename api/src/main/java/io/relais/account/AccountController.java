@@ -1,0 +1,224 @@
+package io.relais.account;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.relais.common.InvalidFieldException;
+import io.relais.common.PageRequest;
+import io.relais.organisation.Viewer;
+import io.relais.security.CurrentUser;
+import io.relais.web.IdempotencyKeys;
+import io.relais.web.NotFoundException;
+import io.relais.web.ReadYourWrites;
+import io.relais.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/accounts")
+@Tag(name = "Accounts", description = "Companies (prospects and customers) and their contacts")
+public class AccountController {
+
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+    private final IdempotencyKeys idempotencyKeys;
+    private final AccountPatches patches;
+
+    public AccountController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
+                             IdempotencyKeys idempotencyKeys, AccountPatches patches) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+        this.idempotencyKeys = idempotencyKeys;
+        this.patches = patches;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create an account", description = "A prospect needs only its legal name. Body: the account "
+            + "details (legalName, tradeName, billingAddress, deliveryAddress, phone, website, siren, siret, nafCode, "
+            + "headcount, annualRevenue, ownershipNotes, paymentTerms, creditLimit, purchaseVolume, ourShare, "
+            + "businessTarget) and an optional ownerId. With an Idempotency-Key a retry returns the first account.")
+    public ResponseEntity<AccountView> create(
+            @RequestBody JsonNode body,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+        String accountId = idempotencyKeys.newId("account", CurrentUser.id(), idempotencyKey);
+        var metadata = idempotencyKeys.metadata(idempotencyKey, body);
+        JsonNode original = body.deepCopy();
+        String ownerId = patches.take(body, "ownerId");
+        AccountDetails details = patches.details(body);
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CreateAccount(accountId, details, ownerId))
+                    .andMetaData(metadata));
+        } catch (AggregateStreamCreationException e) {
+            if (idempotencyKey == null) {
+                throw e;
+            }
+            idempotencyKeys.requireSameRequest(accountId, idempotencyKey, original);
+        }
+        return respond(HttpStatus.CREATED, accountId, 0);
+    }
+
+    @GetMapping
+    @Operation(summary = "List accounts", description = "Paged, by legal name; q searches legal and trade names "
+            + "ignoring case and accents; registration finds a SIREN or SIRET.")
+    public AccountPage list(@RequestParam(required = false) AccountStatus status,
+                            @RequestParam(required = false) String ownerId,
+                            @RequestParam(required = false) String q,
+                            @RequestParam(required = false) String registration,
+                            @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "20") int size) {
+        if (q != null && q.length() > 200) {
+            throw new InvalidFieldException("q", "too-long", "q must be at most 200 characters");
+        }
+        if (registration != null && registration.length() > 20) {
+            throw new InvalidFieldException("registration", "too-long", "registration must be at most 20 characters");
+        }
+        return queries.query(new FindAccounts(CurrentUser.viewer(), status, blankToNull(ownerId), q,
+                blankToNull(registration), new PageRequest(page, size)), AccountPage.class).join();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get an account", description = "The ETag is its version, for If-Match on changes.")
+    public ResponseEntity<AccountView> get(@PathVariable String id) {
+        AccountView account = find(id, CurrentUser.viewer()).orElseThrow(() -> new NotFoundException("Account", id));
+        return ResponseEntity.ok().eTag(Versions.etag(account.version())).body(account);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "Update some details", description = "JSON merge patch: fields present change, null clears, "
+            + "addresses are replaced whole. Once the account is linked to the ERP, legalName, billingAddress, siren, "
+            + "siret, nafCode, paymentTerms and creditLimit change only through a data steward.")
+    public ResponseEntity<AccountView> update(@PathVariable String id, @RequestBody JsonNode patch,
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                              String ifMatch) {
+        Long expected = Versions.expected(ifMatch);
+        var fields = patches.fields(patch);
+        return send(id, new UpdateAccountDetails(id, patches.details(patch), fields, expected));
+    }
+
+    @PutMapping("/{id}/owner")
+    @Operation(summary = "Assign the account's owner")
+    public ResponseEntity<AccountView> assignOwner(@PathVariable String id,
+                                                   @RequestBody AccountRequests.AssignOwner request,
+                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                                   String ifMatch) {
+        return send(id, new AssignAccountOwner(id, request.ownerId(), Versions.expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/promote")
+    @Operation(summary = "Make a prospect a customer", description = "Refused with 422 erp-fields-missing and "
+            + "missingFields when the ERP's mandatory fields (legalName, complete billingAddress, siret, nafCode, "
+            + "paymentTerms) are not all there.")
+    public ResponseEntity<AccountView> promote(@PathVariable String id,
+                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                               String ifMatch) {
+        return send(id, new PromoteAccountToCustomer(id, Versions.expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/erp-link")
+    @Operation(summary = "Link a customer to its ERP record", description = "Data stewards only.")
+    public ResponseEntity<AccountView> linkToErp(@PathVariable String id, @RequestBody AccountRequests.LinkToErp request,
+                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                                 String ifMatch) {
+        return send(id, new LinkAccountToErp(id, request.erpId(), Versions.expected(ifMatch)));
+    }
+
+    @PostMapping(path = "/{id}/erp-sync", consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "Apply the ERP's values of ERP-mastered fields", description = "Data stewards (or an ERP "
+            + "integration signed in as one); merge patch of ERP-mastered fields only.")
+    public ResponseEntity<AccountView> syncFromErp(@PathVariable String id, @RequestBody JsonNode values) {
+        var fields = patches.fields(values);
+        return send(id, new SyncAccountFromErp(id, patches.details(values), fields));
+    }
+
+    @PostMapping("/{id}/contacts")
+    @Operation(summary = "Add a contact", description = "A contact needs a first or last name; notes are personal data.")
+    public ResponseEntity<List<ContactView>> addContact(@PathVariable String id,
+                                                        @RequestBody AccountRequests.AddContact request) {
+        String contactId = UUID.randomUUID().toString();
+        long version = commands.<Long>sendAndWait(new AddContact(id, contactId, request.details()));
+        awaitAccount(id, version);
+        return ResponseEntity.created(URI.create("/api/v1/accounts/" + id + "/contacts/" + contactId))
+                .eTag(Versions.etag(version)).body(contacts(id));
+    }
+
+    @GetMapping("/{id}/contacts")
+    @Operation(summary = "An account's contacts")
+    public List<ContactView> contacts(@PathVariable String id) {
+        if (find(id, CurrentUser.viewer()).isEmpty()) {
+            throw new NotFoundException("Account", id);
+        }
+        return queries.query(new FindContacts(id, CurrentUser.viewer()), ResponseTypes.multipleInstancesOf(ContactView.class))
+                .join();
+    }
+
+    @PutMapping("/{id}/contacts/{contactId}")
+    @Operation(summary = "Replace a contact's details")
+    public List<ContactView> updateContact(@PathVariable String id, @PathVariable String contactId,
+                                           @RequestBody AccountRequests.AddContact request,
+                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                           String ifMatch) {
+        long version = commands.<Long>sendAndWait(new UpdateContact(id, contactId, request.details(),
+                Versions.expected(ifMatch)));
+        awaitAccount(id, version);
+        return contacts(id);
+    }
+
+    @PostMapping("/{id}/contacts/{contactId}/links")
+    @Operation(summary = "Link a contact to another", description = "kind: REFERRED_BY, SAME_PERSON, FAMILY, "
+            + "COLLEAGUE, REPORTS_TO or OTHER.")
+    public List<ContactView> linkContact(@PathVariable String id, @PathVariable String contactId,
+                                         @RequestBody AccountRequests.LinkContact request) {
+        long version = commands.<Long>sendAndWait(new LinkContacts(id, contactId, request.linkedContactId(),
+                request.kind()));
+        awaitAccount(id, version);
+        return contacts(id);
+    }
+
+    private ResponseEntity<AccountView> send(String id, Object command) {
+        long version = commands.<Long>sendAndWait(command);
+        return respond(HttpStatus.OK, id, version);
+    }
+
+    private ResponseEntity<AccountView> respond(HttpStatus status, String id, long version) {
+        return readYourWrites.answer(status, URI.create("/api/v1/accounts/" + id), version, viewer -> find(id, viewer),
+                AccountView::version, account -> account);
+    }
+
+    private void awaitAccount(String id, long version) {
+        readYourWrites.await(() -> find(id, Viewer.system()), account -> account.version() >= version);
+    }
+
+    private Optional<AccountView> find(String id, Viewer viewer) {
+        return queries.query(new FindAccount(id, viewer), ResponseTypes.optionalInstanceOf(AccountView.class)).join();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

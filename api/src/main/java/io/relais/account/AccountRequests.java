@@ -1,0 +1,38 @@
+package io.relais.account;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.List;
+
+/** The bodies of the account endpoints other than creation and update. */
+final class AccountRequests {
+
+    private AccountRequests() {
+    }
+
+    record AssignOwner(String ownerId) {
+    }
+
+    record LinkToErp(@Schema(description = "The customer's id in the ERP", example = "C-000123") String erpId) {
+    }
+
+    record AddContact(
+            String firstName,
+            String lastName,
+            String jobTitle,
+            List<String> emails,
+            List<String> phones,
+            @Schema(description = "How the relationship started") String relationshipOrigin,
+            DecisionRole decisionRole,
+            @Schema(description = "Free text about the person. Personal data: keep it factual; it will be "
+                    + "subject to erasure requests.") String notes) {
+
+        ContactDetails details() {
+            return new ContactDetails(firstName, lastName, jobTitle, emails, phones, relationshipOrigin, decisionRole,
+                    notes);
+        }
+    }
+
+    record LinkContact(String linkedContactId, ContactLinkKind kind) {
+    }
+}

@@ -1,0 +1,178 @@
+package io.relais.account;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relais.common.PageRequest;
+import io.relais.common.SearchText;
+import io.relais.organisation.Viewer;
+import io.relais.organisation.Visibility;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The account read model's tables: accounts, their contacts and the links between contacts. */
+@Repository
+class AccountReadRepository {
+
+    private static final String COLUMNS = "id, version, status, details, owner_id, erp_id, created_at, created_by, "
+            + "updated_at";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+
+    AccountReadRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertAccount(AccountCreated event, long version, Instant at, String createdBy) {
+        jdbc.update("insert into account_view (id, version, status, legal_name, siren, siret, owner_id, details, "
+                + "created_at, created_by, updated_at, search_text) values (:id, :version, :status, :legalName, "
+                + ":siren, :siret, :owner, cast(:details as jsonb), :at, :by, :at, :search) on conflict (id) do nothing",
+                detailColumns(event.details()).addValue("id", event.accountId()).addValue("version", version)
+                        .addValue("status", AccountStatus.PROSPECT.name()).addValue("owner", event.ownerId())
+                        .addValue("at", Timestamp.from(at)).addValue("by", createdBy));
+    }
+
+    void updateDetails(String accountId, AccountDetails details, long version, Instant at) {
+        update(accountId, version, at, "legal_name = :legalName, siren = :siren, siret = :siret, "
+                + "details = cast(:details as jsonb), search_text = :search", detailColumns(details));
+    }
+
+    /** Sets {@code assignments} and moves the account to {@code version}, unless it is there already. */
+    void update(String accountId, long version, Instant at, String assignments, MapSqlParameterSource params) {
+        jdbc.update("update account_view set " + (assignments.isEmpty() ? "" : assignments + ", ")
+                        + "version = :version, updated_at = :at where id = :id and version < :version",
+                params.addValue("id", accountId).addValue("version", version).addValue("at", Timestamp.from(at)));
+    }
+
+    void insertContact(ContactAdded event, long version, Instant at) {
+        jdbc.update("insert into contact_view (id, account_id, version, details, created_at, updated_at, search_text) "
+                        + "values (:id, :account, :version, cast(:details as jsonb), :at, :at, :search) "
+                        + "on conflict (id) do nothing",
+                contactColumns(event.details()).addValue("id", event.contactId()).addValue("account", event.accountId())
+                        .addValue("version", version).addValue("at", Timestamp.from(at)));
+    }
+
+    void updateContact(String contactId, ContactDetails details, long version, Instant at) {
+        jdbc.update("update contact_view set details = cast(:details as jsonb), search_text = :search, "
+                        + "version = :version, updated_at = :at where id = :id and version < :version",
+                contactColumns(details).addValue("id", contactId).addValue("version", version)
+                        .addValue("at", Timestamp.from(at)));
+    }
+
+    void insertLink(ContactsLinked event, Instant at) {
+        jdbc.update("insert into contact_link (contact_id, linked_contact_id, kind, account_id, linked_at) "
+                        + "values (:contact, :linked, :kind, :account, :at) on conflict do nothing",
+                new MapSqlParameterSource("contact", event.contactId()).addValue("linked", event.linkedContactId())
+                        .addValue("kind", event.kind().name()).addValue("account", event.accountId())
+                        .addValue("at", Timestamp.from(at)));
+    }
+
+    void deleteAll() {
+        jdbc.getJdbcTemplate().execute("truncate account_view, contact_view, contact_link");
+    }
+
+    Optional<AccountView> find(String accountId, Viewer viewer) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", accountId);
+        return jdbc.query("select " + COLUMNS + " from account_view where id = :id"
+                + Visibility.ownedBy("owner_id", viewer, params), params, this::mapAccount).stream().findFirst();
+    }
+
+    AccountPage findPage(FindAccounts query) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder where = new StringBuilder(" where true" + Visibility.ownedBy("owner_id", query.viewer(), params));
+        if (query.status() != null) {
+            where.append(" and status = :status");
+            params.addValue("status", query.status().name());
+        }
+        if (query.ownerId() != null) {
+            where.append(" and owner_id = :owner");
+            params.addValue("owner", query.ownerId());
+        }
+        if (query.registration() != null) {
+            where.append(" and (siren = :registration or siret = :registration)");
+            params.addValue("registration", query.registration().replace(" ", ""));
+        }
+        String text = SearchText.fold(query.text());
+        if (!text.isEmpty()) {
+            where.append(" and search_text like :text escape '\\'");
+            params.addValue("text", SearchText.containing(text));
+        }
+        PageRequest page = query.page();
+        long total = jdbc.queryForObject("select count(*) from account_view" + where, params, Long.class);
+        params.addValue("limit", page.size()).addValue("offset", page.offset());
+        List<AccountView> items = jdbc.query("select " + COLUMNS + " from account_view" + where
+                + " order by legal_name, id limit :limit offset :offset", params, this::mapAccount);
+        return new AccountPage(items, page.page(), page.size(), total);
+    }
+
+    List<ContactView> findContacts(String accountId, Viewer viewer) {
+        MapSqlParameterSource params = new MapSqlParameterSource("account", accountId);
+        String visible = "exists (select 1 from account_view a where a.id = :account"
+                + Visibility.ownedBy("a.owner_id", viewer, params) + ")";
+        Map<String, List<ContactLinkView>> links = new HashMap<>();
+        jdbc.query("select contact_id, linked_contact_id, kind from contact_link where account_id = :account and "
+                + visible + " order by linked_at, linked_contact_id", params, rs -> {
+                    links.computeIfAbsent(rs.getString("contact_id"), id -> new ArrayList<>())
+                            .add(new ContactLinkView(rs.getString("linked_contact_id"),
+                                    ContactLinkKind.valueOf(rs.getString("kind"))));
+                });
+        return jdbc.query("select id, account_id, details, created_at, updated_at from contact_view "
+                        + "where account_id = :account and " + visible
+                        + " order by details ->> 'lastName', details ->> 'firstName', id", params,
+                (rs, n) -> new ContactView(rs.getString("id"), rs.getString("account_id"),
+                        read(rs.getString("details"), ContactDetails.class),
+                        links.getOrDefault(rs.getString("id"), List.of()), instant(rs, "created_at"),
+                        instant(rs, "updated_at")));
+    }
+
+    private MapSqlParameterSource detailColumns(AccountDetails details) {
+        return new MapSqlParameterSource("legalName", details.legalName()).addValue("siren", details.siren())
+                .addValue("siret", details.siret()).addValue("details", write(details))
+                .addValue("search", SearchText.of(details.legalName(), details.tradeName()));
+    }
+
+    private MapSqlParameterSource contactColumns(ContactDetails details) {
+        List<String> searched = new ArrayList<>(details.emails());
+        searched.add(details.firstName());
+        searched.add(details.lastName());
+        return new MapSqlParameterSource("details", write(details))
+                .addValue("search", SearchText.of(searched.toArray(String[]::new)));
+    }
+
+    private AccountView mapAccount(ResultSet rs, int rowNum) throws SQLException {
+        return new AccountView(rs.getString("id"), rs.getLong("version"), AccountStatus.valueOf(rs.getString("status")),
+                read(rs.getString("details"), AccountDetails.class), rs.getString("owner_id"), rs.getString("erp_id"),
+                instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <T> T read(String value, Class<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable " + type.getSimpleName() + " in the account read model", e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column).toInstant();
+    }
+}
