@@ -9,6 +9,7 @@ import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.RecordNotFoundException;
 import io.relais.organisation.Authorization;
+import io.relais.organisation.Profile;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -50,7 +51,11 @@ public class Account {
         String owner = Fields.text("ownerId", command.ownerId(), 100) == null ? null
                 : Fields.userId("ownerId", command.ownerId());
         if (owner == null) {
-            authorization.requireCreate(actorId);
+            Profile profile = authorization.requireCreate(actorId);
+            // a sales user's new account is theirs, or they could not see it
+            if (profile == Profile.SALES_REP || profile == Profile.SALES_MANAGER) {
+                owner = actorId;
+            }
         } else {
             authorization.requireNewOwner(actorId, owner);
         }
@@ -64,6 +69,7 @@ public class Account {
     @CommandHandler
     public long handle(UpdateAccountDetails command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
+        authorization.requireVisible(actorId, ownerId, accountId);
         Set<AccountField> fields = command.fields() == null ? Set.of() : command.fields();
         if (fields.isEmpty() || command.changes() == null) {
             throw new InvalidFieldException("changes", "no-changes", "an update must change at least one field");
@@ -75,7 +81,7 @@ public class Account {
         if (erpId == null || !erpFieldsOnly) {
             authorization.requireChange(actorId, ownerId, accountId);
         }
-        AccountDetails updated = merged(command.changes(), fields);
+        AccountDetails updated = details.merge(command.changes(), fields);
         List<FieldChange> changes = FieldChanges.ofAccount(details, updated);
         if (!changes.isEmpty()) {
             apply(new AccountDetailsUpdated(accountId, updated, changes));
@@ -86,6 +92,7 @@ public class Account {
     @CommandHandler
     public long handle(SyncAccountFromErp command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
+        authorization.requireVisible(actorId, ownerId, accountId);
         authorization.requireDataSteward(actorId);
         if (erpId == null) {
             throw new InvalidTransitionException("sync an account that is not linked to the ERP", status.name());
@@ -99,7 +106,7 @@ public class Account {
         if (fields.isEmpty() || command.values() == null) {
             throw new InvalidFieldException("fields", "no-changes", "a sync must name at least one field");
         }
-        AccountDetails updated = merged(command.values(), fields);
+        AccountDetails updated = details.merge(command.values(), fields);
         List<FieldChange> changes = FieldChanges.ofAccount(details, updated);
         if (!changes.isEmpty()) {
             apply(new AccountSyncedFromErp(accountId, updated, changes));
@@ -138,6 +145,7 @@ public class Account {
     @CommandHandler
     public long handle(LinkAccountToErp command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
+        authorization.requireVisible(actorId, ownerId, accountId);
         authorization.requireDataSteward(actorId);
         String id = Fields.identifier("erpId", command.erpId());
         if (status != AccountStatus.CUSTOMER) {
@@ -204,14 +212,6 @@ public class Account {
         return getVersion();
     }
 
-    /** The current details with {@code fields} taken from {@code source}, checked by today's rules. */
-    private AccountDetails merged(AccountDetails source, Set<AccountField> fields) {
-        AccountDetails merged = details;
-        for (AccountField field : fields) {
-            merged = field.copy(source, merged);
-        }
-        return merged.validated();
-    }
 
     private ContactDetails requireContact(String contactId) {
         ContactDetails contact = contactId == null ? null : contacts.get(contactId);

@@ -24,30 +24,40 @@ public class Authorization {
         if (OrganisationIds.isSystem(actorId)) {
             return;
         }
-        UserStanding standing = directory.standing(actorId, ownerId)
-                .orElseThrow(() -> new RecordNotFoundException(recordId));
-        Profile profile = standing.actorProfile();
-        if (profile == Profile.ADMINISTRATOR) {
-            return;
-        }
-        if (!profile.seesEverything() && (ownerId == null || !standing.ownerInReach())) {
-            throw new RecordNotFoundException(recordId);
-        }
-        if (!profile.changesRecords()) {
+        Profile profile = requireVisible(actorId, ownerId, recordId);
+        if (profile != Profile.ADMINISTRATOR && !profile.changesRecords()) {
             throw new NotPermittedException("The " + profile + " profile may read records but not change them");
         }
     }
 
-    /** The actor may create records. */
-    public void requireCreate(String actorId) {
+    /**
+     * The actor may see a record owned by {@code ownerId}; refused as not found otherwise. Answers the
+     * actor's profile (null for the system).
+     */
+    public Profile requireVisible(String actorId, String ownerId, String recordId) {
         if (OrganisationIds.isSystem(actorId)) {
-            return;
+            return null;
+        }
+        UserStanding standing = directory.standing(actorId, ownerId)
+                .orElseThrow(() -> new RecordNotFoundException(recordId));
+        Profile profile = standing.actorProfile();
+        if (!profile.seesEverything() && (ownerId == null || !standing.ownerInReach())) {
+            throw new RecordNotFoundException(recordId);
+        }
+        return profile;
+    }
+
+    /** The actor may create records; answers their profile (null for the system). */
+    public Profile requireCreate(String actorId) {
+        if (OrganisationIds.isSystem(actorId)) {
+            return null;
         }
         Profile profile = directory.standing(actorId, null).map(UserStanding::actorProfile)
                 .orElseThrow(() -> new NotPermittedException("Only active users may create records"));
         if (!profile.changesRecords()) {
             throw new NotPermittedException("The " + profile + " profile may read records but not create them");
         }
+        return profile;
     }
 
     /**

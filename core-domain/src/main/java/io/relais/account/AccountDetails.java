@@ -5,7 +5,9 @@ import io.relais.common.InvalidFieldException;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the CRM knows about a company. Only the legal name is required; the rest is filled in over time.
@@ -37,33 +39,67 @@ public record AccountDetails(
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /** Today's rules applied to every field, for new input. */
     public AccountDetails validated() {
-        String validSiret = Fields.siret("siret", siret);
-        String validSiren = Fields.siren("siren", siren);
-        if (validSiret != null && validSiren == null) {
-            validSiren = validSiret.substring(0, 9);
-        } else if (validSiret != null && !validSiret.startsWith(validSiren)) {
-            throw new InvalidFieldException("siret", "siret-siren-mismatch",
-                    "siret must start with the account's SIREN " + validSiren);
+        return checked(EnumSet.allOf(AccountField.class)).withRegistrationNumbersChecked(true);
+    }
+
+    /**
+     * This account's details with {@code fields} taken from {@code source}. Only the fields given are
+     * checked by today's rules: values stored under older rules stay as they are.
+     */
+    public AccountDetails merge(AccountDetails source, Set<AccountField> fields) {
+        AccountDetails checkedSource = source.checked(fields);
+        AccountDetails merged = this;
+        for (AccountField field : fields) {
+            merged = field.copy(checkedSource, merged);
         }
+        boolean registration = fields.contains(AccountField.SIREN) || fields.contains(AccountField.SIRET);
+        return registration ? merged.withRegistrationNumbersChecked(fields.contains(AccountField.SIRET)) : merged;
+    }
+
+    /** A copy with {@code fields} checked and normalised, the others as they are. */
+    private AccountDetails checked(Set<AccountField> fields) {
         return new AccountDetails(
-                Fields.required("legalName", legalName, 200),
-                Fields.text("tradeName", tradeName, 200),
-                billingAddress == null ? null : billingAddress.validated("billingAddress"),
-                deliveryAddress == null ? null : deliveryAddress.validated("deliveryAddress"),
-                Fields.phone("phone", phone),
-                Fields.website("website", website),
-                validSiren,
-                validSiret,
-                Fields.nafCode("nafCode", nafCode),
-                range("headcount", headcount, 0, 10_000_000),
-                amount("annualRevenue", annualRevenue),
-                Fields.text("ownershipNotes", ownershipNotes, 2000),
-                Fields.text("paymentTerms", paymentTerms, 100),
-                amount("creditLimit", creditLimit),
-                amount("purchaseVolume", purchaseVolume),
-                percent("ourShare", ourShare),
-                amount("businessTarget", businessTarget));
+                fields.contains(AccountField.LEGAL_NAME) ? Fields.required("legalName", legalName, 200) : legalName,
+                fields.contains(AccountField.TRADE_NAME) ? Fields.text("tradeName", tradeName, 200) : tradeName,
+                fields.contains(AccountField.BILLING_ADDRESS) && billingAddress != null
+                        ? billingAddress.validated("billingAddress") : billingAddress,
+                fields.contains(AccountField.DELIVERY_ADDRESS) && deliveryAddress != null
+                        ? deliveryAddress.validated("deliveryAddress") : deliveryAddress,
+                fields.contains(AccountField.PHONE) ? Fields.phone("phone", phone) : phone,
+                fields.contains(AccountField.WEBSITE) ? Fields.website("website", website) : website,
+                fields.contains(AccountField.SIREN) ? Fields.siren("siren", siren) : siren,
+                fields.contains(AccountField.SIRET) ? Fields.siret("siret", siret) : siret,
+                fields.contains(AccountField.NAF_CODE) ? Fields.nafCode("nafCode", nafCode) : nafCode,
+                fields.contains(AccountField.HEADCOUNT) ? range("headcount", headcount, 0, 10_000_000) : headcount,
+                fields.contains(AccountField.ANNUAL_REVENUE) ? amount("annualRevenue", annualRevenue) : annualRevenue,
+                fields.contains(AccountField.OWNERSHIP_NOTES)
+                        ? Fields.text("ownershipNotes", ownershipNotes, 2000) : ownershipNotes,
+                fields.contains(AccountField.PAYMENT_TERMS)
+                        ? Fields.text("paymentTerms", paymentTerms, 100) : paymentTerms,
+                fields.contains(AccountField.CREDIT_LIMIT) ? amount("creditLimit", creditLimit) : creditLimit,
+                fields.contains(AccountField.PURCHASE_VOLUME)
+                        ? amount("purchaseVolume", purchaseVolume) : purchaseVolume,
+                fields.contains(AccountField.OUR_SHARE) ? percent("ourShare", ourShare) : ourShare,
+                fields.contains(AccountField.BUSINESS_TARGET)
+                        ? amount("businessTarget", businessTarget) : businessTarget);
+    }
+
+    /** The SIRET must belong to the SIREN; a new SIRET gives the SIREN when there is none. */
+    private AccountDetails withRegistrationNumbersChecked(boolean siretGiven) {
+        if (siret == null) {
+            return this;
+        }
+        if (siren == null) {
+            return siretGiven ? AccountField.SIREN.copy(new AccountDetails(null, null, null, null, null, null,
+                    siret.substring(0, 9), null, null, null, null, null, null, null, null, null, null), this) : this;
+        }
+        if (!siret.startsWith(siren)) {
+            throw new InvalidFieldException("siret", "siret-siren-mismatch",
+                    "siret must start with the account's SIREN " + siren);
+        }
+        return this;
     }
 
     private static Integer range(String field, Integer value, int min, int max) {

@@ -4,6 +4,7 @@ import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -26,8 +27,8 @@ public record ContactDetails(
     private static final int MAX_CHANNELS = 5;
 
     public ContactDetails {
-        emails = emails == null ? List.of() : List.copyOf(emails);
-        phones = phones == null ? List.of() : List.copyOf(phones);
+        emails = emails == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(emails));
+        phones = phones == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(phones));
     }
 
     /** Today's rules: a contact needs a name; e-mails and phones are checked one by one, duplicates dropped. */
