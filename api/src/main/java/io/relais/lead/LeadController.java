@@ -49,9 +49,11 @@ public class LeadController {
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
     private final IdempotencyKeys idempotencyKeys;
+    private final LeadConversion conversion;
 
     public LeadController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                          IdempotencyKeys idempotencyKeys) {
+                          IdempotencyKeys idempotencyKeys, LeadConversion conversion) {
+        this.conversion = conversion;
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
@@ -171,6 +173,17 @@ public class LeadController {
                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                                String ifMatch) {
         return send(id, new ReopenLead(id, Versions.expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/convert")
+    @Operation(summary = "Convert a qualified lead", description = "Creates an account from the lead's company (or "
+            + "attaches to accountId) and a contact from the lead's person, and records on each that they come from "
+            + "the lead. Safe to retry: a retry completes an interrupted conversion or answers the finished one.")
+    public LeadConversionResult convert(@PathVariable String id,
+                                        @RequestBody(required = false) ConvertLeadRequest request,
+                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                        String ifMatch) {
+        return conversion.convert(id, request, Versions.expected(ifMatch));
     }
 
     private ResponseEntity<LeadResource> send(String id, Object command) {

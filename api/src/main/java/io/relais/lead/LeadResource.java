@@ -19,6 +19,8 @@ public record LeadResource(
         String city,
         String country,
         String notes,
+        String nafCode,
+        String companySize,
         LeadSource source,
         String sourceDetail,
         Boolean marketingConsent,
@@ -29,13 +31,17 @@ public record LeadResource(
         String disqualificationNote,
         Instant capturedAt,
         String capturedBy,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String convertedAccountId,
+        String convertedContactId) {
 
     static LeadResource from(LeadView v) {
         LeadDetails d = v.details();
         return new LeadResource(v.id(), v.version(), v.status(), d.firstName(), d.lastName(), d.email(), d.phone(),
-                d.company(), d.jobTitle(), d.website(), d.postalCode(), d.city(), d.country(), d.notes(), v.source(),
+                d.company(), d.jobTitle(), d.website(), d.postalCode(), d.city(), d.country(), d.notes(), d.nafCode(),
+                d.companySize(), v.source(),
                 v.sourceDetail(), v.marketingConsent(), v.consentDate(), v.consentChannel(), v.ownerId(),
-                v.disqualificationReason(), v.disqualificationNote(), v.capturedAt(), v.capturedBy(), v.updatedAt());
+                v.disqualificationReason(), v.disqualificationNote(), v.capturedAt(), v.capturedBy(), v.updatedAt(),
+                v.convertedAccountId(), v.convertedContactId());
     }
 }

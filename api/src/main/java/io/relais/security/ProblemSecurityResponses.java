@@ -12,11 +12,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 
-/** Answers 401 and 403 from the security filters as RFC 9457 problems, like every other error. */
-class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+/** Answers 401, 403 and URLs the firewall rejects as RFC 9457 problems, like every other error. */
+class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ObjectMapper json;
     private final String challenge;
@@ -39,6 +41,14 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
             throws IOException {
         write(response, ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "Your profile does not allow this"));
+    }
+
+    /** A URL the firewall refuses (an encoded slash, "//", "..") is the client's error, like any bad input. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        write(response, ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, "rejected-url", "Rejected URL", "path",
+                "The request URL is not acceptable (empty or dot segments, encoded slashes …)"));
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -33,11 +33,9 @@ public class SecurityConfiguration {
     /** Only with a web server: the benchmark runs the engine without one. */
     @Bean
     @ConditionalOnWebApplication
-    public SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
-                                   QueryGateway queries) throws Exception {
+    public SecurityFilterChain api(HttpSecurity http, SecurityProperties properties,
+                                   ProblemSecurityResponses problems, QueryGateway queries) throws Exception {
         boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
-        ProblemSecurityResponses problems = new ProblemSecurityResponses(json,
-                jwt ? "Bearer" : "Basic realm=\"relais\", charset=\"UTF-8\"");
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC).permitAll()
@@ -54,6 +52,13 @@ public class SecurityConfiguration {
             http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
         }
         return http.build();
+    }
+
+    /** Also the firewall's handler for rejected URLs, which Spring Security looks up as a bean. */
+    @Bean
+    ProblemSecurityResponses problemResponses(ObjectMapper json, SecurityProperties properties) {
+        return new ProblemSecurityResponses(json, properties.mode() == SecurityProperties.Mode.JWT ? "Bearer"
+                : "Basic realm=\"relais\", charset=\"UTF-8\"");
     }
 
     @Bean

@@ -60,4 +60,12 @@ class BasicAuthenticationTest extends ApiTestSupport {
                 String.class, created.body().get("id").asText());
         assertThat(json(metadata).get("userId").asText()).isEqualTo(rep.id());
     }
+
+    @Test
+    void aUrlTheFirewallRejectsIsA400Problem() {
+        Response rejected = api().get("/api/v1/accounts//contacts");
+
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.body().get("type").asText()).isEqualTo("urn:relais:problem:rejected-url");
+    }
 }

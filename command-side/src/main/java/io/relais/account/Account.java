@@ -41,6 +41,7 @@ public class Account {
     private String erpId;
     private Map<String, ContactDetails> contacts = new HashMap<>();
     private Set<String> contactLinks = new HashSet<>();
+    private Set<String> convertedLeads = new HashSet<>();
 
     protected Account() {
     }
@@ -174,7 +175,7 @@ public class Account {
             throw new ConflictException("contactId", "contact-exists",
                     "The account already has a contact " + command.contactId());
         }
-        apply(new ContactAdded(accountId, command.contactId(), valid));
+        apply(new ContactAdded(accountId, command.contactId(), valid, command.leadId()));
         return getVersion();
     }
 
@@ -190,6 +191,19 @@ public class Account {
         List<FieldChange> changes = FieldChanges.ofContact(current, updated);
         if (!changes.isEmpty()) {
             apply(new ContactUpdated(accountId, command.contactId(), updated, changes));
+        }
+        return getVersion();
+    }
+
+    /** The account points to the leads converted into it; attaching the same lead again changes nothing. */
+    @CommandHandler
+    public long handle(AttachConvertedLead command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireChange(actorId, ownerId, accountId);
+        requireContact(command.contactId());
+        String leadId = Fields.identifier("leadId", command.leadId());
+        if (!convertedLeads.contains(leadId)) {
+            apply(new LeadConvertedIntoAccount(accountId, leadId, command.contactId()));
         }
         return getVersion();
     }
@@ -274,6 +288,11 @@ public class Account {
     @EventSourcingHandler
     void on(ContactUpdated event) {
         contacts.put(event.contactId(), event.details());
+    }
+
+    @EventSourcingHandler
+    void on(LeadConvertedIntoAccount event) {
+        convertedLeads.add(event.leadId());
     }
 
     @EventSourcingHandler

@@ -32,6 +32,8 @@ public class Lead {
     private LeadStatus status;
     private LeadDetails details;
     private String ownerId;
+    private String convertedAccountId;
+    private String convertedContactId;
 
     protected Lead() {
     }
@@ -63,6 +65,7 @@ public class Lead {
     public long handle(UpdateLeadDetails command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireChange(actorId, ownerId, leadId);
+        requireNotConverted("update a lead");
         if (command.changes() == null || command.changes().isEmpty()) {
             throw new InvalidFieldException("changes", "no-changes", "an update must change at least one field");
         }
@@ -90,6 +93,7 @@ public class Lead {
     public long handle(AssignLeadOwner command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireChange(actorId, ownerId, leadId);
+        requireNotConverted("reassign a lead");
         String owner = Fields.userId("ownerId", command.ownerId());
         if (!owner.equals(ownerId)) {
             authorization.requireNewOwner(actorId, owner);
@@ -144,6 +148,22 @@ public class Lead {
         return getVersion();
     }
 
+    /** Converting again into the same account and contact changes nothing, so that a retry is safe. */
+    @CommandHandler
+    public long handle(ConvertLead command,
+                       @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+        authorization.requireChange(actorId, ownerId, leadId);
+        String accountId = Fields.identifier("accountId", command.accountId());
+        String contactId = Fields.identifier("contactId", command.contactId());
+        if (status == LeadStatus.CONVERTED && accountId.equals(convertedAccountId)
+                && contactId.equals(convertedContactId)) {
+            return getVersion();
+        }
+        requireStatus("convert a lead", LeadStatus.QUALIFIED);
+        apply(new LeadConverted(leadId, accountId, contactId, status));
+        return getVersion();
+    }
+
     @CommandHandler
     public long handle(ReopenLead command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
@@ -158,6 +178,13 @@ public class Lead {
         if (leadId == null || !leadId.equals(Fields.identifier("leadId", leadId))) {
             throw new InvalidFieldException("leadId", "invalid-identifier",
                     "leadId may contain only letters, digits, '.', '_', '@' and '-'");
+        }
+    }
+
+    /** A converted lead lives on as its account's contact: that is where it changes. */
+    private void requireNotConverted(String action) {
+        if (status == LeadStatus.CONVERTED) {
+            throw new InvalidTransitionException(action, status.name());
         }
     }
 
@@ -201,6 +228,13 @@ public class Lead {
     @EventSourcingHandler
     void on(LeadDisqualified event) {
         status = LeadStatus.DISQUALIFIED;
+    }
+
+    @EventSourcingHandler
+    void on(LeadConverted event) {
+        status = LeadStatus.CONVERTED;
+        convertedAccountId = event.accountId();
+        convertedContactId = event.contactId();
     }
 
     @EventSourcingHandler

@@ -3,7 +3,11 @@ package io.relais.account;
 import java.time.Instant;
 import java.util.List;
 
-/** A contact as the read model shows it, with the contacts it is linked to. */
-public record ContactView(String id, String accountId, ContactDetails details, List<ContactLinkView> links,
+/**
+ * A contact as the read model shows it, with the lead it was converted from (if any) and the contacts it
+ * is linked to.
+ */
+public record ContactView(String id, String accountId, ContactDetails details, String leadId,
+                          List<ContactLinkView> links,
                           Instant createdAt, Instant updatedAt) {
 }

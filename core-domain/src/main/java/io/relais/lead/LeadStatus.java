@@ -5,5 +5,7 @@ public enum LeadStatus {
     NEW,
     WORKING,
     QUALIFIED,
-    DISQUALIFIED
+    DISQUALIFIED,
+    /** Became an account's contact; the lead's history lives on in the account's. */
+    CONVERTED
 }

@@ -19,5 +19,7 @@ public record LeadView(
         String disqualificationNote,
         Instant capturedAt,
         String capturedBy,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String convertedAccountId,
+        String convertedContactId) {
 }

@@ -80,6 +80,11 @@ public class AccountProjection {
         touch(event.accountId(), message);
     }
 
+    @EventHandler
+    void on(LeadConvertedIntoAccount event, DomainEventMessage<?> message) {
+        touch(event.accountId(), message);
+    }
+
     @ResetHandler
     void reset() {
         repository.deleteAll();

@@ -56,11 +56,12 @@ class AccountReadRepository {
     }
 
     void insertContact(ContactAdded event, long version, Instant at) {
-        jdbc.update("insert into contact_view (id, account_id, version, details, created_at, updated_at, search_text) "
-                        + "values (:id, :account, :version, cast(:details as jsonb), :at, :at, :search) "
+        jdbc.update("insert into contact_view (id, account_id, version, details, created_at, updated_at, search_text, "
+                        + "lead_id) values (:id, :account, :version, cast(:details as jsonb), :at, :at, :search, :lead) "
                         + "on conflict (id) do nothing",
                 contactColumns(event.details()).addValue("id", event.contactId()).addValue("account", event.accountId())
-                        .addValue("version", version).addValue("at", Timestamp.from(at)));
+                        .addValue("version", version).addValue("at", Timestamp.from(at))
+                        .addValue("lead", event.leadId()));
     }
 
     void updateContact(String contactId, ContactDetails details, long version, Instant at) {
@@ -127,11 +128,11 @@ class AccountReadRepository {
                             .add(new ContactLinkView(rs.getString("linked_contact_id"),
                                     ContactLinkKind.valueOf(rs.getString("kind"))));
                 });
-        return jdbc.query("select id, account_id, details, created_at, updated_at from contact_view "
+        return jdbc.query("select id, account_id, details, lead_id, created_at, updated_at from contact_view "
                         + "where account_id = :account and " + visible
                         + " order by details ->> 'lastName', details ->> 'firstName', id", params,
                 (rs, n) -> new ContactView(rs.getString("id"), rs.getString("account_id"),
-                        read(rs.getString("details"), ContactDetails.class),
+                        read(rs.getString("details"), ContactDetails.class), rs.getString("lead_id"),
                         links.getOrDefault(rs.getString("id"), List.of()), instant(rs, "created_at"),
                         instant(rs, "updated_at")));
     }

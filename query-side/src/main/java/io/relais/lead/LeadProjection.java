@@ -121,6 +121,17 @@ public class LeadProjection {
         }, withStatusChange(event.previousStatus(), LeadStatus.WORKING, List.of()));
     }
 
+    @EventHandler
+    void on(LeadConverted event, DomainEventMessage<?> message) {
+        update(message, row -> {
+            row.status = LeadStatus.CONVERTED;
+            row.convertedAccountId = event.accountId();
+            row.convertedContactId = event.contactId();
+        }, withStatusChange(event.previousStatus(), LeadStatus.CONVERTED, List.of(
+                new FieldChange("convertedAccountId", null, event.accountId()),
+                new FieldChange("convertedContactId", null, event.contactId()))));
+    }
+
     @ResetHandler
     void reset() {
         repository.deleteAll();

@@ -39,7 +39,7 @@ class LeadReadRepository {
             + "job_title, website, postal_code, city, country, notes, naf_code, company_size, source, source_detail, "
             + "marketing_consent, "
             + "consent_date, consent_channel, owner_id, disqualification_reason, disqualification_note, "
-            + "captured_at, captured_by, updated_at";
+            + "captured_at, captured_by, updated_at, converted_account_id, converted_contact_id";
     private static final Map<LeadSortField, String> SORT_COLUMNS = Map.of(
             LeadSortField.CAPTURED_AT, "captured_at",
             LeadSortField.UPDATED_AT, "updated_at",
@@ -47,7 +47,7 @@ class LeadReadRepository {
             LeadSortField.COMPANY, "company",
             LeadSortField.STATUS, "status");
     private static final String UPSERT = "insert into lead_view (" + COLUMNS + ", search_text) values ("
-            + "?, ".repeat(27) + "?) on conflict (id) do update set "
+            + "?, ".repeat(29) + "?) on conflict (id) do update set "
             + Arrays.stream((COLUMNS + ", search_text").split(", "))
             .skip(1)
             .map(column -> column + " = excluded." + column)
@@ -170,7 +170,9 @@ class LeadReadRepository {
                 ps.setTimestamp(25, Timestamp.from(row.capturedAt));
                 ps.setString(26, row.capturedBy);
                 ps.setTimestamp(27, Timestamp.from(row.updatedAt));
-                ps.setString(28, SearchText.of(d.firstName(), d.lastName(), d.company(), d.email()));
+                ps.setString(28, row.convertedAccountId);
+                ps.setString(29, row.convertedContactId);
+                ps.setString(30, SearchText.of(d.firstName(), d.lastName(), d.company(), d.email()));
             }
 
             @Override
@@ -244,6 +246,8 @@ class LeadReadRepository {
         row.capturedAt = instant(rs, "captured_at");
         row.capturedBy = rs.getString("captured_by");
         row.updatedAt = instant(rs, "updated_at");
+        row.convertedAccountId = rs.getString("converted_account_id");
+        row.convertedContactId = rs.getString("converted_contact_id");
         return row;
     }
 

@@ -21,10 +21,12 @@ final class LeadRow {
     Instant capturedAt;
     String capturedBy;
     Instant updatedAt;
+    String convertedAccountId;
+    String convertedContactId;
 
     LeadView toView() {
         return new LeadView(id, version, status, details, source, sourceDetail, marketingConsent, consentDate,
                 consentChannel, ownerId, disqualificationReason, disqualificationNote, capturedAt, capturedBy,
-                updatedAt);
+                updatedAt, convertedAccountId, convertedContactId);
     }
 }

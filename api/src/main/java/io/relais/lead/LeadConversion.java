@@ -1,0 +1,131 @@
+package io.relais.lead;
+
+import io.relais.account.AccountDetails;
+import io.relais.account.AccountView;
+import io.relais.account.AddContact;
+import io.relais.account.Address;
+import io.relais.account.AttachConvertedLead;
+import io.relais.account.ContactDetails;
+import io.relais.account.CreateAccount;
+import io.relais.account.FindAccount;
+import io.relais.common.InvalidFieldException;
+import io.relais.common.Refusal;
+import io.relais.organisation.Viewer;
+import io.relais.security.CurrentUser;
+import io.relais.web.NotFoundException;
+import io.relais.web.ReadYourWrites;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Converts a qualified lead into an account (new or existing) and a contact, in steps that are each
+ * idempotent: the new account's and the contact's ids derive from the lead's, so a retried conversion
+ * finds what an earlier attempt made and completes it. Everything that could be refused for its content
+ * is checked before the first write.
+ */
+@Component
+class LeadConversion {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+
+    LeadConversion(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+    }
+
+    LeadConversionResult convert(String leadId, ConvertLeadRequest request, Long expectedVersion) {
+        Viewer viewer = CurrentUser.viewer();
+        LeadView lead = queries.query(new FindLead(leadId, viewer), ResponseTypes.optionalInstanceOf(LeadView.class))
+                .join().orElseThrow(() -> new NotFoundException("Lead", leadId));
+        boolean newAccount = request == null || request.accountId() == null;
+        String accountId = newAccount ? derivedId("account-from-lead:", leadId) : request.accountId();
+        String contactId = derivedId("contact-from-lead:", leadId);
+        if (lead.status() == LeadStatus.CONVERTED) {
+            return new LeadConversionResult(leadId, lead.convertedAccountId(), lead.convertedContactId(), false);
+        }
+        if (lead.status() != LeadStatus.QUALIFIED) {
+            // the lead refuses, with its own reason, before anything is written
+            commands.sendAndWait(new ConvertLead(leadId, accountId, contactId, expectedVersion));
+        }
+        ContactDetails contact = contactFrom(lead).validated();
+        if (newAccount) {
+            AccountDetails account = accountFrom(lead, request == null ? null : request.legalName()).validated();
+            createAccount(accountId, account, lead.ownerId());
+        } else if (findAccount(accountId, viewer).isEmpty()) {
+            throw new InvalidFieldException("accountId", "unknown-account", "No account you may see has the id "
+                    + accountId);
+        }
+        addContact(accountId, contactId, contact, leadId);
+        long leadVersion = commands.<Long>sendAndWait(new ConvertLead(leadId, accountId, contactId, expectedVersion));
+        long accountVersion = commands.<Long>sendAndWait(new AttachConvertedLead(accountId, leadId, contactId));
+        readYourWrites.await(() -> queries.query(new FindLead(leadId, Viewer.system()),
+                ResponseTypes.optionalInstanceOf(LeadView.class)).join(), view -> view.version() >= leadVersion);
+        readYourWrites.await(() -> findAccount(accountId, Viewer.system()), view -> view.version() >= accountVersion);
+        return new LeadConversionResult(leadId, accountId, contactId, newAccount);
+    }
+
+    private void createAccount(String accountId, AccountDetails account, String ownerId) {
+        try {
+            commands.sendAndWait(new CreateAccount(accountId, account, ownerId));
+        } catch (AggregateStreamCreationException e) {
+            // an earlier attempt of this conversion created it
+        }
+    }
+
+    private void addContact(String accountId, String contactId, ContactDetails contact, String leadId) {
+        try {
+            commands.sendAndWait(new AddContact(accountId, contactId, contact, leadId));
+        } catch (CommandExecutionException e) {
+            boolean madeBefore = e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast)
+                    .filter(refusal -> refusal.code().equals("contact-exists")).isPresent();
+            if (!madeBefore) {
+                throw e;
+            }
+        }
+    }
+
+    private Optional<AccountView> findAccount(String accountId, Viewer viewer) {
+        return queries.query(new FindAccount(accountId, viewer), ResponseTypes.optionalInstanceOf(AccountView.class))
+                .join();
+    }
+
+    private static AccountDetails accountFrom(LeadView lead, String legalName) {
+        LeadDetails d = lead.details();
+        String name = legalName == null || legalName.isBlank() ? d.company() : legalName;
+        if (name == null) {
+            throw new InvalidFieldException("legalName", "required",
+                    "The lead has no company: give the new account's legalName");
+        }
+        Address address = d.postalCode() == null && d.city() == null && d.country() == null ? null
+                : new Address(null, d.postalCode(), d.city(), d.country());
+        return new AccountDetails(name, null, address, null, null, d.website(), null, null, d.nafCode(), null, null,
+                null, null, null, null, null, null);
+    }
+
+    private static ContactDetails contactFrom(LeadView lead) {
+        LeadDetails d = lead.details();
+        String origin = "Lead " + lead.source() + (lead.sourceDetail() == null ? "" : ": " + lead.sourceDetail());
+        // a lead may have no name at all (an e-mail or a phone is enough); a contact needs one
+        String lastName = d.lastName() != null || d.firstName() != null ? d.lastName()
+                : d.email() != null ? d.email() : d.phone();
+        return new ContactDetails(d.firstName(), lastName, d.jobTitle(), d.email() == null ? List.of() : List.of(d.email()),
+                d.phone() == null ? List.of() : List.of(d.phone()), origin.length() > 200 ? origin.substring(0, 200)
+                : origin, null, d.notes());
+    }
+
+    private static String derivedId(String kind, String leadId) {
+        return UUID.nameUUIDFromBytes((kind + leadId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

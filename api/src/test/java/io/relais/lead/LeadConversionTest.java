@@ -1,0 +1,117 @@
+package io.relais.lead;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.relais.organisation.Profile;
+import io.relais.support.ApiTestSupport;
+import io.relais.support.HttpApi.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A qualified lead becomes an account's contact in one request, safe to retry. */
+class LeadConversionTest extends ApiTestSupport {
+
+    @Test
+    void aQualifiedLeadBecomesANewAccountAndItsContactAndARetryChangesNothing() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        String leadId = qualifiedLead(rep, "\"company\": \"Fromagerie Étoile\", \"nafCode\": \"10.51C\", "
+                + "\"postalCode\": \"74000\", \"city\": \"Annecy\", \"country\": \"FR\"");
+
+        Response converted = rep.api().post("/api/v1/leads/" + leadId + "/convert", "{}");
+
+        assertThat(converted.status()).as(converted.toString()).isEqualTo(200);
+        assertThat(converted.body().get("accountCreated").asBoolean()).isTrue();
+        String accountId = converted.body().get("accountId").asText();
+        String contactId = converted.body().get("contactId").asText();
+        JsonNode lead = rep.api().get("/api/v1/leads/" + leadId).body();
+        assertThat(lead.get("status").asText()).isEqualTo("CONVERTED");
+        assertThat(lead.get("convertedAccountId").asText()).isEqualTo(accountId);
+        assertThat(lead.get("convertedContactId").asText()).isEqualTo(contactId);
+        JsonNode account = rep.api().get("/api/v1/accounts/" + accountId).body();
+        assertThat(account.get("ownerId").asText()).isEqualTo(rep.id());
+        assertThat(account.get("details").get("legalName").asText()).isEqualTo("Fromagerie Étoile");
+        assertThat(account.get("details").get("nafCode").asText()).isEqualTo("10.51C");
+        assertThat(account.get("details").get("billingAddress").get("city").asText()).isEqualTo("Annecy");
+        JsonNode contact = rep.api().get("/api/v1/accounts/" + accountId + "/contacts").body().get(0);
+        assertThat(contact.get("id").asText()).isEqualTo(contactId);
+        assertThat(contact.get("leadId").asText()).isEqualTo(leadId);
+        assertThat(contact.get("details").get("lastName").asText()).isEqualTo("Fontaine");
+        assertThat(contact.get("details").get("emails").get(0).asText()).endsWith("@example.fr");
+        assertThat(contact.get("details").get("relationshipOrigin").asText()).isEqualTo("Lead WEB_FORM");
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ? "
+                + "and payloadtype like '%LeadConvertedIntoAccount'", Long.class, accountId)).isEqualTo(1);
+
+        long before = storedEvents();
+        Response retried = rep.api().post("/api/v1/leads/" + leadId + "/convert", "{}");
+
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body().get("accountId").asText()).isEqualTo(accountId);
+        assertThat(retried.body().get("contactId").asText()).isEqualTo(contactId);
+        assertThat(storedEvents()).isEqualTo(before);
+        Response update = rep.api().patch("/api/v1/leads/" + leadId, "{\"city\": \"Lyon\"}");
+        assertThat(update.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aLeadConvertsIntoAnExistingAccount() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        String accountId = rep.api().post("/api/v1/accounts", "{\"legalName\": \"Client existant SA\"}")
+                .body().get("id").asText();
+        String leadId = qualifiedLead(rep, "\"company\": \"Client Existant\"");
+
+        Response converted = rep.api().post("/api/v1/leads/" + leadId + "/convert",
+                "{\"accountId\": \"" + accountId + "\"}");
+
+        assertThat(converted.status()).as(converted.toString()).isEqualTo(200);
+        assertThat(converted.body().get("accountCreated").asBoolean()).isFalse();
+        assertThat(converted.body().get("accountId").asText()).isEqualTo(accountId);
+        assertThat(rep.api().get("/api/v1/accounts/" + accountId + "/contacts").body()).hasSize(1);
+        assertThat(rep.api().get("/api/v1/accounts?q=client%20existant").body().get("totalItems").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aConversionThatCannotBeDoneIsRefusedBeforeAnythingIsWritten() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        TestUser peer = user("peer", Profile.SALES_REP);
+        String peersAccount = peer.api().post("/api/v1/accounts", "{\"legalName\": \"Chez le voisin\"}")
+                .body().get("id").asText();
+        String notQualified = rep.api().post("/api/v1/leads", lead(rep, "\"company\": \"Pas encore\""))
+                .body().get("id").asText();
+        String noCompany = qualifiedLead(rep, "\"phone\": \"+33 6 00 00 00 01\"");
+        String qualified = qualifiedLead(rep, "\"company\": \"Prêt\"");
+        long before = storedEvents();
+
+        Response early = rep.api().post("/api/v1/leads/" + notQualified + "/convert", "{}");
+        Response nameless = rep.api().post("/api/v1/leads/" + noCompany + "/convert", "{}");
+        Response unknownAccount = rep.api().post("/api/v1/leads/" + qualified + "/convert",
+                "{\"accountId\": \"no-such-account\"}");
+        Response othersAccount = rep.api().post("/api/v1/leads/" + qualified + "/convert",
+                "{\"accountId\": \"" + peersAccount + "\"}");
+        Response notVisible = peer.api().post("/api/v1/leads/" + qualified + "/convert", "{}");
+
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body().get("type").asText()).isEqualTo("urn:relais:problem:invalid-transition");
+        assertThat(nameless.status()).isEqualTo(400);
+        assertThat(nameless.body().get("field").asText()).isEqualTo("legalName");
+        assertThat(unknownAccount.body().get("type").asText()).isEqualTo("urn:relais:problem:unknown-account");
+        assertThat(othersAccount.body().get("type").asText()).isEqualTo("urn:relais:problem:unknown-account");
+        assertThat(notVisible.status()).isEqualTo(404);
+        assertThat(storedEvents()).isEqualTo(before);
+
+        Response named = rep.api().post("/api/v1/leads/" + noCompany + "/convert", "{\"legalName\": \"Nommée SAS\"}");
+        assertThat(named.status()).as(named.toString()).isEqualTo(200);
+    }
+
+    private String qualifiedLead(TestUser owner, String fields) {
+        String id = owner.api().post("/api/v1/leads", lead(owner, fields)).body().get("id").asText();
+        assertThat(owner.api().post("/api/v1/leads/" + id + "/qualify", null).status()).isEqualTo(200);
+        return id;
+    }
+
+    private static String lead(TestUser owner, String fields) {
+        return "{\"firstName\": \"Léa\", \"lastName\": \"Fontaine\", \"email\": \"" + UUID.randomUUID()
+                + "@example.fr\", \"source\": \"WEB_FORM\", \"ownerId\": \"" + owner.id() + "\", " + fields + "}";
+    }
+}
