@@ -43,6 +43,8 @@ class LeadTest {
     private static final LocalDate TODAY = LocalDate.of(2025, 3, 10);
     private static final String EMAIL = "jeanne.martin@example.fr";
     private static final String PHONE = "+33 6 12 34 56 78";
+    private static final String ACCOUNT_ID = "account-7";
+    private static final String CONTACT_ID = "contact-1";
 
     private FixtureConfiguration<Lead> fixture;
 
@@ -880,6 +882,335 @@ class LeadTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // ConvertLead
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Nested
+    class Convert {
+
+        @Test
+        void convertsAQualifiedLeadIntoTheAccountAndContact() {
+            fixture.given(leadIn(LeadStatus.QUALIFIED))
+                    .when(convert())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new LeadConverted(LEAD_ID, ACCOUNT_ID, CONTACT_ID, LeadStatus.QUALIFIED))
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void convertsALeadQualifiedAfterBeingWorked() {
+            fixture.given(owned(details().email(EMAIL).build()),
+                            new LeadWorkStarted(LEAD_ID),
+                            new LeadQualified(LEAD_ID, LeadStatus.WORKING))
+                    .when(convert())
+                    .expectEvents(converted())
+                    .expectResultMessagePayload(3L);
+        }
+
+        @Test
+        void convertsALeadQualifiedAgainAfterBeingReopened() {
+            fixture.given(owned(details().email(EMAIL).build()),
+                            new LeadDisqualified(LEAD_ID, DisqualificationReason.NOT_REACHABLE, null, LeadStatus.NEW),
+                            new LeadReopened(LEAD_ID, LeadStatus.DISQUALIFIED),
+                            new LeadQualified(LEAD_ID, LeadStatus.WORKING))
+                    .when(convert())
+                    .expectEvents(converted())
+                    .expectResultMessagePayload(4L);
+        }
+
+        @Test
+        void trimsTheAccountAndContactIds() {
+            fixture.given(leadIn(LeadStatus.QUALIFIED))
+                    .when(new ConvertLead(LEAD_ID, "  account-7 ", " contact-1  ", null))
+                    .expectEvents(converted());
+        }
+
+        @Test
+        void acceptsEveryCharacterAnIdentifierMayHave() {
+            fixture.given(leadIn(LeadStatus.QUALIFIED))
+                    .when(new ConvertLead(LEAD_ID, "Acc_7.fr@erp-1", "C-1_x.y@z", null))
+                    .expectEvents(new LeadConverted(LEAD_ID, "Acc_7.fr@erp-1", "C-1_x.y@z", LeadStatus.QUALIFIED));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = LeadStatus.class, names = {"NEW", "WORKING", "DISQUALIFIED"})
+        void refusesALeadThatIsNotQualified(LeadStatus status) {
+            fixture.given(leadIn(status))
+                    .when(convert())
+                    .expectNoEvents()
+                    .expectException(invalidTransition(status))
+                    .expectExceptionMessage("Cannot convert a lead when the status is " + status);
+        }
+
+        @Test
+        void refusesAQualifiedLeadThatWasReopened() {
+            fixture.given(owned(details().email(EMAIL).build()),
+                            new LeadQualified(LEAD_ID, LeadStatus.NEW),
+                            new LeadReopened(LEAD_ID, LeadStatus.QUALIFIED))
+                    .when(convert())
+                    .expectNoEvents()
+                    .expectException(invalidTransition(LeadStatus.WORKING));
+        }
+
+        @Test
+        void convertingAgainIntoTheSameAccountAndContactEmitsNothingAndAnswersTheCurrentVersion() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(convert())
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void convertingAgainWithTheSameIdsInSurroundingSpacesEmitsNothing() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(new ConvertLead(LEAD_ID, " account-7 ", " contact-1 ", null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void aRetryAnswersTheVersionOfTheWholeHistory() {
+            fixture.given(owned(details().email(EMAIL).build()),
+                            new LeadWorkStarted(LEAD_ID),
+                            new LeadQualified(LEAD_ID, LeadStatus.WORKING),
+                            converted())
+                    .when(new ConvertLead(LEAD_ID, ACCOUNT_ID, CONTACT_ID, 3L))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(3L);
+        }
+
+        @Test
+        void aRetryByTheOwnerEmitsNothing() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(convert(), as(OWNER))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        static Stream<Arguments> otherTargets() {
+            return Stream.of(Arguments.of("another account", "account-8", CONTACT_ID),
+                    Arguments.of("another contact", ACCOUNT_ID, "contact-2"),
+                    Arguments.of("another account and contact", "account-8", "contact-2"),
+                    Arguments.of("ids differing in case", "ACCOUNT-7", CONTACT_ID));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("otherTargets")
+        void refusesConvertingAgainIntoSomethingElse(String name, String accountId, String contactId) {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(new ConvertLead(LEAD_ID, accountId, contactId, null))
+                    .expectNoEvents()
+                    .expectException(invalidTransition(LeadStatus.CONVERTED))
+                    .expectExceptionMessage("Cannot convert a lead when the status is CONVERTED");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"account 7", "account/7", "account-é", "account#7", "account:7"})
+        void refusesAnInvalidAccountId(String accountId) {
+            fixture.given(leadIn(LeadStatus.QUALIFIED))
+                    .when(new ConvertLead(LEAD_ID, accountId, CONTACT_ID, null))
+                    .expectNoEvents()
+                    .expectException(invalidField("accountId", "invalid-identifier"));
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"   "})
+        void refusesAMissingAccountId(String accountId) {
+            fixture.given(leadIn(LeadStatus.QUALIFIED))
+                    .when(new ConvertLead(LEAD_ID, accountId, CONTACT_ID, null))
+                    .expectNoEvents()
+                    .expectException(invalidField("accountId", "required"));
+        }
+
+        @Test
+        void refusesATooLongAccountId() {
+            fixture.given(leadIn(LeadStatus.QUALIFIED))
+                    .when(new ConvertLead(LEAD_ID, "a".repeat(101), CONTACT_ID, null))
+                    .expectNoEvents()
+                    .expectException(invalidField("accountId", "too-long"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"contact 1", "contact/1", "contact-é", "contact#1", "contact:1"})
+        void refusesAnInvalidContactId(String contactId) {
+            fixture.given(leadIn(LeadStatus.QUALIFIED))
+                    .when(new ConvertLead(LEAD_ID, ACCOUNT_ID, contactId, null))
+                    .expectNoEvents()
+                    .expectException(invalidField("contactId", "invalid-identifier"));
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"   "})
+        void refusesAMissingContactId(String contactId) {
+            fixture.given(leadIn(LeadStatus.QUALIFIED))
+                    .when(new ConvertLead(LEAD_ID, ACCOUNT_ID, contactId, null))
+                    .expectNoEvents()
+                    .expectException(invalidField("contactId", "required"));
+        }
+
+        @Test
+        void refusesATooLongContactId() {
+            fixture.given(leadIn(LeadStatus.QUALIFIED))
+                    .when(new ConvertLead(LEAD_ID, ACCOUNT_ID, "c".repeat(101), null))
+                    .expectNoEvents()
+                    .expectException(invalidField("contactId", "too-long"));
+        }
+
+        @Test
+        void namesTheAccountIdFirstWhenBothIdsAreInvalid() {
+            fixture.given(leadIn(LeadStatus.QUALIFIED))
+                    .when(new ConvertLead(LEAD_ID, "account 7", null, null))
+                    .expectNoEvents()
+                    .expectException(invalidField("accountId", "invalid-identifier"));
+        }
+
+        @Test
+        void checksTheIdsBeforeTheStatus() {
+            fixture.given(leadIn(LeadStatus.NEW))
+                    .when(new ConvertLead(LEAD_ID, ACCOUNT_ID, "contact 1", null))
+                    .expectNoEvents()
+                    .expectException(invalidField("contactId", "invalid-identifier"));
+        }
+
+        @Test
+        void checksTheIdsOfARetryBeforeComparingThem() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(new ConvertLead(LEAD_ID, null, CONTACT_ID, null))
+                    .expectNoEvents()
+                    .expectException(invalidField("accountId", "required"));
+        }
+    }
+
+    /** A converted lead lives on as its account's contact: it changes no more. */
+    @Nested
+    class AfterConversion {
+
+        @Test
+        void refusesUpdatingTheDetails() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(update(changes(LeadField.CITY, "Lyon")))
+                    .expectNoEvents()
+                    .expectException(invalidTransition(LeadStatus.CONVERTED))
+                    .expectExceptionMessage("Cannot update a lead when the status is CONVERTED");
+        }
+
+        @Test
+        void refusesAnUpdateBeforeLookingAtItsChanges() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(update(Map.of()))
+                    .expectNoEvents()
+                    .expectException(invalidTransition(LeadStatus.CONVERTED));
+        }
+
+        @Test
+        void refusesAnUpdateThatWouldChangeNothing() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(update(changes(LeadField.EMAIL, EMAIL)))
+                    .expectNoEvents()
+                    .expectException(invalidTransition(LeadStatus.CONVERTED));
+        }
+
+        @Test
+        void refusesReassigningTheLead() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(new AssignLeadOwner(LEAD_ID, "rep-1", null))
+                    .expectNoEvents()
+                    .expectException(invalidTransition(LeadStatus.CONVERTED))
+                    .expectExceptionMessage("Cannot reassign a lead when the status is CONVERTED");
+        }
+
+        @Test
+        void refusesAssigningTheSameOwnerAgain() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(new AssignLeadOwner(LEAD_ID, OWNER, null))
+                    .expectNoEvents()
+                    .expectException(invalidTransition(LeadStatus.CONVERTED));
+        }
+
+        @Test
+        void refusesAnAssignmentBeforeLookingAtTheNewOwner() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(new AssignLeadOwner(LEAD_ID, "Not a user", null))
+                    .expectNoEvents()
+                    .expectException(invalidTransition(LeadStatus.CONVERTED));
+        }
+
+        @Test
+        void refusesStartingWork() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(new StartWorkingLead(LEAD_ID, null))
+                    .expectNoEvents()
+                    .expectException(invalidTransition(LeadStatus.CONVERTED))
+                    .expectExceptionMessage("Cannot start working a lead when the status is CONVERTED");
+        }
+
+        @Test
+        void refusesQualifying() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(new QualifyLead(LEAD_ID, null))
+                    .expectNoEvents()
+                    .expectException(invalidTransition(LeadStatus.CONVERTED))
+                    .expectExceptionMessage("Cannot qualify a lead when the status is CONVERTED");
+        }
+
+        @Test
+        void refusesDisqualifying() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(new DisqualifyLead(LEAD_ID, DisqualificationReason.NO_NEED, null, null))
+                    .expectNoEvents()
+                    .expectException(invalidTransition(LeadStatus.CONVERTED))
+                    .expectExceptionMessage("Cannot disqualify a lead when the status is CONVERTED");
+        }
+
+        @Test
+        void refusesReopening() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(new ReopenLead(LEAD_ID, null))
+                    .expectNoEvents()
+                    .expectException(invalidTransition(LeadStatus.CONVERTED))
+                    .expectExceptionMessage("Cannot reopen a lead when the status is CONVERTED");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {OWNER, MANAGER, ADMIN, SYSTEM})
+        void refusesEvenThoseWhoMayChangeTheLead(String actor) {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(update(changes(LeadField.CITY, "Lyon")), as(actor))
+                    .expectNoEvents()
+                    .expectException(invalidTransition(LeadStatus.CONVERTED));
+        }
+
+        @Test
+        void answersNotFoundRatherThanConvertedToWhoeverCannotSeeTheLead() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(update(changes(LeadField.CITY, "Lyon")), as(PEER))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+
+        @Test
+        void answersForbiddenRatherThanConvertedToAReadOnlyProfile() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(new AssignLeadOwner(LEAD_ID, "rep-1", null), as(AUDITOR))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+
+        @Test
+        void refusesAStaleVersionBeforeTheStatus() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(update(changes(LeadField.CITY, "Lyon"), 1L))
+                    .expectNoEvents()
+                    .expectException(ConflictingAggregateVersionException.class);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
     // Versions and optimistic concurrency
     // ---------------------------------------------------------------------------------------------------------
 
@@ -902,7 +1233,9 @@ class LeadTest {
                         (LongFunction<Object>) v -> new DisqualifyLead(LEAD_ID, DisqualificationReason.NO_NEED,
                                 null, v)),
                 Arguments.of("ReopenLead", List.of(captured, new LeadQualified(LEAD_ID, LeadStatus.NEW)),
-                        (LongFunction<Object>) v -> new ReopenLead(LEAD_ID, v)));
+                        (LongFunction<Object>) v -> new ReopenLead(LEAD_ID, v)),
+                Arguments.of("ConvertLead", List.of(captured, new LeadQualified(LEAD_ID, LeadStatus.NEW)),
+                        (LongFunction<Object>) v -> new ConvertLead(LEAD_ID, ACCOUNT_ID, CONTACT_ID, v)));
     }
 
     @Nested
@@ -1118,7 +1451,8 @@ class LeadTest {
                         new DisqualifyLead(LEAD_ID, DisqualificationReason.NO_NEED, null, null),
                         new LeadDisqualified(LEAD_ID, DisqualificationReason.NO_NEED, null, LeadStatus.NEW)),
                 new Change("ReopenLead", LeadStatus.DISQUALIFIED, new ReopenLead(LEAD_ID, null),
-                        new LeadReopened(LEAD_ID, LeadStatus.DISQUALIFIED)));
+                        new LeadReopened(LEAD_ID, LeadStatus.DISQUALIFIED)),
+                new Change("ConvertLead", LeadStatus.QUALIFIED, convert(), converted()));
     }
 
     private static Stream<Arguments> changesBy(String... actors) {
@@ -1237,6 +1571,40 @@ class LeadTest {
                     .when(update(Map.of()), as(PEER))
                     .expectNoEvents()
                     .expectException(notFound());
+        }
+
+        @Test
+        void checksTheActorBeforeTheIdsOfAConversion() {
+            fixture.given(leadIn(LeadStatus.QUALIFIED))
+                    .when(new ConvertLead(LEAD_ID, "account 7", null, null), as(PEER))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+
+        @Test
+        void refusesAReadOnlyProfileAConversionWithInvalidIds() {
+            fixture.given(leadIn(LeadStatus.QUALIFIED))
+                    .when(new ConvertLead(LEAD_ID, "account 7", null, null), as(AUDITOR))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {PEER, OTHER_MANAGER, OTHER_REP, UNKNOWN, FORMER})
+        void answersNotFoundToARetriedConversionByWhoeverCannotSeeTheLead(String actor) {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(convert(), as(actor))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {AUDITOR, ANALYST, STEWARD})
+        void refusesAReadOnlyProfileARetriedConversion(String actor) {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(convert(), as(actor))
+                    .expectNoEvents()
+                    .expectException(forbidden());
         }
 
         @Test
@@ -1498,7 +1866,18 @@ class LeadTest {
             case QUALIFIED -> List.of(captured, new LeadQualified(LEAD_ID, LeadStatus.NEW));
             case DISQUALIFIED -> List.of(captured,
                     new LeadDisqualified(LEAD_ID, DisqualificationReason.NO_NEED, null, LeadStatus.NEW));
+            case CONVERTED -> List.of(captured, new LeadQualified(LEAD_ID, LeadStatus.NEW), converted());
         };
+    }
+
+    /** Converts the lead into {@link #CONTACT_ID} of {@link #ACCOUNT_ID}. */
+    private static ConvertLead convert() {
+        return new ConvertLead(LEAD_ID, ACCOUNT_ID, CONTACT_ID, null);
+    }
+
+    /** What {@link #convert()} records for a qualified lead. */
+    private static LeadConverted converted() {
+        return new LeadConverted(LEAD_ID, ACCOUNT_ID, CONTACT_ID, LeadStatus.QUALIFIED);
     }
 
     private static UpdateLeadDetails update(Map<LeadField, String> changes) {
@@ -1535,6 +1914,8 @@ class LeadTest {
             return new DisqualifyLead(c.leadId(), c.reason(), c.note(), null);
         } else if (command instanceof ReopenLead c) {
             return new ReopenLead(c.leadId(), null);
+        } else if (command instanceof ConvertLead c) {
+            return new ConvertLead(c.leadId(), c.accountId(), c.contactId(), null);
         }
         throw new IllegalArgumentException("Unknown command " + command);
     }
