@@ -885,6 +885,15 @@ class LeadTest {
     // ConvertLead
     // ---------------------------------------------------------------------------------------------------------
 
+    /** Account and contact ids other than those a lead converted by {@link #convert()} went to. */
+    static Stream<Arguments> conversionsIntoSomethingElse() {
+        return Stream.of(Arguments.of("another account", "account-8", CONTACT_ID),
+                Arguments.of("another contact", ACCOUNT_ID, "contact-2"),
+                Arguments.of("another account and contact", "account-8", "contact-2"),
+                Arguments.of("ids differing only in case", "ACCOUNT-7", CONTACT_ID),
+                Arguments.of("account and contact swapped", CONTACT_ID, ACCOUNT_ID));
+    }
+
     @Nested
     class Convert {
 
@@ -990,15 +999,8 @@ class LeadTest {
                     .expectNoEvents();
         }
 
-        static Stream<Arguments> otherTargets() {
-            return Stream.of(Arguments.of("another account", "account-8", CONTACT_ID),
-                    Arguments.of("another contact", ACCOUNT_ID, "contact-2"),
-                    Arguments.of("another account and contact", "account-8", "contact-2"),
-                    Arguments.of("ids differing in case", "ACCOUNT-7", CONTACT_ID));
-        }
-
         @ParameterizedTest(name = "{0}")
-        @MethodSource("otherTargets")
+        @MethodSource("io.relais.lead.LeadTest#conversionsIntoSomethingElse")
         void refusesConvertingAgainIntoSomethingElse(String name, String accountId, String contactId) {
             fixture.given(leadIn(LeadStatus.CONVERTED))
                     .when(new ConvertLead(LEAD_ID, accountId, contactId, null))
