@@ -1202,14 +1202,6 @@ class LeadTest {
                     .expectNoEvents()
                     .expectException(forbidden());
         }
-
-        @Test
-        void refusesAStaleVersionBeforeTheStatus() {
-            fixture.given(leadIn(LeadStatus.CONVERTED))
-                    .when(update(changes(LeadField.CITY, "Lyon"), 1L))
-                    .expectNoEvents()
-                    .expectException(ConflictingAggregateVersionException.class);
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
