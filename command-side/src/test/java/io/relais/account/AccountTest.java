@@ -47,6 +47,8 @@ class AccountTest {
     private static final String ERP_ID = "ERP-000123";
     private static final String C1 = "contact-1";
     private static final String C2 = "contact-2";
+    private static final String LEAD = "lead-42";
+    private static final String OTHER_LEAD = "lead-43";
     private static final String SIREN = "732829320";
     private static final String SIRET = "73282932000074";
     private static final String OTHER_SIREN = "552100554";
@@ -1435,6 +1437,243 @@ class AccountTest {
                     .expectNoEvents()
                     .expectException(invalidField("phones", "too-many"));
         }
+
+        @Test
+        void keepsTheLeadTheContactWasConvertedFrom() {
+            fixture.given(created(COMPLETE))
+                    .when(new AddContact(ACCOUNT_ID, C1, JEANNE, LEAD))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new ContactAdded(ACCOUNT_ID, C1, JEANNE, LEAD))
+                    .expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void aContactAddedByHandHasNoLead() {
+            fixture.given(created(COMPLETE))
+                    .when(new AddContact(ACCOUNT_ID, C1, JEANNE))
+                    .expectEvents(new ContactAdded(ACCOUNT_ID, C1, JEANNE, null));
+        }
+
+        @Test
+        void aContactAddedWithANullLeadHasNoLead() {
+            fixture.given(created(COMPLETE))
+                    .when(new AddContact(ACCOUNT_ID, C1, JEANNE, null))
+                    .expectEvents(new ContactAdded(ACCOUNT_ID, C1, JEANNE));
+        }
+
+        @Test
+        void validatesTheDetailsOfAContactConvertedFromALead() {
+            ContactDetails padded = new ContactDetails(" Jeanne ", "Martin ", " Buyer", List.of(" " + EMAIL),
+                    List.of(PHONE + " "), " Lyon fair 2024 ", DecisionRole.BUYER, "  ");
+
+            fixture.given(created(COMPLETE))
+                    .when(new AddContact(ACCOUNT_ID, C1, padded, LEAD))
+                    .expectEvents(new ContactAdded(ACCOUNT_ID, C1, JEANNE, LEAD));
+        }
+
+        @Test
+        void refusesAContactIdTheAccountHasAlreadyEvenFromALead() {
+            fixture.given(created(COMPLETE), new ContactAdded(ACCOUNT_ID, C1, JEANNE, LEAD))
+                    .when(new AddContact(ACCOUNT_ID, C1, JEANNE, LEAD))
+                    .expectNoEvents()
+                    .expectException(conflict("contactId", "contact-exists"));
+        }
+    }
+
+    @Nested
+    class AttachConvertedLeads {
+
+        @Test
+        void recordsTheLeadConvertedIntoTheAccountAsItsContact() {
+            fixture.given(withContacts())
+                    .when(new AttachConvertedLead(ACCOUNT_ID, LEAD, C1))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new LeadConvertedIntoAccount(ACCOUNT_ID, LEAD, C1))
+                    .expectResultMessagePayload(3L);
+        }
+
+        @Test
+        void attachesTheLeadToTheContactMadeFromIt() {
+            fixture.given(created(COMPLETE), new ContactAdded(ACCOUNT_ID, C1, JEANNE, LEAD))
+                    .when(new AttachConvertedLead(ACCOUNT_ID, LEAD, C1))
+                    .expectEvents(new LeadConvertedIntoAccount(ACCOUNT_ID, LEAD, C1))
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void trimsTheLeadId() {
+            fixture.given(withContacts())
+                    .when(new AttachConvertedLead(ACCOUNT_ID, "  lead-42 ", C2))
+                    .expectEvents(new LeadConvertedIntoAccount(ACCOUNT_ID, LEAD, C2));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {LEAD, " lead-42 "})
+        void emitsNothingWhenTheLeadIsAttachedAlready(String leadId) {
+            fixture.given(with(withContacts(), new LeadConvertedIntoAccount(ACCOUNT_ID, LEAD, C1)))
+                    .when(new AttachConvertedLead(ACCOUNT_ID, leadId, C1))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(3L);
+        }
+
+        @Test
+        void keepsTheFirstAttachmentOfALeadWhateverTheContactNamedAfterwards() {
+            fixture.given(with(withContacts(), new LeadConvertedIntoAccount(ACCOUNT_ID, LEAD, C1)))
+                    .when(new AttachConvertedLead(ACCOUNT_ID, LEAD, C2))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(3L);
+        }
+
+        @Test
+        void attachesAnotherLeadToTheSameContact() {
+            fixture.given(with(withContacts(), new LeadConvertedIntoAccount(ACCOUNT_ID, LEAD, C1)))
+                    .when(new AttachConvertedLead(ACCOUNT_ID, OTHER_LEAD, C1))
+                    .expectEvents(new LeadConvertedIntoAccount(ACCOUNT_ID, OTHER_LEAD, C1))
+                    .expectResultMessagePayload(4L);
+        }
+
+        @Test
+        void attachesAnotherLeadToAnotherContact() {
+            fixture.given(with(withContacts(), new LeadConvertedIntoAccount(ACCOUNT_ID, LEAD, C1)))
+                    .when(new AttachConvertedLead(ACCOUNT_ID, OTHER_LEAD, C2))
+                    .expectEvents(new LeadConvertedIntoAccount(ACCOUNT_ID, OTHER_LEAD, C2));
+        }
+
+        @Test
+        void isAllowedOnALinkedCustomer() {
+            fixture.given(with(linkedCustomer(), new ContactAdded(ACCOUNT_ID, C1, JEANNE, LEAD)))
+                    .when(new AttachConvertedLead(ACCOUNT_ID, LEAD, C1))
+                    .expectEvents(new LeadConvertedIntoAccount(ACCOUNT_ID, LEAD, C1))
+                    .expectResultMessagePayload(4L);
+        }
+
+        @Test
+        void refusesAnUnknownContact() {
+            fixture.given(withContacts())
+                    .when(new AttachConvertedLead(ACCOUNT_ID, LEAD, "contact-9"))
+                    .expectNoEvents()
+                    .expectException(notFound("contact-9"));
+        }
+
+        @Test
+        void refusesAMissingContactId() {
+            fixture.given(withContacts())
+                    .when(new AttachConvertedLead(ACCOUNT_ID, LEAD, null))
+                    .expectNoEvents()
+                    .expectException(notFound("null"));
+        }
+
+        @Test
+        void refusesAContactIdWithSurroundingSpacesAsUnknown() {
+            fixture.given(withContacts())
+                    .when(new AttachConvertedLead(ACCOUNT_ID, LEAD, " contact-1 "))
+                    .expectNoEvents()
+                    .expectException(notFound(" contact-1 "));
+        }
+
+        @Test
+        void refusesAContactOfAnAccountWithoutContacts() {
+            fixture.given(created(COMPLETE))
+                    .when(new AttachConvertedLead(ACCOUNT_ID, LEAD, C1))
+                    .expectNoEvents()
+                    .expectException(notFound(C1));
+        }
+
+        @Test
+        void refusesAnUnknownContactEvenForALeadAttachedAlready() {
+            fixture.given(with(withContacts(), new LeadConvertedIntoAccount(ACCOUNT_ID, LEAD, C1)))
+                    .when(new AttachConvertedLead(ACCOUNT_ID, LEAD, "contact-9"))
+                    .expectNoEvents()
+                    .expectException(notFound("contact-9"));
+        }
+
+        @Test
+        void looksForTheContactBeforeCheckingTheLeadId() {
+            fixture.given(withContacts())
+                    .when(new AttachConvertedLead(ACCOUNT_ID, "lead 42", "contact-9"))
+                    .expectNoEvents()
+                    .expectException(notFound("contact-9"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"lead 42", "lead/42", "lead-é", "lead#42", "lead:42"})
+        void refusesAnInvalidLeadId(String leadId) {
+            fixture.given(withContacts())
+                    .when(new AttachConvertedLead(ACCOUNT_ID, leadId, C1))
+                    .expectNoEvents()
+                    .expectException(invalidField("leadId", "invalid-identifier"));
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"   "})
+        void refusesAMissingLeadId(String leadId) {
+            fixture.given(withContacts())
+                    .when(new AttachConvertedLead(ACCOUNT_ID, leadId, C1))
+                    .expectNoEvents()
+                    .expectException(invalidField("leadId", "required"));
+        }
+
+        @Test
+        void refusesATooLongLeadId() {
+            fixture.given(withContacts())
+                    .when(new AttachConvertedLead(ACCOUNT_ID, "l".repeat(101), C1))
+                    .expectNoEvents()
+                    .expectException(invalidField("leadId", "too-long"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {OWNER, MANAGER, DIRECTOR, ADMIN, SYSTEM})
+        void isAllowedToWhoeverMayChangeTheOwnersRecords(String actor) {
+            fixture.given(withContacts())
+                    .when(new AttachConvertedLead(ACCOUNT_ID, LEAD, C1), as(actor))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new LeadConvertedIntoAccount(ACCOUNT_ID, LEAD, C1));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {ADMIN, SYSTEM})
+        void letsAdministratorsAndTheSystemAttachToAnUnassignedAccount(String actor) {
+            fixture.given(new AccountCreated(ACCOUNT_ID, COMPLETE, null), new ContactAdded(ACCOUNT_ID, C1, JEANNE))
+                    .when(new AttachConvertedLead(ACCOUNT_ID, LEAD, C1), as(actor))
+                    .expectEvents(new LeadConvertedIntoAccount(ACCOUNT_ID, LEAD, C1));
+        }
+
+        @Test
+        void answersNotFoundToAPeerBeforeLookingForTheContact() {
+            fixture.given(withContacts())
+                    .when(new AttachConvertedLead(ACCOUNT_ID, "lead 42", "contact-9"), as(PEER))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+
+        @Test
+        void refusesAnAuditorBeforeLookingForTheContact() {
+            fixture.given(withContacts())
+                    .when(new AttachConvertedLead(ACCOUNT_ID, "lead 42", "contact-9"), as(AUDITOR))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {PEER, OTHER_MANAGER, OTHER_REP, UNKNOWN, FORMER})
+        void answersNotFoundToARetryByWhoeverCannotSeeTheAccount(String actor) {
+            fixture.given(with(withContacts(), new LeadConvertedIntoAccount(ACCOUNT_ID, LEAD, C1)))
+                    .when(new AttachConvertedLead(ACCOUNT_ID, LEAD, C1), as(actor))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {AUDITOR, ANALYST, STEWARD})
+        void refusesARetryByAReadOnlyProfile(String actor) {
+            fixture.given(with(withContacts(), new LeadConvertedIntoAccount(ACCOUNT_ID, LEAD, C1)))
+                    .when(new AttachConvertedLead(ACCOUNT_ID, LEAD, C1), as(actor))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
     }
 
     @Nested
@@ -1714,7 +1953,9 @@ class AccountTest {
                 Arguments.of("PromoteAccountToCustomer", new PromoteAccountToCustomer(ACCOUNT_ID, null)),
                 Arguments.of("AssignAccountOwner", new AssignAccountOwner(ACCOUNT_ID, OWNER, null)),
                 Arguments.of("UpdateContact", new UpdateContact(ACCOUNT_ID, C1, PAUL, null)),
-                Arguments.of("LinkContacts", new LinkContacts(ACCOUNT_ID, C1, C2, ContactLinkKind.COLLEAGUE)));
+                Arguments.of("LinkContacts", new LinkContacts(ACCOUNT_ID, C1, C2, ContactLinkKind.COLLEAGUE)),
+                Arguments.of("AddContact from a lead", new AddContact(ACCOUNT_ID, "contact-3", PAUL, LEAD)),
+                Arguments.of("AttachConvertedLead", new AttachConvertedLead(ACCOUNT_ID, LEAD, C1)));
     }
 
     static Stream<Arguments> commandsByActorsWhoMayNotSeeTheAccount() {

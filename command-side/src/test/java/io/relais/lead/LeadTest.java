@@ -992,6 +992,15 @@ class LeadTest {
         }
 
         @Test
+        void aRetryWithAStaleExpectedVersionIsRefused() {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(new ConvertLead(LEAD_ID, ACCOUNT_ID, CONTACT_ID, 1L))
+                    .expectNoEvents()
+                    .expectException(ConflictingAggregateVersionException.class)
+                    .expectExceptionMessage(containsString("Expected [1], but repository found [2]"));
+        }
+
+        @Test
         void aRetryByTheOwnerEmitsNothing() {
             fixture.given(leadIn(LeadStatus.CONVERTED))
                     .when(convert(), as(OWNER))
