@@ -175,7 +175,8 @@ public class Account {
             throw new ConflictException("contactId", "contact-exists",
                     "The account already has a contact " + command.contactId());
         }
-        apply(new ContactAdded(accountId, command.contactId(), valid, command.leadId()));
+        String leadId = command.leadId() == null ? null : Fields.identifier("leadId", command.leadId());
+        apply(new ContactAdded(accountId, command.contactId(), valid, leadId));
         return getVersion();
     }
 

@@ -102,12 +102,15 @@ public class Lead {
         return getVersion();
     }
 
-    /** The routing's choice stands only if the lead is still unassigned: a person's choice wins. */
+    /**
+     * The routing's choice stands only if the lead is still unassigned and not converted: a person's choice
+     * wins.
+     */
     @CommandHandler
     public long handle(AutoAssignLead command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireSystem(actorId);
-        if (ownerId == null) {
+        if (ownerId == null && status != LeadStatus.CONVERTED) {
             authorization.requireNewOwner(actorId, command.ownerId());
             apply(new LeadOwnerAssigned(leadId, command.ownerId(), null, command.territoryId(), command.ruleId()));
         }

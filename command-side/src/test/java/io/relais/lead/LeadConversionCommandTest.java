@@ -148,6 +148,16 @@ class LeadConversionCommandTest {
                 .expectException(InvalidTransitionException.class);
     }
 
+    @Test
+    void theRoutingLeavesAnUnassignedConvertedLeadAlone() {
+        fixture.given(new LeadCaptured(LEAD, DETAILS, LeadSource.WEB_FORM, null, null, null),
+                        new LeadQualified(LEAD, LeadStatus.NEW),
+                        new LeadConverted(LEAD, ACCOUNT, CONTACT, LeadStatus.QUALIFIED))
+                .when(new AutoAssignLead(LEAD, OWNER, "territory", "rule"),
+                        Map.of(AuditMetadata.USER_ID, "system:lead-routing"))
+                .expectNoEvents();
+    }
+
     private static LeadCaptured captured() {
         return new LeadCaptured(LEAD, DETAILS, LeadSource.WEB_FORM, null, null, OWNER);
     }
