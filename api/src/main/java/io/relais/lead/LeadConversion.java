@@ -55,17 +55,19 @@ class LeadConversion {
         if (lead.status() == LeadStatus.CONVERTED) {
             return new LeadConversionResult(leadId, lead.convertedAccountId(), lead.convertedContactId(), false);
         }
+        ContactDetails contact = contactFrom(lead).validated();
+        AccountDetails account = newAccount
+                ? accountFrom(lead, request == null ? null : request.legalName()).validated() : null;
+        if (!newAccount && findAccount(accountId, viewer).isEmpty()) {
+            throw new InvalidFieldException("accountId", "unknown-account", "No account you may see has the id "
+                    + accountId);
+        }
         if (lead.status() != LeadStatus.QUALIFIED) {
             // the lead refuses, with its own reason, before anything is written
             commands.sendAndWait(new ConvertLead(leadId, accountId, contactId, expectedVersion));
         }
-        ContactDetails contact = contactFrom(lead).validated();
         if (newAccount) {
-            AccountDetails account = accountFrom(lead, request == null ? null : request.legalName()).validated();
             createAccount(accountId, account, lead.ownerId());
-        } else if (findAccount(accountId, viewer).isEmpty()) {
-            throw new InvalidFieldException("accountId", "unknown-account", "No account you may see has the id "
-                    + accountId);
         }
         addContact(accountId, contactId, contact, leadId);
         long leadVersion = commands.<Long>sendAndWait(new ConvertLead(leadId, accountId, contactId, expectedVersion));

@@ -49,8 +49,7 @@ public class Account {
     @CommandHandler
     public Account(CreateAccount command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                    Authorization authorization) {
-        String owner = Fields.text("ownerId", command.ownerId(), 100) == null ? null
-                : Fields.userId("ownerId", command.ownerId());
+        String owner = Fields.optionalUserId("ownerId", command.ownerId());
         if (owner == null) {
             Profile profile = authorization.requireCreate(actorId);
             // a sales user's new account is theirs, or they could not see it
@@ -60,7 +59,7 @@ public class Account {
         } else {
             authorization.requireNewOwner(actorId, owner);
         }
-        requireExactIdentifier("accountId", command.accountId());
+        Fields.exactIdentifier("accountId", command.accountId());
         if (command.details() == null) {
             throw new InvalidFieldException("legalName", "required", "legalName is required");
         }
@@ -166,7 +165,7 @@ public class Account {
     public long handle(AddContact command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, accountId);
-        requireExactIdentifier("contactId", command.contactId());
+        Fields.exactIdentifier("contactId", command.contactId());
         if (command.details() == null) {
             throw new InvalidFieldException("lastName", "required", "A contact needs a first or last name");
         }
@@ -234,14 +233,6 @@ public class Account {
             throw new RecordNotFoundException(String.valueOf(contactId));
         }
         return contact;
-    }
-
-    /** Ids are stream and row keys: used exactly as given, so surrounding spaces are refused, not trimmed. */
-    private static void requireExactIdentifier(String field, String id) {
-        if (id == null || !id.equals(Fields.identifier(field, id))) {
-            throw new InvalidFieldException(field, "invalid-identifier",
-                    field + " may contain only letters, digits, '.', '_', '@' and '-'");
-        }
     }
 
     private static String linkKey(String contactId, String linkedContactId, ContactLinkKind kind) {

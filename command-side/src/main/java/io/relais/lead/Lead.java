@@ -41,14 +41,13 @@ public class Lead {
     @CommandHandler
     public Lead(CaptureLead command, Clock clock,
                 @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
-        String owner = Fields.text("ownerId", command.ownerId(), 100) == null ? null
-                : Fields.userId("ownerId", command.ownerId());
+        String owner = Fields.optionalUserId("ownerId", command.ownerId());
         if (owner == null) {
             authorization.requireCreate(actorId);
         } else {
             authorization.requireNewOwner(actorId, owner);
         }
-        requireExactIdentifier(command.leadId());
+        Fields.exactIdentifier("leadId", command.leadId());
         LeadDetails validDetails = command.details() == null
                 ? new LeadDetails(null, null, null, null, null, null, null, null, null, null, null, null, null)
                 : command.details().validated();
@@ -174,14 +173,6 @@ public class Lead {
         requireStatus("reopen a lead", LeadStatus.QUALIFIED, LeadStatus.DISQUALIFIED);
         apply(new LeadReopened(leadId, status));
         return getVersion();
-    }
-
-    /** Ids are stream keys: they are used exactly as given, so surrounding spaces are refused, not trimmed. */
-    private static void requireExactIdentifier(String leadId) {
-        if (leadId == null || !leadId.equals(Fields.identifier("leadId", leadId))) {
-            throw new InvalidFieldException("leadId", "invalid-identifier",
-                    "leadId may contain only letters, digits, '.', '_', '@' and '-'");
-        }
     }
 
     /** A converted lead lives on as its account's contact: that is where it changes. */

@@ -92,8 +92,9 @@ public record AccountDetails(
             return this;
         }
         if (siren == null) {
-            return siretGiven ? AccountField.SIREN.copy(new AccountDetails(null, null, null, null, null, null,
-                    siret.substring(0, 9), null, null, null, null, null, null, null, null, null, null), this) : this;
+            return siretGiven ? new AccountDetails(legalName, tradeName, billingAddress, deliveryAddress, phone,
+                    website, siret.substring(0, 9), siret, nafCode, headcount, annualRevenue, ownershipNotes,
+                    paymentTerms, creditLimit, purchaseVolume, ourShare, businessTarget) : this;
         }
         if (!siret.startsWith(siren)) {
             throw new InvalidFieldException("siret", "siret-siren-mismatch",

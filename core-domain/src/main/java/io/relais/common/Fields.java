@@ -97,6 +97,23 @@ public final class Fields {
         return checked;
     }
 
+    /**
+     * An id that keys a stream or a row: used exactly as given, so surrounding spaces are refused, not
+     * trimmed.
+     */
+    public static String exactIdentifier(String field, String value) {
+        if (value == null || !value.equals(identifier(field, value))) {
+            throw new InvalidFieldException(field, "invalid-identifier",
+                    field + " may contain only letters, digits, '.', '_', '@' and '-'");
+        }
+        return value;
+    }
+
+    /** A user id that may be left out: null when blank. */
+    public static String optionalUserId(String field, String value) {
+        return text(field, value, 64) == null ? null : userId(field, value);
+    }
+
     /** A login name, used as the user's id everywhere: lower case, so that "Alice" and "alice" are one user. */
     public static String userId(String field, String value) {
         String checked = required(field, value, 64);
