@@ -1,7 +1,10 @@
 package io.relais.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.relais.common.ConflictException;
+import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
+import io.relais.common.InvalidTransitionException;
 import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
@@ -200,6 +203,56 @@ public class AccountController {
         return contacts(id);
     }
 
+    @PostMapping("/{id}/contacts/{contactId}/move")
+    @Operation(summary = "Move a contact to another account", description = "The contact keeps its id, details, "
+            + "links and history; it leaves this account's list and joins toAccountId's, which you must be able to "
+            + "see. Answers the contact in its new account.")
+    public ResponseEntity<ContactView> moveContact(@PathVariable String id, @PathVariable String contactId,
+                                                   @RequestBody AccountRequests.MoveContact request,
+                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                                   String ifMatch) {
+        Viewer viewer = CurrentUser.viewer();
+        requireLive(find(id, viewer).orElseThrow(() -> new NotFoundException("Account", id)), "move a contact");
+        String target = Fields.identifier("toAccountId", request.toAccountId());
+        requireLive(find(target, viewer).orElseThrow(() -> unknownAccount("toAccountId", target)),
+                "move a contact into an account");
+        commands.sendAndWait(new MoveContact(id, contactId, target, Versions.expected(ifMatch)));
+        URI location = URI.create("/api/v1/accounts/" + target + "/contacts/" + contactId);
+        Optional<ContactView> moved = readYourWrites.await(() -> findContact(contactId, Viewer.system()),
+                contact -> !contact.accountId().equals(id));
+        if (moved.isEmpty()) {
+            return ResponseEntity.accepted().location(location).build();
+        }
+        return ResponseEntity.ok().location(URI.create("/api/v1/accounts/" + moved.get().accountId() + "/contacts/"
+                + contactId)).body(findContact(contactId, viewer).orElse(null));
+    }
+
+    @PostMapping("/{id}/merge")
+    @Operation(summary = "Merge a duplicate into this account", description = "The duplicate's contacts and converted "
+            + "leads move here, its details fill this account's blanks (an ERP-linked duplicate's ERP fields win, and "
+            + "its customer status and ERP link carry over), and it ends as MERGED with mergedIntoId pointing here. "
+            + "Both histories stay readable in this account's timeline. Safe to retry.")
+    public ResponseEntity<AccountView> merge(@PathVariable String id, @RequestBody AccountRequests.Merge request) {
+        Viewer caller = CurrentUser.viewer();
+        AccountView survivor = find(id, caller).orElseThrow(() -> new NotFoundException("Account", id));
+        String duplicateId = Fields.identifier("duplicateId", request.duplicateId());
+        if (duplicateId.equals(id)) {
+            throw new InvalidFieldException("duplicateId", "same-record", "An account cannot be merged into itself");
+        }
+        AccountView duplicate = find(duplicateId, caller).orElseThrow(() -> unknownAccount("duplicateId", duplicateId));
+        if (!id.equals(duplicate.mergedIntoId())) {
+            requireLive(survivor, "merge into an account");
+            if (survivor.erpId() != null && duplicate.erpId() != null && !survivor.erpId().equals(duplicate.erpId())) {
+                throw new ConflictException("duplicateId", "erp-records-differ", "The accounts are linked to two ERP "
+                        + "records (" + survivor.erpId() + ", " + duplicate.erpId() + "): merge them in the ERP first");
+            }
+            commands.sendAndWait(new MergeAccountInto(duplicateId, id, null));
+        }
+        return readYourWrites.answerWhen(HttpStatus.OK, URI.create("/api/v1/accounts/" + id),
+                viewer -> find(id, viewer), account -> account.mergedAccountIds().contains(duplicateId),
+                AccountView::version, account -> account);
+    }
+
     private ResponseEntity<AccountView> send(String id, Object command) {
         long version = commands.<Long>sendAndWait(command);
         return respond(HttpStatus.OK, id, version);
@@ -212,6 +265,21 @@ public class AccountController {
 
     private void awaitAccount(String id, long version) {
         readYourWrites.await(() -> find(id, Viewer.system()), account -> account.version() >= version);
+    }
+
+    private Optional<ContactView> findContact(String contactId, Viewer viewer) {
+        return queries.query(new FindContact(contactId, viewer), ResponseTypes.optionalInstanceOf(ContactView.class))
+                .join();
+    }
+
+    private static void requireLive(AccountView account, String action) {
+        if (account.status() == AccountStatus.MERGED) {
+            throw new InvalidTransitionException(action, AccountStatus.MERGED.name());
+        }
+    }
+
+    private static InvalidFieldException unknownAccount(String field, String id) {
+        return new InvalidFieldException(field, "unknown-account", "No account you may see has the id " + id);
     }
 
     private Optional<AccountView> find(String id, Viewer viewer) {

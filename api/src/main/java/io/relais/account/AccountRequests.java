@@ -35,4 +35,11 @@ final class AccountRequests {
 
     record LinkContact(String linkedContactId, ContactLinkKind kind) {
     }
+
+    record MoveContact(@Schema(description = "The account the contact moves to") String toAccountId) {
+    }
+
+    record Merge(@Schema(description = "The duplicate to merge into this account; it ends, this one carries on")
+                 String duplicateId) {
+    }
 }

@@ -1,7 +1,9 @@
 package io.relais.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
+import io.relais.common.InvalidTransitionException;
 import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
@@ -184,6 +186,29 @@ public class LeadController {
                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                         String ifMatch) {
         return conversion.convert(id, request, Versions.expected(ifMatch));
+    }
+
+    @PostMapping("/{id}/merge")
+    @Operation(summary = "Merge a duplicate into this lead", description = "The duplicate's details fill this lead's "
+            + "blanks (unless this lead is converted), and it ends as MERGED with mergedIntoId pointing here; its "
+            + "history stays readable in this lead's. A converted lead cannot be the duplicate. Safe to retry.")
+    public ResponseEntity<LeadResource> merge(@PathVariable String id, @RequestBody MergeLeadRequest request) {
+        Viewer caller = CurrentUser.viewer();
+        LeadView survivor = find(id, caller).orElseThrow(() -> new NotFoundException("Lead", id));
+        String duplicateId = Fields.identifier("duplicateId", request.duplicateId());
+        if (duplicateId.equals(id)) {
+            throw new InvalidFieldException("duplicateId", "same-record", "A lead cannot be merged into itself");
+        }
+        LeadView duplicate = find(duplicateId, caller).orElseThrow(() -> new InvalidFieldException("duplicateId",
+                "unknown-lead", "No lead you may see has the id " + duplicateId));
+        if (!id.equals(duplicate.mergedIntoId())) {
+            if (survivor.status() == LeadStatus.MERGED) {
+                throw new InvalidTransitionException("merge into a lead", LeadStatus.MERGED.name());
+            }
+            commands.sendAndWait(new MergeLeadInto(duplicateId, id, null));
+        }
+        return readYourWrites.answerWhen(HttpStatus.OK, URI.create("/api/v1/leads/" + id), viewer -> find(id, viewer),
+                lead -> lead.mergedLeadIds().contains(duplicateId), LeadView::version, LeadResource::from);
     }
 
     private ResponseEntity<LeadResource> send(String id, Object command) {

@@ -1,6 +1,7 @@
 package io.relais.lead;
 
 import io.relais.account.AccountDetails;
+import io.relais.account.AccountStatus;
 import io.relais.account.AccountView;
 import io.relais.account.AddContact;
 import io.relais.account.Address;
@@ -9,6 +10,7 @@ import io.relais.account.ContactDetails;
 import io.relais.account.CreateAccount;
 import io.relais.account.FindAccount;
 import io.relais.common.InvalidFieldException;
+import io.relais.common.InvalidTransitionException;
 import io.relais.common.Refusal;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
@@ -58,9 +60,12 @@ class LeadConversion {
         ContactDetails contact = contactFrom(lead).validated();
         AccountDetails account = newAccount
                 ? accountFrom(lead, request == null ? null : request.legalName()).validated() : null;
-        if (!newAccount && findAccount(accountId, viewer).isEmpty()) {
-            throw new InvalidFieldException("accountId", "unknown-account", "No account you may see has the id "
-                    + accountId);
+        if (!newAccount) {
+            AccountView target = findAccount(accountId, viewer).orElseThrow(() -> new InvalidFieldException(
+                    "accountId", "unknown-account", "No account you may see has the id " + accountId));
+            if (target.status() == AccountStatus.MERGED) {
+                throw new InvalidTransitionException("convert a lead into an account", AccountStatus.MERGED.name());
+            }
         }
         if (lead.status() != LeadStatus.QUALIFIED) {
             // the lead refuses, with its own reason, before anything is written

@@ -2,6 +2,7 @@ package io.relais.lead;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** A lead as the API shows it: the same flat field names as a capture request. */
 public record LeadResource(
@@ -33,7 +34,9 @@ public record LeadResource(
         String capturedBy,
         Instant updatedAt,
         String convertedAccountId,
-        String convertedContactId) {
+        String convertedContactId,
+        String mergedIntoId,
+        List<String> mergedLeadIds) {
 
     static LeadResource from(LeadView v) {
         LeadDetails d = v.details();
@@ -42,6 +45,6 @@ public record LeadResource(
                 d.companySize(), v.source(),
                 v.sourceDetail(), v.marketingConsent(), v.consentDate(), v.consentChannel(), v.ownerId(),
                 v.disqualificationReason(), v.disqualificationNote(), v.capturedAt(), v.capturedBy(), v.updatedAt(),
-                v.convertedAccountId(), v.convertedContactId());
+                v.convertedAccountId(), v.convertedContactId(), v.mergedIntoId(), v.mergedLeadIds());
     }
 }

@@ -55,9 +55,27 @@ public class ReadYourWrites {
     public <V, R> ResponseEntity<R> answer(HttpStatus status, URI location, long version,
                                            Function<Viewer, Optional<V>> find, ToLongFunction<V> versionOf,
                                            Function<V, R> resource) {
-        Optional<V> written = await(() -> find.apply(Viewer.system()), view -> versionOf.applyAsLong(view) >= version);
+        return answer(status, location, Versions.etag(version), find,
+                view -> versionOf.applyAsLong(view) >= version, versionOf, resource);
+    }
+
+    /**
+     * The same, for a write whose resulting version is not known in advance (a process completes it): once
+     * the read model shows {@code reached}, or 202 with {@code Location} only.
+     */
+    public <V, R> ResponseEntity<R> answerWhen(HttpStatus status, URI location, Function<Viewer, Optional<V>> find,
+                                               Predicate<V> reached, ToLongFunction<V> versionOf,
+                                               Function<V, R> resource) {
+        return answer(status, location, null, find, reached, versionOf, resource);
+    }
+
+    private <V, R> ResponseEntity<R> answer(HttpStatus status, URI location, String pendingEtag,
+                                            Function<Viewer, Optional<V>> find, Predicate<V> reached,
+                                            ToLongFunction<V> versionOf, Function<V, R> resource) {
+        Optional<V> written = await(() -> find.apply(Viewer.system()), reached);
         if (written.isEmpty()) {
-            return ResponseEntity.accepted().location(location).eTag(Versions.etag(version)).build();
+            ResponseEntity.BodyBuilder accepted = ResponseEntity.accepted().location(location);
+            return (pendingEtag == null ? accepted : accepted.eTag(pendingEtag)).build();
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
                 .eTag(Versions.etag(versionOf.applyAsLong(written.get())));

@@ -33,7 +33,7 @@ class LeadProjectionReplayTest extends ApiTestSupport {
         }
         StreamingEventProcessor processor = processor(LeadProjection.PROCESSING_GROUP);
         awaitCaughtUp(processor);
-        List<Map<String, Object>> leadsBefore = leads();
+        List<String> leadsBefore = leads();
         List<Map<String, Object>> historyBefore = history();
         assertThat(leadsBefore).hasSizeGreaterThanOrEqualTo(5);
 
@@ -47,8 +47,9 @@ class LeadProjectionReplayTest extends ApiTestSupport {
         assertThat(history()).isEqualTo(historyBefore);
     }
 
-    private List<Map<String, Object>> leads() {
-        return jdbc.queryForList("select * from lead_view order by id");
+    /** Every column of every row, as JSON text (array columns do not compare by value through JDBC). */
+    private List<String> leads() {
+        return jdbc.queryForList("select to_jsonb(l)::text from lead_view l order by id", String.class);
     }
 
     private List<Map<String, Object>> history() {

@@ -16,8 +16,11 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +32,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * An account (a company, prospect or customer) with its contacts. The CRM side is flexible: a prospect
  * needs only its legal name. The ERP side is exact: becoming a customer needs the ERP's mandatory fields,
  * and once linked to the ERP, the ERP-mastered fields change only through a data steward or an ERP sync.
+ * A duplicate merged into another account ends with {@link AccountMergedInto} and refuses every change.
  */
 @Aggregate(cache = "accountCache")
 public class Account {
@@ -39,9 +43,13 @@ public class Account {
     private AccountDetails details;
     private String ownerId;
     private String erpId;
-    private Map<String, ContactDetails> contacts = new HashMap<>();
-    private Set<String> contactLinks = new HashSet<>();
-    private Set<String> convertedLeads = new HashSet<>();
+    private String mergedInto;
+    private Map<String, ContactDetails> contacts = new LinkedHashMap<>();
+    private Map<String, String> contactLeads = new HashMap<>();
+    private Map<String, Set<ContactLink>> contactLinks = new HashMap<>();
+    private Set<String> convertedLeads = new LinkedHashSet<>();
+    private Set<String> absorbedAccounts = new HashSet<>();
+    private Set<String> dismissedDuplicates = new HashSet<>();
 
     protected Account() {
     }
@@ -70,6 +78,7 @@ public class Account {
     public long handle(UpdateAccountDetails command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireVisible(actorId, ownerId, accountId);
+        requireLive("update an account");
         Set<AccountField> fields = command.fields() == null ? Set.of() : command.fields();
         if (fields.isEmpty() || command.changes() == null) {
             throw new InvalidFieldException("changes", "no-changes", "an update must change at least one field");
@@ -93,6 +102,7 @@ public class Account {
     public long handle(SyncAccountFromErp command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireVisible(actorId, ownerId, accountId);
+        requireLive("sync an account from the ERP");
         authorization.requireDataSteward(actorId);
         if (erpId == null) {
             throw new InvalidTransitionException("sync an account that is not linked to the ERP", status.name());
@@ -118,6 +128,7 @@ public class Account {
     public long handle(AssignAccountOwner command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, accountId);
+        requireLive("reassign an account");
         String owner = Fields.userId("ownerId", command.ownerId());
         if (!owner.equals(ownerId)) {
             authorization.requireNewOwner(actorId, owner);
@@ -130,6 +141,7 @@ public class Account {
     public long handle(PromoteAccountToCustomer command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, accountId);
+        requireLive("make a customer of an account");
         if (status != AccountStatus.PROSPECT) {
             throw new InvalidTransitionException("make a customer of an account", status.name());
         }
@@ -146,6 +158,7 @@ public class Account {
     public long handle(LinkAccountToErp command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireVisible(actorId, ownerId, accountId);
+        requireLive("link an account to the ERP");
         authorization.requireDataSteward(actorId);
         String id = Fields.identifier("erpId", command.erpId());
         if (status != AccountStatus.CUSTOMER) {
@@ -165,6 +178,7 @@ public class Account {
     public long handle(AddContact command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, accountId);
+        requireLive("add a contact");
         Fields.exactIdentifier("contactId", command.contactId());
         if (command.details() == null) {
             throw new InvalidFieldException("lastName", "required", "A contact needs a first or last name");
@@ -183,6 +197,7 @@ public class Account {
     public long handle(UpdateContact command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, accountId);
+        requireLive("update a contact");
         ContactDetails current = requireContact(command.contactId());
         if (command.details() == null) {
             throw new InvalidFieldException("lastName", "required", "A contact needs a first or last name");
@@ -200,6 +215,7 @@ public class Account {
     public long handle(AttachConvertedLead command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, accountId);
+        requireLive("attach a converted lead");
         requireContact(command.contactId());
         String leadId = Fields.identifier("leadId", command.leadId());
         if (!convertedLeads.contains(leadId)) {
@@ -212,6 +228,7 @@ public class Account {
     public long handle(LinkContacts command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, accountId);
+        requireLive("link contacts");
         requireContact(command.contactId());
         String linked = Fields.identifier("linkedContactId", command.linkedContactId());
         if (linked.equals(command.contactId())) {
@@ -220,12 +237,125 @@ public class Account {
         if (command.kind() == null) {
             throw new InvalidFieldException("kind", "required", "kind is required");
         }
-        if (!contactLinks.contains(linkKey(command.contactId(), linked, command.kind()))) {
+        if (!contactLinks.getOrDefault(command.contactId(), Set.of()).contains(new ContactLink(linked, command.kind()))) {
             apply(new ContactsLinked(accountId, command.contactId(), linked, command.kind()));
         }
         return getVersion();
     }
 
+
+    /** The contact leaves for another account, which the transfer process then makes take it in. */
+    @CommandHandler
+    public long handle(MoveContact command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireChange(actorId, ownerId, accountId);
+        requireLive("move a contact");
+        requireContact(command.contactId());
+        String target = Fields.identifier("toAccountId", command.toAccountId());
+        if (target.equals(accountId)) {
+            throw new InvalidFieldException("toAccountId", "same-account", "The contact is already in this account");
+        }
+        apply(new ContactMovedOut(accountId, target, transfer(command.contactId())));
+        return getVersion();
+    }
+
+    /** A contact arriving twice (a retried transfer) is taken in once. */
+    @CommandHandler
+    public long handle(ReceiveContact command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireSystem(actorId);
+        requireLive("receive a contact");
+        if (!contacts.containsKey(command.contact().contactId())) {
+            apply(new ContactMovedIn(accountId, command.fromAccountId(), command.contact()));
+        }
+        return getVersion();
+    }
+
+    /**
+     * Ends this account as a duplicate of the survivor. Everything the survivor takes over travels in the
+     * event, so the merge process needs nothing else from this account.
+     */
+    @CommandHandler
+    public long handle(MergeAccountInto command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireCurate(actorId, ownerId, accountId);
+        String survivor = Fields.identifier("survivorId", command.survivorId());
+        if (survivor.equals(mergedInto)) {
+            return getVersion();
+        }
+        requireLive("merge an account");
+        if (survivor.equals(accountId)) {
+            throw new InvalidFieldException("survivorId", "same-record", "An account cannot be merged into itself");
+        }
+        List<ContactTransfer> transfers = contacts.keySet().stream().map(this::transfer).toList();
+        apply(new AccountMergedInto(accountId, survivor, transfers, List.copyOf(convertedLeads), details, status,
+                erpId));
+        return getVersion();
+    }
+
+    /**
+     * Takes over a merged duplicate: its contacts move in, its details fill the blanks (the ERP-linked side's
+     * ERP-mastered fields win, since the ERP is their master), and a customer's status and ERP link carry over.
+     */
+    @CommandHandler
+    public long handle(AbsorbMergedAccount command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireSystem(actorId);
+        if (absorbedAccounts.contains(command.mergedId())) {
+            return getVersion();
+        }
+        requireLive("absorb a merged account");
+        List<String> moved = new ArrayList<>();
+        for (ContactTransfer contact : command.contacts()) {
+            if (!contacts.containsKey(contact.contactId())) {
+                apply(new ContactMovedIn(accountId, command.mergedId(), contact));
+                moved.add(contact.contactId());
+            }
+        }
+        boolean takesErpLink = erpId == null && command.erpId() != null;
+        AccountDetails completed = takesErpLink
+                ? details.withErpFieldsFrom(command.details()).filledFrom(command.details(), false)
+                : details.filledFrom(command.details(), erpId != null);
+        List<FieldChange> changes = FieldChanges.ofAccount(details, completed);
+        if (!changes.isEmpty()) {
+            apply(new AccountDetailsUpdated(accountId, completed, changes));
+        }
+        if (status == AccountStatus.PROSPECT && command.status() == AccountStatus.CUSTOMER
+                && details.missingForCustomer().isEmpty()) {
+            apply(new AccountPromotedToCustomer(accountId));
+        }
+        if (takesErpLink && status == AccountStatus.CUSTOMER) {
+            apply(new AccountLinkedToErp(accountId, command.erpId()));
+        }
+        apply(new MergedAccountAbsorbed(accountId, command.mergedId(), moved, command.convertedLeadIds()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(DismissAccountDuplicate command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireCurate(actorId, ownerId, accountId);
+        requireLive("review an account's duplicates");
+        String other = Fields.identifier("otherId", command.otherAccountId());
+        if (other.equals(accountId)) {
+            throw new InvalidFieldException("otherId", "same-record", "An account is not a duplicate of itself");
+        }
+        if (!dismissedDuplicates.contains(other)) {
+            apply(new AccountDuplicateDismissed(accountId, other));
+        }
+        return getVersion();
+    }
+
+    private ContactTransfer transfer(String contactId) {
+        return new ContactTransfer(contactId, contacts.get(contactId), contactLeads.get(contactId),
+                List.copyOf(contactLinks.getOrDefault(contactId, Set.of())));
+    }
+
+    private void requireLive(String action) {
+        if (status == AccountStatus.MERGED) {
+            throw new InvalidTransitionException(action, status.name());
+        }
+    }
 
     private ContactDetails requireContact(String contactId) {
         ContactDetails contact = contactId == null ? null : contacts.get(contactId);
@@ -235,9 +365,6 @@ public class Account {
         return contact;
     }
 
-    private static String linkKey(String contactId, String linkedContactId, ContactLinkKind kind) {
-        return contactId + "|" + linkedContactId + "|" + kind;
-    }
 
     @EventSourcingHandler
     void on(AccountCreated event) {
@@ -275,6 +402,9 @@ public class Account {
     @EventSourcingHandler
     void on(ContactAdded event) {
         contacts.put(event.contactId(), event.details());
+        if (event.leadId() != null) {
+            contactLeads.put(event.contactId(), event.leadId());
+        }
     }
 
     @EventSourcingHandler
@@ -289,6 +419,44 @@ public class Account {
 
     @EventSourcingHandler
     void on(ContactsLinked event) {
-        contactLinks.add(linkKey(event.contactId(), event.linkedContactId(), event.kind()));
+        contactLinks.computeIfAbsent(event.contactId(), id -> new LinkedHashSet<>())
+                .add(new ContactLink(event.linkedContactId(), event.kind()));
+    }
+
+    @EventSourcingHandler
+    void on(ContactMovedOut event) {
+        String contactId = event.contact().contactId();
+        contacts.remove(contactId);
+        contactLeads.remove(contactId);
+        contactLinks.remove(contactId);
+    }
+
+    @EventSourcingHandler
+    void on(ContactMovedIn event) {
+        ContactTransfer contact = event.contact();
+        contacts.put(contact.contactId(), contact.details());
+        if (contact.leadId() != null) {
+            contactLeads.put(contact.contactId(), contact.leadId());
+        }
+        if (!contact.links().isEmpty()) {
+            contactLinks.put(contact.contactId(), new LinkedHashSet<>(contact.links()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AccountMergedInto event) {
+        status = AccountStatus.MERGED;
+        mergedInto = event.survivorId();
+    }
+
+    @EventSourcingHandler
+    void on(MergedAccountAbsorbed event) {
+        absorbedAccounts.add(event.mergedId());
+        convertedLeads.addAll(event.convertedLeadIds());
+    }
+
+    @EventSourcingHandler
+    void on(AccountDuplicateDismissed event) {
+        dismissedDuplicates.add(event.otherAccountId());
     }
 }

@@ -14,8 +14,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
@@ -34,6 +36,9 @@ public class Lead {
     private String ownerId;
     private String convertedAccountId;
     private String convertedContactId;
+    private String mergedInto;
+    private Set<String> absorbedLeads = new HashSet<>();
+    private Set<String> dismissedDuplicates = new HashSet<>();
 
     protected Lead() {
     }
@@ -64,7 +69,7 @@ public class Lead {
     public long handle(UpdateLeadDetails command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireChange(actorId, ownerId, leadId);
-        requireNotConverted("update a lead");
+        requireOpen("update a lead");
         if (command.changes() == null || command.changes().isEmpty()) {
             throw new InvalidFieldException("changes", "no-changes", "an update must change at least one field");
         }
@@ -74,14 +79,7 @@ public class Lead {
             updated = change.getKey().set(updated, change.getKey().validate(change.getValue()));
         }
         updated.requireContactPoint();
-        List<FieldChange> changes = new ArrayList<>();
-        for (LeadField field : LeadField.values()) {
-            String before = field.valueIn(details);
-            String after = field.valueIn(updated);
-            if (before == null ? after != null : !before.equals(after)) {
-                changes.add(new FieldChange(field.fieldName(), before, after));
-            }
-        }
+        List<FieldChange> changes = changes(details, updated);
         if (!changes.isEmpty()) {
             apply(new LeadDetailsUpdated(leadId, updated, changes));
         }
@@ -92,7 +90,7 @@ public class Lead {
     public long handle(AssignLeadOwner command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireChange(actorId, ownerId, leadId);
-        requireNotConverted("reassign a lead");
+        requireOpen("reassign a lead");
         String owner = Fields.userId("ownerId", command.ownerId());
         if (!owner.equals(ownerId)) {
             authorization.requireNewOwner(actorId, owner);
@@ -102,14 +100,13 @@ public class Lead {
     }
 
     /**
-     * The routing's choice stands only if the lead is still unassigned and not converted: a person's choice
-     * wins.
+     * The routing's choice stands only if the lead is still unassigned and open: a person's choice wins.
      */
     @CommandHandler
     public long handle(AutoAssignLead command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireSystem(actorId);
-        if (ownerId == null && status != LeadStatus.CONVERTED) {
+        if (ownerId == null && status != LeadStatus.CONVERTED && status != LeadStatus.MERGED) {
             authorization.requireNewOwner(actorId, command.ownerId());
             apply(new LeadOwnerAssigned(leadId, command.ownerId(), null, command.territoryId(), command.ruleId()));
         }
@@ -175,11 +172,102 @@ public class Lead {
         return getVersion();
     }
 
-    /** A converted lead lives on as its account's contact: that is where it changes. */
-    private void requireNotConverted(String action) {
-        if (status == LeadStatus.CONVERTED) {
+    /**
+     * Ends this lead as a duplicate of the survivor, which the merge process then makes take over its
+     * details. A converted lead cannot be merged away: its account and contact point to it.
+     */
+    @CommandHandler
+    public long handle(MergeLeadInto command,
+                       @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+        authorization.requireCurate(actorId, ownerId, leadId);
+        String survivor = Fields.identifier("survivorId", command.survivorId());
+        if (survivor.equals(mergedInto)) {
+            return getVersion();
+        }
+        requireOpen("merge a lead");
+        if (survivor.equals(leadId)) {
+            throw new InvalidFieldException("survivorId", "same-record", "A lead cannot be merged into itself");
+        }
+        apply(new LeadMergedInto(leadId, survivor, details, status));
+        return getVersion();
+    }
+
+    /** The merged duplicate's details fill this lead's blanks, unless it is converted (it changes no more). */
+    @CommandHandler
+    public long handle(AbsorbMergedLead command,
+                       @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+        authorization.requireSystem(actorId);
+        if (absorbedLeads.contains(command.mergedId())) {
+            return getVersion();
+        }
+        if (status == LeadStatus.MERGED) {
+            throw new InvalidTransitionException("absorb a merged lead", status.name());
+        }
+        if (status != LeadStatus.CONVERTED && command.details() != null) {
+            LeadDetails completed = details.filledFrom(command.details());
+            List<FieldChange> changes = changes(details, completed);
+            if (!changes.isEmpty()) {
+                apply(new LeadDetailsUpdated(leadId, completed, changes));
+            }
+        }
+        apply(new MergedLeadAbsorbed(leadId, command.mergedId()));
+        return getVersion();
+    }
+
+    /** Follows the merge of the account this lead was converted into; a repeated transfer changes nothing. */
+    @CommandHandler
+    public long handle(TransferConvertedLead command,
+                       @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+        authorization.requireSystem(actorId);
+        if (command.accountId().equals(convertedAccountId)) {
+            return getVersion();
+        }
+        requireStatus("transfer a converted lead", LeadStatus.CONVERTED);
+        if (!command.previousAccountId().equals(convertedAccountId)) {
+            throw new InvalidFieldException("previousAccountId", "not-converted-into",
+                    "The lead was converted into " + convertedAccountId + ", not " + command.previousAccountId());
+        }
+        apply(new ConvertedLeadTransferred(leadId, command.accountId(), convertedAccountId));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(DismissLeadDuplicate command,
+                       @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+        authorization.requireCurate(actorId, ownerId, leadId);
+        if (status == LeadStatus.MERGED) {
+            throw new InvalidTransitionException("review a lead's duplicates", status.name());
+        }
+        String other = Fields.identifier("otherId", command.otherLeadId());
+        if (other.equals(leadId)) {
+            throw new InvalidFieldException("otherId", "same-record", "A lead is not a duplicate of itself");
+        }
+        if (!dismissedDuplicates.contains(other)) {
+            apply(new LeadDuplicateDismissed(leadId, other));
+        }
+        return getVersion();
+    }
+
+    /**
+     * A converted lead lives on as its account's contact, a merged one in its survivor: that is where they
+     * change.
+     */
+    private void requireOpen(String action) {
+        if (status == LeadStatus.CONVERTED || status == LeadStatus.MERGED) {
             throw new InvalidTransitionException(action, status.name());
         }
+    }
+
+    private static List<FieldChange> changes(LeadDetails before, LeadDetails after) {
+        List<FieldChange> changes = new ArrayList<>();
+        for (LeadField field : LeadField.values()) {
+            String old = field.valueIn(before);
+            String now = field.valueIn(after);
+            if (old == null ? now != null : !old.equals(now)) {
+                changes.add(new FieldChange(field.fieldName(), old, now));
+            }
+        }
+        return changes;
     }
 
     private void requireStatus(String action, LeadStatus... allowed) {
@@ -234,5 +322,26 @@ public class Lead {
     @EventSourcingHandler
     void on(LeadReopened event) {
         status = LeadStatus.WORKING;
+    }
+
+    @EventSourcingHandler
+    void on(LeadMergedInto event) {
+        status = LeadStatus.MERGED;
+        mergedInto = event.survivorId();
+    }
+
+    @EventSourcingHandler
+    void on(MergedLeadAbsorbed event) {
+        absorbedLeads.add(event.mergedId());
+    }
+
+    @EventSourcingHandler
+    void on(ConvertedLeadTransferred event) {
+        convertedAccountId = event.accountId();
+    }
+
+    @EventSourcingHandler
+    void on(LeadDuplicateDismissed event) {
+        dismissedDuplicates.add(event.otherLeadId());
     }
 }

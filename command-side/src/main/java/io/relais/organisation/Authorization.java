@@ -25,8 +25,22 @@ public class Authorization {
             return;
         }
         Profile profile = requireVisible(actorId, ownerId, recordId);
-        if (profile != Profile.ADMINISTRATOR && !profile.changesRecords()) {
+        if (!profile.changesRecords()) {
             throw new NotPermittedException("The " + profile + " profile may read records but not change them");
+        }
+    }
+
+    /**
+     * The actor may curate a record owned by {@code ownerId}: merge it with a duplicate or dismiss a
+     * proposed duplicate. Whoever may change it may, and so may data stewards, whose job is data quality.
+     */
+    public void requireCurate(String actorId, String ownerId, String recordId) {
+        if (OrganisationIds.isSystem(actorId)) {
+            return;
+        }
+        Profile profile = requireVisible(actorId, ownerId, recordId);
+        if (profile != Profile.DATA_STEWARD && !profile.changesRecords()) {
+            throw new NotPermittedException("The " + profile + " profile may read records but not merge them");
         }
     }
 

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(LeadRoutingProcess.PROCESSING_GROUP)
 @DisallowReplay
-class LeadRoutingProcess {
+public class LeadRoutingProcess {
 
-    static final String PROCESSING_GROUP = "lead-assignment";
+    public static final String PROCESSING_GROUP = "lead-assignment";
     private static final String COMPONENT = "lead-routing";
 
     private final SystemCommands commands;

@@ -36,14 +36,8 @@ public class SystemCommands {
      * event is retried.
      */
     public <R> Optional<R> send(String component, Object command, MetaData cause) {
-        Object causeUser = cause.getOrDefault(AuditMetadata.ON_BEHALF_OF, cause.get(AuditMetadata.USER_ID));
-        Map<String, Object> actor = causeUser == null
-                ? Map.of(AuditMetadata.USER_ID, OrganisationIds.SYSTEM_PREFIX + component)
-                : Map.of(AuditMetadata.USER_ID, OrganisationIds.SYSTEM_PREFIX + component,
-                AuditMetadata.ON_BEHALF_OF, causeUser);
         try {
-            return Optional.ofNullable(commands.sendAndWait(
-                    GenericCommandMessage.asCommandMessage(command).andMetaData(actor)));
+            return Optional.ofNullable(sendOrFail(component, command, cause));
         } catch (CommandExecutionException e) {
             Optional<Refusal> refusal = e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast);
             if (refusal.isEmpty()) {
@@ -52,5 +46,18 @@ public class SystemCommands {
             log.warn("{} refused {}: {}", component, command.getClass().getSimpleName(), refusal.get().message());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Sends {@code command} and waits for it; a refusal fails too, for a step that the process must not
+     * skip: the event is then retried (the processing group propagates handler failures).
+     */
+    public <R> R sendOrFail(String component, Object command, MetaData cause) {
+        Object causeUser = cause.getOrDefault(AuditMetadata.ON_BEHALF_OF, cause.get(AuditMetadata.USER_ID));
+        Map<String, Object> actor = causeUser == null
+                ? Map.of(AuditMetadata.USER_ID, OrganisationIds.SYSTEM_PREFIX + component)
+                : Map.of(AuditMetadata.USER_ID, OrganisationIds.SYSTEM_PREFIX + component,
+                AuditMetadata.ON_BEHALF_OF, causeUser);
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor));
     }
 }

@@ -45,6 +45,7 @@ class LeadTest {
     private static final String PHONE = "+33 6 12 34 56 78";
     private static final String ACCOUNT_ID = "account-7";
     private static final String CONTACT_ID = "contact-1";
+    private static final String SURVIVOR_ID = "lead-survivor";
 
     private FixtureConfiguration<Lead> fixture;
 
@@ -1870,6 +1871,8 @@ class LeadTest {
             case DISQUALIFIED -> List.of(captured,
                     new LeadDisqualified(LEAD_ID, DisqualificationReason.NO_NEED, null, LeadStatus.NEW));
             case CONVERTED -> List.of(captured, new LeadQualified(LEAD_ID, LeadStatus.NEW), converted());
+            case MERGED -> List.of(captured, new LeadMergedInto(LEAD_ID, SURVIVOR_ID, captured.details(),
+                    LeadStatus.NEW));
         };
     }
 

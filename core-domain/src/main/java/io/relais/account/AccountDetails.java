@@ -86,6 +86,35 @@ public record AccountDetails(
                         ? amount("businessTarget", businessTarget) : businessTarget);
     }
 
+    /**
+     * These details with their blanks filled from {@code other}'s (a merged duplicate's): what is filled here
+     * stays. ERP-mastered fields are left alone when {@code erpMastered} (the ERP decides them), and a
+     * registration number that would not belong to the other one kept here is not taken.
+     */
+    public AccountDetails filledFrom(AccountDetails other, boolean erpMastered) {
+        AccountDetails filled = this;
+        for (AccountField field : AccountField.values()) {
+            if (field.valueIn(this) == null && field.valueIn(other) != null && !(erpMastered && field.erpMastered())) {
+                filled = field.copy(other, filled);
+            }
+        }
+        if (filled.siren != null && filled.siret != null && !filled.siret.startsWith(filled.siren)) {
+            filled = (siret == null ? AccountField.SIRET : AccountField.SIREN).copy(this, filled);
+        }
+        return filled;
+    }
+
+    /** These details with every ERP-mastered field taken from {@code erpRecord}'s: the ERP is their master. */
+    public AccountDetails withErpFieldsFrom(AccountDetails erpRecord) {
+        AccountDetails taken = this;
+        for (AccountField field : AccountField.values()) {
+            if (field.erpMastered()) {
+                taken = field.copy(erpRecord, taken);
+            }
+        }
+        return taken;
+    }
+
     /** The SIRET must belong to the SIREN; a new SIRET gives the SIREN when there is none. */
     private AccountDetails withRegistrationNumbersChecked(boolean siretGiven) {
         if (siret == null) {

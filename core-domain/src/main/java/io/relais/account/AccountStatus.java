@@ -1,7 +1,9 @@
 package io.relais.account;
 
-/** A prospect needs little; a customer has what the ERP requires. */
+/** A prospect needs little; a customer has what the ERP requires; a merged account lives on in its survivor. */
 public enum AccountStatus {
     PROSPECT,
-    CUSTOMER
+    CUSTOMER,
+    /** Merged into another account as a duplicate; it changes no more. */
+    MERGED
 }

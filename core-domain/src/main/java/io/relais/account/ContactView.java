@@ -8,6 +8,6 @@ import java.util.List;
  * is linked to.
  */
 public record ContactView(String id, String accountId, ContactDetails details, String leadId,
-                          List<ContactLinkView> links,
+                          List<ContactLink> links,
                           Instant createdAt, Instant updatedAt) {
 }

@@ -31,6 +31,17 @@ public record LeadDetails(
         return valid;
     }
 
+    /** These details with their blanks filled from {@code other}'s (a merged duplicate's): what is filled here stays. */
+    public LeadDetails filledFrom(LeadDetails other) {
+        LeadDetails filled = this;
+        for (LeadField field : LeadField.values()) {
+            if (field.valueIn(this) == null && field.valueIn(other) != null) {
+                filled = field.set(filled, field.valueIn(other));
+            }
+        }
+        return filled;
+    }
+
     /** A lead needs an e-mail, or a phone, or a name together with a company. */
     public void requireContactPoint() {
         boolean named = firstName != null || lastName != null;

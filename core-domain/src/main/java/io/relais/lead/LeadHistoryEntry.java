@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One event in a lead's life: what happened, which version it made, when, who did it (and on whose
- * behalf, for system actions), and the request it came from.
+ * One event in a lead's life: which lead (a survivor's history includes its merged duplicates'), what
+ * happened, which version it made, when, who did it (and on whose behalf, for system actions), and the
+ * request it came from.
  */
 public record LeadHistoryEntry(
         String eventId,
+        String leadId,
         long version,
         String type,
         Instant occurredAt,

@@ -1,11 +1,13 @@
 package io.relais.lead;
 
-/** Where a lead stands. Conversion into account and contact will add a final status of its own. */
+/** Where a lead stands. CONVERTED and MERGED are final. */
 public enum LeadStatus {
     NEW,
     WORKING,
     QUALIFIED,
     DISQUALIFIED,
     /** Became an account's contact; the lead's history lives on in the account's. */
-    CONVERTED
+    CONVERTED,
+    /** Merged into another lead as a duplicate; its history lives on in the survivor's. */
+    MERGED
 }

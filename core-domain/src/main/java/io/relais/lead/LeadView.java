@@ -2,8 +2,9 @@ package io.relais.lead;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
-/** A lead as the read model shows it. */
+/** A lead as the read model shows it, with the lead it was merged into or the duplicates merged into it. */
 public record LeadView(
         String id,
         long version,
@@ -21,5 +22,7 @@ public record LeadView(
         String capturedBy,
         Instant updatedAt,
         String convertedAccountId,
-        String convertedContactId) {
+        String convertedContactId,
+        String mergedIntoId,
+        List<String> mergedLeadIds) {
 }

@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Component;
 
@@ -62,22 +63,42 @@ public class AccountProjection {
     }
 
     @EventHandler
-    void on(ContactAdded event, DomainEventMessage<?> message) {
-        repository.insertContact(event, message.getSequenceNumber(), message.getTimestamp());
+    void on(ContactAdded event, DomainEventMessage<?> message, TrackingToken token) {
+        repository.insertContact(event, message.getSequenceNumber(), message.getTimestamp(), position(token));
         touch(event.accountId(), message);
     }
 
     @EventHandler
     void on(ContactUpdated event, DomainEventMessage<?> message) {
-        repository.updateContact(event.contactId(), event.details(), message.getSequenceNumber(),
+        repository.updateContact(event.accountId(), event.contactId(), event.details(), message.getSequenceNumber(),
                 message.getTimestamp());
         touch(event.accountId(), message);
     }
 
     @EventHandler
     void on(ContactsLinked event, DomainEventMessage<?> message) {
-        repository.insertLink(event, message.getTimestamp());
+        repository.insertLink(event.contactId(), new ContactLink(event.linkedContactId(), event.kind()),
+                event.accountId(), message.getTimestamp());
         touch(event.accountId(), message);
+    }
+
+    @EventHandler
+    void on(ContactMovedIn event, DomainEventMessage<?> message, TrackingToken token) {
+        repository.placeContact(event, message.getSequenceNumber(), message.getTimestamp(), position(token));
+        touch(event.accountId(), message);
+    }
+
+    @EventHandler
+    void on(AccountMergedInto event, DomainEventMessage<?> message) {
+        repository.update(event.accountId(), message.getSequenceNumber(), message.getTimestamp(),
+                "status = :status, merged_into = :survivor", new MapSqlParameterSource("status",
+                        AccountStatus.MERGED.name()).addValue("survivor", event.survivorId()));
+    }
+
+    @EventHandler
+    void on(MergedAccountAbsorbed event, DomainEventMessage<?> message) {
+        repository.addMergedAccount(event.accountId(), event.mergedId(), message.getSequenceNumber(),
+                message.getTimestamp());
     }
 
     @EventHandler
@@ -85,9 +106,24 @@ public class AccountProjection {
         touch(event.accountId(), message);
     }
 
+    /** The contact stays listed here until its new account takes it in (a move is ordered by store position). */
+    @EventHandler
+    void on(ContactMovedOut event, DomainEventMessage<?> message) {
+        touch(event.accountId(), message);
+    }
+
+    @EventHandler
+    void on(AccountDuplicateDismissed event, DomainEventMessage<?> message) {
+        touch(event.accountId(), message);
+    }
+
     @ResetHandler
     void reset() {
         repository.deleteAll();
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("The event has no position in the store"));
     }
 
     private void touch(String accountId, DomainEventMessage<?> message) {

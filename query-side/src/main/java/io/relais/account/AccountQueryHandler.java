@@ -27,6 +27,11 @@ class AccountQueryHandler {
     }
 
     @QueryHandler
+    Optional<ContactView> handle(FindContact query) {
+        return repository.findContact(query.contactId(), query.viewer());
+    }
+
+    @QueryHandler
     List<ContactView> handle(FindContacts query) {
         return repository.findContacts(query.accountId(), query.viewer());
     }

@@ -25,7 +25,7 @@ import java.util.Optional;
 class AccountReadRepository {
 
     private static final String COLUMNS = "id, version, status, details, owner_id, erp_id, created_at, created_by, "
-            + "updated_at";
+            + "updated_at, merged_into, merged_ids";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
@@ -55,28 +55,57 @@ class AccountReadRepository {
                 params.addValue("id", accountId).addValue("version", version).addValue("at", Timestamp.from(at)));
     }
 
-    void insertContact(ContactAdded event, long version, Instant at) {
+    void insertContact(ContactAdded event, long version, Instant at, long position) {
         jdbc.update("insert into contact_view (id, account_id, version, details, created_at, updated_at, search_text, "
-                        + "lead_id) values (:id, :account, :version, cast(:details as jsonb), :at, :at, :search, :lead) "
-                        + "on conflict (id) do nothing",
+                        + "lead_id, placed_at) values (:id, :account, :version, cast(:details as jsonb), :at, :at, "
+                        + ":search, :lead, :position) on conflict (id) do nothing",
                 contactColumns(event.details()).addValue("id", event.contactId()).addValue("account", event.accountId())
                         .addValue("version", version).addValue("at", Timestamp.from(at))
-                        .addValue("lead", event.leadId()));
+                        .addValue("lead", event.leadId()).addValue("position", position));
     }
 
-    void updateContact(String contactId, ContactDetails details, long version, Instant at) {
+    /**
+     * Puts the contact in the account it moved into. Moves are ordered by the position of their event in the
+     * store, not by account versions, since each account's stream counts its own: a replay that meets an
+     * older move after a newer one leaves the newer in place.
+     */
+    void placeContact(ContactMovedIn event, long version, Instant at, long position) {
+        ContactTransfer contact = event.contact();
+        jdbc.update("insert into contact_view (id, account_id, version, details, created_at, updated_at, search_text, "
+                        + "lead_id, placed_at) values (:id, :account, :version, cast(:details as jsonb), :at, :at, "
+                        + ":search, :lead, :position) on conflict (id) do update set account_id = excluded.account_id, "
+                        + "version = excluded.version, details = excluded.details, updated_at = excluded.updated_at, "
+                        + "search_text = excluded.search_text, placed_at = excluded.placed_at "
+                        + "where contact_view.placed_at < excluded.placed_at",
+                contactColumns(contact.details()).addValue("id", contact.contactId())
+                        .addValue("account", event.accountId()).addValue("version", version)
+                        .addValue("at", Timestamp.from(at)).addValue("lead", contact.leadId())
+                        .addValue("position", position));
+        for (ContactLink link : contact.links()) {
+            insertLink(contact.contactId(), link, event.accountId(), at);
+        }
+    }
+
+    /** Applies an account's change to its contact while the contact is still in that account. */
+    void updateContact(String accountId, String contactId, ContactDetails details, long version, Instant at) {
         jdbc.update("update contact_view set details = cast(:details as jsonb), search_text = :search, "
-                        + "version = :version, updated_at = :at where id = :id and version < :version",
-                contactColumns(details).addValue("id", contactId).addValue("version", version)
-                        .addValue("at", Timestamp.from(at)));
+                        + "version = :version, updated_at = :at where id = :id and account_id = :account "
+                        + "and version < :version",
+                contactColumns(details).addValue("id", contactId).addValue("account", accountId)
+                        .addValue("version", version).addValue("at", Timestamp.from(at)));
     }
 
-    void insertLink(ContactsLinked event, Instant at) {
+    void insertLink(String contactId, ContactLink link, String accountId, Instant at) {
         jdbc.update("insert into contact_link (contact_id, linked_contact_id, kind, account_id, linked_at) "
                         + "values (:contact, :linked, :kind, :account, :at) on conflict do nothing",
-                new MapSqlParameterSource("contact", event.contactId()).addValue("linked", event.linkedContactId())
-                        .addValue("kind", event.kind().name()).addValue("account", event.accountId())
+                new MapSqlParameterSource("contact", contactId).addValue("linked", link.linkedContactId())
+                        .addValue("kind", link.kind().name()).addValue("account", accountId)
                         .addValue("at", Timestamp.from(at)));
+    }
+
+    void addMergedAccount(String accountId, String mergedId, long version, Instant at) {
+        update(accountId, version, at, "merged_ids = array_append(merged_ids, cast(:merged as varchar))",
+                new MapSqlParameterSource("merged", mergedId));
     }
 
     void deleteAll() {
@@ -118,19 +147,29 @@ class AccountReadRepository {
     }
 
     List<ContactView> findContacts(String accountId, Viewer viewer) {
-        MapSqlParameterSource params = new MapSqlParameterSource("account", accountId);
-        String visible = "exists (select 1 from account_view a where a.id = :account"
+        return contacts("c.account_id = :account", new MapSqlParameterSource("account", accountId), viewer);
+    }
+
+    Optional<ContactView> findContact(String contactId, Viewer viewer) {
+        return contacts("c.id = :contact", new MapSqlParameterSource("contact", contactId), viewer).stream()
+                .findFirst();
+    }
+
+    /** The contacts matching {@code condition} whose account the viewer may see, by name, with their links. */
+    private List<ContactView> contacts(String condition, MapSqlParameterSource params, Viewer viewer) {
+        String visible = " and exists (select 1 from account_view a where a.id = c.account_id"
                 + Visibility.ownedBy("a.owner_id", viewer, params) + ")";
-        Map<String, List<ContactLinkView>> links = new HashMap<>();
-        jdbc.query("select contact_id, linked_contact_id, kind from contact_link where account_id = :account and "
-                + visible + " order by linked_at, linked_contact_id", params, rs -> {
+        Map<String, List<ContactLink>> links = new HashMap<>();
+        jdbc.query("select l.contact_id, l.linked_contact_id, l.kind from contact_link l join contact_view c "
+                + "on c.id = l.contact_id where " + condition + visible
+                + " order by l.linked_at, l.linked_contact_id", params, rs -> {
                     links.computeIfAbsent(rs.getString("contact_id"), id -> new ArrayList<>())
-                            .add(new ContactLinkView(rs.getString("linked_contact_id"),
+                            .add(new ContactLink(rs.getString("linked_contact_id"),
                                     ContactLinkKind.valueOf(rs.getString("kind"))));
                 });
-        return jdbc.query("select id, account_id, details, lead_id, created_at, updated_at from contact_view "
-                        + "where account_id = :account and " + visible
-                        + " order by details ->> 'lastName', details ->> 'firstName', id", params,
+        return jdbc.query("select c.id, c.account_id, c.details, c.lead_id, c.created_at, c.updated_at "
+                        + "from contact_view c where " + condition + visible
+                        + " order by c.details ->> 'lastName', c.details ->> 'firstName', c.id", params,
                 (rs, n) -> new ContactView(rs.getString("id"), rs.getString("account_id"),
                         read(rs.getString("details"), ContactDetails.class), rs.getString("lead_id"),
                         links.getOrDefault(rs.getString("id"), List.of()), instant(rs, "created_at"),
@@ -154,7 +193,8 @@ class AccountReadRepository {
     private AccountView mapAccount(ResultSet rs, int rowNum) throws SQLException {
         return new AccountView(rs.getString("id"), rs.getLong("version"), AccountStatus.valueOf(rs.getString("status")),
                 read(rs.getString("details"), AccountDetails.class), rs.getString("owner_id"), rs.getString("erp_id"),
-                instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"));
+                instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
+                rs.getString("merged_into"), List.of((String[]) rs.getArray("merged_ids").getArray()));
     }
 
     private String write(Object value) {

@@ -13,12 +13,12 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Projects lead events into the lead list/detail table and the lead history table. Both tables are in
@@ -61,55 +61,36 @@ public class LeadProjection {
         row.capturedBy = (String) message.getMetaData().get(AuditMetadata.USER_ID);
         row.updatedAt = message.getTimestamp();
         batch.put(row);
-
-        List<FieldChange> changes = new ArrayList<>();
-        changes.add(new FieldChange("status", null, LeadStatus.NEW.name()));
-        changes.add(new FieldChange("source", null, event.source().name()));
-        addIfPresent(changes, "sourceDetail", event.sourceDetail());
-        for (LeadField field : LeadField.values()) {
-            addIfPresent(changes, field.fieldName(), field.valueIn(event.details()));
-        }
-        if (event.consent() != null) {
-            changes.add(new FieldChange("marketingConsent", null, String.valueOf(event.consent().granted())));
-            changes.add(new FieldChange("consentDate", null, event.consent().date().toString()));
-            changes.add(new FieldChange("consentChannel", null, event.consent().channel().name()));
-        }
-        addIfPresent(changes, "ownerId", event.ownerId());
-        batch.record(row.id, historyEntry(message, changes));
+        batch.record(historyEntry(message, LeadEventChanges.of(event)));
     }
 
     @EventHandler
     void on(LeadDetailsUpdated event, DomainEventMessage<?> message) {
-        update(message, row -> row.details = event.details(), event.changes());
+        update(message, row -> row.details = event.details());
     }
 
     @EventHandler
     void on(LeadOwnerAssigned event, DomainEventMessage<?> message) {
-        FieldChange owner = new FieldChange("ownerId", event.previousOwnerId(), event.ownerId());
-        update(message, row -> row.ownerId = event.ownerId(), event.territoryId() == null ? List.of(owner)
-                : List.of(owner, new FieldChange("territoryRule", null, event.territoryId() + "/" + event.ruleId())));
+        update(message, row -> row.ownerId = event.ownerId());
     }
 
     @EventHandler
     void on(LeadWorkStarted event, DomainEventMessage<?> message) {
-        changeStatus(message, LeadStatus.NEW, LeadStatus.WORKING, List.of());
+        update(message, row -> row.status = LeadStatus.WORKING);
     }
 
     @EventHandler
     void on(LeadQualified event, DomainEventMessage<?> message) {
-        changeStatus(message, event.previousStatus(), LeadStatus.QUALIFIED, List.of());
+        update(message, row -> row.status = LeadStatus.QUALIFIED);
     }
 
     @EventHandler
     void on(LeadDisqualified event, DomainEventMessage<?> message) {
-        List<FieldChange> reason = new ArrayList<>();
-        reason.add(new FieldChange("disqualificationReason", null, event.reason().name()));
-        addIfPresent(reason, "disqualificationNote", event.note());
         update(message, row -> {
             row.status = LeadStatus.DISQUALIFIED;
             row.disqualificationReason = event.reason();
             row.disqualificationNote = event.note();
-        }, withStatusChange(event.previousStatus(), LeadStatus.DISQUALIFIED, reason));
+        });
     }
 
     @EventHandler
@@ -118,7 +99,7 @@ public class LeadProjection {
             row.status = LeadStatus.WORKING;
             row.disqualificationReason = null;
             row.disqualificationNote = null;
-        }, withStatusChange(event.previousStatus(), LeadStatus.WORKING, List.of()));
+        });
     }
 
     @EventHandler
@@ -127,9 +108,32 @@ public class LeadProjection {
             row.status = LeadStatus.CONVERTED;
             row.convertedAccountId = event.accountId();
             row.convertedContactId = event.contactId();
-        }, withStatusChange(event.previousStatus(), LeadStatus.CONVERTED, List.of(
-                new FieldChange("convertedAccountId", null, event.accountId()),
-                new FieldChange("convertedContactId", null, event.contactId()))));
+        });
+    }
+
+    @EventHandler
+    void on(ConvertedLeadTransferred event, DomainEventMessage<?> message) {
+        update(message, row -> row.convertedAccountId = event.accountId());
+    }
+
+    @EventHandler
+    void on(LeadMergedInto event, DomainEventMessage<?> message) {
+        update(message, row -> {
+            row.status = LeadStatus.MERGED;
+            row.mergedIntoId = event.survivorId();
+        });
+    }
+
+    @EventHandler
+    void on(MergedLeadAbsorbed event, DomainEventMessage<?> message) {
+        update(message, row -> row.mergedLeadIds = Stream.concat(row.mergedLeadIds.stream(),
+                Stream.of(event.mergedId())).toList());
+    }
+
+    @EventHandler
+    void on(LeadDuplicateDismissed event, DomainEventMessage<?> message) {
+        update(message, row -> {
+        });
     }
 
     @ResetHandler
@@ -137,12 +141,8 @@ public class LeadProjection {
         repository.deleteAll();
     }
 
-    private void changeStatus(DomainEventMessage<?> message, LeadStatus from, LeadStatus to,
-                              List<FieldChange> more) {
-        update(message, row -> row.status = to, withStatusChange(from, to, more));
-    }
-
-    private void update(DomainEventMessage<?> message, Consumer<LeadRow> change, List<FieldChange> changes) {
+    /** Applies the event to its lead's row, unless the row has it already, and records it in the history. */
+    private void update(DomainEventMessage<?> message, Consumer<LeadRow> change) {
         LeadProjectionBatch batch = batch();
         String leadId = message.getAggregateIdentifier();
         LeadRow row = batch.row(leadId).orElseThrow(
@@ -154,26 +154,13 @@ public class LeadProjection {
         row.version = message.getSequenceNumber();
         row.updatedAt = message.getTimestamp();
         batch.changed(leadId);
-        batch.record(leadId, historyEntry(message, changes));
-    }
-
-    private static List<FieldChange> withStatusChange(LeadStatus from, LeadStatus to, List<FieldChange> more) {
-        List<FieldChange> changes = new ArrayList<>();
-        changes.add(new FieldChange("status", from.name(), to.name()));
-        changes.addAll(more);
-        return changes;
-    }
-
-    private static void addIfPresent(List<FieldChange> changes, String field, String value) {
-        if (value != null) {
-            changes.add(new FieldChange(field, null, value));
-        }
+        batch.record(historyEntry(message, LeadEventChanges.of(message.getPayload())));
     }
 
     private static LeadHistoryEntry historyEntry(DomainEventMessage<?> message, List<FieldChange> changes) {
         MetaData meta = message.getMetaData();
-        return new LeadHistoryEntry(message.getIdentifier(), message.getSequenceNumber(),
-                message.getPayloadType().getSimpleName(), message.getTimestamp(),
+        return new LeadHistoryEntry(message.getIdentifier(), message.getAggregateIdentifier(),
+                message.getSequenceNumber(), message.getPayloadType().getSimpleName(), message.getTimestamp(),
                 text(meta, AuditMetadata.USER_ID), text(meta, AuditMetadata.ON_BEHALF_OF),
                 text(meta, AuditMetadata.CORRELATION_ID), text(meta, AuditMetadata.CAUSATION_ID), changes);
     }

@@ -20,7 +20,7 @@ final class LeadProjectionBatch {
     private final LeadReadRepository repository;
     private final Map<String, Optional<LeadRow>> rows = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
-    private final List<PendingHistory> history = new ArrayList<>();
+    private final List<LeadHistoryEntry> history = new ArrayList<>();
 
     LeadProjectionBatch(LeadReadRepository repository) {
         this.repository = repository;
@@ -45,8 +45,8 @@ final class LeadProjectionBatch {
         changed.add(leadId);
     }
 
-    void record(String leadId, LeadHistoryEntry entry) {
-        history.add(new PendingHistory(leadId, entry));
+    void record(LeadHistoryEntry entry) {
+        history.add(entry);
     }
 
     void flush() {

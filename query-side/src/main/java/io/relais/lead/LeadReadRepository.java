@@ -39,7 +39,7 @@ class LeadReadRepository {
             + "job_title, website, postal_code, city, country, notes, naf_code, company_size, source, source_detail, "
             + "marketing_consent, "
             + "consent_date, consent_channel, owner_id, disqualification_reason, disqualification_note, "
-            + "captured_at, captured_by, updated_at, converted_account_id, converted_contact_id";
+            + "captured_at, captured_by, updated_at, converted_account_id, converted_contact_id, merged_into, merged_ids";
     private static final Map<LeadSortField, String> SORT_COLUMNS = Map.of(
             LeadSortField.CAPTURED_AT, "captured_at",
             LeadSortField.UPDATED_AT, "updated_at",
@@ -47,7 +47,7 @@ class LeadReadRepository {
             LeadSortField.COMPANY, "company",
             LeadSortField.STATUS, "status");
     private static final String UPSERT = "insert into lead_view (" + COLUMNS + ", search_text) values ("
-            + "?, ".repeat(29) + "?) on conflict (id) do update set "
+            + "?, ".repeat(31) + "?) on conflict (id) do update set "
             + Arrays.stream((COLUMNS + ", search_text").split(", "))
             .skip(1)
             .map(column -> column + " = excluded." + column)
@@ -121,15 +121,18 @@ class LeadReadRepository {
         return new LeadPage(items, page.page(), page.size(), total);
     }
 
+    /** The lead's history and that of the duplicates merged into it (transitively), oldest first. */
     LeadHistoryPage findHistory(String leadId, Viewer viewer, PageRequest page) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", leadId).addValue("limit", page.size())
                 .addValue("offset", page.offset());
-        String where = " where lead_id = :id and exists (select 1 from lead_view where id = :id"
+        String family = "with recursive family(id) as (select cast(:id as varchar) union "
+                + "select v.id from lead_view v join family f on v.merged_into = f.id) ";
+        String where = " where lead_id in (select id from family) and exists (select 1 from lead_view where id = :id"
                 + Visibility.ownedBy("owner_id", viewer, params) + ")";
-        long total = jdbc.queryForObject("select count(*) from lead_history" + where, params, Long.class);
-        List<LeadHistoryEntry> items = jdbc.query("select event_id, version, event_type, occurred_at, user_id, "
-                + "on_behalf_of, correlation_id, causation_id, changes from lead_history" + where
-                + " order by version limit :limit offset :offset", params, this::mapHistory);
+        long total = jdbc.queryForObject(family + "select count(*) from lead_history" + where, params, Long.class);
+        List<LeadHistoryEntry> items = jdbc.query(family + "select event_id, lead_id, version, event_type, "
+                + "occurred_at, user_id, on_behalf_of, correlation_id, causation_id, changes from lead_history" + where
+                + " order by occurred_at, lead_id, version limit :limit offset :offset", params, this::mapHistory);
         return new LeadHistoryPage(items, page.page(), page.size(), total);
     }
 
@@ -172,7 +175,9 @@ class LeadReadRepository {
                 ps.setTimestamp(27, Timestamp.from(row.updatedAt));
                 ps.setString(28, row.convertedAccountId);
                 ps.setString(29, row.convertedContactId);
-                ps.setString(30, SearchText.of(d.firstName(), d.lastName(), d.company(), d.email()));
+                ps.setString(30, row.mergedIntoId);
+                ps.setArray(31, ps.getConnection().createArrayOf("varchar", row.mergedLeadIds.toArray()));
+                ps.setString(32, SearchText.of(d.firstName(), d.lastName(), d.company(), d.email()));
             }
 
             @Override
@@ -182,7 +187,7 @@ class LeadReadRepository {
         });
     }
 
-    void insertHistory(List<PendingHistory> entries) {
+    void insertHistory(List<LeadHistoryEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
@@ -192,10 +197,9 @@ class LeadReadRepository {
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        PendingHistory pending = entries.get(i);
-                        LeadHistoryEntry e = pending.entry();
+                        LeadHistoryEntry e = entries.get(i);
                         ps.setString(1, e.eventId());
-                        ps.setString(2, pending.leadId());
+                        ps.setString(2, e.leadId());
                         ps.setLong(3, e.version());
                         ps.setString(4, e.type());
                         ps.setTimestamp(5, Timestamp.from(e.occurredAt()));
@@ -248,12 +252,15 @@ class LeadReadRepository {
         row.updatedAt = instant(rs, "updated_at");
         row.convertedAccountId = rs.getString("converted_account_id");
         row.convertedContactId = rs.getString("converted_contact_id");
+        row.mergedIntoId = rs.getString("merged_into");
+        row.mergedLeadIds = List.of((String[]) rs.getArray("merged_ids").getArray());
         return row;
     }
 
     private LeadHistoryEntry mapHistory(ResultSet rs, int rowNum) throws SQLException {
         try {
-            return new LeadHistoryEntry(rs.getString("event_id"), rs.getLong("version"), rs.getString("event_type"),
+            return new LeadHistoryEntry(rs.getString("event_id"), rs.getString("lead_id"), rs.getLong("version"),
+                    rs.getString("event_type"),
                     instant(rs, "occurred_at"), rs.getString("user_id"), rs.getString("on_behalf_of"),
                     rs.getString("correlation_id"), rs.getString("causation_id"),
                     json.readValue(rs.getString("changes"), CHANGES));

@@ -2,6 +2,7 @@ package io.relais.lead;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** A lead's row in the read model while a projection batch changes it. */
 final class LeadRow {
@@ -23,10 +24,12 @@ final class LeadRow {
     Instant updatedAt;
     String convertedAccountId;
     String convertedContactId;
+    String mergedIntoId;
+    List<String> mergedLeadIds = List.of();
 
     LeadView toView() {
         return new LeadView(id, version, status, details, source, sourceDetail, marketingConsent, consentDate,
                 consentChannel, ownerId, disqualificationReason, disqualificationNote, capturedAt, capturedBy,
-                updatedAt, convertedAccountId, convertedContactId);
+                updatedAt, convertedAccountId, convertedContactId, mergedIntoId, mergedLeadIds);
     }
 }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** What an update changed, field by field, with values as text for histories and timelines. */
-final class FieldChanges {
+public final class FieldChanges {
 
     private static final Map<String, Function<ContactDetails, Object>> CONTACT_FIELDS = Map.of(
             "firstName", ContactDetails::firstName,
@@ -27,7 +27,8 @@ final class FieldChanges {
     private FieldChanges() {
     }
 
-    static List<FieldChange> ofAccount(AccountDetails before, AccountDetails after) {
+    /** What changed from {@code before} to {@code after}; a null {@code before} lists every filled field. */
+    public static List<FieldChange> ofAccount(AccountDetails before, AccountDetails after) {
         List<FieldChange> changes = new ArrayList<>();
         for (AccountField field : AccountField.values()) {
             add(changes, field.fieldName(), field.valueIn(before), field.valueIn(after));
@@ -35,10 +36,11 @@ final class FieldChanges {
         return changes;
     }
 
-    static List<FieldChange> ofContact(ContactDetails before, ContactDetails after) {
+    /** What changed from {@code before} to {@code after}; a null {@code before} lists every filled field. */
+    public static List<FieldChange> ofContact(ContactDetails before, ContactDetails after) {
         List<FieldChange> changes = new ArrayList<>();
         CONTACT_FIELDS.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(field -> add(changes, field.getKey(), field.getValue().apply(before),
+                .forEach(field -> add(changes, field.getKey(), before == null ? null : field.getValue().apply(before),
                         field.getValue().apply(after)));
         return changes;
     }
@@ -51,7 +53,8 @@ final class FieldChanges {
         }
     }
 
-    static String text(Object value) {
+    /** A value as timelines show it: addresses on one line, amounts without exponent, lists comma-separated. */
+    public static String text(Object value) {
         if (value == null) {
             return null;
         }

@@ -1,0 +1,93 @@
+package io.relais.lead;
+
+import io.relais.common.FieldChange;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What each lead event changed, field by field, as the lead's history and the 360° timeline show it. */
+public final class LeadEventChanges {
+
+    private LeadEventChanges() {
+    }
+
+    /** The changes {@code event} made; empty for an event that changes no field. */
+    public static List<FieldChange> of(Object event) {
+        if (event instanceof LeadCaptured captured) {
+            return captured(captured);
+        }
+        if (event instanceof LeadDetailsUpdated updated) {
+            return updated.changes();
+        }
+        if (event instanceof LeadOwnerAssigned assigned) {
+            FieldChange owner = new FieldChange("ownerId", assigned.previousOwnerId(), assigned.ownerId());
+            return assigned.territoryId() == null ? List.of(owner) : List.of(owner,
+                    new FieldChange("territoryRule", null, assigned.territoryId() + "/" + assigned.ruleId()));
+        }
+        if (event instanceof LeadWorkStarted) {
+            return status(LeadStatus.NEW, LeadStatus.WORKING, List.of());
+        }
+        if (event instanceof LeadQualified qualified) {
+            return status(qualified.previousStatus(), LeadStatus.QUALIFIED, List.of());
+        }
+        if (event instanceof LeadDisqualified disqualified) {
+            List<FieldChange> reason = new ArrayList<>();
+            reason.add(new FieldChange("disqualificationReason", null, disqualified.reason().name()));
+            addIfPresent(reason, "disqualificationNote", disqualified.note());
+            return status(disqualified.previousStatus(), LeadStatus.DISQUALIFIED, reason);
+        }
+        if (event instanceof LeadReopened reopened) {
+            return status(reopened.previousStatus(), LeadStatus.WORKING, List.of());
+        }
+        if (event instanceof LeadConverted converted) {
+            return status(converted.previousStatus(), LeadStatus.CONVERTED, List.of(
+                    new FieldChange("convertedAccountId", null, converted.accountId()),
+                    new FieldChange("convertedContactId", null, converted.contactId())));
+        }
+        if (event instanceof ConvertedLeadTransferred transferred) {
+            return List.of(new FieldChange("convertedAccountId", transferred.previousAccountId(),
+                    transferred.accountId()));
+        }
+        if (event instanceof LeadMergedInto merged) {
+            return status(merged.previousStatus(), LeadStatus.MERGED,
+                    List.of(new FieldChange("mergedIntoId", null, merged.survivorId())));
+        }
+        if (event instanceof MergedLeadAbsorbed absorbed) {
+            return List.of(new FieldChange("mergedLeadIds", null, absorbed.mergedId()));
+        }
+        if (event instanceof LeadDuplicateDismissed dismissed) {
+            return List.of(new FieldChange("notDuplicateOf", null, dismissed.otherLeadId()));
+        }
+        return List.of();
+    }
+
+    private static List<FieldChange> captured(LeadCaptured event) {
+        List<FieldChange> changes = new ArrayList<>();
+        changes.add(new FieldChange("status", null, LeadStatus.NEW.name()));
+        changes.add(new FieldChange("source", null, event.source().name()));
+        addIfPresent(changes, "sourceDetail", event.sourceDetail());
+        for (LeadField field : LeadField.values()) {
+            addIfPresent(changes, field.fieldName(), field.valueIn(event.details()));
+        }
+        if (event.consent() != null) {
+            changes.add(new FieldChange("marketingConsent", null, String.valueOf(event.consent().granted())));
+            changes.add(new FieldChange("consentDate", null, event.consent().date().toString()));
+            changes.add(new FieldChange("consentChannel", null, event.consent().channel().name()));
+        }
+        addIfPresent(changes, "ownerId", event.ownerId());
+        return changes;
+    }
+
+    private static List<FieldChange> status(LeadStatus from, LeadStatus to, List<FieldChange> more) {
+        List<FieldChange> changes = new ArrayList<>();
+        changes.add(new FieldChange("status", from.name(), to.name()));
+        changes.addAll(more);
+        return changes;
+    }
+
+    private static void addIfPresent(List<FieldChange> changes, String field, String value) {
+        if (value != null) {
+            changes.add(new FieldChange(field, null, value));
+        }
+    }
+}
