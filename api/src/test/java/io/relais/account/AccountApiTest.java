@@ -187,6 +187,15 @@ class AccountApiTest extends ApiTestSupport {
         TestUser rep = user("rep", Profile.SALES_REP);
         String id = customer(rep);
         rep.api().post("/api/v1/accounts/" + id + "/contacts", "{\"lastName\": \"Rejeu\", \"phones\": [\"+33 4 78 00 00 00\"]}");
+        String duplicate = rep.api().post("/api/v1/accounts", "{\"legalName\": \"Doublon du rejeu\"}").body()
+                .get("id").asText();
+        String moving = rep.api().post("/api/v1/accounts/" + id + "/contacts", "{\"lastName\": \"Voyageur\"}")
+                .header("Location").replaceAll(".*/", "");
+        rep.api().post("/api/v1/accounts/" + duplicate + "/contacts", "{\"lastName\": \"Absorbé\"}");
+        assertThat(rep.api().post("/api/v1/accounts/" + id + "/contacts/" + moving + "/move",
+                "{\"toAccountId\": \"" + duplicate + "\"}").status()).isEqualTo(200);
+        assertThat(rep.api().post("/api/v1/accounts/" + id + "/merge", "{\"duplicateId\": \"" + duplicate + "\"}")
+                .status()).isEqualTo(200);
         StreamingEventProcessor processor = processor(AccountProjection.PROCESSING_GROUP);
         awaitCaughtUp(processor);
         List<List<Map<String, Object>>> before = tables();
@@ -201,9 +210,10 @@ class AccountApiTest extends ApiTestSupport {
 
     private List<List<Map<String, Object>>> tables() {
         return Stream.of("select id, version, status, legal_name, siren, siret, owner_id, erp_id, details::text, "
-                                + "created_at, created_by, updated_at, search_text from account_view order by id",
-                        "select id, account_id, version, details::text, created_at, updated_at, search_text "
-                                + "from contact_view order by id",
+                                + "created_at, created_by, updated_at, search_text, merged_into, merged_ids::text "
+                                + "from account_view order by id",
+                        "select id, account_id, version, details::text, created_at, updated_at, search_text, lead_id, "
+                                + "placed_at from contact_view order by id",
                         "select * from contact_link order by contact_id, linked_contact_id, kind")
                 .map(jdbc::queryForList).toList();
     }

@@ -5,6 +5,7 @@ import io.relais.organisation.Profile;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +17,13 @@ class LeadProjectionReplayTest extends ApiTestSupport {
     @Test
     void replayingTheLeadProjectionFromZeroGivesTheSameRows() {
         List<String> reps = List.of(user("rep", Profile.SALES_REP).id(), user("rep", Profile.SALES_REP).id());
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String id = api().post("/api/v1/leads", """
                     {"firstName": "Hélène", "lastName": "Replay%d", "company": "Rejeu SARL", "source": "PDF_DOWNLOAD",
                      "consent": {"granted": %b, "date": "2026-10-0%d", "channel": "EMAIL"}}
                     """.formatted(i, i % 2 == 0, i + 1)).body().get("id").asText();
+            ids.add(id);
             api().patch("/api/v1/leads/" + id, "{\"email\": \"helene" + i + "@example.fr\", \"city\": \"Nantes\"}");
             assertThat(api().put("/api/v1/leads/" + id + "/owner", "{\"ownerId\": \"" + reps.get(i % 2) + "\"}")
                     .status()).isEqualTo(200);
@@ -31,6 +34,8 @@ class LeadProjectionReplayTest extends ApiTestSupport {
                 api().post("/api/v1/leads/" + id + "/disqualify", "{\"reason\": \"NO_BUDGET\"}");
             }
         }
+        assertThat(api().post("/api/v1/leads/" + ids.get(0) + "/merge", "{\"duplicateId\": \"" + ids.get(2) + "\"}")
+                .status()).isEqualTo(200);
         StreamingEventProcessor processor = processor(LeadProjection.PROCESSING_GROUP);
         awaitCaughtUp(processor);
         List<String> leadsBefore = leads();

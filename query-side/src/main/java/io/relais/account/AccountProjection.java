@@ -78,7 +78,7 @@ public class AccountProjection {
     @EventHandler
     void on(ContactsLinked event, DomainEventMessage<?> message) {
         repository.insertLink(event.contactId(), new ContactLink(event.linkedContactId(), event.kind()),
-                event.accountId(), message.getTimestamp());
+                message.getTimestamp());
         touch(event.accountId(), message);
     }
 

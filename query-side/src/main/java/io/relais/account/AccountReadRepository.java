@@ -58,7 +58,9 @@ class AccountReadRepository {
     void insertContact(ContactAdded event, long version, Instant at, long position) {
         jdbc.update("insert into contact_view (id, account_id, version, details, created_at, updated_at, search_text, "
                         + "lead_id, placed_at) values (:id, :account, :version, cast(:details as jsonb), :at, :at, "
-                        + ":search, :lead, :position) on conflict (id) do nothing",
+                        + ":search, :lead, :position) on conflict (id) do update "
+                        // a replay may place a moved contact before the event that created it: only its date is kept
+                        + "set created_at = least(contact_view.created_at, excluded.created_at)",
                 contactColumns(event.details()).addValue("id", event.contactId()).addValue("account", event.accountId())
                         .addValue("version", version).addValue("at", Timestamp.from(at))
                         .addValue("lead", event.leadId()).addValue("position", position));
@@ -82,7 +84,7 @@ class AccountReadRepository {
                         .addValue("at", Timestamp.from(at)).addValue("lead", contact.leadId())
                         .addValue("position", position));
         for (ContactLink link : contact.links()) {
-            insertLink(contact.contactId(), link, event.accountId(), at);
+            insertLink(contact.contactId(), link, at);
         }
     }
 
@@ -95,12 +97,13 @@ class AccountReadRepository {
                         .addValue("version", version).addValue("at", Timestamp.from(at)));
     }
 
-    void insertLink(String contactId, ContactLink link, String accountId, Instant at) {
-        jdbc.update("insert into contact_link (contact_id, linked_contact_id, kind, account_id, linked_at) "
-                        + "values (:contact, :linked, :kind, :account, :at) on conflict do nothing",
+    /** Links travel with moved contacts; whichever event a replay meets first, the link keeps its first date. */
+    void insertLink(String contactId, ContactLink link, Instant at) {
+        jdbc.update("insert into contact_link (contact_id, linked_contact_id, kind, linked_at) "
+                        + "values (:contact, :linked, :kind, :at) on conflict (contact_id, linked_contact_id, kind) "
+                        + "do update set linked_at = least(contact_link.linked_at, excluded.linked_at)",
                 new MapSqlParameterSource("contact", contactId).addValue("linked", link.linkedContactId())
-                        .addValue("kind", link.kind().name()).addValue("account", accountId)
-                        .addValue("at", Timestamp.from(at)));
+                        .addValue("kind", link.kind().name()).addValue("at", Timestamp.from(at)));
     }
 
     void addMergedAccount(String accountId, String mergedId, long version, Instant at) {

@@ -2,15 +2,13 @@ package io.relais.lead;
 
 import io.relais.common.AuditMetadata;
 import io.relais.common.FieldChange;
+import io.relais.projection.ProjectionBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.util.HashSet;
@@ -30,7 +28,6 @@ import java.util.stream.Stream;
 public class LeadProjection {
 
     public static final String PROCESSING_GROUP = "leads";
-    private static final String BATCH_RESOURCE = LeadProjectionBatch.class.getName();
 
     private final LeadReadRepository repository;
 
@@ -181,14 +178,10 @@ public class LeadProjection {
     }
 
     private LeadProjectionBatch batch() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(BATCH_RESOURCE, key -> {
+        return ProjectionBatches.current(LeadProjectionBatch.class, messages -> {
             LeadProjectionBatch batch = new LeadProjectionBatch(repository);
-            if (root instanceof BatchingUnitOfWork<?> batching) {
-                batch.prefetch(leadsIn(batching.getMessages()));
-            }
-            root.onPrepareCommit(unitOfWork -> batch.flush());
+            batch.prefetch(leadsIn(messages));
             return batch;
-        });
+        }, LeadProjectionBatch::flush);
     }
 }

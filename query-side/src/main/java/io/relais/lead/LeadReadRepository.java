@@ -8,6 +8,7 @@ import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
 import io.relais.organisation.Viewer;
 import io.relais.organisation.Visibility;
+import io.relais.projection.ProjectionBatches;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -217,13 +218,8 @@ class LeadReadRepository {
                 });
     }
 
-    /**
-     * Lets the projection's transaction commit without waiting for its WAL flush. Safe because the processor's
-     * token is written in the same transaction: after a crash, rows and token roll back together and the
-     * projection redoes those events. Events themselves are always appended with synchronous commit.
-     */
     void commitAsynchronously() {
-        jdbc.getJdbcTemplate().execute("set local synchronous_commit = off");
+        ProjectionBatches.commitAsynchronously(jdbc.getJdbcTemplate());
     }
 
     void deleteAll() {

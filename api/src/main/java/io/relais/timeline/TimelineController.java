@@ -1,0 +1,124 @@
+package io.relais.timeline;
+
+import io.relais.account.AccountView;
+import io.relais.account.ContactView;
+import io.relais.account.FindAccount;
+import io.relais.account.FindContact;
+import io.relais.common.InvalidFieldException;
+import io.relais.common.PageRequest;
+import io.relais.organisation.Viewer;
+import io.relais.security.CurrentUser;
+import io.relais.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+@RestController
+@RequestMapping("/api/v1/accounts/{id}")
+@Tag(name = "Timeline", description = "The 360° history of an account and of a contact")
+public class TimelineController {
+
+    private static final String KIND = "ACCOUNT, CONTACT or LEAD; repeat the parameter or separate with commas";
+    private static final String INSTANT = "an ISO-8601 instant (2026-11-20T09:30:00Z) or a date (2026-11-20, "
+            + "midnight UTC)";
+
+    private final QueryGateway queries;
+
+    public TimelineController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/timeline")
+    @Operation(summary = "An account's timeline", description = "Everything that happened to the account, its "
+            + "contacts, the leads converted into it (their whole history, from before the conversion) and the "
+            + "duplicates merged into it, newest first: each entry with what changed (field, old and new value), "
+            + "who, when and in which request. Contact entries may hold personal data (notes).")
+    public TimelinePage accountTimeline(@PathVariable String id,
+                                        @Parameter(description = KIND) @RequestParam(required = false)
+                                        List<TimelineKind> kind,
+                                        @Parameter(description = "Entries at or after: " + INSTANT)
+                                        @RequestParam(required = false) String from,
+                                        @Parameter(description = "Entries before: " + INSTANT)
+                                        @RequestParam(required = false) String to,
+                                        @Parameter(description = "desc (newest first, the default) or asc")
+                                        @RequestParam(defaultValue = "desc") String order,
+                                        @RequestParam(defaultValue = "0") int page,
+                                        @RequestParam(defaultValue = "50") int size) {
+        TimelineFilter filter = filter(kind, from, to, order);
+        PageRequest pageRequest = new PageRequest(page, size);
+        Viewer viewer = CurrentUser.viewer();
+        if (queries.query(new FindAccount(id, viewer), ResponseTypes.optionalInstanceOf(AccountView.class)).join()
+                .isEmpty()) {
+            throw new NotFoundException("Account", id);
+        }
+        return queries.query(new FindAccountTimeline(id, viewer, filter, pageRequest), TimelinePage.class).join();
+    }
+
+    @GetMapping("/contacts/{contactId}/timeline")
+    @Operation(summary = "A contact's timeline", description = "The account timeline narrowed to one person: their "
+            + "own entries (in whichever account they were) and the history of the leads converted into them.")
+    public TimelinePage contactTimeline(@PathVariable String id, @PathVariable String contactId,
+                                        @Parameter(description = KIND) @RequestParam(required = false)
+                                        List<TimelineKind> kind,
+                                        @Parameter(description = "Entries at or after: " + INSTANT)
+                                        @RequestParam(required = false) String from,
+                                        @Parameter(description = "Entries before: " + INSTANT)
+                                        @RequestParam(required = false) String to,
+                                        @Parameter(description = "desc (newest first, the default) or asc")
+                                        @RequestParam(defaultValue = "desc") String order,
+                                        @RequestParam(defaultValue = "0") int page,
+                                        @RequestParam(defaultValue = "50") int size) {
+        TimelineFilter filter = filter(kind, from, to, order);
+        PageRequest pageRequest = new PageRequest(page, size);
+        Viewer viewer = CurrentUser.viewer();
+        boolean inAccount = queries.query(new FindContact(contactId, viewer),
+                ResponseTypes.optionalInstanceOf(ContactView.class)).join()
+                .filter(contact -> contact.accountId().equals(id)).isPresent();
+        if (!inAccount) {
+            throw new NotFoundException("Contact", contactId);
+        }
+        return queries.query(new FindContactTimeline(contactId, viewer, filter, pageRequest), TimelinePage.class)
+                .join();
+    }
+
+    private static TimelineFilter filter(List<TimelineKind> kinds, String from, String to, String order) {
+        Set<TimelineKind> kindSet = kinds == null || kinds.isEmpty() ? Set.of() : EnumSet.copyOf(kinds);
+        return new TimelineFilter(kindSet, instant("from", from), instant("to", to), oldestFirst(order));
+    }
+
+    private static boolean oldestFirst(String order) {
+        return switch (order.strip().toLowerCase()) {
+            case "asc" -> true;
+            case "desc" -> false;
+            default -> throw new InvalidFieldException("order", "invalid-parameter", "order must be asc or desc");
+        };
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(field, "invalid-parameter", field + " must be " + INSTANT);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.relais.timeline;
+
+import io.relais.common.FieldChange;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One thing that happened, in a 360° timeline: what kind of record it concerns, the event, the record whose
+ * history holds it (an account, or a lead) and the version it gave that record, the contact concerned if
+ * any, when, who (and on whose behalf, for system actions), the request it came from, and what changed.
+ */
+public record TimelineEntry(
+        String eventId,
+        TimelineKind kind,
+        String type,
+        String recordId,
+        long version,
+        String contactId,
+        Instant occurredAt,
+        String userId,
+        String onBehalfOf,
+        String correlationId,
+        String causationId,
+        List<FieldChange> changes) {
+}

@@ -1,0 +1,153 @@
+package io.relais.timeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relais.common.FieldChange;
+import io.relais.common.PageRequest;
+import io.relais.organisation.Viewer;
+import io.relais.organisation.Visibility;
+import io.relais.projection.ProjectionBatches;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+
+/**
+ * The timeline's tables: one entry per event, and the links that make a record's history part of another's.
+ * A timeline is the entries of a record and of its members, found by walking the links transitively (a lead
+ * merged into a lead converted into an account merged into another ...).
+ */
+@Repository
+class TimelineRepository {
+
+    private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {
+    };
+    private static final String MEMBERS = "with recursive members(id) as (select cast(:id as varchar) union "
+            + "select l.member_id from timeline_link l join members m on l.record_id = m.id) ";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+
+    TimelineRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void write(TimelineBatch batch) {
+        ProjectionBatches.commitAsynchronously(jdbc.getJdbcTemplate());
+        List<TimelineRow> rows = batch.rows;
+        jdbc.getJdbcTemplate().batchUpdate("insert into timeline_entry (event_id, position, record_id, kind, contact_id, "
+                        + "event_type, record_version, occurred_at, user_id, on_behalf_of, correlation_id, causation_id, "
+                        + "changes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) "
+                        + "on conflict (event_id) do nothing",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        TimelineEntry e = rows.get(i).entry();
+                        ps.setString(1, e.eventId());
+                        ps.setLong(2, rows.get(i).position());
+                        ps.setString(3, e.recordId());
+                        ps.setString(4, e.kind().name());
+                        ps.setString(5, e.contactId());
+                        ps.setString(6, e.type());
+                        ps.setLong(7, e.version());
+                        ps.setTimestamp(8, Timestamp.from(e.occurredAt()));
+                        ps.setString(9, e.userId());
+                        ps.setString(10, e.onBehalfOf());
+                        ps.setString(11, e.correlationId());
+                        ps.setString(12, e.causationId());
+                        ps.setString(13, toJson(e.changes()));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                });
+        List<TimelineLink> links = List.copyOf(batch.links);
+        jdbc.getJdbcTemplate().batchUpdate("insert into timeline_link (record_id, member_id) values (?, ?) "
+                        + "on conflict do nothing",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        ps.setString(1, links.get(i).recordId());
+                        ps.setString(2, links.get(i).memberId());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return links.size();
+                    }
+                });
+    }
+
+    void deleteAll() {
+        jdbc.getJdbcTemplate().execute("truncate timeline_entry, timeline_link");
+    }
+
+    TimelinePage findAccountTimeline(FindAccountTimeline query) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", query.accountId());
+        String visible = " and exists (select 1 from account_view a where a.id = :id"
+                + Visibility.ownedBy("a.owner_id", query.viewer(), params) + ")";
+        return page("e.record_id in (select id from members)" + visible, params, query.filter(), query.page());
+    }
+
+    TimelinePage findContactTimeline(FindContactTimeline query) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", query.contactId());
+        String visible = " and exists (select 1 from contact_view c join account_view a on a.id = c.account_id "
+                + "where c.id = :id" + Visibility.ownedBy("a.owner_id", query.viewer(), params) + ")";
+        return page("(e.contact_id = :id or e.record_id in (select id from members))" + visible,
+                params, query.filter(), query.page());
+    }
+
+    private TimelinePage page(String condition, MapSqlParameterSource params, TimelineFilter filter,
+                              PageRequest page) {
+        StringBuilder where = new StringBuilder(" where ").append(condition);
+        if (!filter.kinds().isEmpty()) {
+            where.append(" and e.kind in (:kinds)");
+            params.addValue("kinds", filter.kinds().stream().map(Enum::name).toList());
+        }
+        if (filter.from() != null) {
+            where.append(" and e.occurred_at >= :from");
+            params.addValue("from", Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" and e.occurred_at < :to");
+            params.addValue("to", Timestamp.from(filter.to()));
+        }
+        long total = jdbc.queryForObject(MEMBERS + "select count(*) from timeline_entry e" + where, params, Long.class);
+        String direction = filter.oldestFirst() ? " asc" : " desc";
+        params.addValue("limit", page.size()).addValue("offset", page.offset());
+        List<TimelineEntry> items = jdbc.query(MEMBERS + "select e.event_id, e.kind, e.event_type, e.record_id, "
+                + "e.record_version, e.contact_id, e.occurred_at, e.user_id, e.on_behalf_of, e.correlation_id, "
+                + "e.causation_id, e.changes from timeline_entry e" + where + " order by e.occurred_at" + direction
+                + ", e.position" + direction + " limit :limit offset :offset", params, this::mapEntry);
+        return new TimelinePage(items, page.page(), page.size(), total);
+    }
+
+    private TimelineEntry mapEntry(ResultSet rs, int rowNum) throws SQLException {
+        try {
+            return new TimelineEntry(rs.getString("event_id"), TimelineKind.valueOf(rs.getString("kind")),
+                    rs.getString("event_type"), rs.getString("record_id"), rs.getLong("record_version"),
+                    rs.getString("contact_id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("user_id"),
+                    rs.getString("on_behalf_of"), rs.getString("correlation_id"), rs.getString("causation_id"),
+                    json.readValue(rs.getString("changes"), CHANGES));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable changes in timeline entry " + rs.getString("event_id"), e);
+        }
+    }
+
+    private String toJson(List<FieldChange> changes) {
+        try {
+            return json.writeValueAsString(changes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write timeline changes", e);
+        }
+    }
+}
