@@ -6,6 +6,10 @@ import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.PageRequest;
+import io.relais.duplicate.DuplicateDismissals;
+import io.relais.duplicate.DuplicateMatch;
+import io.relais.duplicate.PossibleDuplicates;
+import io.relais.duplicate.RecordKind;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.IdempotencyKeys;
@@ -51,9 +55,14 @@ public class AccountController {
     private final ReadYourWrites readYourWrites;
     private final IdempotencyKeys idempotencyKeys;
     private final AccountPatches patches;
+    private final PossibleDuplicates possibleDuplicates;
+    private final DuplicateDismissals dismissals;
 
     public AccountController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                             IdempotencyKeys idempotencyKeys, AccountPatches patches) {
+                             IdempotencyKeys idempotencyKeys, AccountPatches patches,
+                             PossibleDuplicates possibleDuplicates, DuplicateDismissals dismissals) {
+        this.possibleDuplicates = possibleDuplicates;
+        this.dismissals = dismissals;
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
@@ -65,8 +74,9 @@ public class AccountController {
     @Operation(summary = "Create an account", description = "A prospect needs only its legal name. Body: the account "
             + "details (legalName, tradeName, billingAddress, deliveryAddress, phone, website, siren, siret, nafCode, "
             + "headcount, annualRevenue, ownershipNotes, paymentTerms, creditLimit, purchaseVolume, ourShare, "
-            + "businessTarget) and an optional ownerId. With an Idempotency-Key a retry returns the first account.")
-    public ResponseEntity<AccountView> create(
+            + "businessTarget) and an optional ownerId. With an Idempotency-Key a retry returns the first account. "
+            + "The answer lists the likely duplicates you may see (possibleDuplicates): the account is created anyway.")
+    public ResponseEntity<CreatedAccount> create(
             @RequestBody JsonNode body,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         String accountId = idempotencyKeys.newId("account", CurrentUser.id(), idempotencyKey);
@@ -83,7 +93,33 @@ public class AccountController {
             }
             idempotencyKeys.requireSameRequest(accountId, idempotencyKey, original);
         }
-        return respond(HttpStatus.CREATED, accountId, 0);
+        return readYourWrites.answer(HttpStatus.CREATED, URI.create("/api/v1/accounts/" + accountId), 0,
+                viewer -> find(accountId, viewer), AccountView::version, account -> new CreatedAccount(account,
+                        possibleDuplicates.ofAccount(accountId, account.details(), CurrentUser.viewer())));
+    }
+
+    @GetMapping("/{id}/duplicates")
+    @Operation(summary = "An account's likely duplicates", description = "Accounts you may see that look like the "
+            + "same company, most likely first, with their score (0 to 1) and reasons; dismissed ones included.")
+    public List<DuplicateMatch> duplicates(@PathVariable String id) {
+        Viewer viewer = CurrentUser.viewer();
+        AccountView account = find(id, viewer).orElseThrow(() -> new NotFoundException("Account", id));
+        return possibleDuplicates.ofAccount(id, account.details(), viewer);
+    }
+
+    @PostMapping("/{id}/duplicates/dismiss")
+    @Operation(summary = "Dismiss a proposed duplicate", description = "Records that otherId is not a duplicate of "
+            + "this account: the pair leaves the duplicates list. 204 once it has.")
+    public ResponseEntity<Void> dismissDuplicate(@PathVariable String id,
+                                                 @RequestBody AccountRequests.DismissDuplicate request) {
+        Viewer viewer = CurrentUser.viewer();
+        requireLive(find(id, viewer).orElseThrow(() -> new NotFoundException("Account", id)),
+                "review an account's duplicates");
+        String otherId = Fields.identifier("otherId", request.otherId());
+        if (find(otherId, viewer).isEmpty()) {
+            throw unknownAccount("otherId", otherId);
+        }
+        return dismissals.dismiss(new DismissAccountDuplicate(id, otherId), RecordKind.ACCOUNT, id, otherId);
     }
 
     @GetMapping

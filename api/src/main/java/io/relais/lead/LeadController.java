@@ -5,6 +5,10 @@ import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.PageRequest;
+import io.relais.duplicate.DuplicateDismissals;
+import io.relais.duplicate.DuplicateMatch;
+import io.relais.duplicate.PossibleDuplicates;
+import io.relais.duplicate.RecordKind;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.IdempotencyKeys;
@@ -37,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,9 +57,14 @@ public class LeadController {
     private final ReadYourWrites readYourWrites;
     private final IdempotencyKeys idempotencyKeys;
     private final LeadConversion conversion;
+    private final PossibleDuplicates possibleDuplicates;
+    private final DuplicateDismissals dismissals;
 
     public LeadController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                          IdempotencyKeys idempotencyKeys, LeadConversion conversion) {
+                          IdempotencyKeys idempotencyKeys, LeadConversion conversion,
+                          PossibleDuplicates possibleDuplicates, DuplicateDismissals dismissals) {
+        this.possibleDuplicates = possibleDuplicates;
+        this.dismissals = dismissals;
         this.conversion = conversion;
         this.commands = commands;
         this.queries = queries;
@@ -64,8 +74,10 @@ public class LeadController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Capture a lead", description = "Needs an e-mail, a phone, or a name with a company. "
-            + "With an Idempotency-Key, a retried request returns the first result instead of a second lead.")
-    public ResponseEntity<LeadResource> capture(
+            + "With an Idempotency-Key, a retried request returns the first result instead of a second lead. The "
+            + "answer lists what the lead may already be, among what you may see (possibleDuplicates): other leads, "
+            + "accounts and contacts; the lead is captured anyway.")
+    public ResponseEntity<CapturedLead> capture(
             @RequestBody CaptureLeadRequest request,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         String userId = CurrentUser.id();
@@ -79,7 +91,31 @@ public class LeadController {
             }
             idempotencyKeys.requireSameRequest(leadId, idempotencyKey, request);
         }
-        return respond(HttpStatus.CREATED, leadId, 0);
+        return readYourWrites.answer(HttpStatus.CREATED, URI.create("/api/v1/leads/" + leadId), 0,
+                viewer -> find(leadId, viewer), LeadView::version, lead -> new CapturedLead(LeadResource.from(lead),
+                        possibleDuplicates.ofLead(leadId, lead.details(), CurrentUser.viewer())));
+    }
+
+    @GetMapping("/{id}/duplicates")
+    @Operation(summary = "What a lead may already be", description = "Leads, accounts and contacts you may see that "
+            + "look like the same person or company, most likely first, with their score (0 to 1) and reasons.")
+    public List<DuplicateMatch> duplicates(@PathVariable String id) {
+        Viewer viewer = CurrentUser.viewer();
+        LeadView lead = find(id, viewer).orElseThrow(() -> new NotFoundException("Lead", id));
+        return possibleDuplicates.ofLead(id, lead.details(), viewer);
+    }
+
+    @PostMapping("/{id}/duplicates/dismiss")
+    @Operation(summary = "Dismiss a proposed duplicate", description = "Records that otherId is not a duplicate of "
+            + "this lead: the pair leaves the duplicates list. 204 once it has.")
+    public ResponseEntity<Void> dismissDuplicate(@PathVariable String id, @RequestBody DismissDuplicateRequest request) {
+        Viewer viewer = CurrentUser.viewer();
+        find(id, viewer).orElseThrow(() -> new NotFoundException("Lead", id));
+        String otherId = Fields.identifier("otherId", request.otherId());
+        if (find(otherId, viewer).isEmpty()) {
+            throw unknownLead("otherId", otherId);
+        }
+        return dismissals.dismiss(new DismissLeadDuplicate(id, otherId), RecordKind.LEAD, id, otherId);
     }
 
     @GetMapping
@@ -199,8 +235,7 @@ public class LeadController {
         if (duplicateId.equals(id)) {
             throw new InvalidFieldException("duplicateId", "same-record", "A lead cannot be merged into itself");
         }
-        LeadView duplicate = find(duplicateId, caller).orElseThrow(() -> new InvalidFieldException("duplicateId",
-                "unknown-lead", "No lead you may see has the id " + duplicateId));
+        LeadView duplicate = find(duplicateId, caller).orElseThrow(() -> unknownLead("duplicateId", duplicateId));
         if (!id.equals(duplicate.mergedIntoId())) {
             if (survivor.status() == LeadStatus.MERGED) {
                 throw new InvalidTransitionException("merge into a lead", LeadStatus.MERGED.name());
@@ -219,6 +254,10 @@ public class LeadController {
     private ResponseEntity<LeadResource> respond(HttpStatus status, String id, long version) {
         return readYourWrites.answer(status, URI.create("/api/v1/leads/" + id), version, viewer -> find(id, viewer),
                 LeadView::version, LeadResource::from);
+    }
+
+    private static InvalidFieldException unknownLead(String field, String id) {
+        return new InvalidFieldException(field, "unknown-lead", "No lead you may see has the id " + id);
     }
 
     private Optional<LeadView> find(String id, Viewer viewer) {

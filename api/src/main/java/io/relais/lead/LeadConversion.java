@@ -12,6 +12,8 @@ import io.relais.account.FindAccount;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.Refusal;
+import io.relais.duplicate.DuplicateMatch;
+import io.relais.duplicate.PossibleDuplicates;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.NotFoundException;
@@ -24,6 +26,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,8 +43,11 @@ class LeadConversion {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
+    private final PossibleDuplicates possibleDuplicates;
 
-    LeadConversion(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites) {
+    LeadConversion(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
+                   PossibleDuplicates possibleDuplicates) {
+        this.possibleDuplicates = possibleDuplicates;
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
@@ -55,7 +61,7 @@ class LeadConversion {
         String accountId = newAccount ? derivedId("account-from-lead:", leadId) : request.accountId();
         String contactId = derivedId("contact-from-lead:", leadId);
         if (lead.status() == LeadStatus.CONVERTED) {
-            return new LeadConversionResult(leadId, lead.convertedAccountId(), lead.convertedContactId(), false);
+            return result(lead, lead.convertedAccountId(), lead.convertedContactId(), false, viewer);
         }
         ContactDetails contact = contactFrom(lead).validated();
         AccountDetails account = newAccount
@@ -80,7 +86,19 @@ class LeadConversion {
         readYourWrites.await(() -> queries.query(new FindLead(leadId, Viewer.system()),
                 ResponseTypes.optionalInstanceOf(LeadView.class)).join(), view -> view.version() >= leadVersion);
         readYourWrites.await(() -> findAccount(accountId, Viewer.system()), view -> view.version() >= accountVersion);
-        return new LeadConversionResult(leadId, accountId, contactId, newAccount);
+        return result(lead, accountId, contactId, newAccount, viewer);
+    }
+
+    /** The conversion with the likely duplicates of its account (when new) and of its contact. */
+    private LeadConversionResult result(LeadView lead, String accountId, String contactId, boolean accountCreated,
+                                        Viewer viewer) {
+        List<DuplicateMatch> duplicates = new ArrayList<>();
+        if (accountCreated) {
+            findAccount(accountId, Viewer.system()).ifPresent(account ->
+                    duplicates.addAll(possibleDuplicates.ofAccount(accountId, account.details(), viewer)));
+        }
+        duplicates.addAll(possibleDuplicates.ofContact(contactId, contactFrom(lead), viewer));
+        return new LeadConversionResult(lead.id(), accountId, contactId, accountCreated, duplicates);
     }
 
     private void createAccount(String accountId, AccountDetails account, String ownerId) {

@@ -1,5 +1,13 @@
 package io.relais.lead;
 
-/** What a conversion made: the lead now points to its account and contact, which point back to it. */
-public record LeadConversionResult(String leadId, String accountId, String contactId, boolean accountCreated) {
+import io.relais.duplicate.DuplicateMatch;
+
+import java.util.List;
+
+/**
+ * What a conversion made: the lead now points to its account and contact, which point back to it; and the
+ * likely duplicates of the new account and of the contact among what the caller may see.
+ */
+public record LeadConversionResult(String leadId, String accountId, String contactId, boolean accountCreated,
+                                   List<DuplicateMatch> possibleDuplicates) {
 }

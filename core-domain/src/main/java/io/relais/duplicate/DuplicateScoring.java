@@ -1,0 +1,61 @@
+package io.relais.duplicate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides whether a candidate is a likely duplicate and how likely. Each reason scores on its own: a shared
+ * identifier its key type's weight, a similar company name its similarity, a similar person name 0.9 times
+ * its similarity (a name alone is never certain); the reasons combine as independent evidence,
+ * {@code 1 - (1 - s1)(1 - s2)...}. Two rules keep colleagues apart: leads are not duplicates for sharing a
+ * company, a website domain or a company name alone, and two leads of similar name with companies are
+ * duplicates only if the companies are similar too.
+ */
+public final class DuplicateScoring {
+
+    private static final double PERSON_NAME_WEIGHT = 0.9;
+
+    /** The similarity from which names count as a match (0 to 1). */
+    public record Thresholds(double companyName, double personName) {
+    }
+
+    private DuplicateScoring() {
+    }
+
+    public static List<DuplicateReason> reasons(RecordKind probe, RecordKind candidate, DuplicateEvidence evidence,
+                                                Thresholds thresholds) {
+        boolean leads = probe == RecordKind.LEAD && candidate == RecordKind.LEAD;
+        List<DuplicateReason> reasons = new ArrayList<>();
+        for (MatchKey key : evidence.sharedKeys()) {
+            if (!(leads && key.type() == KeyType.DOMAIN)) {
+                reasons.add(new DuplicateReason(key.type().name(), key.value(), key.type().weight()));
+            }
+        }
+        boolean companiesMatch = evidence.bothHaveCompany()
+                && evidence.companySimilarity() >= thresholds.companyName();
+        if (companiesMatch && candidate == RecordKind.ACCOUNT) {
+            reasons.add(new DuplicateReason("COMPANY_NAME", null, round(evidence.companySimilarity())));
+        }
+        boolean personsMatch = evidence.personSimilarity() >= thresholds.personName() && evidence.personSimilarity() > 0;
+        if (personsMatch && (!leads || !evidence.bothHaveCompany() || companiesMatch)) {
+            reasons.add(new DuplicateReason("PERSON_NAME", null,
+                    round(PERSON_NAME_WEIGHT * evidence.personSimilarity())));
+        }
+        return reasons;
+    }
+
+    /** The reasons combined as independent evidence, rounded to three decimals; 0 without a reason. */
+    public static double score(List<DuplicateReason> reasons) {
+        double unlikely = 1;
+        for (DuplicateReason reason : reasons) {
+            unlikely *= 1 - reason.score();
+        }
+        return round(1 - unlikely);
+    }
+
+    private static double round(double value) {
+        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).doubleValue();
+    }
+}

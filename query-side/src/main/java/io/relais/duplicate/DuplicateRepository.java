@@ -1,0 +1,284 @@
+package io.relais.duplicate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relais.common.PageRequest;
+import io.relais.organisation.Viewer;
+import io.relais.organisation.Visibility;
+import io.relais.projection.ProjectionBatches;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The duplicate tables, and the matching itself: candidates are found through the indexes (equal
+ * identifiers, and pg_trgm's similarity operator on the normalised names), then scored by
+ * {@link DuplicateScoring}.
+ */
+@Repository
+class DuplicateRepository {
+
+    /** At most this many candidates per way of finding them, so that a very common identifier stays cheap. */
+    private static final int CANDIDATES = 200;
+    private static final TypeReference<List<DuplicateReason>> REASONS = new TypeReference<>() {
+    };
+    private static final Map<RecordKind, String> VIEWS = Map.of(RecordKind.ACCOUNT, "account_view",
+            RecordKind.LEAD, "lead_view");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final DuplicateProperties properties;
+    private final ObjectMapper json = new ObjectMapper();
+
+    DuplicateRepository(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
+                        DuplicateProperties properties) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.properties = properties;
+    }
+
+    /**
+     * Writes what the batch changed, then evaluates the pairs of every account and lead it touched against all
+     * others: the pairs then reflect the records as they are, whatever order and batches the events came in.
+     */
+    void write(DuplicateBatch batch) {
+        ProjectionBatches.commitAsynchronously(jdbc.getJdbcTemplate());
+        useOperatorThreshold();
+        List<RecordRef> changed = new ArrayList<>(batch.touched.keySet());
+        changed.addAll(batch.removed);
+        List<SqlParameterSource> refs = changed.stream().map(ref -> (SqlParameterSource) ref(ref)).toList();
+        update("delete from duplicate_key where kind = :kind and id = :id", refs);
+        update("delete from duplicate_pair where kind = :kind and (first_id = :id or second_id = :id)", refs);
+        update("delete from duplicate_record where kind = :kind and id = :id",
+                batch.removed.stream().map(ref -> (SqlParameterSource) ref(ref)).toList());
+        update("insert into duplicate_record (kind, id, account_id, company, person, label) values (:kind, :id, "
+                        + ":account, relais_match_name(:company), relais_match_name(:person), :label) "
+                        + "on conflict (kind, id) do update set account_id = excluded.account_id, "
+                        + "company = excluded.company, person = excluded.person, label = excluded.label",
+                batch.touched.values().stream().map(touched -> (SqlParameterSource) ref(touched.probe())
+                        .addValue("account", touched.accountId()).addValue("company", touched.probe().company())
+                        .addValue("person", touched.probe().person()).addValue("label", label(touched.probe())))
+                        .toList());
+        update("insert into duplicate_key (kind, id, key_type, key_value) values (:kind, :id, :type, :value) "
+                        + "on conflict do nothing",
+                batch.touched.values().stream().flatMap(touched -> touched.probe().keys().stream()
+                        .map(key -> (SqlParameterSource) ref(touched.probe()).addValue("type", key.type().name())
+                                .addValue("value", key.value()))).toList());
+        List<SqlParameterSource> pairs = new ArrayList<>();
+        for (DuplicateBatch.Touched touched : batch.touched.values()) {
+            MatchProbe probe = touched.probe();
+            if (probe.kind() != RecordKind.CONTACT) {
+                for (DuplicateMatch match : matches(probe, probe.kind(), Viewer.system(),
+                        properties.maxPairsPerRecord())) {
+                    pairs.add(pair(probe, match, touched.at()));
+                }
+            }
+        }
+        update("insert into duplicate_pair (kind, first_id, second_id, score, reasons, found_at) values (:kind, "
+                + ":first, :second, :score, cast(:reasons as jsonb), :at) on conflict (kind, first_id, second_id) "
+                + "do update set score = excluded.score, reasons = excluded.reasons, "
+                + "found_at = greatest(duplicate_pair.found_at, excluded.found_at)", pairs);
+        update("insert into duplicate_dismissal (kind, first_id, second_id, dismissed_by, dismissed_at) values "
+                        + "(:kind, :first, :second, :by, :at) on conflict do nothing",
+                batch.dismissals.stream().map(d -> (SqlParameterSource) new MapSqlParameterSource("kind",
+                        d.kind().name()).addValue("first", d.firstId()).addValue("second", d.secondId())
+                        .addValue("by", d.by()).addValue("at", Timestamp.from(d.at()))).toList());
+    }
+
+    void deleteAll() {
+        jdbc.getJdbcTemplate().execute("truncate duplicate_record, duplicate_key, duplicate_pair, duplicate_dismissal");
+    }
+
+    /** The likely duplicates of the probe among the kinds given that the viewer may see, most likely first. */
+    List<DuplicateMatch> findMatches(MatchProbe probe, Set<RecordKind> among, Viewer viewer, int limit) {
+        return transactions.execute(status -> {
+            useOperatorThreshold();
+            List<DuplicateMatch> found = new ArrayList<>();
+            for (RecordKind kind : RecordKind.values()) {
+                if (among.contains(kind)) {
+                    found.addAll(matches(probe, kind, viewer, limit));
+                }
+            }
+            found.sort(Comparator.comparingDouble(DuplicateMatch::score).reversed());
+            return List.copyOf(found.subList(0, Math.min(limit, found.size())));
+        });
+    }
+
+    DuplicatePairPage findPairs(FindDuplicatePairs query) {
+        String view = VIEWS.get(query.kind());
+        if (view == null) {
+            throw new IllegalArgumentException("Duplicate pairs are kept for accounts and leads, not " + query.kind());
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("kind", query.kind().name())
+                .addValue("min", query.minScore());
+        StringBuilder where = new StringBuilder(" where p.kind = :kind and p.score >= :min and not exists (select 1 "
+                + "from duplicate_dismissal d where d.kind = p.kind and d.first_id = p.first_id "
+                + "and d.second_id = p.second_id)");
+        if (query.recordId() != null) {
+            where.append(" and (p.first_id = :record or p.second_id = :record)");
+            params.addValue("record", query.recordId());
+        }
+        where.append(Visibility.ownedBy("fv.owner_id", query.viewer(), params))
+                .append(Visibility.ownedBy("sv.owner_id", query.viewer(), params));
+        String from = " from duplicate_pair p join duplicate_record f on f.kind = p.kind and f.id = p.first_id "
+                + "join duplicate_record s on s.kind = p.kind and s.id = p.second_id "
+                + "join " + view + " fv on fv.id = p.first_id join " + view + " sv on sv.id = p.second_id";
+        long total = jdbc.queryForObject("select count(*)" + from + where, params, Long.class);
+        PageRequest page = query.page();
+        params.addValue("limit", page.size()).addValue("offset", page.offset());
+        List<DuplicatePair> items = jdbc.query("select p.first_id, p.second_id, p.score, p.reasons, p.found_at, "
+                        + "f.label as first_label, s.label as second_label, fv.owner_id as first_owner, "
+                        + "sv.owner_id as second_owner" + from + where
+                        + " order by p.score desc, p.first_id, p.second_id limit :limit offset :offset", params,
+                (rs, n) -> new DuplicatePair(query.kind(),
+                        new PairMember(rs.getString("first_id"), rs.getString("first_label"),
+                                rs.getString("first_owner")),
+                        new PairMember(rs.getString("second_id"), rs.getString("second_label"),
+                                rs.getString("second_owner")),
+                        rs.getDouble("score"), reasons(rs), rs.getTimestamp("found_at").toInstant()));
+        return new DuplicatePairPage(items, page.page(), page.size(), total);
+    }
+
+    Optional<Instant> findDismissal(FindDuplicateDismissal query) {
+        boolean ordered = query.recordId().compareTo(query.otherId()) < 0;
+        return jdbc.query("select dismissed_at from duplicate_dismissal where kind = :kind and first_id = :first "
+                        + "and second_id = :second", new MapSqlParameterSource("kind", query.kind().name())
+                        .addValue("first", ordered ? query.recordId() : query.otherId())
+                        .addValue("second", ordered ? query.otherId() : query.recordId()),
+                (rs, n) -> rs.getTimestamp("dismissed_at").toInstant()).stream().findFirst();
+    }
+
+    /** Candidates of one kind, found through the indexes and scored; must run in a transaction. */
+    private List<DuplicateMatch> matches(MatchProbe probe, RecordKind kind, Viewer viewer, int limit) {
+        List<String> keyTypes = probe.keys().stream().map(key -> key.type().name()).toList();
+        List<String> keyValues = probe.keys().stream().map(MatchKey::value).toList();
+        MapSqlParameterSource params = new MapSqlParameterSource("kind", kind.name())
+                .addValue("company", probe.company()).addValue("person", probe.person())
+                .addValue("exclude", probe.recordId() == null ? "" : probe.recordId())
+                .addValue("keyTypes", new SqlArrayValue("varchar", keyTypes.toArray()))
+                .addValue("keyValues", new SqlArrayValue("varchar", keyValues.toArray()))
+                .addValue("candidates", CANDIDATES);
+        String sql = "with q as (select relais_match_name(cast(:company as text)) as company, "
+                + "relais_match_name(cast(:person as text)) as person), "
+                + "probe_key (key_type, key_value) as (select * from unnest(cast(:keyTypes as varchar[]), "
+                + "cast(:keyValues as varchar[]))), "
+                + "candidate (id) as ((select k.id from duplicate_key k join probe_key p on p.key_type = k.key_type "
+                + "and p.key_value = k.key_value where k.kind = :kind limit :candidates) "
+                + "union (select r.id from duplicate_record r, q where r.kind = :kind and r.company % q.company "
+                + "order by similarity(r.company, q.company) desc limit :candidates) "
+                + "union (select r.id from duplicate_record r, q where r.kind = :kind and r.person % q.person "
+                + "order by similarity(r.person, q.person) desc limit :candidates)) "
+                + "select r.id, r.account_id, r.label, r.company is not null and q.company is not null as both_company, "
+                + "coalesce(similarity(r.company, q.company), 0) as company_similarity, "
+                + "coalesce(similarity(r.person, q.person), 0) as person_similarity, "
+                + "array(select k.key_type || ':' || k.key_value from duplicate_key k join probe_key p "
+                + "on p.key_type = k.key_type and p.key_value = k.key_value where k.kind = r.kind and k.id = r.id "
+                + "order by 1) as shared "
+                + "from duplicate_record r join candidate c on c.id = r.id cross join q "
+                + "where r.kind = :kind and r.id <> :exclude" + visible(kind, viewer, params);
+        List<DuplicateMatch> matches = new ArrayList<>();
+        jdbc.query(sql, params, rs -> {
+            DuplicateEvidence evidence = new DuplicateEvidence(sharedKeys(rs.getArray("shared")),
+                    rs.getDouble("company_similarity"), rs.getDouble("person_similarity"),
+                    rs.getBoolean("both_company"));
+            List<DuplicateReason> reasons = DuplicateScoring.reasons(probe.kind(), kind, evidence,
+                    properties.thresholds());
+            if (!reasons.isEmpty()) {
+                matches.add(new DuplicateMatch(kind, rs.getString("id"), rs.getString("account_id"),
+                        rs.getString("label"), DuplicateScoring.score(reasons), reasons));
+            }
+        });
+        matches.sort(Comparator.comparingDouble(DuplicateMatch::score).reversed().thenComparing(DuplicateMatch::id));
+        return matches.subList(0, Math.min(limit, matches.size()));
+    }
+
+    /** For viewers who do not see everything, the candidates they may see, by their owners in the read models. */
+    private static String visible(RecordKind kind, Viewer viewer, MapSqlParameterSource params) {
+        if (viewer.seesEverything()) {
+            return "";
+        }
+        return switch (kind) {
+            case ACCOUNT -> " and exists (select 1 from account_view v where v.id = r.id"
+                    + Visibility.ownedBy("v.owner_id", viewer, params) + ")";
+            case LEAD -> " and exists (select 1 from lead_view v where v.id = r.id"
+                    + Visibility.ownedBy("v.owner_id", viewer, params) + ")";
+            case CONTACT -> " and exists (select 1 from contact_view c join account_view v on v.id = c.account_id "
+                    + "where c.id = r.id" + Visibility.ownedBy("v.owner_id", viewer, params) + ")";
+        };
+    }
+
+    /** pg_trgm's {@code %} operator finds names at least this similar, through the trigram indexes. */
+    private void useOperatorThreshold() {
+        jdbc.getJdbcTemplate().queryForObject("select set_config('pg_trgm.similarity_threshold', ?, true)",
+                String.class, Double.toString(properties.operatorThreshold()));
+    }
+
+    private SqlParameterSource pair(MatchProbe probe, DuplicateMatch match, Instant at) {
+        boolean ordered = probe.recordId().compareTo(match.id()) < 0;
+        return new MapSqlParameterSource("kind", probe.kind().name())
+                .addValue("first", ordered ? probe.recordId() : match.id())
+                .addValue("second", ordered ? match.id() : probe.recordId())
+                .addValue("score", match.score()).addValue("reasons", write(match.reasons()))
+                .addValue("at", Timestamp.from(at));
+    }
+
+    private void update(String sql, List<SqlParameterSource> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    private static MapSqlParameterSource ref(RecordRef ref) {
+        return new MapSqlParameterSource("kind", ref.kind().name()).addValue("id", ref.id());
+    }
+
+    private static MapSqlParameterSource ref(MatchProbe probe) {
+        return ref(new RecordRef(probe.kind(), probe.recordId()));
+    }
+
+    private static String label(MatchProbe probe) {
+        String label = probe.label() == null ? probe.recordId() : probe.label();
+        return label.length() > 300 ? label.substring(0, 300) : label;
+    }
+
+    private static List<MatchKey> sharedKeys(Array array) throws SQLException {
+        List<MatchKey> keys = new ArrayList<>();
+        for (String key : (String[]) array.getArray()) {
+            int colon = key.indexOf(':');
+            keys.add(new MatchKey(KeyType.valueOf(key.substring(0, colon)), key.substring(colon + 1)));
+        }
+        return keys;
+    }
+
+    private List<DuplicateReason> reasons(ResultSet rs) throws SQLException {
+        try {
+            return json.readValue(rs.getString("reasons"), REASONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable duplicate reasons", e);
+        }
+    }
+
+    private String write(List<DuplicateReason> reasons) {
+        try {
+            return json.writeValueAsString(reasons);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write duplicate reasons", e);
+        }
+    }
+}
