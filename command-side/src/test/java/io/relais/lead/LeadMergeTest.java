@@ -302,7 +302,8 @@ class LeadMergeTest {
         return Stream.of(
                 Arguments.of("UpdateLeadDetails", MANAGER, "update a lead",
                         new UpdateLeadDetails(LEAD_ID, Map.of(LeadField.CITY, "Lyon"), null)),
-                Arguments.of("AssignLeadOwner", MANAGER, "reassign a lead", new AssignLeadOwner(LEAD_ID, "rep-1", null)),
+                Arguments.of("AssignLeadOwner", MANAGER, "reassign a lead",
+                        new AssignLeadOwner(LEAD_ID, "rep-1", null)),
                 Arguments.of("StartWorkingLead", MANAGER, "start working a lead", new StartWorkingLead(LEAD_ID, null)),
                 Arguments.of("QualifyLead", MANAGER, "qualify a lead", new QualifyLead(LEAD_ID, null)),
                 Arguments.of("DisqualifyLead", MANAGER, "disqualify a lead",
