@@ -672,6 +672,25 @@ class AccountMergeTest {
         }
 
         @Test
+        void doesNotLinkAProspectTheLinkedDuplicateLeavesIncomplete() {
+            // the ERP left the duplicate's payment terms empty: the survivor cannot become a customer, so no link
+            AccountDetails erpRecord = details().from(COMPLETE).paymentTerms(null).build();
+
+            fixture.given(created(NAMED))
+                    .when(absorb(List.of(), List.of(), erpRecord, AccountStatus.CUSTOMER, ERP_ID), as(SYSTEM))
+                    .expectEvents(new AccountDetailsUpdated(ACCOUNT_ID, erpRecord, List.of(
+                                    new FieldChange("tradeName", null, "Acme"),
+                                    new FieldChange("billingAddress", null, BILLING_TEXT),
+                                    new FieldChange("phone", null, "+33 4 72 00 00 00"),
+                                    new FieldChange("siren", null, SIREN),
+                                    new FieldChange("siret", null, SIRET),
+                                    new FieldChange("nafCode", null, "62.01Z"),
+                                    new FieldChange("headcount", null, "120"),
+                                    new FieldChange("creditLimit", null, "50000"))),
+                            absorbed(List.of(), List.of()));
+        }
+
+        @Test
         void aSurvivorLinkedInTheAbsorptionRefusesReps() {
             fixture.given(created(COMPLETE), new AccountPromotedToCustomer(ACCOUNT_ID),
                             new AccountLinkedToErp(ACCOUNT_ID, ERP_ID), absorbed(List.of(), List.of()))
