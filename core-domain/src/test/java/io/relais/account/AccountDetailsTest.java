@@ -40,6 +40,14 @@ class AccountDetailsTest {
     /** The legal name alone: the least a prospect needs. */
     private static final AccountDetails NAMED = details().legalName("Acme SARL").build();
 
+    /** Every field filled, each with another value than in {@link #FULL} (another company's SIREN and SIRET). */
+    private static final AccountDetails OTHER_FULL = details().legalName("Acme Lyon SARL").tradeName("Acme Lyon")
+            .billingAddress(new Address("5 place Bellecour", "69002", "Lyon", "FR"))
+            .deliveryAddress(new Address("3 rue Z", "69003", "Lyon", "FR")).phone("+33 4 78 00 00 00")
+            .website("https://acme-lyon.example.fr").siren(OTHER_SIREN).siret(OTHER_SIRET).nafCode("46.51Z")
+            .headcount(80).annualRevenue("900000").ownershipNotes("Listed").paymentTerms("45 days")
+            .creditLimit("75000").purchaseVolume("100000").ourShare("20").businessTarget("15000").build();
+
     @Nested
     class Validated {
 
@@ -538,6 +546,149 @@ class AccountDetailsTest {
                 "erpId", "ownerId"})
         void areNotFoundByAnyOtherName(String name) {
             assertThat(AccountField.byName(name)).isEmpty();
+        }
+    }
+
+    @Nested
+    class FilledFrom {
+
+        @Test
+        void takesEveryFieldIntoEmptyDetails() {
+            assertThat(EMPTY.filledFrom(FULL, false)).isEqualTo(FULL);
+        }
+
+        @Test
+        void keepsEveryFieldFilledHere() {
+            assertThat(FULL.filledFrom(OTHER_FULL, false)).isEqualTo(FULL);
+        }
+
+        @Test
+        void takesNothingFromEmptyDetails() {
+            assertThat(FULL.filledFrom(EMPTY, false)).isEqualTo(FULL);
+            assertThat(NAMED.filledFrom(EMPTY, false)).isEqualTo(NAMED);
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = AccountField.class, mode = EnumSource.Mode.EXCLUDE, names = {"SIREN", "SIRET"})
+        void fillsTheOneBlankFromTheOtherAndKeepsTheRest(AccountField field) {
+            AccountDetails withBlank = field.copy(EMPTY, FULL);
+
+            AccountDetails filled = withBlank.filledFrom(OTHER_FULL, false);
+
+            for (AccountField each : AccountField.values()) {
+                assertThat(each.valueIn(filled)).as(each.fieldName())
+                        .isEqualTo(each.valueIn(each == field ? OTHER_FULL : FULL));
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(AccountField.class)
+        void leavesTheErpMasteredBlanksWhenTheErpMastersThem(AccountField field) {
+            AccountDetails filled = EMPTY.filledFrom(FULL, true);
+
+            assertThat(field.valueIn(filled)).isEqualTo(field.erpMastered() ? null : field.valueIn(FULL));
+        }
+
+        @Test
+        void keepsTheErpMasteredValuesHereWhenTheErpMastersThem() {
+            assertThat(FULL.filledFrom(OTHER_FULL, true)).isEqualTo(FULL);
+        }
+
+        @Test
+        void takesBothRegistrationNumbersWhenThereAreNoneHere() {
+            assertThat(NAMED.filledFrom(details().siren(SIREN).siret(SIRET).build(), false))
+                    .isEqualTo(details().from(NAMED).siren(SIREN).siret(SIRET).build());
+        }
+
+        @Test
+        void takesASirenAloneWhenTheOtherHasNoSiret() {
+            assertThat(NAMED.filledFrom(details().siren(SIREN).build(), false))
+                    .isEqualTo(details().from(NAMED).siren(SIREN).build());
+        }
+
+        @Test
+        void takesTheSiretOfTheSirenHere() {
+            AccountDetails here = details().from(NAMED).siren(SIREN).build();
+
+            assertThat(here.filledFrom(details().siren(SIREN).siret(SIRET).build(), false))
+                    .isEqualTo(details().from(NAMED).siren(SIREN).siret(SIRET).build());
+        }
+
+        @Test
+        void takesTheSirenOfTheSiretHere() {
+            AccountDetails here = details().from(NAMED).siret(SIRET).build();
+
+            assertThat(here.filledFrom(details().siren(SIREN).build(), false))
+                    .isEqualTo(details().from(NAMED).siren(SIREN).siret(SIRET).build());
+        }
+
+        @Test
+        void leavesOutASiretThatDoesNotBelongToTheSirenHere() {
+            AccountDetails here = details().from(NAMED).siren(SIREN).build();
+
+            assertThat(here.filledFrom(details().siren(OTHER_SIREN).siret(OTHER_SIRET).build(), false))
+                    .isEqualTo(here);
+        }
+
+        @Test
+        void leavesOutASirenTheSiretHereDoesNotBelongTo() {
+            AccountDetails here = details().from(NAMED).siret(SIRET).build();
+
+            assertThat(here.filledFrom(details().siren(OTHER_SIREN).siret(OTHER_SIRET).build(), false))
+                    .isEqualTo(here);
+        }
+
+        @Test
+        void stillTakesTheOtherBlanksWhenLeavingOutARegistrationNumber() {
+            AccountDetails here = details().from(NAMED).siren(SIREN).build();
+
+            assertThat(here.filledFrom(OTHER_FULL, false))
+                    .isEqualTo(details().from(OTHER_FULL).legalName("Acme SARL").siren(SIREN).siret(null).build());
+        }
+
+        @Test
+        void keepsAMismatchedPairStoredUnderOlderRulesAsItIs() {
+            AccountDetails legacy = details().from(NAMED).siren(SIREN).siret(OTHER_SIRET).build();
+
+            assertThat(legacy.filledFrom(FULL, false))
+                    .isEqualTo(details().from(FULL).siren(SIREN).siret(OTHER_SIRET).build());
+        }
+
+        @Test
+        void takesNoRegistrationNumberWhenTheErpMastersThem() {
+            assertThat(NAMED.filledFrom(details().siren(SIREN).siret(SIRET).build(), true)).isEqualTo(NAMED);
+        }
+    }
+
+    @Nested
+    class WithErpFieldsFrom {
+
+        @ParameterizedTest
+        @EnumSource(AccountField.class)
+        void takesEachErpMasteredFieldFromTheErpRecordAndKeepsTheOthers(AccountField field) {
+            AccountDetails taken = FULL.withErpFieldsFrom(OTHER_FULL);
+
+            assertThat(field.valueIn(taken)).isEqualTo(field.valueIn(field.erpMastered() ? OTHER_FULL : FULL));
+        }
+
+        @Test
+        void takesTheErpFieldsIntoEmptyDetails() {
+            assertThat(EMPTY.withErpFieldsFrom(FULL)).isEqualTo(details().legalName("Acme SARL").billingAddress(BILLING)
+                    .siren(SIREN).siret(SIRET).nafCode("62.01Z").paymentTerms("30 days net").creditLimit("50000")
+                    .build());
+        }
+
+        @Test
+        void clearsTheErpFieldsTheErpRecordLeavesEmpty() {
+            assertThat(FULL.withErpFieldsFrom(EMPTY)).isEqualTo(details().from(FULL).legalName(null)
+                    .billingAddress(null).siren(null).siret(null).nafCode(null).paymentTerms(null)
+                    .creditLimit((BigDecimal) null).build());
+        }
+
+        @Test
+        void changesNothingWhenTheErpRecordAgrees() {
+            assertThat(FULL.withErpFieldsFrom(details().from(FULL).tradeName(null).website(null).build()))
+                    .isEqualTo(FULL);
         }
     }
 

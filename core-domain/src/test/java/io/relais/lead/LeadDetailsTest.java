@@ -28,6 +28,11 @@ class LeadDetailsTest {
             "+33 1 23 45 67 89", "Acme SARL", "Buyer", "https://acme.example.fr", "69001", "Lyon", "FR",
             "Met at the Lyon fair", "62.01Z", "SMALL");
 
+    /** Every field filled, each with another value than in {@link #FULL}. */
+    private static final LeadDetails OTHER_FULL = new LeadDetails("Paul", "Durand", "paul.durand@example.fr",
+            "+33 4 78 00 00 00", "Durand SA", "CFO", "https://durand.example.fr", "75001", "Paris", "BE",
+            "Called twice", "46.51Z", "LARGE");
+
     private static LeadDetails with(LeadField field, String value) {
         return field.set(EMPTY, value);
     }
@@ -189,6 +194,56 @@ class LeadDetailsTest {
                         assertThat(e.field()).isEqualTo("email");
                         assertThat(e.code()).isEqualTo("missing-contact-point");
                     });
+        }
+    }
+
+    @Nested
+    class FilledFrom {
+
+        @Test
+        void takesEveryFieldIntoEmptyDetails() {
+            assertThat(EMPTY.filledFrom(FULL)).isEqualTo(FULL);
+        }
+
+        @Test
+        void keepsEveryFieldFilledHere() {
+            assertThat(FULL.filledFrom(OTHER_FULL)).isEqualTo(FULL);
+        }
+
+        @Test
+        void takesNothingFromEmptyDetails() {
+            assertThat(FULL.filledFrom(EMPTY)).isEqualTo(FULL);
+            assertThat(EMPTY.filledFrom(EMPTY)).isEqualTo(EMPTY);
+        }
+
+        @ParameterizedTest
+        @EnumSource(LeadField.class)
+        void fillsTheOneBlankFromTheOtherAndKeepsTheRest(LeadField field) {
+            LeadDetails filled = field.set(FULL, null).filledFrom(OTHER_FULL);
+
+            for (LeadField each : LeadField.values()) {
+                assertThat(each.valueIn(filled)).as(each.fieldName())
+                        .isEqualTo(each.valueIn(each == field ? OTHER_FULL : FULL));
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(LeadField.class)
+        void keepsTheOneFieldFilledHereAndTakesTheRest(LeadField field) {
+            LeadDetails filled = with(field, "kept").filledFrom(FULL);
+
+            for (LeadField each : LeadField.values()) {
+                assertThat(each.valueIn(filled)).as(each.fieldName())
+                        .isEqualTo(each == field ? "kept" : each.valueIn(FULL));
+            }
+        }
+
+        @Test
+        void takesOnlyWhatTheOtherHas() {
+            LeadDetails here = with(LeadField.EMAIL, "jeanne@example.fr");
+
+            assertThat(here.filledFrom(with(LeadField.CITY, "Lyon", LeadField.EMAIL, "other@example.fr")))
+                    .isEqualTo(with(LeadField.EMAIL, "jeanne@example.fr", LeadField.CITY, "Lyon"));
         }
     }
 

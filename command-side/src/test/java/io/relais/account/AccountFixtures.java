@@ -1,0 +1,395 @@
+package io.relais.account;
+
+import io.relais.common.AuditMetadata;
+import io.relais.common.ConflictException;
+import io.relais.common.InvalidFieldException;
+import io.relais.common.InvalidTransitionException;
+import io.relais.common.NotPermittedException;
+import io.relais.common.RecordNotFoundException;
+import io.relais.organisation.InMemoryOrganisationDirectory;
+import io.relais.organisation.Profile;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the fixture tests of contact moves and account merges share with the style of {@link AccountTest}: the
+ * organisation, sample accounts and contacts, histories and matchers.
+ *
+ * <p>Who is who. Unless a test names the actor, commands are sent by OWNER, the sales rep who owns the account
+ * of most histories here.
+ * <pre>
+ *   admin (administrator)        auditor, analyst, steward (read-only profiles; steward masters ERP fields and
+ *   director (sales manager)                                 curates duplicates)
+ *   +-- manager (sales manager)
+ *   |   +-- rep (OWNER), peer, rep-1 (sales reps), former (deactivated rep)
+ *   +-- other-manager (sales manager)
+ *       +-- other-rep (sales rep)
+ * </pre>
+ */
+final class AccountFixtures {
+
+    static final String ACCOUNT_ID = "account-7";
+    static final String ERP_ID = "ERP-000123";
+    static final String OTHER_ERP_ID = "ERP-000999";
+    static final String C1 = "contact-1";
+    static final String C2 = "contact-2";
+    static final String C3 = "contact-3";
+    static final String C4 = "contact-4";
+    static final String LEAD = "lead-42";
+    static final String OTHER_LEAD = "lead-43";
+    static final String SIREN = "732829320";
+    static final String SIRET = "73282932000074";
+    static final String OTHER_SIREN = "552100554";
+    static final String OTHER_SIRET = "55210055400013";
+    static final String EMAIL = "jeanne.martin@example.fr";
+    static final String PHONE = "+33 6 12 34 56 78";
+    static final Address BILLING = new Address("1 rue X", "69002", "Lyon", "FR");
+    static final String BILLING_TEXT = "1 rue X, 69002 Lyon, FR";
+
+    static final String OWNER = "rep";
+    static final String MANAGER = "manager";
+    static final String DIRECTOR = "director";
+    static final String PEER = "peer";
+    static final String REP_1 = "rep-1";
+    static final String OTHER_MANAGER = "other-manager";
+    static final String OTHER_REP = "other-rep";
+    static final String ADMIN = "admin";
+    static final String AUDITOR = "auditor";
+    static final String ANALYST = "analyst";
+    static final String STEWARD = "steward";
+    static final String FORMER = "former";
+    static final String UNKNOWN = "nobody";
+    static final String SYSTEM = "system:record-transfer";
+
+    /** The legal name alone: the least a prospect needs. */
+    static final AccountDetails NAMED = details().legalName("Acme SARL").build();
+
+    /** Everything the ERP needs, and a little more. */
+    static final AccountDetails COMPLETE = details().legalName("Acme SARL").tradeName("Acme")
+            .billingAddress(BILLING).phone("+33 4 72 00 00 00").siren(SIREN).siret(SIRET).nafCode("62.01Z")
+            .headcount(120).paymentTerms("30 days net").creditLimit("50000").build();
+
+    static final ContactDetails JEANNE = new ContactDetails("Jeanne", "Martin", "Buyer", List.of(EMAIL),
+            List.of(PHONE), "Lyon fair 2024", DecisionRole.BUYER, null);
+    static final ContactDetails PAUL = new ContactDetails("Paul", "Durand", null, null, null, null, null, null);
+    static final ContactDetails LEA = new ContactDetails("Léa", "Fontaine", "CFO", List.of("lea@example.fr"), null,
+            null, DecisionRole.DECISION_MAKER, null);
+
+    private AccountFixtures() {
+    }
+
+    /** A fixture over the organisation above, sending commands as {@link #OWNER} unless told otherwise. */
+    static FixtureConfiguration<Account> accountFixture() {
+        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
+                .add(ADMIN, Profile.ADMINISTRATOR, null)
+                .add(AUDITOR, Profile.AUDITOR, null)
+                .add(ANALYST, Profile.ANALYST, null)
+                .add(STEWARD, Profile.DATA_STEWARD, null)
+                .add(DIRECTOR, Profile.SALES_MANAGER, null)
+                .add(MANAGER, Profile.SALES_MANAGER, DIRECTOR)
+                .add(OWNER, Profile.SALES_REP, MANAGER)
+                .add(PEER, Profile.SALES_REP, MANAGER)
+                .add(REP_1, Profile.SALES_REP, MANAGER)
+                .addInactive(FORMER, Profile.SALES_REP, MANAGER)
+                .add(OTHER_MANAGER, Profile.SALES_MANAGER, DIRECTOR)
+                .add(OTHER_REP, Profile.SALES_REP, OTHER_MANAGER);
+        FixtureConfiguration<Account> fixture = new AggregateTestFixture<>(Account.class);
+        fixture.registerInjectableResource(directory.authorization());
+        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
+                message.getMetaData().containsKey(AuditMetadata.USER_ID)
+                        ? message
+                        : message.andMetaData(Map.of(AuditMetadata.USER_ID, OWNER)));
+        return fixture;
+    }
+
+    static Map<String, Object> as(String actorId) {
+        return Map.of(AuditMetadata.USER_ID, actorId);
+    }
+
+    /** An account of {@link #OWNER}. */
+    static AccountCreated created(AccountDetails details) {
+        return new AccountCreated(ACCOUNT_ID, details, OWNER);
+    }
+
+    /** {@link #COMPLETE}, owned by {@link #OWNER}, promoted; at version 1. */
+    static List<Object> customer() {
+        return List.of(created(COMPLETE), new AccountPromotedToCustomer(ACCOUNT_ID));
+    }
+
+    /** {@link #customer()} linked to {@link #ERP_ID}; at version 2. */
+    static List<Object> linkedCustomer() {
+        return with(customer(), new AccountLinkedToErp(ACCOUNT_ID, ERP_ID));
+    }
+
+    /** A prospect of {@link #OWNER} with contacts {@link #C1} (Jeanne) and {@link #C2} (Paul); at version 2. */
+    static List<Object> withContacts() {
+        return List.of(created(COMPLETE), new ContactAdded(ACCOUNT_ID, C1, JEANNE),
+                new ContactAdded(ACCOUNT_ID, C2, PAUL));
+    }
+
+    static List<Object> with(List<Object> history, Object... more) {
+        List<Object> events = new ArrayList<>(history);
+        events.addAll(List.of(more));
+        return events;
+    }
+
+    static DetailsBuilder details() {
+        return new DetailsBuilder();
+    }
+
+    /** Builds account details field by field; unset fields stay null. */
+    static final class DetailsBuilder {
+        private String legalName;
+        private String tradeName;
+        private Address billingAddress;
+        private Address deliveryAddress;
+        private String phone;
+        private String website;
+        private String siren;
+        private String siret;
+        private String nafCode;
+        private Integer headcount;
+        private BigDecimal annualRevenue;
+        private String ownershipNotes;
+        private String paymentTerms;
+        private BigDecimal creditLimit;
+        private BigDecimal purchaseVolume;
+        private BigDecimal ourShare;
+        private BigDecimal businessTarget;
+
+        DetailsBuilder from(AccountDetails d) {
+            legalName = d.legalName();
+            tradeName = d.tradeName();
+            billingAddress = d.billingAddress();
+            deliveryAddress = d.deliveryAddress();
+            phone = d.phone();
+            website = d.website();
+            siren = d.siren();
+            siret = d.siret();
+            nafCode = d.nafCode();
+            headcount = d.headcount();
+            annualRevenue = d.annualRevenue();
+            ownershipNotes = d.ownershipNotes();
+            paymentTerms = d.paymentTerms();
+            creditLimit = d.creditLimit();
+            purchaseVolume = d.purchaseVolume();
+            ourShare = d.ourShare();
+            businessTarget = d.businessTarget();
+            return this;
+        }
+
+        DetailsBuilder legalName(String value) {
+            legalName = value;
+            return this;
+        }
+
+        DetailsBuilder tradeName(String value) {
+            tradeName = value;
+            return this;
+        }
+
+        DetailsBuilder billingAddress(Address value) {
+            billingAddress = value;
+            return this;
+        }
+
+        DetailsBuilder deliveryAddress(Address value) {
+            deliveryAddress = value;
+            return this;
+        }
+
+        DetailsBuilder phone(String value) {
+            phone = value;
+            return this;
+        }
+
+        DetailsBuilder website(String value) {
+            website = value;
+            return this;
+        }
+
+        DetailsBuilder siren(String value) {
+            siren = value;
+            return this;
+        }
+
+        DetailsBuilder siret(String value) {
+            siret = value;
+            return this;
+        }
+
+        DetailsBuilder nafCode(String value) {
+            nafCode = value;
+            return this;
+        }
+
+        DetailsBuilder headcount(Integer value) {
+            headcount = value;
+            return this;
+        }
+
+        DetailsBuilder annualRevenue(String value) {
+            annualRevenue = amount(value);
+            return this;
+        }
+
+        DetailsBuilder ownershipNotes(String value) {
+            ownershipNotes = value;
+            return this;
+        }
+
+        DetailsBuilder paymentTerms(String value) {
+            paymentTerms = value;
+            return this;
+        }
+
+        DetailsBuilder creditLimit(String value) {
+            creditLimit = amount(value);
+            return this;
+        }
+
+        DetailsBuilder purchaseVolume(String value) {
+            purchaseVolume = amount(value);
+            return this;
+        }
+
+        DetailsBuilder ourShare(String value) {
+            ourShare = amount(value);
+            return this;
+        }
+
+        DetailsBuilder businessTarget(String value) {
+            businessTarget = amount(value);
+            return this;
+        }
+
+        private static BigDecimal amount(String value) {
+            return value == null ? null : new BigDecimal(value);
+        }
+
+        AccountDetails build() {
+            return new AccountDetails(legalName, tradeName, billingAddress, deliveryAddress, phone, website, siren,
+                    siret, nafCode, headcount, annualRevenue, ownershipNotes, paymentTerms, creditLimit,
+                    purchaseVolume, ourShare, businessTarget);
+        }
+    }
+
+    /** Matches an {@link InvalidFieldException} for {@code field} with the stable {@code code}. */
+    static Matcher<InvalidFieldException> invalidField(String field, String code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(InvalidFieldException e) {
+                return field.equals(e.field()) && code.equals(e.code());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("InvalidFieldException with field ").appendValue(field)
+                        .appendText(" and code ").appendValue(code);
+            }
+
+            @Override
+            protected void describeMismatchSafely(InvalidFieldException e, Description description) {
+                description.appendText("had field ").appendValue(e.field()).appendText(" and code ")
+                        .appendValue(e.code());
+            }
+        };
+    }
+
+    /** Matches a {@link ConflictException} for {@code field} with the stable {@code code}. */
+    static Matcher<ConflictException> conflict(String field, String code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(ConflictException e) {
+                return code.equals(e.code()) && field.equals(e.refusal().field());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("ConflictException with field ").appendValue(field)
+                        .appendText(" and code ").appendValue(code);
+            }
+
+            @Override
+            protected void describeMismatchSafely(ConflictException e, Description description) {
+                description.appendText("had field ").appendValue(e.refusal().field()).appendText(" and code ")
+                        .appendValue(e.code());
+            }
+        };
+    }
+
+    /** Matches a {@link NotPermittedException}. */
+    static Matcher<Throwable> forbidden() {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable e) {
+                return e instanceof NotPermittedException refused && "forbidden".equals(refused.code());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("NotPermittedException");
+            }
+
+            @Override
+            protected void describeMismatchSafely(Throwable e, Description description) {
+                description.appendText("was ").appendValue(e);
+            }
+        };
+    }
+
+    /** Matches a {@link RecordNotFoundException} for the account, as answered to who may not see it. */
+    static Matcher<Throwable> notFound() {
+        return notFound(ACCOUNT_ID);
+    }
+
+    /** Matches a {@link RecordNotFoundException} for {@code id}. */
+    static Matcher<Throwable> notFound(String id) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable e) {
+                return e instanceof RecordNotFoundException refused && "not-found".equals(refused.code())
+                        && ("No record exists with id " + id).equals(refused.getMessage());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("RecordNotFoundException for ").appendValue(id);
+            }
+
+            @Override
+            protected void describeMismatchSafely(Throwable e, Description description) {
+                description.appendText("was ").appendValue(e);
+            }
+        };
+    }
+
+    /** Matches an {@link InvalidTransitionException} refused because the account is in {@code status}. */
+    static Matcher<InvalidTransitionException> invalidTransition(AccountStatus status) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(InvalidTransitionException e) {
+                return "invalid-transition".equals(e.code()) && status.name().equals(e.currentState());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("InvalidTransitionException from status ").appendValue(status.name());
+            }
+
+            @Override
+            protected void describeMismatchSafely(InvalidTransitionException e, Description description) {
+                description.appendText("had code ").appendValue(e.code()).appendText(" and status ")
+                        .appendValue(e.currentState());
+            }
+        };
+    }
+}
