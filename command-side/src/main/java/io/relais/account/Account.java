@@ -78,7 +78,6 @@ public class Account {
     public long handle(UpdateAccountDetails command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireVisible(actorId, ownerId, accountId);
-        requireLive("update an account");
         Set<AccountField> fields = command.fields() == null ? Set.of() : command.fields();
         if (fields.isEmpty() || command.changes() == null) {
             throw new InvalidFieldException("changes", "no-changes", "an update must change at least one field");
@@ -90,6 +89,7 @@ public class Account {
         if (erpId == null || !erpFieldsOnly) {
             authorization.requireChange(actorId, ownerId, accountId);
         }
+        requireLive("update an account");
         AccountDetails updated = details.merge(command.changes(), fields);
         List<FieldChange> changes = FieldChanges.ofAccount(details, updated);
         if (!changes.isEmpty()) {
@@ -102,8 +102,8 @@ public class Account {
     public long handle(SyncAccountFromErp command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireVisible(actorId, ownerId, accountId);
-        requireLive("sync an account from the ERP");
         authorization.requireDataSteward(actorId);
+        requireLive("sync an account from the ERP");
         if (erpId == null) {
             throw new InvalidTransitionException("sync an account that is not linked to the ERP", status.name());
         }
@@ -158,8 +158,8 @@ public class Account {
     public long handle(LinkAccountToErp command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireVisible(actorId, ownerId, accountId);
-        requireLive("link an account to the ERP");
         authorization.requireDataSteward(actorId);
+        requireLive("link an account to the ERP");
         String id = Fields.identifier("erpId", command.erpId());
         if (status != AccountStatus.CUSTOMER) {
             throw new InvalidTransitionException("link an account to the ERP", status.name());
@@ -295,7 +295,7 @@ public class Account {
 
     /**
      * Takes over a merged duplicate: its contacts move in, its details fill the blanks (the ERP-linked side's
-     * ERP-mastered fields win, since the ERP is their master), and a customer's status and ERP link carry over.
+     * ERP-mastered values win, since the ERP is their master), and a customer's status and ERP link carry over.
      */
     @CommandHandler
     public long handle(AbsorbMergedAccount command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
@@ -320,11 +320,14 @@ public class Account {
         if (!changes.isEmpty()) {
             apply(new AccountDetailsUpdated(accountId, completed, changes));
         }
-        if (status == AccountStatus.PROSPECT && command.status() == AccountStatus.CUSTOMER
-                && details.missingForCustomer().isEmpty()) {
+        // The ERP already knows a linked duplicate as its customer: the survivor becomes that customer even if
+        // the ERP left some of its fields empty. An unlinked customer's status carries over once complete.
+        boolean becomesCustomer = takesErpLink
+                || command.status() == AccountStatus.CUSTOMER && details.missingForCustomer().isEmpty();
+        if (status == AccountStatus.PROSPECT && becomesCustomer) {
             apply(new AccountPromotedToCustomer(accountId));
         }
-        if (takesErpLink && status == AccountStatus.CUSTOMER) {
+        if (takesErpLink) {
             apply(new AccountLinkedToErp(accountId, command.erpId()));
         }
         apply(new MergedAccountAbsorbed(accountId, command.mergedId(), moved, command.convertedLeadIds()));

@@ -235,9 +235,7 @@ public class Lead {
     public long handle(DismissLeadDuplicate command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireCurate(actorId, ownerId, leadId);
-        if (status == LeadStatus.MERGED) {
-            throw new InvalidTransitionException("review a lead's duplicates", status.name());
-        }
+        requireOpen("review a lead's duplicates");
         String other = Fields.identifier("otherId", command.otherLeadId());
         if (other.equals(leadId)) {
             throw new InvalidFieldException("otherId", "same-record", "A lead is not a duplicate of itself");

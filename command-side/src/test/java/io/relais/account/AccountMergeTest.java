@@ -430,6 +430,16 @@ class AccountMergeTest {
                     .expectException(notFound());
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {AUDITOR, ANALYST})
+        void tellsReadOnlyProfilesTheyMayNotChangeItBeforeThatItIsMerged(String actor) {
+            fixture.given(with(duplicate(), duplicateMerged()))
+                    .when(new UpdateAccountDetails(ACCOUNT_ID, details().tradeName("Acme").build(),
+                            Set.of(AccountField.TRADE_NAME), null), as(actor))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+
         @Test
         void refusesAnUpdateThatWouldChangeNothing() {
             fixture.given(merged(withContacts()))
@@ -672,8 +682,8 @@ class AccountMergeTest {
         }
 
         @Test
-        void doesNotLinkAProspectTheLinkedDuplicateLeavesIncomplete() {
-            // the ERP left the duplicate's payment terms empty: the survivor cannot become a customer, so no link
+        void makesAProspectTheErpCustomerOfItsLinkedDuplicateEvenWhereTheErpLeftFieldsEmpty() {
+            // the ERP left the duplicate's payment terms empty: the ERP still knows it as a customer
             AccountDetails erpRecord = details().from(COMPLETE).paymentTerms(null).build();
 
             fixture.given(created(NAMED))
@@ -687,6 +697,30 @@ class AccountMergeTest {
                                     new FieldChange("nafCode", null, "62.01Z"),
                                     new FieldChange("headcount", null, "120"),
                                     new FieldChange("creditLimit", null, "50000"))),
+                            new AccountPromotedToCustomer(ACCOUNT_ID),
+                            new AccountLinkedToErp(ACCOUNT_ID, ERP_ID),
+                            absorbed(List.of(), List.of()));
+        }
+
+        @Test
+        void keepsItsOwnErpFieldValuesWhereTheLinkedDuplicateHasNone() {
+            AccountDetails survivor = details().from(NAMED).paymentTerms("60 days").build();
+            AccountDetails erpRecord = details().from(COMPLETE).paymentTerms(null).build();
+            AccountDetails completed = details().from(erpRecord).paymentTerms("60 days").build();
+
+            fixture.given(created(survivor))
+                    .when(absorb(List.of(), List.of(), erpRecord, AccountStatus.CUSTOMER, ERP_ID), as(SYSTEM))
+                    .expectEvents(new AccountDetailsUpdated(ACCOUNT_ID, completed, List.of(
+                                    new FieldChange("tradeName", null, "Acme"),
+                                    new FieldChange("billingAddress", null, BILLING_TEXT),
+                                    new FieldChange("phone", null, "+33 4 72 00 00 00"),
+                                    new FieldChange("siren", null, SIREN),
+                                    new FieldChange("siret", null, SIRET),
+                                    new FieldChange("nafCode", null, "62.01Z"),
+                                    new FieldChange("headcount", null, "120"),
+                                    new FieldChange("creditLimit", null, "50000"))),
+                            new AccountPromotedToCustomer(ACCOUNT_ID),
+                            new AccountLinkedToErp(ACCOUNT_ID, ERP_ID),
                             absorbed(List.of(), List.of()));
         }
 

@@ -713,6 +713,15 @@ class LeadMergeTest {
 
         @ParameterizedTest
         @ValueSource(strings = {MANAGER, STEWARD})
+        void refusesAConvertedLeadWhichIsMatchedAsItsContactNow(String actor) {
+            fixture.given(leadIn(LeadStatus.CONVERTED))
+                    .when(new DismissLeadDuplicate(LEAD_ID, OTHER_ID), as(actor))
+                    .expectNoEvents()
+                    .expectException(invalidTransition(LeadStatus.CONVERTED));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {MANAGER, STEWARD})
         void refusesAMergedLead(String actor) {
             fixture.given(leadIn(LeadStatus.MERGED))
                     .when(new DismissLeadDuplicate(LEAD_ID, OTHER_ID), as(actor))

@@ -104,13 +104,19 @@ public record AccountDetails(
         return filled;
     }
 
-    /** These details with every ERP-mastered field taken from {@code erpRecord}'s: the ERP is their master. */
+    /**
+     * These details with the ERP-mastered fields {@code erpRecord} has taken from it: the ERP is their master.
+     * A registration number kept here that would not belong to the ERP's is dropped.
+     */
     public AccountDetails withErpFieldsFrom(AccountDetails erpRecord) {
         AccountDetails taken = this;
         for (AccountField field : AccountField.values()) {
-            if (field.erpMastered()) {
+            if (field.erpMastered() && field.valueIn(erpRecord) != null) {
                 taken = field.copy(erpRecord, taken);
             }
+        }
+        if (taken.siren != null && taken.siret != null && !taken.siret.startsWith(taken.siren)) {
+            taken = (erpRecord.siret == null ? AccountField.SIRET : AccountField.SIREN).copy(erpRecord, taken);
         }
         return taken;
     }

@@ -679,10 +679,20 @@ class AccountDetailsTest {
         }
 
         @Test
-        void clearsTheErpFieldsTheErpRecordLeavesEmpty() {
-            assertThat(FULL.withErpFieldsFrom(EMPTY)).isEqualTo(details().from(FULL).legalName(null)
-                    .billingAddress(null).siren(null).siret(null).nafCode(null).paymentTerms(null)
-                    .creditLimit((BigDecimal) null).build());
+        void keepsItsOwnValuesWhereTheErpRecordHasNone() {
+            assertThat(FULL.withErpFieldsFrom(EMPTY)).isEqualTo(FULL);
+        }
+
+        @Test
+        void dropsItsOwnSiretWhenTheErpGivesAnotherSiren() {
+            assertThat(FULL.withErpFieldsFrom(details().siren(OTHER_SIREN).build()))
+                    .isEqualTo(details().from(FULL).siren(OTHER_SIREN).siret(null).build());
+        }
+
+        @Test
+        void dropsItsOwnSirenWhenTheErpGivesASiretOfAnotherCompanyWithoutSiren() {
+            assertThat(FULL.withErpFieldsFrom(details().siret(OTHER_SIRET).build()))
+                    .isEqualTo(details().from(FULL).siren(null).siret(OTHER_SIRET).build());
         }
 
         @Test
