@@ -16,15 +16,12 @@ import io.relais.lead.UpdateLeadDetails;
 import io.relais.common.FieldChange;
 import io.relais.messaging.ActingContext;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,13 +36,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+
+import static io.relais.bench.BenchSupport.ACTOR;
+import static io.relais.bench.BenchSupport.append;
+import static io.relais.bench.BenchSupport.format;
+import static io.relais.bench.BenchSupport.processor;
+import static io.relais.bench.BenchSupport.ratio;
 
 /**
  * Measures, in one run on one database: PostgreSQL's raw single-row insert speed (the physical limit),
@@ -55,8 +57,7 @@ import java.util.stream.Collectors;
 final class Benchmark {
 
     private static final String RAW_TABLE = "bench_raw_event";
-    /** The administrator every database is founded with: acts in, and owns, the benchmark's leads. */
-    private static final String ACTOR = "admin";
+    private static final SampleCompanies SAMPLES = new SampleCompanies(42);
 
     private final ApplicationContext context;
     private final BenchmarkOptions options;
@@ -70,8 +71,10 @@ final class Benchmark {
     }
 
     void run() throws Exception {
-        out.printf("Relais benchmark: %d raw inserts, %d leads per level, 1 and %d clients, rebuild over >= %d events%n",
-                options.rawInserts(), options.leads(), options.clients(), options.rebuildEvents());
+        out.printf("Relais benchmark: %d raw inserts, %d leads per level, 1 and %d clients, rebuild over >= %d events, "
+                        + "duplicate checks against %d accounts, timeline of %d events%n", options.rawInserts(),
+                options.leads(), options.clients(), options.rebuildEvents(), options.accounts(),
+                options.timelineEvents());
         awaitAdministrator();
         warmUp();
         double raw1 = rawInserts(1, options.rawInserts());
@@ -92,6 +95,9 @@ final class Benchmark {
         summary.put("write_only_commands_per_s_" + options.clients(), format(writeOnly));
         summary.put("write_only_command_ratio_" + options.clients(), ratio(writeOnly, rawN));
         rebuild();
+        AccountBenchmark accounts = new AccountBenchmark(context, options, out, summary);
+        accounts.duplicateChecks(raw1);
+        accounts.timelineReads(raw1);
         out.println("BENCH " + summary.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" ")));
@@ -202,20 +208,14 @@ final class Benchmark {
 
     /** Appends realistic lead streams (capture, update, assign, start, qualify) straight to the store. */
     private long generateEvents(long wanted) {
-        EventStorageEngine engine = context.getBean(EventStorageEngine.class);
-        TransactionManager transactions = context.getBean(TransactionManager.class);
-        long appended = 0;
+        List<EventMessage<?>> events = new ArrayList<>();
         int lead = 0;
-        while (appended < wanted) {
-            List<EventMessage<?>> batch = new ArrayList<>();
-            while (batch.size() < 1000 && appended + batch.size() < wanted) {
-                batch.addAll(leadStream(lead++));
-            }
-            transactions.executeInTransaction(() -> engine.appendEvents(batch));
-            appended += batch.size();
+        while (events.size() < wanted) {
+            events.addAll(leadStream(lead++));
         }
-        out.printf("generated %d events for the rebuild%n", appended);
-        return appended;
+        append(context, events);
+        out.printf("generated %d events for the rebuild%n", events.size());
+        return events.size();
     }
 
     private static List<DomainEventMessage<?>> leadStream(int n) {
@@ -238,27 +238,11 @@ final class Benchmark {
     }
 
     private StreamingEventProcessor leadProcessor() {
-        return context.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(LeadProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow();
+        return processor(context, LeadProjection.PROCESSING_GROUP);
     }
 
     private void awaitCaughtUp(StreamingEventProcessor processor) throws InterruptedException {
-        EventStore store = context.getBean(EventStore.class);
-        long head = store.createHeadToken().position().orElse(-1);
-        long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000;
-        while (System.nanoTime() < deadline) {
-            var status = processor.processingStatus().values();
-            boolean caughtUp = !status.isEmpty() && status.stream().allMatch(s -> {
-                OptionalLong position = s.getCurrentPosition();
-                return position.isPresent() && position.getAsLong() >= head;
-            });
-            if (caughtUp) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException(processor.getName() + " did not catch up within 30 minutes");
+        BenchSupport.awaitCaughtUp(context, processor);
     }
 
     private interface ClientWork {
@@ -284,10 +268,13 @@ final class Benchmark {
         }
     }
 
+    /** A lead from a sample company: its people, phones, e-mails and names vary as real ones do. */
     private static LeadDetails sampleDetails(int n) {
-        return new LeadDetails("Camille", "Durand-" + n, "camille.durand" + n + "@example.fr", "+33 6 12 34 56 78",
-                "Société Générale des Eaux " + (n % 500), "Directrice des achats", "https://example.fr", "69002",
-                "Lyon", "FR", null, "62.01Z", "SMALL");
+        SampleCompanies.Company company = SAMPLES.company(n);
+        SampleCompanies.Person person = SAMPLES.person(company, n);
+        return new LeadDetails(person.firstName(), person.lastName(), person.email(), person.phone(),
+                company.legalName(), "Directrice des achats", company.website(), company.postalCode(),
+                company.city(), "FR", null, "62.01Z", "SMALL");
     }
 
     private static String samplePayload() {
@@ -297,13 +284,5 @@ final class Benchmark {
                 + "\",\"company\":\"" + d.company() + "\",\"jobTitle\":\"" + d.jobTitle() + "\",\"website\":\""
                 + d.website() + "\",\"postalCode\":\"69002\",\"city\":\"Lyon\",\"country\":\"FR\",\"notes\":null},"
                 + "\"source\":\"WEB_FORM\",\"sourceDetail\":\"benchmark\",\"consent\":null,\"ownerId\":null}";
-    }
-
-    private static String ratio(double rate, double raw) {
-        return String.format("%.3f", rate / raw);
-    }
-
-    private static String format(double rate) {
-        return String.format("%.0f", rate);
     }
 }

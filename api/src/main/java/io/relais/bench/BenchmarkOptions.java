@@ -11,17 +11,24 @@ import java.util.Map;
  * @param leads         leads each concurrency level captures and then updates (two commands per lead)
  * @param clients       the higher concurrency level (the lower one is always 1)
  * @param rebuildEvents the least number of events in the store when the lead projection is rebuilt
+ * @param accounts       accounts a new record is checked against for duplicates
+ * @param timelineEvents events in the history of the account whose timeline is read
+ * @param reads          timed duplicate checks, and timed reads of each timeline query
  * @param dataDirectory where the embedded database lives; null for a fresh temporary folder
  */
-record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvents, Path dataDirectory) {
+record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvents, int accounts, int timelineEvents,
+                        int reads, Path dataDirectory) {
 
     static final String USAGE = """
             usage: java -jar relais.jar bench [--raw-inserts=N] [--leads=N] [--clients=N] [--rebuild-events=N] \
-            [--data-dir=PATH]
+            [--accounts=N] [--timeline-events=N] [--reads=N] [--data-dir=PATH]
               --raw-inserts     single-row inserts per concurrency level (default 20000)
               --leads           leads captured and updated per concurrency level (default 3000)
               --clients         concurrent clients of the second level (default 8)
               --rebuild-events  events in the store when the projection is rebuilt (default 100000)
+              --accounts        accounts a new record is checked against for duplicates (default 100000)
+              --timeline-events events in the history of the account whose timeline is read (default 10000)
+              --reads           timed duplicate checks and timeline reads of each kind (default 200)
               --data-dir        embedded database folder (default: a temporary folder, deleted afterwards)
             """;
 
@@ -38,6 +45,9 @@ record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvent
                 positive(values.remove("leads"), 3000),
                 positive(values.remove("clients"), 8),
                 positive(values.remove("rebuild-events"), 100_000),
+                positive(values.remove("accounts"), 100_000),
+                positive(values.remove("timeline-events"), 10_000),
+                positive(values.remove("reads"), 200),
                 values.containsKey("data-dir") ? Path.of(values.remove("data-dir")) : null);
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s): " + values.keySet());

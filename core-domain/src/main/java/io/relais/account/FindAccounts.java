@@ -4,7 +4,8 @@ import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 
 /**
- * A page of the accounts the viewer may see that match every filter given (null filters match all),
+ * A page of the accounts the viewer may see that match every filter given (null filters match all, but a
+ * null status leaves merged accounts out),
  * ordered by legal name. {@code text} searches legal and trade names; {@code registration} finds a SIREN
  * or SIRET.
  */

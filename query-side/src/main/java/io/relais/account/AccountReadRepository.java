@@ -127,6 +127,8 @@ class AccountReadRepository {
         if (query.status() != null) {
             where.append(" and status = :status");
             params.addValue("status", query.status().name());
+        } else {
+            where.append(" and status <> '").append(AccountStatus.MERGED.name()).append("'");
         }
         if (query.ownerId() != null) {
             where.append(" and owner_id = :owner");

@@ -59,7 +59,7 @@ class DuplicateRepository {
      */
     void write(DuplicateBatch batch) {
         ProjectionBatches.commitAsynchronously(jdbc.getJdbcTemplate());
-        useOperatorThreshold();
+        prepareMatching();
         List<RecordRef> changed = new ArrayList<>(batch.touched.keySet());
         changed.addAll(batch.removed);
         List<SqlParameterSource> refs = changed.stream().map(ref -> (SqlParameterSource) ref(ref)).toList();
@@ -108,7 +108,7 @@ class DuplicateRepository {
     /** The likely duplicates of the probe among the kinds given that the viewer may see, most likely first. */
     List<DuplicateMatch> findMatches(MatchProbe probe, Set<RecordKind> among, Viewer viewer, int limit) {
         return transactions.execute(status -> {
-            useOperatorThreshold();
+            prepareMatching();
             List<DuplicateMatch> found = new ArrayList<>();
             for (RecordKind kind : RecordKind.values()) {
                 if (among.contains(kind)) {
@@ -190,8 +190,8 @@ class DuplicateRepository {
                 + "array(select k.key_type || ':' || k.key_value from duplicate_key k join probe_key p "
                 + "on p.key_type = k.key_type and p.key_value = k.key_value where k.kind = r.kind and k.id = r.id "
                 + "order by 1) as shared "
-                + "from duplicate_record r join candidate c on c.id = r.id cross join q "
-                + "where r.kind = :kind and r.id <> :exclude" + visible(kind, viewer, params);
+                + "from candidate c join duplicate_record r on r.kind = :kind and r.id = c.id cross join q "
+                + "where r.id <> :exclude" + visible(kind, viewer, params);
         List<DuplicateMatch> matches = new ArrayList<>();
         jdbc.query(sql, params, rs -> {
             DuplicateEvidence evidence = new DuplicateEvidence(sharedKeys(rs.getArray("shared")),
@@ -223,10 +223,15 @@ class DuplicateRepository {
         };
     }
 
-    /** pg_trgm's {@code %} operator finds names at least this similar, through the trigram indexes. */
-    private void useOperatorThreshold() {
-        jdbc.getJdbcTemplate().queryForObject("select set_config('pg_trgm.similarity_threshold', ?, true)",
-                String.class, Double.toString(properties.operatorThreshold()));
+    /**
+     * For the rest of the transaction: pg_trgm's {@code %} operator finds names at least this similar, through
+     * the trigram indexes; and every matching statement is planned for its actual values. A generic plan,
+     * cached by the driver's server-side prepared statements while the tables were small (a rebuild starts
+     * from empty ones), would scan them whole for every record.
+     */
+    private void prepareMatching() {
+        jdbc.getJdbcTemplate().queryForList("select set_config('pg_trgm.similarity_threshold', ?, true), "
+                + "set_config('plan_cache_mode', 'force_custom_plan', true)", Double.toString(properties.operatorThreshold()));
     }
 
     private SqlParameterSource pair(MatchProbe probe, DuplicateMatch match, Instant at) {

@@ -98,6 +98,8 @@ class LeadReadRepository {
         if (query.status() != null) {
             where.append(" and status = :status");
             params.addValue("status", query.status().name());
+        } else {
+            where.append(" and status <> '").append(LeadStatus.MERGED.name()).append("'");
         }
         if (query.ownerId() != null) {
             where.append(" and owner_id = :owner");

@@ -1,0 +1,78 @@
+package io.relais.bench;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.ApplicationContext;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** What the benchmark's measurements share: processors, appending generated events, and figures. */
+final class BenchSupport {
+
+    /** The administrator every database is founded with: acts in, and owns, the benchmark's records. */
+    static final String ACTOR = "admin";
+
+    private BenchSupport() {
+    }
+
+    static StreamingEventProcessor processor(ApplicationContext context, String processingGroup) {
+        return context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .orElseThrow();
+    }
+
+    /** Waits until every segment of the processor has handled every event stored so far. */
+    static void awaitCaughtUp(ApplicationContext context, StreamingEventProcessor processor)
+            throws InterruptedException {
+        long head = context.getBean(EventStore.class).createHeadToken().position().orElse(-1);
+        long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000;
+        while (System.nanoTime() < deadline) {
+            var status = processor.processingStatus().values();
+            boolean caughtUp = !status.isEmpty() && status.stream().allMatch(s -> {
+                OptionalLong position = s.getCurrentPosition();
+                return position.isPresent() && position.getAsLong() >= head;
+            });
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException(processor.getName() + " did not catch up within 30 minutes");
+    }
+
+    /** Appends the events straight to the store, a thousand per transaction: the benchmark's generated history. */
+    static void append(ApplicationContext context, List<? extends EventMessage<?>> events) {
+        EventStorageEngine engine = context.getBean(EventStorageEngine.class);
+        TransactionManager transactions = context.getBean(TransactionManager.class);
+        for (int from = 0; from < events.size(); from += 1000) {
+            List<? extends EventMessage<?>> batch = events.subList(from, Math.min(events.size(), from + 1000));
+            transactions.executeInTransaction(() -> engine.appendEvents(new ArrayList<>(batch)));
+        }
+    }
+
+    /** The value at quantile {@code q} (0 to 1) of the samples, in milliseconds. */
+    static double percentileMillis(long[] nanos, double q) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+    static String ratio(double rate, double raw) {
+        return String.format("%.3f", rate / raw);
+    }
+
+    static String format(double rate) {
+        return String.format("%.0f", rate);
+    }
+
+    static String millis(double value) {
+        return String.format("%.2f", value);
+    }
+}
