@@ -46,13 +46,16 @@ public final class DuplicateScoring {
         return reasons;
     }
 
-    /** The reasons combined as independent evidence, rounded to three decimals; 0 without a reason. */
+    /**
+     * The reasons combined as independent evidence, rounded to three decimals (in decimal arithmetic, so that
+     * exact halves round up); 0 without a reason.
+     */
     public static double score(List<DuplicateReason> reasons) {
-        double unlikely = 1;
+        BigDecimal unlikely = BigDecimal.ONE;
         for (DuplicateReason reason : reasons) {
-            unlikely *= 1 - reason.score();
+            unlikely = unlikely.multiply(BigDecimal.ONE.subtract(BigDecimal.valueOf(reason.score())));
         }
-        return round(1 - unlikely);
+        return BigDecimal.ONE.subtract(unlikely).setScale(3, RoundingMode.HALF_UP).doubleValue();
     }
 
     private static double round(double value) {

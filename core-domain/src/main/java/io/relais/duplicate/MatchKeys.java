@@ -1,5 +1,6 @@
 package io.relais.duplicate;
 
+import java.net.IDN;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -16,15 +17,19 @@ public final class MatchKeys {
     private MatchKeys() {
     }
 
-    /** Lower case; in the local part, dots and a {@code +tag} dropped (they reach the same mailbox). */
+    /**
+     * Lower case; in the local part, dots and a {@code +tag} dropped (they reach the same mailbox at the
+     * providers that allow them, and are worth a reviewer's look elsewhere). Null without a mailbox and a
+     * domain.
+     */
     public static String email(String email) {
         if (email == null || email.isBlank()) {
             return null;
         }
         String lower = email.strip().toLowerCase(Locale.ROOT);
         int at = lower.lastIndexOf('@');
-        if (at <= 0) {
-            return lower;
+        if (at <= 0 || at == lower.length() - 1) {
+            return null;
         }
         String local = lower.substring(0, at);
         int plus = local.indexOf('+');
@@ -35,8 +40,9 @@ public final class MatchKeys {
     }
 
     /**
-     * Digits in international form: {@code 00} becomes nothing, and a French national number (ten digits
-     * starting with 0) gets the country code 33. Null below six digits.
+     * Digits in international form: {@code 00} becomes nothing, a French national number (ten digits
+     * starting with 0) gets the country code 33, and the trunk 0 written after it ({@code +33 (0)4 ...})
+     * goes. Null below six digits.
      */
     public static String phone(String phone) {
         if (phone == null) {
@@ -48,26 +54,51 @@ public final class MatchKeys {
         } else if (digits.length() == 10 && digits.startsWith("0")) {
             digits = "33" + digits.substring(1);
         }
+        if (digits.length() == 12 && digits.startsWith("330")) {
+            digits = "33" + digits.substring(3);
+        }
         return digits.length() < 6 ? null : digits;
     }
 
-    /** The host of a web address, lower case, without {@code www.}, port or path. */
+    /**
+     * The host of a web address, lower case and in its ASCII form ({@code café.fr} is
+     * {@code xn--caf-dma.fr}), without {@code www.}, user, port, path or final dot.
+     */
     public static String domain(String website) {
         if (website == null || website.isBlank()) {
             return null;
         }
         String host = SCHEME.matcher(website.strip().toLowerCase(Locale.ROOT)).replaceFirst("");
-        int end = host.length();
-        for (char stop : new char[] {'/', ':', '?', '#'}) {
-            int index = host.indexOf(stop);
-            if (index >= 0 && index < end) {
-                end = index;
-            }
+        if (host.startsWith("//")) {
+            host = host.substring(2);
         }
-        host = host.substring(0, end);
+        int authorityEnd = firstOf(host, "/?#");
+        int user = host.lastIndexOf('@', authorityEnd - 1);
+        host = host.substring(user + 1, authorityEnd);
+        host = host.substring(0, firstOf(host, ":"));
         if (host.startsWith("www.")) {
             host = host.substring(4);
         }
-        return host.isEmpty() ? null : host;
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        if (host.isEmpty()) {
+            return null;
+        }
+        try {
+            return IDN.toASCII(host);
+        } catch (IllegalArgumentException e) {
+            return host;
+        }
+    }
+
+    /** The index of the first of {@code stops} in {@code text}, or its length. */
+    private static int firstOf(String text, String stops) {
+        for (int i = 0; i < text.length(); i++) {
+            if (stops.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return text.length();
     }
 }

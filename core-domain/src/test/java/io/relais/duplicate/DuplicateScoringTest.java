@@ -500,4 +500,11 @@ class DuplicateScoringTest {
         all.addAll(List.of(more));
         return all;
     }
+
+    @Test
+    void roundsExactHalvesUpInDecimalArithmetic() {
+        // 1 - 0.05 x 0.15 = 0.9925 exactly; binary floating point would give 0.99249999...
+        assertThat(DuplicateScoring.score(List.of(new DuplicateReason("EMAIL", "a@b.fr", 0.95),
+                new DuplicateReason("PHONE", "33472000000", 0.85)))).isEqualTo(0.993);
+    }
 }

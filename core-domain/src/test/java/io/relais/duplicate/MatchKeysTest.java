@@ -233,6 +233,35 @@ class MatchKeysTest {
     }
 
     @Nested
+    class EdgeCases {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"+33 (0)4 72 00 00 00", "+33 04 72 00 00 00", "0033 (0)4 72 00 00 00"})
+        void dropsTheTrunkZeroWrittenAfterTheCountryCode(String phone) {
+            assertThat(MatchKeys.phone(phone)).isEqualTo("33472000000");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Jean.Dupont", "@example.fr", "jean@"})
+        void givesNoKeyForAnEmailWithoutMailboxOrDomain(String email) {
+            assertThat(MatchKeys.email(email)).isNull();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"dupont.fr.", "https://jean@dupont.fr", "https://user:pw@www.dupont.fr:8443/x",
+                "//www.dupont.fr/contact"})
+        void takesTheHostWithoutUserOrFinalDot(String website) {
+            assertThat(MatchKeys.domain(website)).isEqualTo("dupont.fr");
+        }
+
+        @Test
+        void writesAnInternationalisedDomainInItsAsciiForm() {
+            assertThat(MatchKeys.domain("https://www.café.fr/menu")).isEqualTo("xn--caf-dma.fr");
+            assertThat(MatchKeys.domain("xn--caf-dma.fr")).isEqualTo("xn--caf-dma.fr");
+        }
+    }
+
+    @Nested
     class NullInput {
 
         @ParameterizedTest
