@@ -25,8 +25,17 @@ create table duplicate_record (
     label      varchar(300) not null,
     primary key (kind, id)
 );
-create index duplicate_record_company on duplicate_record using gin (company gin_trgm_ops);
-create index duplicate_record_person on duplicate_record using gin (person gin_trgm_ops);
+-- One trigram index per kind searched, so that a search among leads does not wade through accounts.
+-- Without GIN's pending list (fastupdate): every new record is searched for at once, and a search would scan
+-- the whole unmerged list, which also makes the planner turn away from the index.
+create index duplicate_record_account_company on duplicate_record using gin (company gin_trgm_ops)
+    with (fastupdate = off) where kind = 'ACCOUNT';
+create index duplicate_record_lead_company on duplicate_record using gin (company gin_trgm_ops)
+    with (fastupdate = off) where kind = 'LEAD';
+create index duplicate_record_lead_person on duplicate_record using gin (person gin_trgm_ops)
+    with (fastupdate = off) where kind = 'LEAD';
+create index duplicate_record_contact_person on duplicate_record using gin (person gin_trgm_ops)
+    with (fastupdate = off) where kind = 'CONTACT';
 
 -- Their normalised identifiers (SIRET, SIREN, e-mail, phone, website domain).
 create table duplicate_key (

@@ -41,6 +41,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static io.relais.bench.BenchSupport.ACTOR;
@@ -63,6 +64,8 @@ final class Benchmark {
     private final BenchmarkOptions options;
     private final PrintStream out;
     private final Map<String, String> summary = new LinkedHashMap<>();
+    /** Every lead the commands capture is another sample person at another sample company. */
+    private final AtomicInteger nextLead = new AtomicInteger();
 
     Benchmark(ApplicationContext context, BenchmarkOptions options, PrintStream out) {
         this.context = context;
@@ -163,8 +166,8 @@ final class Benchmark {
                 UUID.randomUUID().toString()).call(() -> {
             for (int i = 0; i < count; i++) {
                 String id = UUID.randomUUID().toString();
-                commands.sendAndWait(new CaptureLead(id, sampleDetails(i), LeadSource.WEB_FORM, "benchmark",
-                        null, ACTOR));
+                commands.sendAndWait(new CaptureLead(id, sampleDetails(nextLead.getAndIncrement()),
+                        LeadSource.WEB_FORM, "benchmark", null, ACTOR));
                 commands.sendAndWait(new UpdateLeadDetails(id, Map.of(LeadField.CITY, "Lyon"), 0L));
             }
             return null;

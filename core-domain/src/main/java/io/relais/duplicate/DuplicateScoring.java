@@ -9,9 +9,9 @@ import java.util.List;
  * Decides whether a candidate is a likely duplicate and how likely. Each reason scores on its own: a shared
  * identifier its key type's weight, a similar company name its similarity, a similar person name 0.9 times
  * its similarity (a name alone is never certain); the reasons combine as independent evidence,
- * {@code 1 - (1 - s1)(1 - s2)...}. Two rules keep colleagues apart: leads are not duplicates for sharing a
- * company, a website domain or a company name alone, and two leads of similar name with companies are
- * duplicates only if the companies are similar too.
+ * {@code 1 - (1 - s1)(1 - s2)...}. Names match as {@link NameComparison} says. Two rules keep colleagues
+ * apart: leads are not duplicates for sharing a company, a website domain or a company name alone, and two
+ * leads of similar name with companies are duplicates only if the companies match too.
  */
 public final class DuplicateScoring {
 
@@ -33,17 +33,27 @@ public final class DuplicateScoring {
                 reasons.add(new DuplicateReason(key.type().name(), key.value(), key.type().weight()));
             }
         }
-        boolean companiesMatch = evidence.bothHaveCompany()
-                && evidence.companySimilarity() >= thresholds.companyName();
-        if (companiesMatch && candidate == RecordKind.ACCOUNT) {
-            reasons.add(new DuplicateReason("COMPANY_NAME", null, round(evidence.companySimilarity())));
+        NameComparison company = evidence.company();
+        boolean companiesMatch = company != null && company.matches(thresholds.companyName());
+        if (companiesMatch && companyNameCounts(candidate)) {
+            reasons.add(new DuplicateReason("COMPANY_NAME", null, round(company.similarity())));
         }
-        boolean personsMatch = evidence.personSimilarity() >= thresholds.personName() && evidence.personSimilarity() > 0;
-        if (personsMatch && (!leads || !evidence.bothHaveCompany() || companiesMatch)) {
-            reasons.add(new DuplicateReason("PERSON_NAME", null,
-                    round(PERSON_NAME_WEIGHT * evidence.personSimilarity())));
+        NameComparison person = evidence.person();
+        if (person != null && personNameCounts(candidate) && person.matches(thresholds.personName())
+                && (!leads || company == null || companiesMatch)) {
+            reasons.add(new DuplicateReason("PERSON_NAME", null, round(PERSON_NAME_WEIGHT * person.similarity())));
         }
         return reasons;
+    }
+
+    /** Whether a similar company name is a reason: for accounts only (two leads at one company are colleagues). */
+    public static boolean companyNameCounts(RecordKind candidate) {
+        return candidate == RecordKind.ACCOUNT;
+    }
+
+    /** Whether a similar person name is a reason: for leads and contacts, the records that name a person. */
+    public static boolean personNameCounts(RecordKind candidate) {
+        return candidate != RecordKind.ACCOUNT;
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The duplicate tables, and the matching itself: candidates are found through the indexes (equal
@@ -81,12 +82,17 @@ class DuplicateRepository {
                         .map(key -> (SqlParameterSource) ref(touched.probe()).addValue("type", key.type().name())
                                 .addValue("value", key.value()))).toList());
         List<SqlParameterSource> pairs = new ArrayList<>();
-        for (DuplicateBatch.Touched touched : batch.touched.values()) {
-            MatchProbe probe = touched.probe();
-            if (probe.kind() != RecordKind.CONTACT) {
-                for (DuplicateMatch match : matches(probe, probe.kind(), Viewer.system(),
-                        properties.maxPairsPerRecord())) {
-                    pairs.add(pair(probe, match, touched.at()));
+        for (RecordKind kind : List.of(RecordKind.ACCOUNT, RecordKind.LEAD)) {
+            List<DuplicateBatch.Touched> probed = batch.touched.values().stream()
+                    .filter(touched -> touched.probe().kind() == kind).toList();
+            if (probed.isEmpty()) {
+                continue;
+            }
+            List<List<DuplicateMatch>> found = matches(probed.stream().map(DuplicateBatch.Touched::probe).toList(),
+                    kind, Viewer.system(), properties.maxPairsPerRecord());
+            for (int i = 0; i < probed.size(); i++) {
+                for (DuplicateMatch match : found.get(i)) {
+                    pairs.add(pair(probed.get(i).probe(), match, probed.get(i).at()));
                 }
             }
         }
@@ -112,11 +118,10 @@ class DuplicateRepository {
             List<DuplicateMatch> found = new ArrayList<>();
             for (RecordKind kind : RecordKind.values()) {
                 if (among.contains(kind)) {
-                    found.addAll(matches(probe, kind, viewer, limit));
+                    found.addAll(matches(List.of(probe), kind, viewer, limit).get(0));
                 }
             }
-            found.sort(Comparator.comparingDouble(DuplicateMatch::score).reversed());
-            return List.copyOf(found.subList(0, Math.min(limit, found.size())));
+            return mostLikely(found, limit);
         });
     }
 
@@ -164,48 +169,78 @@ class DuplicateRepository {
                 (rs, n) -> rs.getTimestamp("dismissed_at").toInstant()).stream().findFirst();
     }
 
-    /** Candidates of one kind, found through the indexes and scored; must run in a transaction. */
-    private List<DuplicateMatch> matches(MatchProbe probe, RecordKind kind, Viewer viewer, int limit) {
-        List<String> keyTypes = probe.keys().stream().map(key -> key.type().name()).toList();
-        List<String> keyValues = probe.keys().stream().map(MatchKey::value).toList();
+    /**
+     * Each probe's likely duplicates among the records of one kind, most likely first, found through the
+     * indexes and scored; one statement for all the probes (planned once), in a transaction prepared by
+     * {@link #prepareMatching()}.
+     */
+    private List<List<DuplicateMatch>> matches(List<MatchProbe> probes, RecordKind kind, Viewer viewer, int limit) {
+        List<Integer> keyProbes = new ArrayList<>();
+        List<String> keyTypes = new ArrayList<>();
+        List<String> keyValues = new ArrayList<>();
+        for (int i = 0; i < probes.size(); i++) {
+            for (MatchKey key : probes.get(i).keys()) {
+                keyProbes.add(i);
+                keyTypes.add(key.type().name());
+                keyValues.add(key.value());
+            }
+        }
         MapSqlParameterSource params = new MapSqlParameterSource("kind", kind.name())
-                .addValue("company", probe.company()).addValue("person", probe.person())
-                .addValue("exclude", probe.recordId() == null ? "" : probe.recordId())
+                .addValue("ids", array("varchar", probes.stream().map(p -> p.recordId() == null ? "" : p.recordId())))
+                .addValue("companies", array("text", probes.stream().map(MatchProbe::company)))
+                .addValue("persons", array("text", probes.stream().map(MatchProbe::person)))
+                .addValue("keyProbes", new SqlArrayValue("integer", keyProbes.toArray()))
                 .addValue("keyTypes", new SqlArrayValue("varchar", keyTypes.toArray()))
                 .addValue("keyValues", new SqlArrayValue("varchar", keyValues.toArray()))
                 .addValue("candidates", CANDIDATES);
-        String sql = "with q as (select relais_match_name(cast(:company as text)) as company, "
-                + "relais_match_name(cast(:person as text)) as person), "
-                + "probe_key (key_type, key_value) as (select * from unnest(cast(:keyTypes as varchar[]), "
-                + "cast(:keyValues as varchar[]))), "
-                + "candidate (id) as ((select k.id from duplicate_key k join probe_key p on p.key_type = k.key_type "
-                + "and p.key_value = k.key_value where k.kind = :kind limit :candidates) "
-                + "union (select r.id from duplicate_record r, q where r.kind = :kind and r.company % q.company "
-                + "order by similarity(r.company, q.company) desc limit :candidates) "
-                + "union (select r.id from duplicate_record r, q where r.kind = :kind and r.person % q.person "
-                + "order by similarity(r.person, q.person) desc limit :candidates)) "
-                + "select r.id, r.account_id, r.label, r.company is not null and q.company is not null as both_company, "
-                + "coalesce(similarity(r.company, q.company), 0) as company_similarity, "
-                + "coalesce(similarity(r.person, q.person), 0) as person_similarity, "
-                + "array(select k.key_type || ':' || k.key_value from duplicate_key k join probe_key p "
-                + "on p.key_type = k.key_type and p.key_value = k.key_value where k.kind = r.kind and k.id = r.id "
-                + "order by 1) as shared "
-                + "from candidate c join duplicate_record r on r.kind = :kind and r.id = c.id cross join q "
-                + "where r.id <> :exclude" + visible(kind, viewer, params);
-        List<DuplicateMatch> matches = new ArrayList<>();
+        String sql = "with probe (n, id, company, person) as (select n - 1, id, relais_match_name(company), "
+                + "relais_match_name(person) from unnest(cast(:ids as varchar[]), cast(:companies as text[]), "
+                + "cast(:persons as text[])) with ordinality as t (id, company, person, n)), "
+                + "probe_key (n, key_type, key_value) as (select * from unnest(cast(:keyProbes as integer[]), "
+                + "cast(:keyTypes as varchar[]), cast(:keyValues as varchar[]))), "
+                + "candidate (n, id) as (select pk.n, k.id from probe_key pk cross join lateral (select k.id "
+                + "from duplicate_key k where k.kind = :kind and k.key_type = pk.key_type "
+                + "and k.key_value = pk.key_value limit :candidates) k "
+                + "union select p.n, c.id from probe p cross join lateral (select r.id from duplicate_record r "
+                + "where r.kind = :kind and r.company % p.company order by similarity(r.company, p.company) desc "
+                + "limit :candidates) c "
+                + "union select p.n, c.id from probe p cross join lateral (select r.id from duplicate_record r "
+                + "where r.kind = :kind and r.person % p.person order by similarity(r.person, p.person) desc "
+                + "limit :candidates) c) "
+                + "select c.n, r.id, r.account_id, r.label, p.company as probe_company, r.company, "
+                + "similarity(r.company, p.company) as company_similarity, p.person as probe_person, r.person, "
+                + "similarity(r.person, p.person) as person_similarity, "
+                + "array(select k.key_type || ':' || k.key_value from duplicate_key k join probe_key pk "
+                + "on pk.n = c.n and pk.key_type = k.key_type and pk.key_value = k.key_value "
+                + "where k.kind = r.kind and k.id = r.id order by 1) as shared "
+                + "from candidate c join probe p on p.n = c.n "
+                + "join duplicate_record r on r.kind = :kind and r.id = c.id "
+                + "where r.id <> p.id" + visible(kind, viewer, params);
+        List<List<DuplicateMatch>> matches = new ArrayList<>();
+        probes.forEach(probe -> matches.add(new ArrayList<>()));
         jdbc.query(sql, params, rs -> {
+            MatchProbe probe = probes.get(rs.getInt("n"));
             DuplicateEvidence evidence = new DuplicateEvidence(sharedKeys(rs.getArray("shared")),
-                    rs.getDouble("company_similarity"), rs.getDouble("person_similarity"),
-                    rs.getBoolean("both_company"));
+                    names(rs, "probe_company", "company", "company_similarity"),
+                    names(rs, "probe_person", "person", "person_similarity"));
             List<DuplicateReason> reasons = DuplicateScoring.reasons(probe.kind(), kind, evidence,
                     properties.thresholds());
             if (!reasons.isEmpty()) {
-                matches.add(new DuplicateMatch(kind, rs.getString("id"), rs.getString("account_id"),
-                        rs.getString("label"), DuplicateScoring.score(reasons), reasons));
+                matches.get(rs.getInt("n")).add(new DuplicateMatch(kind, rs.getString("id"),
+                        rs.getString("account_id"), rs.getString("label"), DuplicateScoring.score(reasons), reasons));
             }
         });
-        matches.sort(Comparator.comparingDouble(DuplicateMatch::score).reversed().thenComparing(DuplicateMatch::id));
-        return matches.subList(0, Math.min(limit, matches.size()));
+        return matches.stream().map(found -> mostLikely(found, limit)).toList();
+    }
+
+    private static List<DuplicateMatch> mostLikely(List<DuplicateMatch> matches, int limit) {
+        return matches.stream()
+                .sorted(Comparator.comparingDouble(DuplicateMatch::score).reversed().thenComparing(DuplicateMatch::id))
+                .limit(limit).toList();
+    }
+
+    private static SqlArrayValue array(String type, Stream<String> values) {
+        return new SqlArrayValue(type, values.toArray());
     }
 
     /** For viewers who do not see everything, the candidates they may see, by their owners in the read models. */
@@ -260,6 +295,15 @@ class DuplicateRepository {
     private static String label(MatchProbe probe) {
         String label = probe.label() == null ? probe.recordId() : probe.label();
         return label.length() > 300 ? label.substring(0, 300) : label;
+    }
+
+    /** The two normalised names compared, or null when either record has none. */
+    private static NameComparison names(ResultSet rs, String probeColumn, String candidateColumn,
+                                        String similarityColumn) throws SQLException {
+        String probe = rs.getString(probeColumn);
+        String candidate = rs.getString(candidateColumn);
+        return probe == null || candidate == null ? null
+                : new NameComparison(probe, candidate, rs.getDouble(similarityColumn));
     }
 
     private static List<MatchKey> sharedKeys(Array array) throws SQLException {
