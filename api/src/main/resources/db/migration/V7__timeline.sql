@@ -16,8 +16,11 @@ create table timeline_entry (
     causation_id   varchar(255),
     changes        jsonb        not null
 );
-create index timeline_entry_record on timeline_entry (record_id, occurred_at, position);
-create index timeline_entry_contact on timeline_entry (contact_id, occurred_at, position) where contact_id is not null;
+-- A page is read in order from one of these per record (or contact), and its rows fetched whole only then;
+-- kind and event id are in the index so that counting and filtering by kind need not visit the rows.
+create index timeline_entry_record on timeline_entry (record_id, occurred_at, position) include (kind, event_id);
+create index timeline_entry_contact on timeline_entry (contact_id, occurred_at, position) include (kind, event_id)
+    where contact_id is not null;
 
 -- member_id's history is part of record_id's: a lead converted into an account and into its contact, a
 -- duplicate merged into its survivor.

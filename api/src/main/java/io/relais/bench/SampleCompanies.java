@@ -1,5 +1,7 @@
 package io.relais.bench;
 
+import io.relais.common.Fields;
+
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -130,22 +132,10 @@ public final class SampleCompanies {
     private static String withCheckDigit(String digits) {
         for (int check = 0; check < 10; check++) {
             String candidate = digits + check;
-            if (luhn(candidate)) {
+            if (Fields.luhn(candidate)) {
                 return candidate;
             }
         }
         throw new IllegalStateException("No Luhn check digit for " + digits);
-    }
-
-    private static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-            }
-            sum += digit;
-        }
-        return sum % 10 == 0;
     }
 }

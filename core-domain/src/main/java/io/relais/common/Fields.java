@@ -192,7 +192,8 @@ public final class Fields {
         return digits;
     }
 
-    private static boolean luhn(String digits) {
+    /** Whether the digits pass the Luhn check, as SIREN and SIRET numbers (but La Poste's SIRETs) do. */
+    public static boolean luhn(String digits) {
         int sum = 0;
         for (int i = 0; i < digits.length(); i++) {
             int digit = digits.charAt(digits.length() - 1 - i) - '0';

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.organisation.Visibility;
-import io.relais.projection.ProjectionBatches;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -59,7 +58,6 @@ class DuplicateRepository {
      * others: the pairs then reflect the records as they are, whatever order and batches the events came in.
      */
     void write(DuplicateBatch batch) {
-        ProjectionBatches.commitAsynchronously(jdbc.getJdbcTemplate());
         prepareMatching();
         List<RecordRef> changed = new ArrayList<>(batch.touched.keySet());
         changed.addAll(batch.removed);

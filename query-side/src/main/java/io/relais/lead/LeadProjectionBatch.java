@@ -50,7 +50,6 @@ final class LeadProjectionBatch {
     }
 
     void flush() {
-        repository.commitAsynchronously();
         repository.upsert(changed.stream().map(id -> rows.get(id).orElseThrow()).toList());
         repository.insertHistory(history);
     }

@@ -8,7 +8,6 @@ import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
 import io.relais.organisation.Viewer;
 import io.relais.organisation.Visibility;
-import io.relais.projection.ProjectionBatches;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -218,10 +217,6 @@ class LeadReadRepository {
                         return entries.size();
                     }
                 });
-    }
-
-    void commitAsynchronously() {
-        ProjectionBatches.commitAsynchronously(jdbc.getJdbcTemplate());
     }
 
     void deleteAll() {

@@ -14,9 +14,9 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(OrganisationProjection.PROCESSING_GROUP)
-class OrganisationProjection {
+public class OrganisationProjection {
 
-    static final String PROCESSING_GROUP = "organisation";
+    public static final String PROCESSING_GROUP = "organisation";
 
     private final OrganisationReadRepository repository;
 

@@ -4,7 +4,6 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -33,14 +32,5 @@ public final class ProjectionBatches {
             root.onPrepareCommit(unitOfWork -> flush.accept(batch));
             return batch;
         });
-    }
-
-    /**
-     * Lets the projection's transaction commit without waiting for its WAL flush. Safe because the processor's
-     * token is written in the same transaction: after a crash, rows and token roll back together and the
-     * projection redoes those events. Events themselves are always appended with synchronous commit.
-     */
-    public static void commitAsynchronously(JdbcTemplate jdbc) {
-        jdbc.execute("set local synchronous_commit = off");
     }
 }

@@ -7,7 +7,6 @@ import io.relais.common.FieldChange;
 import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.organisation.Visibility;
-import io.relais.projection.ProjectionBatches;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -17,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,7 +40,6 @@ class TimelineRepository {
     }
 
     void write(TimelineBatch batch) {
-        ProjectionBatches.commitAsynchronously(jdbc.getJdbcTemplate());
         List<TimelineRow> rows = batch.rows;
         jdbc.getJdbcTemplate().batchUpdate("insert into timeline_entry (event_id, position, record_id, kind, contact_id, "
                         + "event_type, record_version, occurred_at, user_id, on_behalf_of, correlation_id, causation_id, "
@@ -93,41 +92,80 @@ class TimelineRepository {
 
     TimelinePage findAccountTimeline(FindAccountTimeline query) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", query.accountId());
-        String visible = " and exists (select 1 from account_view a where a.id = :id"
-                + Visibility.ownedBy("a.owner_id", query.viewer(), params) + ")";
-        return page("e.record_id in (select id from members)" + visible, params, query.filter(), query.page());
+        List<String> members = members("exists (select 1 from account_view a where a.id = :id"
+                + Visibility.ownedBy("a.owner_id", query.viewer(), params) + ")", params);
+        List<String> sources = new ArrayList<>();
+        for (String member : members) {
+            sources.add(recordIs(member, sources.size(), params));
+        }
+        return page(sources, params, query.filter(), query.page());
     }
 
     TimelinePage findContactTimeline(FindContactTimeline query) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", query.contactId());
-        String visible = " and exists (select 1 from contact_view c join account_view a on a.id = c.account_id "
-                + "where c.id = :id" + Visibility.ownedBy("a.owner_id", query.viewer(), params) + ")";
-        return page("(e.contact_id = :id or e.record_id in (select id from members))" + visible,
-                params, query.filter(), query.page());
+        List<String> members = members("exists (select 1 from contact_view c join account_view a "
+                + "on a.id = c.account_id where c.id = :id" + Visibility.ownedBy("a.owner_id", query.viewer(), params)
+                + ")", params);
+        List<String> sources = new ArrayList<>();
+        for (String member : members) {
+            sources.add(member.equals(query.contactId()) ? "e.contact_id = :id"
+                    : recordIs(member, sources.size(), params));
+        }
+        return page(sources, params, query.filter(), query.page());
     }
 
-    private TimelinePage page(String condition, MapSqlParameterSource params, TimelineFilter filter,
+    private static String recordIs(String recordId, int index, MapSqlParameterSource params) {
+        params.addValue("record" + index, recordId);
+        return "e.record_id = :record" + index;
+    }
+
+    /** The record and the records whose histories are part of its, or none when {@code visible} is false. */
+    private List<String> members(String visible, MapSqlParameterSource params) {
+        return jdbc.queryForList(MEMBERS + "select id from members where " + visible + " order by id", params,
+                String.class);
+    }
+
+    /**
+     * A page of the entries of the given sources (one condition each). Each source is read in order through
+     * its index, at most as far as the page reaches, and only the page's rows are then fetched whole: an
+     * account with ten thousand entries is paged without sorting them all.
+     */
+    private TimelinePage page(List<String> sources, MapSqlParameterSource params, TimelineFilter filter,
                               PageRequest page) {
-        StringBuilder where = new StringBuilder(" where ").append(condition);
+        if (sources.isEmpty()) {
+            return new TimelinePage(List.of(), page.page(), page.size(), 0);
+        }
+        StringBuilder filters = new StringBuilder();
         if (!filter.kinds().isEmpty()) {
-            where.append(" and e.kind in (:kinds)");
+            filters.append(" and e.kind in (:kinds)");
             params.addValue("kinds", filter.kinds().stream().map(Enum::name).toList());
         }
         if (filter.from() != null) {
-            where.append(" and e.occurred_at >= :from");
+            filters.append(" and e.occurred_at >= :from");
             params.addValue("from", Timestamp.from(filter.from()));
         }
         if (filter.to() != null) {
-            where.append(" and e.occurred_at < :to");
+            filters.append(" and e.occurred_at < :to");
             params.addValue("to", Timestamp.from(filter.to()));
         }
-        long total = jdbc.queryForObject(MEMBERS + "select count(*) from timeline_entry e" + where, params, Long.class);
         String direction = filter.oldestFirst() ? " asc" : " desc";
-        params.addValue("limit", page.size()).addValue("offset", page.offset());
-        List<TimelineEntry> items = jdbc.query(MEMBERS + "select e.event_id, e.kind, e.event_type, e.record_id, "
-                + "e.record_version, e.contact_id, e.occurred_at, e.user_id, e.on_behalf_of, e.correlation_id, "
-                + "e.causation_id, e.changes from timeline_entry e" + where + " order by e.occurred_at" + direction
-                + ", e.position" + direction + " limit :limit offset :offset", params, this::mapEntry);
+        String order = " order by occurred_at" + direction + ", position" + direction;
+        long total = 0;
+        List<String> branches = new ArrayList<>();
+        for (String source : sources) {
+            total += jdbc.queryForObject("select count(*) from timeline_entry e where " + source + filters, params,
+                    Long.class);
+            branches.add("(select e.event_id, e.occurred_at, e.position from timeline_entry e where " + source
+                    + filters + order + " limit :reach)");
+        }
+        params.addValue("limit", page.size()).addValue("offset", page.offset())
+                .addValue("reach", page.offset() + page.size());
+        List<TimelineEntry> items = jdbc.query("with page as (select * from (" + String.join(" union all ", branches)
+                + ") source" + order + " limit :limit offset :offset) select e.event_id, e.kind, e.event_type, "
+                + "e.record_id, e.record_version, e.contact_id, e.occurred_at, e.user_id, e.on_behalf_of, "
+                + "e.correlation_id, e.causation_id, e.changes from page p join timeline_entry e "
+                + "on e.event_id = p.event_id order by p.occurred_at" + direction + ", p.position" + direction,
+                params, this::mapEntry);
         return new TimelinePage(items, page.page(), page.size(), total);
     }
 
