@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 class DuplicateRepository {
 
     /** At most this many candidates per way of finding them, so that a very common identifier stays cheap. */
-    private static final int CANDIDATES = 200;
+    private static final int CANDIDATES = 50;
     private static final TypeReference<List<DuplicateReason>> REASONS = new TypeReference<>() {
     };
     private static final Map<RecordKind, String> VIEWS = Map.of(RecordKind.ACCOUNT, "account_view",
