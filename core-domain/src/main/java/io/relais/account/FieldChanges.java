@@ -54,7 +54,7 @@ public final class FieldChanges {
     }
 
     /** A value as timelines show it: addresses on one line, amounts without exponent, lists comma-separated. */
-    public static String text(Object value) {
+    private static String text(Object value) {
         if (value == null) {
             return null;
         }
