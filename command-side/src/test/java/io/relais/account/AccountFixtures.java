@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the fixture tests of contact moves and account merges share with the style of {@link AccountTest}: the
- * organisation, sample accounts and contacts, histories and matchers.
+ * What the fixture tests of the account aggregate ({@link AccountTest}, contact moves, account merges, converted
+ * leads) share: the organisation, sample accounts and contacts, histories, the details builder and matchers.
  *
  * <p>Who is who. Unless a test names the actor, commands are sent by OWNER, the sales rep who owns the account
  * of most histories here.
@@ -252,7 +252,11 @@ final class AccountFixtures {
         }
 
         DetailsBuilder creditLimit(String value) {
-            creditLimit = amount(value);
+            return creditLimit(amount(value));
+        }
+
+        DetailsBuilder creditLimit(BigDecimal value) {
+            creditLimit = value;
             return this;
         }
 

@@ -738,7 +738,7 @@ class AccountMergeTest {
         @NullSource
         @ValueSource(strings = {ERP_ID, OTHER_ERP_ID})
         void ignoresTheDuplicatesErpFieldsWhenTheSurvivorIsLinked(String duplicateErpId) {
-            AccountDetails synced = details().from(COMPLETE).creditLimit(null).build();
+            AccountDetails synced = details().from(COMPLETE).creditLimit((String) null).build();
             AccountDetails duplicate = details().from(COMPLETE).legalName("Acme Lyon SARL").paymentTerms("45 days")
                     .creditLimit("90000").website("acme.example.fr").build();
             AccountDetails completed = details().from(synced).website("acme.example.fr").build();

@@ -1,17 +1,8 @@
 package io.relais.account;
 
-import io.relais.common.AuditMetadata;
-import io.relais.common.ConflictException;
 import io.relais.common.FieldChange;
 import io.relais.common.IncompleteRecordException;
-import io.relais.common.InvalidFieldException;
-import io.relais.common.InvalidTransitionException;
-import io.relais.common.NotPermittedException;
-import io.relais.common.RecordNotFoundException;
-import io.relais.organisation.InMemoryOrganisationDirectory;
-import io.relais.organisation.Profile;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -34,92 +25,73 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
+import static io.relais.account.AccountFixtures.ACCOUNT_ID;
+import static io.relais.account.AccountFixtures.ADMIN;
+import static io.relais.account.AccountFixtures.ANALYST;
+import static io.relais.account.AccountFixtures.AUDITOR;
+import static io.relais.account.AccountFixtures.BILLING;
+import static io.relais.account.AccountFixtures.BILLING_TEXT;
+import static io.relais.account.AccountFixtures.C1;
+import static io.relais.account.AccountFixtures.C2;
+import static io.relais.account.AccountFixtures.COMPLETE;
+import static io.relais.account.AccountFixtures.DIRECTOR;
+import static io.relais.account.AccountFixtures.EMAIL;
+import static io.relais.account.AccountFixtures.ERP_ID;
+import static io.relais.account.AccountFixtures.FORMER;
+import static io.relais.account.AccountFixtures.JEANNE;
+import static io.relais.account.AccountFixtures.LEAD;
+import static io.relais.account.AccountFixtures.MANAGER;
+import static io.relais.account.AccountFixtures.NAMED;
+import static io.relais.account.AccountFixtures.OTHER_LEAD;
+import static io.relais.account.AccountFixtures.OTHER_MANAGER;
+import static io.relais.account.AccountFixtures.OTHER_REP;
+import static io.relais.account.AccountFixtures.OTHER_SIREN;
+import static io.relais.account.AccountFixtures.OTHER_SIRET;
+import static io.relais.account.AccountFixtures.OWNER;
+import static io.relais.account.AccountFixtures.PAUL;
+import static io.relais.account.AccountFixtures.PEER;
+import static io.relais.account.AccountFixtures.PHONE;
+import static io.relais.account.AccountFixtures.REP_1;
+import static io.relais.account.AccountFixtures.SIREN;
+import static io.relais.account.AccountFixtures.SIRET;
+import static io.relais.account.AccountFixtures.STEWARD;
+import static io.relais.account.AccountFixtures.UNKNOWN;
+import static io.relais.account.AccountFixtures.accountFixture;
+import static io.relais.account.AccountFixtures.as;
+import static io.relais.account.AccountFixtures.conflict;
+import static io.relais.account.AccountFixtures.created;
+import static io.relais.account.AccountFixtures.customer;
+import static io.relais.account.AccountFixtures.details;
+import static io.relais.account.AccountFixtures.forbidden;
+import static io.relais.account.AccountFixtures.invalidField;
+import static io.relais.account.AccountFixtures.invalidTransition;
+import static io.relais.account.AccountFixtures.linkedCustomer;
+import static io.relais.account.AccountFixtures.notFound;
+import static io.relais.account.AccountFixtures.with;
+import static io.relais.account.AccountFixtures.withContacts;
 import static org.hamcrest.Matchers.containsString;
 
+/**
+ * Fixture tests of the account aggregate, over the organisation of {@link AccountFixtures} (who is who is charted
+ * there). Unless a test names the actor, commands are sent by OWNER, the sales rep who owns the account of most
+ * histories here.
+ */
 class AccountTest {
 
-    private static final String ACCOUNT_ID = "account-7";
-    private static final String ERP_ID = "ERP-000123";
-    private static final String C1 = "contact-1";
-    private static final String C2 = "contact-2";
-    private static final String LEAD = "lead-42";
-    private static final String OTHER_LEAD = "lead-43";
-    private static final String SIREN = "732829320";
-    private static final String SIRET = "73282932000074";
-    private static final String OTHER_SIREN = "552100554";
-    private static final String OTHER_SIRET = "55210055400013";
-    private static final String EMAIL = "jeanne.martin@example.fr";
-    private static final String PHONE = "+33 6 12 34 56 78";
-    private static final Address BILLING = new Address("1 rue X", "69002", "Lyon", "FR");
-    private static final String BILLING_TEXT = "1 rue X, 69002 Lyon, FR";
-
-    /*
-     * Who is who. Unless a test names the actor, commands are sent by OWNER, the sales rep who owns the account
-     * of most histories here.
-     *
-     *   admin (administrator)        auditor, analyst, steward (read-only profiles; steward masters ERP fields)
-     *   director (sales manager)
-     *   +-- manager (sales manager)
-     *   |   +-- rep (OWNER), peer, rep-1 (sales reps), former (deactivated rep)
-     *   +-- other-manager (sales manager)
-     *       +-- other-rep (sales rep)
+    /**
+     * The ERP synchronisation, acting as the system ({@link AccountFixtures#SYSTEM} is the record transfer process).
      */
-    private static final String OWNER = "rep";
-    private static final String MANAGER = "manager";
-    private static final String DIRECTOR = "director";
-    private static final String PEER = "peer";
-    private static final String REP_1 = "rep-1";
-    private static final String OTHER_MANAGER = "other-manager";
-    private static final String OTHER_REP = "other-rep";
-    private static final String ADMIN = "admin";
-    private static final String AUDITOR = "auditor";
-    private static final String ANALYST = "analyst";
-    private static final String STEWARD = "steward";
-    private static final String FORMER = "former";
-    private static final String UNKNOWN = "nobody";
     private static final String SYSTEM = "system:erp-sync";
-
-    /** The legal name alone: the least a prospect needs. */
-    private static final AccountDetails NAMED = details().legalName("Acme SARL").build();
-
-    /** Everything the ERP needs, and a little more. */
-    private static final AccountDetails COMPLETE = details().legalName("Acme SARL").tradeName("Acme")
-            .billingAddress(BILLING).phone("+33 4 72 00 00 00").siren(SIREN).siret(SIRET).nafCode("62.01Z")
-            .headcount(120).paymentTerms("30 days net").creditLimit("50000").build();
-
-    private static final ContactDetails JEANNE = new ContactDetails("Jeanne", "Martin", "Buyer", List.of(EMAIL),
-            List.of(PHONE), "Lyon fair 2024", DecisionRole.BUYER, null);
-    private static final ContactDetails PAUL = new ContactDetails("Paul", "Durand", null, null, null, null, null,
-            null);
 
     private FixtureConfiguration<Account> fixture;
 
     @BeforeEach
     void setUp() {
-        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
-                .add(ADMIN, Profile.ADMINISTRATOR, null)
-                .add(AUDITOR, Profile.AUDITOR, null)
-                .add(ANALYST, Profile.ANALYST, null)
-                .add(STEWARD, Profile.DATA_STEWARD, null)
-                .add(DIRECTOR, Profile.SALES_MANAGER, null)
-                .add(MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(OWNER, Profile.SALES_REP, MANAGER)
-                .add(PEER, Profile.SALES_REP, MANAGER)
-                .add(REP_1, Profile.SALES_REP, MANAGER)
-                .addInactive(FORMER, Profile.SALES_REP, MANAGER)
-                .add(OTHER_MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(OTHER_REP, Profile.SALES_REP, OTHER_MANAGER);
-        fixture = new AggregateTestFixture<>(Account.class);
-        fixture.registerInjectableResource(directory.authorization());
-        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
-                message.getMetaData().containsKey(AuditMetadata.USER_ID)
-                        ? message
-                        : message.andMetaData(Map.of(AuditMetadata.USER_ID, OWNER)));
+        fixture = accountFixture();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -844,7 +816,7 @@ class AccountTest {
         }
     }
 
-    /** ERP-mastered values other than those of {@link #COMPLETE}, consistent with each other. */
+    /** ERP-mastered values other than those of {@link AccountFixtures#COMPLETE}, consistent with each other. */
     private static final AccountDetails OTHER_ERP_VALUES = details().legalName("Acme Lyon SARL")
             .billingAddress(new Address("5 place Bellecour", "69002", "Lyon", "FR")).siren(OTHER_SIREN)
             .siret(OTHER_SIRET).nafCode("46.51Z").paymentTerms("45 days end of month").creditLimit("75000").build();
@@ -1944,7 +1916,7 @@ class AccountTest {
         }
     }
 
-    /** Changes that {@link #OWNER} may make to the account of {@link #withContacts()}. */
+    /** Changes that OWNER may make to the account of {@link AccountFixtures#withContacts()}. */
     static Stream<Arguments> changesOfTheAccount() {
         return Stream.of(
                 Arguments.of("UpdateAccountDetails",
@@ -2024,229 +1996,9 @@ class AccountTest {
     // Helpers
     // ---------------------------------------------------------------------------------------------------------
 
-    private static Map<String, Object> as(String actorId) {
-        return Map.of(AuditMetadata.USER_ID, actorId);
-    }
-
-    /** An account of {@link #OWNER}. */
-    private static AccountCreated created(AccountDetails details) {
-        return new AccountCreated(ACCOUNT_ID, details, OWNER);
-    }
-
-    /** {@link #COMPLETE}, owned by {@link #OWNER}, promoted; at version 1. */
-    private static List<Object> customer() {
-        return List.of(created(COMPLETE), new AccountPromotedToCustomer(ACCOUNT_ID));
-    }
-
-    /** {@link #customer()} linked to {@link #ERP_ID}; at version 2. */
-    private static List<Object> linkedCustomer() {
-        return with(customer(), new AccountLinkedToErp(ACCOUNT_ID, ERP_ID));
-    }
-
-    /** A prospect of {@link #OWNER} with contacts {@link #C1} (Jeanne) and {@link #C2} (Paul); at version 2. */
-    private static List<Object> withContacts() {
-        return List.of(created(COMPLETE), new ContactAdded(ACCOUNT_ID, C1, JEANNE),
-                new ContactAdded(ACCOUNT_ID, C2, PAUL));
-    }
-
-    private static List<Object> with(List<Object> history, Object... more) {
-        List<Object> events = new ArrayList<>(history);
-        events.addAll(List.of(more));
-        return events;
-    }
-
     /** Changes {@code fields}, listed in the given order, to their values in {@code changes}. */
     private static UpdateAccountDetails update(AccountDetails changes, AccountField... fields) {
         return new UpdateAccountDetails(ACCOUNT_ID, changes, new LinkedHashSet<>(List.of(fields)), null);
-    }
-
-    private static DetailsBuilder details() {
-        return new DetailsBuilder();
-    }
-
-    /** Builds account details field by field; unset fields stay null. */
-    private static final class DetailsBuilder {
-        private String legalName;
-        private String tradeName;
-        private Address billingAddress;
-        private Address deliveryAddress;
-        private String phone;
-        private String website;
-        private String siren;
-        private String siret;
-        private String nafCode;
-        private Integer headcount;
-        private BigDecimal annualRevenue;
-        private String ownershipNotes;
-        private String paymentTerms;
-        private BigDecimal creditLimit;
-        private BigDecimal purchaseVolume;
-        private BigDecimal ourShare;
-        private BigDecimal businessTarget;
-
-        DetailsBuilder from(AccountDetails d) {
-            legalName = d.legalName();
-            tradeName = d.tradeName();
-            billingAddress = d.billingAddress();
-            deliveryAddress = d.deliveryAddress();
-            phone = d.phone();
-            website = d.website();
-            siren = d.siren();
-            siret = d.siret();
-            nafCode = d.nafCode();
-            headcount = d.headcount();
-            annualRevenue = d.annualRevenue();
-            ownershipNotes = d.ownershipNotes();
-            paymentTerms = d.paymentTerms();
-            creditLimit = d.creditLimit();
-            purchaseVolume = d.purchaseVolume();
-            ourShare = d.ourShare();
-            businessTarget = d.businessTarget();
-            return this;
-        }
-
-        DetailsBuilder legalName(String value) {
-            legalName = value;
-            return this;
-        }
-
-        DetailsBuilder tradeName(String value) {
-            tradeName = value;
-            return this;
-        }
-
-        DetailsBuilder billingAddress(Address value) {
-            billingAddress = value;
-            return this;
-        }
-
-        DetailsBuilder deliveryAddress(Address value) {
-            deliveryAddress = value;
-            return this;
-        }
-
-        DetailsBuilder phone(String value) {
-            phone = value;
-            return this;
-        }
-
-        DetailsBuilder website(String value) {
-            website = value;
-            return this;
-        }
-
-        DetailsBuilder siren(String value) {
-            siren = value;
-            return this;
-        }
-
-        DetailsBuilder siret(String value) {
-            siret = value;
-            return this;
-        }
-
-        DetailsBuilder nafCode(String value) {
-            nafCode = value;
-            return this;
-        }
-
-        DetailsBuilder headcount(Integer value) {
-            headcount = value;
-            return this;
-        }
-
-        DetailsBuilder annualRevenue(String value) {
-            annualRevenue = amount(value);
-            return this;
-        }
-
-        DetailsBuilder ownershipNotes(String value) {
-            ownershipNotes = value;
-            return this;
-        }
-
-        DetailsBuilder paymentTerms(String value) {
-            paymentTerms = value;
-            return this;
-        }
-
-        DetailsBuilder creditLimit(String value) {
-            return creditLimit(amount(value));
-        }
-
-        DetailsBuilder creditLimit(BigDecimal value) {
-            creditLimit = value;
-            return this;
-        }
-
-        DetailsBuilder purchaseVolume(String value) {
-            purchaseVolume = amount(value);
-            return this;
-        }
-
-        DetailsBuilder ourShare(String value) {
-            ourShare = amount(value);
-            return this;
-        }
-
-        DetailsBuilder businessTarget(String value) {
-            businessTarget = amount(value);
-            return this;
-        }
-
-        private static BigDecimal amount(String value) {
-            return value == null ? null : new BigDecimal(value);
-        }
-
-        AccountDetails build() {
-            return new AccountDetails(legalName, tradeName, billingAddress, deliveryAddress, phone, website, siren,
-                    siret, nafCode, headcount, annualRevenue, ownershipNotes, paymentTerms, creditLimit,
-                    purchaseVolume, ourShare, businessTarget);
-        }
-    }
-
-    /** Matches an {@link InvalidFieldException} for {@code field} with the stable {@code code}. */
-    private static Matcher<InvalidFieldException> invalidField(String field, String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidFieldException e) {
-                return field.equals(e.field()) && code.equals(e.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidFieldException with field ").appendValue(field)
-                        .appendText(" and code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(InvalidFieldException e, Description description) {
-                description.appendText("had field ").appendValue(e.field()).appendText(" and code ")
-                        .appendValue(e.code());
-            }
-        };
-    }
-
-    /** Matches a {@link ConflictException} for {@code field} with the stable {@code code}. */
-    private static Matcher<ConflictException> conflict(String field, String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(ConflictException e) {
-                return code.equals(e.code()) && field.equals(e.refusal().field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("ConflictException with field ").appendValue(field)
-                        .appendText(" and code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(ConflictException e, Description description) {
-                description.appendText("had field ").appendValue(e.refusal().field()).appendText(" and code ")
-                        .appendValue(e.code());
-            }
-        };
     }
 
     /** Matches an {@link IncompleteRecordException} for the ERP listing exactly {@code missingFields}, in order. */
@@ -2268,73 +2020,6 @@ class AccountTest {
             protected void describeMismatchSafely(IncompleteRecordException e, Description description) {
                 description.appendText("had code ").appendValue(e.code()).appendText(" and missing fields ")
                         .appendValue(e.missingFields());
-            }
-        };
-    }
-
-    /** Matches a {@link NotPermittedException}. */
-    private static Matcher<Throwable> forbidden() {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable e) {
-                return e instanceof NotPermittedException refused && "forbidden".equals(refused.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("NotPermittedException");
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable e, Description description) {
-                description.appendText("was ").appendValue(e);
-            }
-        };
-    }
-
-    /** Matches a {@link RecordNotFoundException} for the account, as answered to who may not see it. */
-    private static Matcher<Throwable> notFound() {
-        return notFound(ACCOUNT_ID);
-    }
-
-    /** Matches a {@link RecordNotFoundException} for {@code id}. */
-    private static Matcher<Throwable> notFound(String id) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable e) {
-                return e instanceof RecordNotFoundException refused && "not-found".equals(refused.code())
-                        && ("No record exists with id " + id).equals(refused.getMessage());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("RecordNotFoundException for ").appendValue(id);
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable e, Description description) {
-                description.appendText("was ").appendValue(e);
-            }
-        };
-    }
-
-    /** Matches an {@link InvalidTransitionException} refused because the account is in {@code status}. */
-    private static Matcher<InvalidTransitionException> invalidTransition(AccountStatus status) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidTransitionException e) {
-                return "invalid-transition".equals(e.code()) && status.name().equals(e.currentState());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidTransitionException from status ").appendValue(status.name());
-            }
-
-            @Override
-            protected void describeMismatchSafely(InvalidTransitionException e, Description description) {
-                description.appendText("had code ").appendValue(e.code()).appendText(" and status ")
-                        .appendValue(e.currentState());
             }
         };
     }

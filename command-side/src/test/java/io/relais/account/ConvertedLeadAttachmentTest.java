@@ -1,26 +1,30 @@
 package io.relais.account;
 
-import io.relais.common.AuditMetadata;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.NotPermittedException;
 import io.relais.common.RecordNotFoundException;
-import io.relais.organisation.InMemoryOrganisationDirectory;
-import io.relais.organisation.Profile;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
-/** The account's side of a conversion: the contact made from the lead, and the lead attached to the account. */
+import static io.relais.account.AccountFixtures.AUDITOR;
+import static io.relais.account.AccountFixtures.OWNER;
+import static io.relais.account.AccountFixtures.PEER;
+import static io.relais.account.AccountFixtures.accountFixture;
+import static io.relais.account.AccountFixtures.as;
+
+/**
+ * The account's side of a conversion: the contact made from the lead, and the lead attached to the account. Over
+ * the organisation of {@link AccountFixtures}: OWNER owns the account; PEER, a sales rep beside them, may not see
+ * it; AUDITOR may see it but not change it.
+ */
 class ConvertedLeadAttachmentTest {
 
     private static final String ACCOUNT = "account-1";
     private static final String CONTACT = "contact-1";
     private static final String LEAD = "lead-1";
-    private static final String OWNER = "rep";
     private static final AccountDetails NAMED = new AccountDetails("Étoile SARL", null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null);
     private static final ContactDetails PERSON = new ContactDetails("Léa", "Fontaine", null, List.of(), List.of(),
@@ -30,15 +34,7 @@ class ConvertedLeadAttachmentTest {
 
     @BeforeEach
     void setUp() {
-        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
-                .add("auditor", Profile.AUDITOR, null)
-                .add(OWNER, Profile.SALES_REP, null)
-                .add("peer", Profile.SALES_REP, null);
-        fixture = new AggregateTestFixture<>(Account.class);
-        fixture.registerInjectableResource(directory.authorization());
-        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
-                message.getMetaData().containsKey(AuditMetadata.USER_ID) ? message
-                        : message.andMetaData(Map.of(AuditMetadata.USER_ID, OWNER)));
+        fixture = accountFixture();
     }
 
     @Test
@@ -84,7 +80,7 @@ class ConvertedLeadAttachmentTest {
     @Test
     void someoneWhoMayNotSeeTheAccountGetsNotFound() {
         fixture.given(new AccountCreated(ACCOUNT, NAMED, OWNER), new ContactAdded(ACCOUNT, CONTACT, PERSON, LEAD))
-                .when(new AttachConvertedLead(ACCOUNT, LEAD, CONTACT), Map.of(AuditMetadata.USER_ID, "peer"))
+                .when(new AttachConvertedLead(ACCOUNT, LEAD, CONTACT), as(PEER))
                 .expectNoEvents()
                 .expectException(RecordNotFoundException.class);
     }
@@ -92,7 +88,7 @@ class ConvertedLeadAttachmentTest {
     @Test
     void anAuditorMayNotAttach() {
         fixture.given(new AccountCreated(ACCOUNT, NAMED, OWNER), new ContactAdded(ACCOUNT, CONTACT, PERSON, LEAD))
-                .when(new AttachConvertedLead(ACCOUNT, LEAD, CONTACT), Map.of(AuditMetadata.USER_ID, "auditor"))
+                .when(new AttachConvertedLead(ACCOUNT, LEAD, CONTACT), as(AUDITOR))
                 .expectNoEvents()
                 .expectException(NotPermittedException.class);
     }
