@@ -1,31 +1,34 @@
 package io.relais.lead;
 
-import io.relais.common.AuditMetadata;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.NotPermittedException;
 import io.relais.common.RecordNotFoundException;
-import io.relais.organisation.InMemoryOrganisationDirectory;
-import io.relais.organisation.Profile;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
-/** {@link ConvertLead}: only a qualified lead converts, a retry changes nothing, a converted lead is final. */
+import static io.relais.lead.LeadFixtures.AUDITOR;
+import static io.relais.lead.LeadFixtures.OWNER;
+import static io.relais.lead.LeadFixtures.PEER;
+import static io.relais.lead.LeadFixtures.as;
+import static io.relais.lead.LeadFixtures.leadFixture;
+
+/**
+ * {@link ConvertLead}: only a qualified lead converts, a retry changes nothing, a converted lead is final. Over the
+ * organisation of {@link LeadFixtures}, commands sent by OWNER unless a test names the actor: their manager and an
+ * administrator may convert too; PEER, a sales rep beside them, may not see the lead; AUDITOR may not change it.
+ */
 class LeadConversionCommandTest {
 
     private static final String LEAD = "lead-1";
     private static final String ACCOUNT = "account-1";
     private static final String CONTACT = "contact-1";
-    private static final String OWNER = "rep";
     private static final LeadDetails DETAILS = new LeadDetails("Léa", "Fontaine", "lea@example.fr", null, "Étoile",
             null, null, null, null, null, null, null, null);
 
@@ -33,18 +36,7 @@ class LeadConversionCommandTest {
 
     @BeforeEach
     void setUp() {
-        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
-                .add("admin", Profile.ADMINISTRATOR, null)
-                .add("auditor", Profile.AUDITOR, null)
-                .add("manager", Profile.SALES_MANAGER, null)
-                .add(OWNER, Profile.SALES_REP, "manager")
-                .add("peer", Profile.SALES_REP, null);
-        fixture = new AggregateTestFixture<>(Lead.class);
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
-        fixture.registerInjectableResource(directory.authorization());
-        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
-                message.getMetaData().containsKey(AuditMetadata.USER_ID) ? message
-                        : message.andMetaData(Map.of(AuditMetadata.USER_ID, OWNER)));
+        fixture = leadFixture(Instant.parse("2026-11-23T10:00:00Z"), OWNER);
     }
 
     @Test
@@ -59,7 +51,7 @@ class LeadConversionCommandTest {
     @ValueSource(strings = {"manager", "admin"})
     void theOwnersManagerAndAnAdministratorMayConvert(String actor) {
         fixture.given(captured(), new LeadQualified(LEAD, LeadStatus.NEW))
-                .when(new ConvertLead(LEAD, ACCOUNT, CONTACT, null), Map.of(AuditMetadata.USER_ID, actor))
+                .when(new ConvertLead(LEAD, ACCOUNT, CONTACT, null), as(actor))
                 .expectEvents(new LeadConverted(LEAD, ACCOUNT, CONTACT, LeadStatus.QUALIFIED));
     }
 
@@ -108,7 +100,7 @@ class LeadConversionCommandTest {
     @Test
     void someoneWhoMayNotSeeTheLeadGetsNotFound() {
         fixture.given(captured(), new LeadQualified(LEAD, LeadStatus.NEW))
-                .when(new ConvertLead(LEAD, ACCOUNT, CONTACT, null), Map.of(AuditMetadata.USER_ID, "peer"))
+                .when(new ConvertLead(LEAD, ACCOUNT, CONTACT, null), as(PEER))
                 .expectNoEvents()
                 .expectException(RecordNotFoundException.class);
     }
@@ -116,7 +108,7 @@ class LeadConversionCommandTest {
     @Test
     void anAuditorMayNotConvert() {
         fixture.given(captured(), new LeadQualified(LEAD, LeadStatus.NEW))
-                .when(new ConvertLead(LEAD, ACCOUNT, CONTACT, null), Map.of(AuditMetadata.USER_ID, "auditor"))
+                .when(new ConvertLead(LEAD, ACCOUNT, CONTACT, null), as(AUDITOR))
                 .expectNoEvents()
                 .expectException(NotPermittedException.class);
     }
@@ -154,7 +146,7 @@ class LeadConversionCommandTest {
                         new LeadQualified(LEAD, LeadStatus.NEW),
                         new LeadConverted(LEAD, ACCOUNT, CONTACT, LeadStatus.QUALIFIED))
                 .when(new AutoAssignLead(LEAD, OWNER, "territory", "rule"),
-                        Map.of(AuditMetadata.USER_ID, "system:lead-routing"))
+                        as("system:lead-routing"))
                 .expectNoEvents();
     }
 

@@ -1,19 +1,8 @@
 package io.relais.lead;
 
-import io.relais.common.AuditMetadata;
 import io.relais.common.FieldChange;
-import io.relais.common.InvalidFieldException;
-import io.relais.common.InvalidTransitionException;
-import io.relais.common.NotPermittedException;
-import io.relais.common.RecordNotFoundException;
-import io.relais.organisation.InMemoryOrganisationDirectory;
-import io.relais.organisation.Profile;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -24,86 +13,65 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.relais.lead.LeadFixtures.ACCOUNT_ID;
+import static io.relais.lead.LeadFixtures.ADMIN;
+import static io.relais.lead.LeadFixtures.ANALYST;
+import static io.relais.lead.LeadFixtures.AUDITOR;
+import static io.relais.lead.LeadFixtures.CONTACT_ID;
+import static io.relais.lead.LeadFixtures.DIRECTOR;
+import static io.relais.lead.LeadFixtures.EMAIL;
+import static io.relais.lead.LeadFixtures.FORMER;
+import static io.relais.lead.LeadFixtures.LEAD_ID;
+import static io.relais.lead.LeadFixtures.MANAGER;
+import static io.relais.lead.LeadFixtures.NOW;
+import static io.relais.lead.LeadFixtures.OTHER_MANAGER;
+import static io.relais.lead.LeadFixtures.OTHER_REP;
+import static io.relais.lead.LeadFixtures.OWNER;
+import static io.relais.lead.LeadFixtures.PEER;
+import static io.relais.lead.LeadFixtures.STEWARD;
+import static io.relais.lead.LeadFixtures.SURVIVOR_ID;
+import static io.relais.lead.LeadFixtures.UNKNOWN;
+import static io.relais.lead.LeadFixtures.as;
+import static io.relais.lead.LeadFixtures.details;
+import static io.relais.lead.LeadFixtures.emailOnly;
+import static io.relais.lead.LeadFixtures.forbidden;
+import static io.relais.lead.LeadFixtures.invalidField;
+import static io.relais.lead.LeadFixtures.invalidTransition;
+import static io.relais.lead.LeadFixtures.leadFixture;
+import static io.relais.lead.LeadFixtures.leadIn;
+import static io.relais.lead.LeadFixtures.notFound;
+import static io.relais.lead.LeadFixtures.owned;
 import static org.hamcrest.Matchers.containsString;
 
 /**
  * Merging duplicate leads: the duplicate ends with {@link LeadMergedInto}, the survivor absorbs it
  * ({@link AbsorbMergedLead}); a converted lead follows the merge of its account ({@link TransferConvertedLead});
- * a pair found not to be duplicates is dismissed. The lead under test is {@link #LEAD_ID}: the duplicate when it
- * is merged, the survivor when it absorbs.
+ * a pair found not to be duplicates is dismissed. The lead under test is {@link LeadFixtures#LEAD_ID}: the
+ * duplicate when it is merged (into {@link LeadFixtures#SURVIVOR_ID}), the survivor when it absorbs.
+ *
+ * <p>Over the organisation of {@link LeadFixtures} (who is who is charted there). Unless a test names the actor,
+ * commands are sent by MANAGER, who may act on the leads of OWNER (who owns the leads of most histories here).
  */
 class LeadMergeTest {
 
-    private static final String LEAD_ID = "lead-42";
-    /** The lead {@link #LEAD_ID} is merged into (as in {@code LeadTest}'s merged lead). */
-    private static final String SURVIVOR_ID = "lead-survivor";
-    /** The duplicate {@link #LEAD_ID} absorbs. */
+    /** The duplicate {@link LeadFixtures#LEAD_ID} absorbs. */
     private static final String DUPLICATE_ID = "lead-9";
     private static final String OTHER_ID = "lead-43";
-    private static final String EMAIL = "jeanne.martin@example.fr";
-    private static final String ACCOUNT_ID = "account-7";
-    private static final String CONTACT_ID = "contact-1";
-    /** The account {@link #ACCOUNT_ID} was merged into. */
+    /** The account {@link LeadFixtures#ACCOUNT_ID} was merged into. */
     private static final String SURVIVING_ACCOUNT_ID = "account-1";
-    private static final Instant NOW = Instant.parse("2025-03-10T10:00:00Z");
-
-    /*
-     * Who is who. Unless a test names the actor, commands are sent by MANAGER, who may act on the leads of
-     * OWNER (who owns the leads of most histories here).
-     *
-     *   admin (administrator)        auditor, analyst, steward (read-only profiles; steward curates duplicates)
-     *   director (sales manager)
-     *   +-- manager (sales manager)
-     *   |   +-- rep (OWNER), peer, rep-1 (sales reps), former (deactivated rep)
-     *   +-- other-manager (sales manager)
-     *       +-- other-rep (sales rep)
-     */
-    private static final String OWNER = "rep";
-    private static final String MANAGER = "manager";
-    private static final String DIRECTOR = "director";
-    private static final String PEER = "peer";
-    private static final String OTHER_MANAGER = "other-manager";
-    private static final String OTHER_REP = "other-rep";
-    private static final String ADMIN = "admin";
-    private static final String AUDITOR = "auditor";
-    private static final String ANALYST = "analyst";
-    private static final String STEWARD = "steward";
-    private static final String FORMER = "former";
-    private static final String UNKNOWN = "nobody";
+    /** The merge process, acting as the system. */
     private static final String SYSTEM = "system:lead-merge";
 
     private FixtureConfiguration<Lead> fixture;
 
     @BeforeEach
     void setUp() {
-        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
-                .add(ADMIN, Profile.ADMINISTRATOR, null)
-                .add(AUDITOR, Profile.AUDITOR, null)
-                .add(ANALYST, Profile.ANALYST, null)
-                .add(STEWARD, Profile.DATA_STEWARD, null)
-                .add(DIRECTOR, Profile.SALES_MANAGER, null)
-                .add(MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(OWNER, Profile.SALES_REP, MANAGER)
-                .add(PEER, Profile.SALES_REP, MANAGER)
-                .add("rep-1", Profile.SALES_REP, MANAGER)
-                .addInactive(FORMER, Profile.SALES_REP, MANAGER)
-                .add(OTHER_MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(OTHER_REP, Profile.SALES_REP, OTHER_MANAGER);
-        fixture = new AggregateTestFixture<>(Lead.class);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        fixture.registerInjectableResource(directory.authorization());
-        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
-                message.getMetaData().containsKey(AuditMetadata.USER_ID)
-                        ? message
-                        : message.andMetaData(Map.of(AuditMetadata.USER_ID, MANAGER)));
+        fixture = leadFixture(NOW);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -735,179 +703,9 @@ class LeadMergeTest {
     // Helpers
     // ---------------------------------------------------------------------------------------------------------
 
-    private static Map<String, Object> as(String actorId) {
-        return Map.of(AuditMetadata.USER_ID, actorId);
-    }
-
-    private static LeadDetails emailOnly() {
-        return details().email(EMAIL).build();
-    }
-
-    /** A lead captured for {@link #OWNER}, whom the default actor manages. */
-    private static LeadCaptured owned(LeadDetails details) {
-        return new LeadCaptured(LEAD_ID, details, LeadSource.WEB_FORM, null, null, OWNER);
-    }
-
-    /** A history that leaves the lead of {@link #OWNER} in {@code status}; it has one event per step taken. */
-    private static List<Object> leadIn(LeadStatus status) {
-        return leadIn(status, OWNER);
-    }
-
-    /**
-     * A history that leaves the lead of {@code ownerId} (null: unassigned), with an e-mail alone, in
-     * {@code status}: converted into {@link #CONTACT_ID} of {@link #ACCOUNT_ID}, or merged into
-     * {@link #SURVIVOR_ID}.
-     */
-    private static List<Object> leadIn(LeadStatus status, String ownerId) {
-        LeadCaptured captured = new LeadCaptured(LEAD_ID, emailOnly(), LeadSource.WEB_FORM, null, null, ownerId);
-        return switch (status) {
-            case NEW -> List.of(captured);
-            case WORKING -> List.of(captured, new LeadWorkStarted(LEAD_ID));
-            case QUALIFIED -> List.of(captured, new LeadQualified(LEAD_ID, LeadStatus.NEW));
-            case DISQUALIFIED -> List.of(captured,
-                    new LeadDisqualified(LEAD_ID, DisqualificationReason.NO_NEED, null, LeadStatus.NEW));
-            case CONVERTED -> List.of(captured, new LeadQualified(LEAD_ID, LeadStatus.NEW),
-                    new LeadConverted(LEAD_ID, ACCOUNT_ID, CONTACT_ID, LeadStatus.QUALIFIED));
-            case MERGED -> List.of(captured, new LeadMergedInto(LEAD_ID, SURVIVOR_ID, emailOnly(), LeadStatus.NEW));
-        };
-    }
-
     private static List<Object> with(List<Object> history, Object... more) {
         List<Object> events = new ArrayList<>(history);
         events.addAll(List.of(more));
         return events;
-    }
-
-    private static DetailsBuilder details() {
-        return new DetailsBuilder();
-    }
-
-    /** Builds lead details field by field; unset fields stay null. */
-    private static final class DetailsBuilder {
-        private String firstName;
-        private String lastName;
-        private String email;
-        private String phone;
-        private String company;
-        private String city;
-
-        DetailsBuilder firstName(String value) {
-            firstName = value;
-            return this;
-        }
-
-        DetailsBuilder lastName(String value) {
-            lastName = value;
-            return this;
-        }
-
-        DetailsBuilder email(String value) {
-            email = value;
-            return this;
-        }
-
-        DetailsBuilder phone(String value) {
-            phone = value;
-            return this;
-        }
-
-        DetailsBuilder company(String value) {
-            company = value;
-            return this;
-        }
-
-        DetailsBuilder city(String value) {
-            city = value;
-            return this;
-        }
-
-        LeadDetails build() {
-            return new LeadDetails(firstName, lastName, email, phone, company, null, null, null, city, null, null,
-                    null, null);
-        }
-    }
-
-    /** Matches an {@link InvalidFieldException} for {@code field} with the stable {@code code}. */
-    private static Matcher<InvalidFieldException> invalidField(String field, String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidFieldException e) {
-                return field.equals(e.field()) && code.equals(e.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidFieldException with field ").appendValue(field)
-                        .appendText(" and code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(InvalidFieldException e, Description description) {
-                description.appendText("had field ").appendValue(e.field()).appendText(" and code ")
-                        .appendValue(e.code());
-            }
-        };
-    }
-
-    /** Matches a {@link NotPermittedException}. */
-    private static Matcher<Throwable> forbidden() {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable e) {
-                return e instanceof NotPermittedException refused && "forbidden".equals(refused.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("NotPermittedException");
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable e, Description description) {
-                description.appendText("was ").appendValue(e);
-            }
-        };
-    }
-
-    /** Matches a {@link RecordNotFoundException} for the lead, as answered to who may not see it. */
-    private static Matcher<Throwable> notFound() {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable e) {
-                return e instanceof RecordNotFoundException refused && "not-found".equals(refused.code())
-                        && ("No record exists with id " + LEAD_ID).equals(refused.getMessage());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("RecordNotFoundException for ").appendValue(LEAD_ID);
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable e, Description description) {
-                description.appendText("was ").appendValue(e);
-            }
-        };
-    }
-
-    /** Matches an {@link InvalidTransitionException} refused because the lead is in {@code status}. */
-    private static Matcher<InvalidTransitionException> invalidTransition(LeadStatus status) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidTransitionException e) {
-                return "invalid-transition".equals(e.code()) && status.name().equals(e.currentState());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidTransitionException from status ").appendValue(status.name());
-            }
-
-            @Override
-            protected void describeMismatchSafely(InvalidTransitionException e, Description description) {
-                description.appendText("had code ").appendValue(e.code()).appendText(" and status ")
-                        .appendValue(e.currentState());
-            }
-        };
     }
 }

@@ -1,19 +1,8 @@
 package io.relais.lead;
 
-import io.relais.common.AuditMetadata;
 import io.relais.common.FieldChange;
-import io.relais.common.InvalidFieldException;
-import io.relais.common.InvalidTransitionException;
-import io.relais.common.NotPermittedException;
-import io.relais.common.RecordNotFoundException;
-import io.relais.organisation.InMemoryOrganisationDirectory;
-import io.relais.organisation.Profile;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -24,86 +13,61 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
+import static io.relais.lead.LeadFixtures.ACCOUNT_ID;
+import static io.relais.lead.LeadFixtures.ADMIN;
+import static io.relais.lead.LeadFixtures.ANALYST;
+import static io.relais.lead.LeadFixtures.AUDITOR;
+import static io.relais.lead.LeadFixtures.CONTACT_ID;
+import static io.relais.lead.LeadFixtures.DIRECTOR;
+import static io.relais.lead.LeadFixtures.EMAIL;
+import static io.relais.lead.LeadFixtures.FORMER;
+import static io.relais.lead.LeadFixtures.LEAD_ID;
+import static io.relais.lead.LeadFixtures.MANAGER;
+import static io.relais.lead.LeadFixtures.NOW;
+import static io.relais.lead.LeadFixtures.OTHER_MANAGER;
+import static io.relais.lead.LeadFixtures.OTHER_REP;
+import static io.relais.lead.LeadFixtures.OWNER;
+import static io.relais.lead.LeadFixtures.PEER;
+import static io.relais.lead.LeadFixtures.STEWARD;
+import static io.relais.lead.LeadFixtures.UNKNOWN;
+import static io.relais.lead.LeadFixtures.as;
+import static io.relais.lead.LeadFixtures.convert;
+import static io.relais.lead.LeadFixtures.converted;
+import static io.relais.lead.LeadFixtures.details;
+import static io.relais.lead.LeadFixtures.forbidden;
+import static io.relais.lead.LeadFixtures.invalidField;
+import static io.relais.lead.LeadFixtures.invalidTransition;
+import static io.relais.lead.LeadFixtures.leadFixture;
+import static io.relais.lead.LeadFixtures.leadIn;
+import static io.relais.lead.LeadFixtures.notFound;
+import static io.relais.lead.LeadFixtures.owned;
 import static org.hamcrest.Matchers.containsString;
 
+/**
+ * Fixture tests of the lead aggregate, over the organisation of {@link LeadFixtures} (who is who is charted there).
+ * Unless a test names the actor, commands are sent by MANAGER, who may act on the leads of OWNER (who owns the
+ * leads of most histories here) and give them to any rep of the team.
+ */
 class LeadTest {
 
-    private static final String LEAD_ID = "lead-42";
-    private static final Instant NOW = Instant.parse("2025-03-10T10:00:00Z");
     private static final LocalDate TODAY = LocalDate.of(2025, 3, 10);
-    private static final String EMAIL = "jeanne.martin@example.fr";
     private static final String PHONE = "+33 6 12 34 56 78";
-    private static final String ACCOUNT_ID = "account-7";
-    private static final String CONTACT_ID = "contact-1";
-    private static final String SURVIVOR_ID = "lead-survivor";
+    /** The lead routing, acting as the system. */
+    private static final String SYSTEM = "system:lead-routing";
 
     private FixtureConfiguration<Lead> fixture;
-
-    /*
-     * Who is who. Unless a test names the actor, commands are sent by MANAGER, who may act on the leads of
-     * OWNER (who owns the leads of most histories here) and give them to any rep of the team.
-     *
-     *   admin (administrator)        auditor, analyst, steward (read-only profiles)
-     *   director (sales manager)
-     *   +-- manager (sales manager)
-     *   |   +-- rep (OWNER), peer, rep-1, rep-2, rep-3, rep-9 (sales reps), former (deactivated rep)
-     *   +-- other-manager (sales manager)
-     *       +-- other-rep (sales rep)
-     */
-    private static final String OWNER = "rep";
-    private static final String MANAGER = "manager";
-    private static final String DIRECTOR = "director";
-    private static final String PEER = "peer";
-    private static final String OTHER_MANAGER = "other-manager";
-    private static final String OTHER_REP = "other-rep";
-    private static final String ADMIN = "admin";
-    private static final String AUDITOR = "auditor";
-    private static final String ANALYST = "analyst";
-    private static final String STEWARD = "steward";
-    private static final String FORMER = "former";
-    private static final String UNKNOWN = "nobody";
-    private static final String SYSTEM = "system:lead-routing";
 
     @BeforeEach
     void setUp() {
         fixture = leadFixture(NOW);
-    }
-
-    private static FixtureConfiguration<Lead> leadFixture(Instant now) {
-        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
-                .add(ADMIN, Profile.ADMINISTRATOR, null)
-                .add(AUDITOR, Profile.AUDITOR, null)
-                .add(ANALYST, Profile.ANALYST, null)
-                .add(STEWARD, Profile.DATA_STEWARD, null)
-                .add(DIRECTOR, Profile.SALES_MANAGER, null)
-                .add(MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(OWNER, Profile.SALES_REP, MANAGER)
-                .add(PEER, Profile.SALES_REP, MANAGER)
-                .add("rep-1", Profile.SALES_REP, MANAGER)
-                .add("rep-2", Profile.SALES_REP, MANAGER)
-                .add("rep-3", Profile.SALES_REP, MANAGER)
-                .add("rep-9", Profile.SALES_REP, MANAGER)
-                .addInactive(FORMER, Profile.SALES_REP, MANAGER)
-                .add(OTHER_MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(OTHER_REP, Profile.SALES_REP, OTHER_MANAGER);
-        FixtureConfiguration<Lead> leadFixture = new AggregateTestFixture<>(Lead.class);
-        leadFixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
-        leadFixture.registerInjectableResource(directory.authorization());
-        leadFixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
-                message.getMetaData().containsKey(AuditMetadata.USER_ID)
-                        ? message
-                        : message.andMetaData(Map.of(AuditMetadata.USER_ID, MANAGER)));
-        return leadFixture;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -886,7 +850,7 @@ class LeadTest {
     // ConvertLead
     // ---------------------------------------------------------------------------------------------------------
 
-    /** Account and contact ids other than those a lead converted by {@link #convert()} went to. */
+    /** Account and contact ids other than those a lead converted by {@link LeadFixtures#convert()} went to. */
     static Stream<Arguments> conversionsIntoSomethingElse() {
         return Stream.of(Arguments.of("another account", "account-8", CONTACT_ID),
                 Arguments.of("another contact", ACCOUNT_ID, "contact-2"),
@@ -1829,10 +1793,6 @@ class LeadTest {
     // Helpers
     // ---------------------------------------------------------------------------------------------------------
 
-    private static Map<String, Object> as(String actorId) {
-        return Map.of(AuditMetadata.USER_ID, actorId);
-    }
-
     /** What {@link #capturedWithOwner} records. */
     private static CaptureLead captureFor(String ownerId) {
         return new CaptureLead(LEAD_ID, details().email(EMAIL).build(), LeadSource.REP_ENTRY, null, null, ownerId);
@@ -1846,44 +1806,8 @@ class LeadTest {
         return new LeadCaptured(LEAD_ID, details, LeadSource.WEB_FORM, null, null, null);
     }
 
-    /** A lead captured for {@link #OWNER}, whom the default actor manages. */
-    private static LeadCaptured owned(LeadDetails details) {
-        return new LeadCaptured(LEAD_ID, details, LeadSource.WEB_FORM, null, null, OWNER);
-    }
-
     private static LeadCaptured capturedWithOwner(String ownerId) {
         return new LeadCaptured(LEAD_ID, details().email(EMAIL).build(), LeadSource.REP_ENTRY, null, null, ownerId);
-    }
-
-    /** A history that leaves the lead of {@link #OWNER} in {@code status}; it has one event per step taken. */
-    private static List<Object> leadIn(LeadStatus status) {
-        return leadIn(status, OWNER);
-    }
-
-    /** A history that leaves the lead of {@code ownerId} (null: unassigned) in {@code status}. */
-    private static List<Object> leadIn(LeadStatus status, String ownerId) {
-        LeadCaptured captured = new LeadCaptured(LEAD_ID, details().email(EMAIL).build(), LeadSource.WEB_FORM, null,
-                null, ownerId);
-        return switch (status) {
-            case NEW -> List.of(captured);
-            case WORKING -> List.of(captured, new LeadWorkStarted(LEAD_ID));
-            case QUALIFIED -> List.of(captured, new LeadQualified(LEAD_ID, LeadStatus.NEW));
-            case DISQUALIFIED -> List.of(captured,
-                    new LeadDisqualified(LEAD_ID, DisqualificationReason.NO_NEED, null, LeadStatus.NEW));
-            case CONVERTED -> List.of(captured, new LeadQualified(LEAD_ID, LeadStatus.NEW), converted());
-            case MERGED -> List.of(captured, new LeadMergedInto(LEAD_ID, SURVIVOR_ID, captured.details(),
-                    LeadStatus.NEW));
-        };
-    }
-
-    /** Converts the lead into {@link #CONTACT_ID} of {@link #ACCOUNT_ID}. */
-    private static ConvertLead convert() {
-        return new ConvertLead(LEAD_ID, ACCOUNT_ID, CONTACT_ID, null);
-    }
-
-    /** What {@link #convert()} records for a qualified lead. */
-    private static LeadConverted converted() {
-        return new LeadConverted(LEAD_ID, ACCOUNT_ID, CONTACT_ID, LeadStatus.QUALIFIED);
     }
 
     private static UpdateLeadDetails update(Map<LeadField, String> changes) {
@@ -1930,158 +1854,5 @@ class LeadTest {
         return details().firstName("Jeanne").lastName("Martin").email(EMAIL).phone(PHONE).company("Acme SARL")
                 .jobTitle("Buyer").website("https://acme.example.fr").postalCode("69001").city("Lyon")
                 .country("FR").notes("Met at the Lyon fair").build();
-    }
-
-    private static DetailsBuilder details() {
-        return new DetailsBuilder();
-    }
-
-    /** Builds lead details field by field; unset fields stay null. */
-    private static final class DetailsBuilder {
-        private String firstName;
-        private String lastName;
-        private String email;
-        private String phone;
-        private String company;
-        private String jobTitle;
-        private String website;
-        private String postalCode;
-        private String city;
-        private String country;
-        private String notes;
-
-        DetailsBuilder firstName(String value) {
-            firstName = value;
-            return this;
-        }
-
-        DetailsBuilder lastName(String value) {
-            lastName = value;
-            return this;
-        }
-
-        DetailsBuilder email(String value) {
-            email = value;
-            return this;
-        }
-
-        DetailsBuilder phone(String value) {
-            phone = value;
-            return this;
-        }
-
-        DetailsBuilder company(String value) {
-            company = value;
-            return this;
-        }
-
-        DetailsBuilder jobTitle(String value) {
-            jobTitle = value;
-            return this;
-        }
-
-        DetailsBuilder website(String value) {
-            website = value;
-            return this;
-        }
-
-        DetailsBuilder postalCode(String value) {
-            postalCode = value;
-            return this;
-        }
-
-        DetailsBuilder city(String value) {
-            city = value;
-            return this;
-        }
-
-        DetailsBuilder country(String value) {
-            country = value;
-            return this;
-        }
-
-        DetailsBuilder notes(String value) {
-            notes = value;
-            return this;
-        }
-
-        LeadDetails build() {
-            return new LeadDetails(firstName, lastName, email, phone, company, jobTitle, website, postalCode, city,
-                    country, notes, null, null);
-        }
-    }
-
-    /** Matches an {@link InvalidFieldException} for {@code field} with the stable {@code code}. */
-    private static Matcher<InvalidFieldException> invalidField(String field, String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidFieldException e) {
-                return field.equals(e.field()) && code.equals(e.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidFieldException with field ").appendValue(field)
-                        .appendText(" and code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(InvalidFieldException e, Description description) {
-                description.appendText("had field ").appendValue(e.field()).appendText(" and code ")
-                        .appendValue(e.code());
-            }
-        };
-    }
-
-    /** Matches a {@link NotPermittedException}. */
-    private static Matcher<Throwable> forbidden() {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable e) {
-                return e instanceof NotPermittedException refused && "forbidden".equals(refused.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("NotPermittedException");
-            }
-        };
-    }
-
-    /** Matches a {@link RecordNotFoundException} for the lead, as answered to who may not see it. */
-    private static Matcher<Throwable> notFound() {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable e) {
-                return e instanceof RecordNotFoundException refused && "not-found".equals(refused.code())
-                        && ("No record exists with id " + LEAD_ID).equals(refused.getMessage());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("RecordNotFoundException for ").appendValue(LEAD_ID);
-            }
-        };
-    }
-
-    /** Matches an {@link InvalidTransitionException} refused because the lead is in {@code status}. */
-    private static Matcher<InvalidTransitionException> invalidTransition(LeadStatus status) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidTransitionException e) {
-                return "invalid-transition".equals(e.code()) && status.name().equals(e.currentState());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidTransitionException from status ").appendValue(status.name());
-            }
-
-            @Override
-            protected void describeMismatchSafely(InvalidTransitionException e, Description description) {
-                description.appendText("had code ").appendValue(e.code()).appendText(" and status ")
-                        .appendValue(e.currentState());
-            }
-        };
     }
 }
