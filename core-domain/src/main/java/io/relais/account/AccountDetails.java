@@ -145,16 +145,8 @@ public record AccountDetails(
         return value;
     }
 
-    /** A non-negative amount with at most two decimals and 15 digits before the point. */
     private static BigDecimal amount(String field, BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        if (value.signum() < 0 || value.scale() > 2 || value.precision() - value.scale() > 15) {
-            throw new InvalidFieldException(field, "invalid-amount",
-                    field + " must be zero or more, with at most 15 digits and 2 decimals");
-        }
-        return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
+        return Fields.amount(field, value, 2);
     }
 
     private static BigDecimal percent(String field, BigDecimal value) {

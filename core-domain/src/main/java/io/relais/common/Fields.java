@@ -1,9 +1,12 @@
 package io.relais.common;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Shared checks for free-form fields. Every check trims, turns blank into null (the CRM lets fields stay
@@ -21,6 +24,8 @@ public final class Fields {
     private static final Pattern NAF = Pattern.compile("^[0-9]{2}\\.?[0-9]{2}[A-Z]$");
     private static final String LA_POSTE_SIREN = "356000000";
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
     private Fields() {
     }
@@ -163,6 +168,34 @@ public final class Fields {
             throw new InvalidFieldException(field, "invalid-siret", field + " fails the SIRET check digit");
         }
         return digits;
+    }
+
+    /**
+     * A non-negative amount with at most {@code decimals} decimals and 15 digits before the point, without
+     * trailing zeros (so that 50000.00 and 50000 are one value); null stays null.
+     */
+    public static BigDecimal amount(String field, BigDecimal value, int decimals) {
+        if (value == null) {
+            return null;
+        }
+        if (value.signum() < 0 || value.scale() > decimals || value.precision() - value.scale() > 15) {
+            throw new InvalidFieldException(field, "invalid-amount",
+                    field + " must be zero or more, with at most 15 digits and " + decimals + " decimals");
+        }
+        return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
+    }
+
+    /** An ISO 4217 currency code such as EUR; accepted in lower case. */
+    public static String currency(String field, String value) {
+        String checked = text(field, value, 3);
+        if (checked == null) {
+            return null;
+        }
+        String upper = checked.toUpperCase(Locale.ROOT);
+        if (!CURRENCIES.contains(upper)) {
+            throw new InvalidFieldException(field, "invalid-currency", field + " must be an ISO 4217 currency code");
+        }
+        return upper;
     }
 
     /** A name of one of {@code type}'s constants, in any case; null when blank. */

@@ -1,0 +1,171 @@
+package io.relais.catalogue;
+
+import io.relais.common.InvalidFieldException;
+import io.relais.common.PageRequest;
+import io.relais.security.CurrentUser;
+import io.relais.web.IdempotencyKeys;
+import io.relais.web.NotFoundException;
+import io.relais.web.ReadYourWrites;
+import io.relais.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/products")
+@Tag(name = "Catalogue", description = "Products and services with their price lists")
+public class ProductController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+    private final IdempotencyKeys idempotencyKeys;
+    private final Clock clock;
+
+    public ProductController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
+                             IdempotencyKeys idempotencyKeys, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+        this.idempotencyKeys = idempotencyKeys;
+        this.clock = clock;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add a product or service", description = "Administrators. code, name, kind (PRODUCT or "
+            + "SERVICE) and unit are required. With an Idempotency-Key a retry returns the first product.")
+    public ResponseEntity<ProductView> create(@RequestBody ProductRequests.Details request,
+                                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                                              String idempotencyKey) {
+        String productId = idempotencyKeys.newId("product", CurrentUser.id(), idempotencyKey);
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CreateProduct(productId,
+                    request.details())).andMetaData(idempotencyKeys.metadata(idempotencyKey, request)));
+        } catch (AggregateStreamCreationException e) {
+            if (idempotencyKey == null) {
+                throw e;
+            }
+            idempotencyKeys.requireSameRequest(productId, idempotencyKey, request);
+        }
+        return respond(HttpStatus.CREATED, productId, 0);
+    }
+
+    @GetMapping
+    @Operation(summary = "List products", description = "By name; q searches code, name and description ignoring "
+            + "case and accents; discontinued products only with includeDiscontinued=true.")
+    public ProductPage list(@RequestParam(required = false) String q,
+                            @RequestParam(required = false) ProductKind kind,
+                            @RequestParam(defaultValue = "false") boolean includeDiscontinued,
+                            @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "20") int size) {
+        if (q != null && q.length() > 200) {
+            throw new InvalidFieldException("q", "too-long", "q must be at most 200 characters");
+        }
+        return queries.query(new FindProducts(q, kind, includeDiscontinued, new PageRequest(page, size)),
+                ProductPage.class).join();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get a product", description = "With every price it ever had, retired ones included.")
+    public ResponseEntity<ProductView> get(@PathVariable String id) {
+        ProductView product = find(id).orElseThrow(() -> new NotFoundException("Product", id));
+        return ResponseEntity.ok().eTag(Versions.etag(product.version())).body(product);
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Replace a product's details", description = "Administrators.")
+    public ResponseEntity<ProductView> update(@PathVariable String id, @RequestBody ProductRequests.Details request,
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                              String ifMatch) {
+        return send(id, new UpdateProduct(id, request.details(), Versions.expected(ifMatch)));
+    }
+
+    @PostMapping(path = "/{id}/prices", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Price a product", description = "Administrators. A unit price in a price list (default "
+            + "STANDARD) and currency, from validFrom (included) until validUntil (excluded, optional). Two prices "
+            + "in force never price the same day in one list and currency (409 overlapping-price).")
+    public ResponseEntity<ProductView> addPrice(@PathVariable String id, @RequestBody ProductRequests.Price request) {
+        String priceId = request.priceId() == null || request.priceId().isBlank() ? UUID.randomUUID().toString()
+                : request.priceId();
+        return send(id, new AddProductPrice(id, new ProductPrice(priceId, request.priceList(), request.currency(),
+                request.unitPrice(), request.validFrom(), request.validUntil(), null)));
+    }
+
+    @PostMapping(path = "/{id}/prices/{priceId}/retire", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Retire a price", description = "Administrators. It prices nothing from retiredOn on and "
+            + "stays in the catalogue, so that deals priced with it stay explainable.")
+    public ResponseEntity<ProductView> retirePrice(@PathVariable String id, @PathVariable String priceId,
+                                                   @RequestBody ProductRequests.Retirement request) {
+        return send(id, new RetireProductPrice(id, priceId, request.retiredOn()));
+    }
+
+    @PostMapping("/{id}/discontinue")
+    @Operation(summary = "Stop selling a product", description = "Administrators. It prices no new line item.")
+    public ResponseEntity<ProductView> discontinue(@PathVariable String id) {
+        return send(id, new DiscontinueProduct(id));
+    }
+
+    @GetMapping("/{id}/price")
+    @Operation(summary = "The price that applies", description = "In a price list (default STANDARD) and currency, "
+            + "on a date (default today); 404 no-price when none applies.")
+    public ProductPrice price(@PathVariable String id, @RequestParam(defaultValue = ProductPrice.STANDARD) String priceList,
+                              @RequestParam String currency, @RequestParam(required = false) String on) {
+        if (find(id).isEmpty()) {
+            throw new NotFoundException("Product", id);
+        }
+        LocalDate date = date("on", on).orElse(LocalDate.now(clock));
+        return queries.query(new FindProductPrice(id, priceList.strip(), currency.strip().toUpperCase(), date),
+                        ResponseTypes.optionalInstanceOf(ProductPrice.class)).join()
+                .orElseThrow(() -> new NotFoundException("Price", id + " in " + priceList + " " + currency + " on "
+                        + date));
+    }
+
+    private ResponseEntity<ProductView> send(String id, Object command) {
+        long version = commands.<Long>sendAndWait(command);
+        return respond(HttpStatus.OK, id, version);
+    }
+
+    private ResponseEntity<ProductView> respond(HttpStatus status, String id, long version) {
+        return readYourWrites.answer(status, URI.create("/api/v1/products/" + id), version, viewer -> find(id),
+                ProductView::version, product -> product);
+    }
+
+    private Optional<ProductView> find(String id) {
+        return queries.query(new FindProduct(id), ResponseTypes.optionalInstanceOf(ProductView.class)).join();
+    }
+
+    private static Optional<LocalDate> date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value.strip()));
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(field, "invalid-parameter", field + " must be a date such as 2026-11-26");
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.relais.catalogue;
+
+import io.relais.common.AuditMetadata;
+import io.relais.common.ConflictException;
+import io.relais.common.FieldChange;
+import io.relais.common.Fields;
+import io.relais.common.InvalidFieldException;
+import io.relais.common.InvalidTransitionException;
+import io.relais.common.RecordNotFoundException;
+import io.relais.organisation.Authorization;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * A product or service of the catalogue, with its prices. Administrators keep the catalogue. Prices are
+ * retired, never removed, and two prices in force never price the same day in one list and currency.
+ */
+@Aggregate
+public class Product {
+
+    private static final Map<String, Function<ProductDetails, Object>> FIELDS = new LinkedHashMap<>();
+
+    static {
+        FIELDS.put("code", ProductDetails::code);
+        FIELDS.put("name", ProductDetails::name);
+        FIELDS.put("description", ProductDetails::description);
+        FIELDS.put("kind", ProductDetails::kind);
+        FIELDS.put("unit", ProductDetails::unit);
+        FIELDS.put("leadTimeDays", ProductDetails::leadTimeDays);
+    }
+
+    @AggregateIdentifier
+    private String productId;
+    private ProductDetails details;
+    private boolean discontinued;
+    private Map<String, ProductPrice> prices = new LinkedHashMap<>();
+
+    protected Product() {
+    }
+
+    @CommandHandler
+    public Product(CreateProduct command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                   Authorization authorization) {
+        authorization.requireAdministrator(actorId);
+        Fields.exactIdentifier("productId", command.productId());
+        apply(new ProductCreated(command.productId(), required(command.details()).validated()));
+    }
+
+    @CommandHandler
+    public long handle(UpdateProduct command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireAdministrator(actorId);
+        requireOnSale("change a product");
+        ProductDetails updated = required(command.details()).validated();
+        List<FieldChange> changes = new ArrayList<>();
+        FIELDS.forEach((field, getter) -> {
+            Object before = getter.apply(details);
+            Object after = getter.apply(updated);
+            if (!Objects.equals(before, after)) {
+                changes.add(new FieldChange(field, Objects.toString(before, null), Objects.toString(after, null)));
+            }
+        });
+        if (!changes.isEmpty()) {
+            apply(new ProductUpdated(productId, updated, changes));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(AddProductPrice command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireAdministrator(actorId);
+        requireOnSale("price a product");
+        if (command.price() == null) {
+            throw new InvalidFieldException("unitPrice", "required", "unitPrice is required");
+        }
+        ProductPrice price = command.price().validated();
+        if (prices.containsKey(price.priceId())) {
+            throw new ConflictException("priceId", "price-exists", "The product already has a price " + price.priceId());
+        }
+        prices.values().stream().filter(price::overlaps).findFirst().ifPresent(existing -> {
+            throw new ConflictException("validFrom", "overlapping-price", "Price " + existing.priceId()
+                    + " already prices " + existing.priceList() + " in " + existing.currency() + " on some of these "
+                    + "days: retire it, or start this one when it ends");
+        });
+        apply(new ProductPriceAdded(productId, price));
+        return getVersion();
+    }
+
+    /** Retiring a retired price changes nothing: the first retirement stands. */
+    @CommandHandler
+    public long handle(RetireProductPrice command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireAdministrator(actorId);
+        ProductPrice price = command.priceId() == null ? null : prices.get(command.priceId());
+        if (price == null) {
+            throw new RecordNotFoundException(String.valueOf(command.priceId()));
+        }
+        if (command.retiredOn() == null) {
+            throw new InvalidFieldException("retiredOn", "required", "retiredOn is required");
+        }
+        if (price.retiredOn() == null) {
+            apply(new ProductPriceRetired(productId, price.priceId(), command.retiredOn()));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(DiscontinueProduct command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireAdministrator(actorId);
+        if (!discontinued) {
+            apply(new ProductDiscontinued(productId));
+        }
+        return getVersion();
+    }
+
+    private void requireOnSale(String action) {
+        if (discontinued) {
+            throw new InvalidTransitionException(action, "DISCONTINUED");
+        }
+    }
+
+    private static ProductDetails required(ProductDetails details) {
+        if (details == null) {
+            throw new InvalidFieldException("name", "required", "name is required");
+        }
+        return details;
+    }
+
+    @EventSourcingHandler
+    void on(ProductCreated event) {
+        productId = event.productId();
+        details = event.details();
+    }
+
+    @EventSourcingHandler
+    void on(ProductUpdated event) {
+        details = event.details();
+    }
+
+    @EventSourcingHandler
+    void on(ProductPriceAdded event) {
+        prices.put(event.price().priceId(), event.price());
+    }
+
+    @EventSourcingHandler
+    void on(ProductPriceRetired event) {
+        prices.computeIfPresent(event.priceId(), (id, price) -> price.retired(event.retiredOn()));
+    }
+
+    @EventSourcingHandler
+    void on(ProductDiscontinued event) {
+        discontinued = true;
+    }
+}

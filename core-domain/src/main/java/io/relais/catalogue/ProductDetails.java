@@ -1,0 +1,28 @@
+package io.relais.catalogue;
+
+import io.relais.common.Fields;
+import io.relais.common.InvalidFieldException;
+
+/**
+ * What the catalogue says of a product or service. The canonical constructor does not validate, so that
+ * stored events always load; {@link #validated()} applies today's rules to new input.
+ *
+ * @param code         the catalogue reference (SKU), unique in the catalogue by convention
+ * @param unit         what a quantity counts: "piece", "hour", "licence per month" …
+ * @param leadTimeDays how many days delivery takes after an order
+ */
+public record ProductDetails(String code, String name, String description, ProductKind kind, String unit,
+                             Integer leadTimeDays) {
+
+    public ProductDetails validated() {
+        if (kind == null) {
+            throw new InvalidFieldException("kind", "required", "kind is required: PRODUCT or SERVICE");
+        }
+        if (leadTimeDays != null && (leadTimeDays < 0 || leadTimeDays > 3650)) {
+            throw new InvalidFieldException("leadTimeDays", "out-of-range", "leadTimeDays must be between 0 and 3650");
+        }
+        return new ProductDetails(Fields.identifier("code", code), Fields.required("name", name, 200),
+                Fields.text("description", description, 4000), kind, Fields.required("unit", unit, 40),
+                leadTimeDays);
+    }
+}

@@ -1,0 +1,5 @@
+package io.relais.catalogue;
+
+/** The product has a new price. */
+public record ProductPriceAdded(String productId, ProductPrice price) {
+}
