@@ -4,6 +4,7 @@ import io.relais.account.AccountProjection;
 import io.relais.catalogue.CatalogueProjection;
 import io.relais.duplicate.DuplicateProjection;
 import io.relais.lead.LeadProjection;
+import io.relais.opportunity.OpportunityProjection;
 import io.relais.organisation.OrganisationProjection;
 import io.relais.timeline.TimelineProjection;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -26,7 +27,7 @@ public class ProjectionTransactions {
     static final List<String> PROJECTIONS = List.of(LeadProjection.PROCESSING_GROUP,
             AccountProjection.PROCESSING_GROUP, TimelineProjection.PROCESSING_GROUP,
             DuplicateProjection.PROCESSING_GROUP, OrganisationProjection.PROCESSING_GROUP,
-            CatalogueProjection.PROCESSING_GROUP);
+            CatalogueProjection.PROCESSING_GROUP, OpportunityProjection.PROCESSING_GROUP);
     private static final String APPLIED = ProjectionTransactions.class.getName();
 
     @Autowired

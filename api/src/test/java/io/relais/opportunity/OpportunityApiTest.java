@@ -1,0 +1,169 @@
+package io.relais.opportunity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.relais.organisation.Profile;
+import io.relais.support.ApiTestSupport;
+import io.relais.support.HttpApi.Response;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Deals over HTTP: stages, amounts from catalogue-priced lines, closing and reopening, who may. */
+class OpportunityApiTest extends ApiTestSupport {
+
+    @Test
+    void aDealMovesThroughItsStagesIsPricedFromTheCatalogueAndCloses() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        String account = account(rep, "Imprimerie Morel");
+        String contact = rep.api().post("/api/v1/accounts/" + account + "/contacts", "{\"lastName\": \"Morel\"}")
+                .header("Location").replaceAll(".*/", "");
+        String product = product("Presse offset", "1200.00");
+
+        Response opened = rep.api().post("/api/v1/opportunities", "{\"accountId\": \"" + account + "\", \"name\": "
+                + "\"Renouvellement presses\", \"currency\": \"eur\", \"expectedCloseDate\": \"2027-03-31\", "
+                + "\"primaryContactId\": \"" + contact + "\"}");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String id = opened.body().get("id").asText();
+        assertThat(opened.body().get("ownerId").asText()).isEqualTo(rep.id());
+        assertThat(opened.body().get("stage").get("name").asText()).isEqualTo("PROSPECTING");
+        assertThat(opened.body().get("stage").get("probability").asInt()).isEqualTo(10);
+        assertThat(opened.body().get("currency").asText()).isEqualTo("EUR");
+
+        Response lined = rep.api().post("/api/v1/opportunities/" + id + "/line-items", "{\"productId\": \"" + product
+                + "\", \"quantity\": 3, \"discountPercent\": 10, \"unitCost\": 700}");
+        assertThat(lined.status()).as(lined.toString()).isEqualTo(200);
+        assertThat(lined.body().get("amount").decimalValue()).isEqualByComparingTo("3240.00");
+        assertThat(lined.body().get("margin").decimalValue()).isEqualByComparingTo("1140.00");
+        assertThat(lined.body().get("lineItems").get(0).get("unitPrice").decimalValue()).isEqualByComparingTo("1200");
+        Response manualAmount = rep.api().put("/api/v1/opportunities/" + id + "/amount", "{\"amount\": 5000}");
+        assertThat(manualAmount.status()).isEqualTo(409);
+        assertThat(manualAmount.body().get("type").asText()).isEqualTo("urn:relais:problem:amount-from-line-items");
+
+        Response proposal = rep.api().put("/api/v1/opportunities/" + id + "/stage", "{\"stage\": \"proposal\"}",
+                "If-Match", lined.header("ETag"));
+        assertThat(proposal.status()).as(proposal.toString()).isEqualTo(200);
+        assertThat(proposal.body().get("stage").get("category").asText()).isEqualTo("BEST_CASE");
+        Response stale = rep.api().put("/api/v1/opportunities/" + id + "/stage", "{\"stage\": \"NEGOTIATION\"}",
+                "If-Match", lined.header("ETag"));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body().get("type").asText()).isEqualTo("urn:relais:problem:stale-version");
+
+        Response lost = rep.api().post("/api/v1/opportunities/" + id + "/close-lost", "{\"reason\": \"OTHER\"}");
+        assertThat(lost.status()).isEqualTo(400);
+        assertThat(lost.body().get("field").asText()).isEqualTo("note");
+        Response closed = rep.api().post("/api/v1/opportunities/" + id + "/close-lost",
+                "{\"reason\": \"COMPETITOR\"}");
+        assertThat(closed.body().get("status").asText()).isEqualTo("LOST");
+        assertThat(closed.body().get("stage").get("name").asText()).isEqualTo("CLOSED_LOST");
+        assertThat(closed.body().get("closedOn").asText()).isEqualTo(LocalDate.now().toString());
+        assertThat(rep.api().put("/api/v1/opportunities/" + id + "/stage", "{\"stage\": \"PROPOSAL\"}").status())
+                .isEqualTo(409);
+        Response reopened = rep.api().post("/api/v1/opportunities/" + id + "/reopen", "{\"stage\": \"NEGOTIATION\"}");
+        assertThat(reopened.body().get("status").asText()).isEqualTo("OPEN");
+        assertThat(reopened.body().get("stage").get("probability").asInt()).isEqualTo(80);
+        Response won = rep.api().post("/api/v1/opportunities/" + id + "/close-won", null);
+        assertThat(won.body().get("status").asText()).isEqualTo("WON");
+        assertThat(rep.api().get("/api/v1/opportunities?accountId=" + account + "&status=WON").body()
+                .get("totalItems").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void dealsFollowTheirOwnersVisibilityAndRefuseBadInputWithoutWriting() {
+        TestUser manager = user("manager", Profile.SALES_MANAGER);
+        TestUser rep = user("rep", Profile.SALES_REP, manager);
+        TestUser peer = user("peer", Profile.SALES_REP, manager);
+        String account = account(rep, "Transports Girard");
+        String peersAccount = account(peer, "Ailleurs");
+        String othersContact = peer.api().post("/api/v1/accounts/" + peersAccount + "/contacts",
+                "{\"lastName\": \"Autre\"}").header("Location").replaceAll(".*/", "");
+        String id = rep.api().post("/api/v1/opportunities", "{\"accountId\": \"" + account + "\", \"name\": "
+                + "\"Flotte 2027\", \"currency\": \"EUR\", \"amount\": 80000, \"expectedCloseDate\": \"2027-06-30\"}")
+                .body().get("id").asText();
+        long before = storedEvents();
+
+        assertThat(manager.api().get("/api/v1/opportunities/" + id).status()).isEqualTo(200);
+        assertThat(peer.api().get("/api/v1/opportunities/" + id).status()).isEqualTo(404);
+        assertThat(peer.api().put("/api/v1/opportunities/" + id + "/stage", "{\"stage\": \"PROPOSAL\"}").status())
+                .isEqualTo(404);
+        Map<String, Response> refused = Map.of(
+                "unknown stage", rep.api().put("/api/v1/opportunities/" + id + "/stage", "{\"stage\": \"SIGNED\"}"),
+                "someone else's account", rep.api().post("/api/v1/opportunities", "{\"accountId\": \"" + peersAccount
+                        + "\", \"name\": \"X\", \"currency\": \"EUR\", \"expectedCloseDate\": \"2027-01-01\"}"),
+                "bad currency", rep.api().post("/api/v1/opportunities", "{\"accountId\": \"" + account
+                        + "\", \"name\": \"X\", \"currency\": \"EUROS\", \"expectedCloseDate\": \"2027-01-01\"}"),
+                "no close date", rep.api().post("/api/v1/opportunities", "{\"accountId\": \"" + account
+                        + "\", \"name\": \"X\", \"currency\": \"EUR\"}"),
+                "contact of another account", rep.api().put("/api/v1/opportunities/" + id + "/details",
+                        "{\"name\": \"Flotte\", \"primaryContactId\": \"" + othersContact + "\"}"),
+                "unknown product", rep.api().post("/api/v1/opportunities/" + id + "/line-items",
+                        "{\"productId\": \"no-such-product\", \"quantity\": 1}"),
+                "negative amount", rep.api().put("/api/v1/opportunities/" + id + "/amount", "{\"amount\": -5}"),
+                "loss without reason", rep.api().post("/api/v1/opportunities/" + id + "/close-lost", "{}"));
+        Map<String, List<Object>> expected = Map.of(
+                "unknown stage", List.of(400, "unknown-stage"),
+                "someone else's account", List.of(400, "unknown-account"),
+                "bad currency", List.of(400, "too-long"),
+                "no close date", List.of(400, "required"),
+                "contact of another account", List.of(400, "unknown-contact"),
+                "unknown product", List.of(400, "unknown-product"),
+                "negative amount", List.of(400, "invalid-amount"),
+                "loss without reason", List.of(400, "required"));
+        expected.forEach((name, answer) -> {
+            Response response = refused.get(name);
+            assertThat(response.status()).as(name + " " + response).isEqualTo(answer.get(0));
+            assertThat(response.body().get("type").asText()).as(name).isEqualTo("urn:relais:problem:" + answer.get(1));
+        });
+        assertThat(storedEvents()).isEqualTo(before);
+        JsonNode stages = rep.api().get("/api/v1/opportunity-stages").body();
+        assertThat(stages).extracting(stage -> stage.get("name").asText())
+                .containsExactly("PROSPECTING", "QUALIFICATION", "PROPOSAL", "NEGOTIATION");
+    }
+
+    @Test
+    void replayingTheOpportunityProjectionFromZeroGivesTheSameRows() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        String account = account(rep, "Rejeu Affaires");
+        String product = product("Maintenance annuelle", "450.50");
+        String id = rep.api().post("/api/v1/opportunities", "{\"accountId\": \"" + account + "\", \"name\": \"Rejeu\", "
+                + "\"currency\": \"EUR\", \"expectedCloseDate\": \"2027-02-01\"}").body().get("id").asText();
+        rep.api().post("/api/v1/opportunities/" + id + "/line-items", "{\"productId\": \"" + product
+                + "\", \"quantity\": 2}");
+        rep.api().put("/api/v1/opportunities/" + id + "/stage", "{\"stage\": \"QUALIFICATION\"}");
+        rep.api().post("/api/v1/opportunities/" + id + "/close-won", null);
+        StreamingEventProcessor processor = processor(OpportunityProjection.PROCESSING_GROUP);
+        awaitCaughtUp(processor);
+        List<String> before = rows();
+
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        awaitCaughtUp(processor);
+
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    private List<String> rows() {
+        return jdbc.queryForList("select to_jsonb(o)::text from opportunity_view o order by id", String.class);
+    }
+
+    private String account(TestUser owner, String legalName) {
+        Response created = owner.api().post("/api/v1/accounts", "{\"legalName\": \"" + legalName + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.body().get("id").asText();
+    }
+
+    private String product(String name, String price) {
+        String id = api().post("/api/v1/products", "{\"code\": \"P-" + UUID.randomUUID().toString().substring(0, 8)
+                + "\", \"name\": \"" + name + "\", \"kind\": \"PRODUCT\", \"unit\": \"pièce\"}").body().get("id").asText();
+        Response priced = api().post("/api/v1/products/" + id + "/prices", "{\"currency\": \"EUR\", \"unitPrice\": "
+                + price + ", \"validFrom\": \"2020-01-01\"}");
+        assertThat(priced.status()).as(priced.toString()).isEqualTo(200);
+        return id;
+    }
+}

@@ -1,0 +1,336 @@
+package io.relais.opportunity;
+
+import io.relais.common.AuditMetadata;
+import io.relais.common.ConflictException;
+import io.relais.common.FieldChange;
+import io.relais.common.Fields;
+import io.relais.common.InvalidFieldException;
+import io.relais.common.InvalidTransitionException;
+import io.relais.common.RecordNotFoundException;
+import io.relais.catalogue.ProductPrice;
+import io.relais.organisation.Authorization;
+import io.relais.organisation.Profile;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * A deal with an account: its stage (with the probability and forecast category in force when it moved
+ * there), amount, expected close date and line items priced from the catalogue. Every change is an event, so
+ * the stage and amount histories of every deal are kept. Visibility and rights follow its owner, as for
+ * leads and accounts.
+ */
+@Aggregate(cache = "opportunityCache")
+public class Opportunity {
+
+    private static final int MAX_LINES = 200;
+
+    @AggregateIdentifier
+    private String opportunityId;
+    private String accountId;
+    private String ownerId;
+    private String name;
+    private String primaryContactId;
+    private String currency;
+    private BigDecimal amount;
+    private LocalDate expectedCloseDate;
+    private SalesStage stage;
+    private OpportunityStatus status;
+    private Map<String, LineItem> lines = new LinkedHashMap<>();
+
+    protected Opportunity() {
+    }
+
+    @CommandHandler
+    public Opportunity(OpenOpportunity command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization, SalesStages stages) {
+        String owner = Fields.optionalUserId("ownerId", command.ownerId());
+        if (owner == null) {
+            Profile profile = authorization.requireCreate(actorId);
+            // a sales user's new deal is theirs, or they could not see it
+            if (profile == Profile.SALES_REP || profile == Profile.SALES_MANAGER) {
+                owner = actorId;
+            }
+        } else {
+            authorization.requireNewOwner(actorId, owner);
+        }
+        Fields.exactIdentifier("opportunityId", command.opportunityId());
+        String currency = Fields.currency("currency", command.currency());
+        if (currency == null) {
+            throw new InvalidFieldException("currency", "required", "currency is required");
+        }
+        if (command.expectedCloseDate() == null) {
+            throw new InvalidFieldException("expectedCloseDate", "required", "expectedCloseDate is required");
+        }
+        String priceList = command.priceList() == null || command.priceList().isBlank() ? ProductPrice.STANDARD
+                : Fields.identifier("priceList", command.priceList());
+        apply(new OpportunityOpened(command.opportunityId(), Fields.identifier("accountId", command.accountId()),
+                Fields.required("name", command.name(), 200), owner, optionalId("primaryContactId",
+                command.primaryContactId()), optionalId("leadId", command.leadId()), currency,
+                Fields.amount("amount", command.amount(), 2), command.expectedCloseDate(), priceList, stages.first()));
+    }
+
+    @CommandHandler
+    public long handle(UpdateOpportunityDetails command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireChange(actorId, ownerId, opportunityId);
+        String newName = Fields.required("name", command.name(), 200);
+        String newContact = optionalId("primaryContactId", command.primaryContactId());
+        List<FieldChange> changes = new ArrayList<>();
+        if (!newName.equals(name)) {
+            changes.add(new FieldChange("name", name, newName));
+        }
+        if (!Objects.equals(newContact, primaryContactId)) {
+            changes.add(new FieldChange("primaryContactId", primaryContactId, newContact));
+        }
+        if (!changes.isEmpty()) {
+            apply(new OpportunityDetailsUpdated(opportunityId, newName, newContact, changes));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ChangeOpportunityStage command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization, SalesStages stages) {
+        authorization.requireChange(actorId, ownerId, opportunityId);
+        SalesStage next = stages.open("stage", command.stage());
+        requireOpen("change the stage of a deal");
+        if (!next.equals(stage)) {
+            apply(new OpportunityStageChanged(opportunityId, stage, next));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ChangeOpportunityAmount command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireChange(actorId, ownerId, opportunityId);
+        BigDecimal newAmount = Fields.amount("amount", command.amount(), 2);
+        requireOpen("change the amount of a deal");
+        if (!lines.isEmpty()) {
+            throw new ConflictException("amount", "amount-from-line-items",
+                    "The deal's amount is the total of its line items: change them instead");
+        }
+        if (!sameAmount(newAmount, amount)) {
+            apply(new OpportunityAmountChanged(opportunityId, amount, newAmount));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ChangeOpportunityCloseDate command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireChange(actorId, ownerId, opportunityId);
+        if (command.expectedCloseDate() == null) {
+            throw new InvalidFieldException("expectedCloseDate", "required", "expectedCloseDate is required");
+        }
+        requireOpen("move the close date of a deal");
+        if (!command.expectedCloseDate().equals(expectedCloseDate)) {
+            apply(new OpportunityCloseDateChanged(opportunityId, expectedCloseDate, command.expectedCloseDate()));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(AddOpportunityLineItem command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireChange(actorId, ownerId, opportunityId);
+        if (command.line() == null) {
+            throw new InvalidFieldException("productId", "required", "productId is required");
+        }
+        LineItem line = command.line().validated();
+        requireOpen("add a line to a deal");
+        if (lines.containsKey(line.lineId())) {
+            throw new ConflictException("lineId", "line-exists", "The deal already has a line " + line.lineId());
+        }
+        if (lines.size() >= MAX_LINES) {
+            throw new InvalidFieldException("lineId", "too-many", "A deal has at most " + MAX_LINES + " lines");
+        }
+        BigDecimal total = lines.values().stream().map(LineItem::total).reduce(line.total(), BigDecimal::add);
+        apply(new OpportunityLineItemAdded(opportunityId, line, amount, total));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RemoveOpportunityLineItem command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireChange(actorId, ownerId, opportunityId);
+        requireOpen("remove a line from a deal");
+        LineItem removed = command.lineId() == null ? null : lines.get(command.lineId());
+        if (removed == null) {
+            throw new RecordNotFoundException(String.valueOf(command.lineId()));
+        }
+        BigDecimal total = lines.values().stream().filter(line -> line != removed).map(LineItem::total)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        apply(new OpportunityLineItemRemoved(opportunityId, removed.lineId(), amount,
+                lines.size() == 1 ? null : total));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(AssignOpportunityOwner command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireChange(actorId, ownerId, opportunityId);
+        String owner = Fields.userId("ownerId", command.ownerId());
+        if (!owner.equals(ownerId)) {
+            authorization.requireNewOwner(actorId, owner);
+            apply(new OpportunityOwnerAssigned(opportunityId, owner, ownerId));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(CloseOpportunityWon command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization, Clock clock) {
+        authorization.requireChange(actorId, ownerId, opportunityId);
+        requireOpen("close a deal");
+        apply(new OpportunityWon(opportunityId, accountId, ownerId, currency, amount, LocalDate.now(clock), stage));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(CloseOpportunityLost command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization, Clock clock) {
+        authorization.requireChange(actorId, ownerId, opportunityId);
+        if (command.reason() == null) {
+            throw new InvalidFieldException("reason", "required", "reason is required");
+        }
+        String note = Fields.text("note", command.note(), 1000);
+        if (command.reason() == LossReason.OTHER && note == null) {
+            throw new InvalidFieldException("note", "required", "note is required when the reason is OTHER");
+        }
+        requireOpen("close a deal");
+        apply(new OpportunityLost(opportunityId, command.reason(), note, LocalDate.now(clock), stage));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ReopenOpportunity command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization, SalesStages stages) {
+        authorization.requireChange(actorId, ownerId, opportunityId);
+        SalesStage reopened = stages.open("stage", command.stage());
+        if (status == OpportunityStatus.OPEN) {
+            throw new InvalidTransitionException("reopen a deal", status.name());
+        }
+        apply(new OpportunityReopened(opportunityId, reopened, status));
+        return getVersion();
+    }
+
+    /** Following the account's merge again changes nothing. */
+    @CommandHandler
+    public long handle(TransferOpportunity command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireSystem(actorId);
+        if (!command.accountId().equals(accountId)) {
+            if (!command.previousAccountId().equals(accountId)) {
+                throw new InvalidFieldException("previousAccountId", "not-the-account",
+                        "The deal belongs to " + accountId + ", not " + command.previousAccountId());
+            }
+            apply(new OpportunityTransferred(opportunityId, command.accountId(), accountId));
+        }
+        return getVersion();
+    }
+
+    private void requireOpen(String action) {
+        if (status != OpportunityStatus.OPEN) {
+            throw new InvalidTransitionException(action, status.name());
+        }
+    }
+
+    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private static String optionalId(String field, String value) {
+        return value == null || value.isBlank() ? null : Fields.identifier(field, value);
+    }
+
+    @EventSourcingHandler
+    void on(OpportunityOpened event) {
+        opportunityId = event.opportunityId();
+        accountId = event.accountId();
+        ownerId = event.ownerId();
+        name = event.name();
+        primaryContactId = event.primaryContactId();
+        currency = event.currency();
+        amount = event.amount();
+        expectedCloseDate = event.expectedCloseDate();
+        stage = event.stage();
+        status = OpportunityStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(OpportunityDetailsUpdated event) {
+        name = event.name();
+        primaryContactId = event.primaryContactId();
+    }
+
+    @EventSourcingHandler
+    void on(OpportunityStageChanged event) {
+        stage = event.stage();
+    }
+
+    @EventSourcingHandler
+    void on(OpportunityAmountChanged event) {
+        amount = event.amount();
+    }
+
+    @EventSourcingHandler
+    void on(OpportunityCloseDateChanged event) {
+        expectedCloseDate = event.expectedCloseDate();
+    }
+
+    @EventSourcingHandler
+    void on(OpportunityLineItemAdded event) {
+        lines.put(event.line().lineId(), event.line());
+        amount = event.amount();
+    }
+
+    @EventSourcingHandler
+    void on(OpportunityLineItemRemoved event) {
+        lines.remove(event.lineId());
+        amount = event.amount();
+    }
+
+    @EventSourcingHandler
+    void on(OpportunityOwnerAssigned event) {
+        ownerId = event.ownerId();
+    }
+
+    @EventSourcingHandler
+    void on(OpportunityWon event) {
+        status = OpportunityStatus.WON;
+        stage = SalesStage.CLOSED_WON;
+    }
+
+    @EventSourcingHandler
+    void on(OpportunityLost event) {
+        status = OpportunityStatus.LOST;
+        stage = SalesStage.CLOSED_LOST;
+    }
+
+    @EventSourcingHandler
+    void on(OpportunityReopened event) {
+        status = OpportunityStatus.OPEN;
+        stage = event.stage();
+    }
+
+    @EventSourcingHandler
+    void on(OpportunityTransferred event) {
+        accountId = event.accountId();
+    }
+}
