@@ -7,12 +7,14 @@ import io.relais.support.HttpApi.Response;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Deals over HTTP: stages, amounts from catalogue-priced lines, closing and reopening, who may. */
 class OpportunityApiTest extends ApiTestSupport {
@@ -71,6 +73,52 @@ class OpportunityApiTest extends ApiTestSupport {
         assertThat(won.body().get("status").asText()).isEqualTo("WON");
         assertThat(rep.api().get("/api/v1/opportunities?accountId=" + account + "&status=WON").body()
                 .get("totalItems").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aWonDealMakesItsAccountACustomerOrGivesItsOwnerATaskToCompleteTheRecord() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        String complete = rep.api().post("/api/v1/accounts", "{\"legalName\": \"Brasserie Faure\", \"billingAddress\": "
+                + "{\"street\": \"1 place du Marché\", \"postalCode\": \"63000\", \"city\": \"Clermont-Ferrand\", "
+                + "\"country\": \"FR\"}, \"siret\": \"73282932000074\", \"nafCode\": \"11.05Z\", "
+                + "\"paymentTerms\": \"30 jours\"}").body().get("id").asText();
+        String sparse = account(rep, "Brasserie Sans Papiers");
+        String first = deal(rep, complete);
+        String second = deal(rep, sparse);
+
+        assertThat(rep.api().post("/api/v1/opportunities/" + first + "/close-won", null).status()).isEqualTo(200);
+        assertThat(rep.api().post("/api/v1/opportunities/" + second + "/close-won", null).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> rep.api().get("/api/v1/accounts/" + complete).body()
+                .get("status").asText().equals("CUSTOMER"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> rep.api().get("/api/v1/activities?opportunityId="
+                + second).body().get("totalItems").asInt() == 1);
+        JsonNode task = rep.api().get("/api/v1/activities?opportunityId=" + second).body().get("items").get(0);
+        assertThat(task.get("kind").asText()).isEqualTo("TASK");
+        assertThat(task.get("ownerId").asText()).isEqualTo(rep.id());
+        assertThat(task.get("accountId").asText()).isEqualTo(sparse);
+        assertThat(task.get("notes").asText()).contains("billingAddress", "siret", "nafCode", "paymentTerms");
+        assertThat(rep.api().get("/api/v1/accounts/" + sparse).body().get("status").asText()).isEqualTo("PROSPECT");
+        assertThat(rep.api().get("/api/v1/opportunities/" + second).body().get("status").asText()).isEqualTo("WON");
+        assertThat(rep.api().get("/api/v1/activities?opportunityId=" + first).body().get("totalItems").asInt())
+                .isZero();
+    }
+
+    @Test
+    void aMergedAccountsDealsAndActivitiesMoveToItsSurvivor() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        String survivor = account(rep, "Serrurerie Renaud");
+        String duplicate = account(rep, "Serrurerie Renaud SARL");
+        String deal = deal(rep, duplicate);
+        String call = rep.api().post("/api/v1/activities/log", "{\"kind\": \"CALL\", \"subject\": \"Premier appel\", "
+                + "\"accountId\": \"" + duplicate + "\"}").body().get("id").asText();
+
+        assertThat(rep.api().post("/api/v1/accounts/" + survivor + "/merge", "{\"duplicateId\": \"" + duplicate + "\"}")
+                .status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> rep.api().get("/api/v1/opportunities/" + deal).body()
+                .get("accountId").asText().equals(survivor) && rep.api().get("/api/v1/activities/" + call).body()
+                .get("accountId").asText().equals(survivor));
     }
 
     @Test
@@ -146,6 +194,13 @@ class OpportunityApiTest extends ApiTestSupport {
         awaitCaughtUp(processor);
 
         assertThat(rows()).isEqualTo(before);
+    }
+
+    private String deal(TestUser owner, String account) {
+        Response opened = owner.api().post("/api/v1/opportunities", "{\"accountId\": \"" + account + "\", \"name\": "
+                + "\"Contrat\", \"currency\": \"EUR\", \"amount\": 10000, \"expectedCloseDate\": \"2027-01-31\"}");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        return opened.body().get("id").asText();
     }
 
     private List<String> rows() {

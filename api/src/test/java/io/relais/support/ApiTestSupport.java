@@ -52,6 +52,8 @@ public abstract class ApiTestSupport {
         registry.add("relais.admin.password", () -> ADMIN_PASSWORD);
         // BCrypt's cheapest cost: every request of every test signs in.
         registry.add("relais.security.password-hash-strength", () -> "4");
+        // reminders and overdue alerts come due within a test's patience
+        registry.add("db-scheduler.polling-interval", () -> "200ms");
     }
 
     /** The API signed in as the administrator {@code admin}. */

@@ -1,7 +1,10 @@
 package io.relais.account;
 
+import io.relais.activity.TransferActivity;
 import io.relais.lead.TransferConvertedLead;
+import io.relais.opportunity.TransferOpportunity;
 import io.relais.process.MergeSurvivors;
+import io.relais.process.RecordProcesses;
 import io.relais.process.SystemCommands;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -11,11 +14,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completes what leaves an account: a moved contact is taken in by its new account, and a merged
- * duplicate's contacts, details and converted leads go to its survivor. Every step is idempotent, so a
+ * duplicate's contacts, details, converted leads, deals and activities go to its survivor. The deals and
+ * activities are found in their read models: one opened in the very instant of the merge stays with the
+ * merged account (its history still shows in the survivor's timeline). Every step is idempotent, so a
  * retried event completes the process without doing anything twice.
  */
 @Component
-@ProcessingGroup(MergeSurvivors.PROCESSING_GROUP)
+@ProcessingGroup(RecordProcesses.PROCESSING_GROUP)
 @DisallowReplay
 class AccountTransferProcess {
 
@@ -23,10 +28,12 @@ class AccountTransferProcess {
 
     private final SystemCommands commands;
     private final MergeSurvivors survivors;
+    private final AccountRecords records;
 
-    AccountTransferProcess(SystemCommands commands, MergeSurvivors survivors) {
+    AccountTransferProcess(SystemCommands commands, MergeSurvivors survivors, AccountRecords records) {
         this.commands = commands;
         this.survivors = survivors;
+        this.records = records;
     }
 
     /** A contact the new account cannot take (it no longer exists) goes back to the account it left. */
@@ -46,6 +53,12 @@ class AccountTransferProcess {
         commands.sendOrFail(COMPONENT, AbsorbMergedAccount.of(survivor, event), metaData);
         for (String leadId : event.convertedLeadIds()) {
             commands.send(COMPONENT, new TransferConvertedLead(leadId, survivor, event.accountId()), metaData);
+        }
+        for (String opportunityId : records.opportunitiesOf(event.accountId())) {
+            commands.send(COMPONENT, new TransferOpportunity(opportunityId, survivor, event.accountId()), metaData);
+        }
+        for (String activityId : records.activitiesOf(event.accountId())) {
+            commands.send(COMPONENT, new TransferActivity(activityId, survivor, event.accountId()), metaData);
         }
     }
 }

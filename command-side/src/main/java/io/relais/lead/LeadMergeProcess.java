@@ -1,6 +1,7 @@
 package io.relais.lead;
 
 import io.relais.process.MergeSurvivors;
+import io.relais.process.RecordProcesses;
 import io.relais.process.SystemCommands;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Makes the survivor of a lead merge take over the merged duplicate; idempotent, so a retry is safe. */
 @Component
-@ProcessingGroup(MergeSurvivors.PROCESSING_GROUP)
+@ProcessingGroup(RecordProcesses.PROCESSING_GROUP)
 @DisallowReplay
 class LeadMergeProcess {
 

@@ -16,8 +16,6 @@ import java.util.Optional;
 @Component
 public class MergeSurvivors {
 
-    /** The processing group of the processes that move contacts and merge duplicates. */
-    public static final String PROCESSING_GROUP = "record-transfer";
     private static final int MAX_HOPS = 100;
 
     private final EventStore eventStore;

@@ -17,7 +17,7 @@ public class ProcessConfiguration {
 
     @Autowired
     void retryFailedProcessSteps(EventProcessingConfigurer processing) {
-        for (String group : List.of(LeadRoutingProcess.PROCESSING_GROUP, MergeSurvivors.PROCESSING_GROUP)) {
+        for (String group : List.of(LeadRoutingProcess.PROCESSING_GROUP, RecordProcesses.PROCESSING_GROUP)) {
             processing.registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());
         }
     }

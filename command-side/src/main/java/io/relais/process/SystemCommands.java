@@ -39,13 +39,25 @@ public class SystemCommands {
         try {
             return Optional.ofNullable(sendOrFail(component, command, cause));
         } catch (CommandExecutionException e) {
-            Optional<Refusal> refusal = e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast);
-            if (refusal.isEmpty()) {
-                throw e;
-            }
-            log.warn("{} refused {}: {}", component, command.getClass().getSimpleName(), refusal.get().message());
+            Refusal refusal = refusalOf(e);
+            log.warn("{} refused {}: {}", component, command.getClass().getSimpleName(), refusal.message());
             return Optional.empty();
         }
+    }
+
+    /** Sends {@code command} and waits for it; answers why it was refused, or empty when it was accepted. */
+    public Optional<Refusal> attempt(String component, Object command, MetaData cause) {
+        try {
+            sendOrFail(component, command, cause);
+            return Optional.empty();
+        } catch (CommandExecutionException e) {
+            return Optional.of(refusalOf(e));
+        }
+    }
+
+    /** The refusal a failure carries; other failures propagate, so that the event is retried. */
+    private static Refusal refusalOf(CommandExecutionException e) {
+        return e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast).orElseThrow(() -> e);
     }
 
     /**

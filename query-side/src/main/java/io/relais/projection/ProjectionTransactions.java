@@ -1,6 +1,7 @@
 package io.relais.projection;
 
 import io.relais.account.AccountProjection;
+import io.relais.activity.ActivityProjection;
 import io.relais.catalogue.CatalogueProjection;
 import io.relais.duplicate.DuplicateProjection;
 import io.relais.lead.LeadProjection;
@@ -27,7 +28,8 @@ public class ProjectionTransactions {
     static final List<String> PROJECTIONS = List.of(LeadProjection.PROCESSING_GROUP,
             AccountProjection.PROCESSING_GROUP, TimelineProjection.PROCESSING_GROUP,
             DuplicateProjection.PROCESSING_GROUP, OrganisationProjection.PROCESSING_GROUP,
-            CatalogueProjection.PROCESSING_GROUP, OpportunityProjection.PROCESSING_GROUP);
+            CatalogueProjection.PROCESSING_GROUP, OpportunityProjection.PROCESSING_GROUP,
+            ActivityProjection.PROCESSING_GROUP);
     private static final String APPLIED = ProjectionTransactions.class.getName();
 
     @Autowired

@@ -1,0 +1,139 @@
+package io.relais.activity;
+
+import io.relais.common.PageRequest;
+import io.relais.organisation.Viewer;
+import io.relais.organisation.Visibility;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The activity table and the alerts table. */
+@Repository
+class ActivityRepository {
+
+    private static final String COLUMNS = "id, version, kind, status, subject, notes, account_id, contact_id, "
+            + "opportunity_id, owner_id, occurred_at, due_at, remind_at, completed_at, outcome, overdue, created_at, "
+            + "created_by, updated_at";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ActivityRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String id, ActivityKind kind, ActivityStatus status, String subject, String notes, ActivityLinks links,
+                String ownerId, Instant occurredAt, Instant dueAt, Instant remindAt, DomainEventMessage<?> message) {
+        jdbc.update("insert into activity_view (" + COLUMNS + ") values (:id, :version, :kind, :status, :subject, "
+                        + ":notes, :account, :contact, :opportunity, :owner, :occurred, :due, :remind, null, null, "
+                        + "false, :at, :by, :at) on conflict (id) do nothing",
+                new MapSqlParameterSource("id", id).addValue("version", message.getSequenceNumber())
+                        .addValue("kind", kind.name()).addValue("status", status.name()).addValue("subject", subject)
+                        .addValue("notes", notes).addValue("account", links.accountId())
+                        .addValue("contact", links.contactId()).addValue("opportunity", links.opportunityId())
+                        .addValue("owner", ownerId).addValue("occurred", timestamp(occurredAt))
+                        .addValue("due", timestamp(dueAt)).addValue("remind", timestamp(remindAt))
+                        .addValue("at", Timestamp.from(message.getTimestamp()))
+                        .addValue("by", ActivityProjection.createdBy(message)));
+    }
+
+    /** Sets {@code assignments} (may be empty) and moves the activity to the event's version, unless it is there. */
+    void update(DomainEventMessage<?> message, String assignments, MapSqlParameterSource params) {
+        jdbc.update("update activity_view set " + (assignments.isEmpty() ? "" : assignments + ", ")
+                        + "version = :version, updated_at = :updated where id = :id and version < :version",
+                params.addValue("id", message.getAggregateIdentifier())
+                        .addValue("version", message.getSequenceNumber())
+                        .addValue("updated", Timestamp.from(message.getTimestamp())));
+    }
+
+    void raise(DomainEventMessage<?> message, ActivityAlert.AlertKind kind, String activityId, String userId,
+               Instant dueAt) {
+        jdbc.update("insert into activity_alert (id, user_id, kind, activity_id, due_at, raised_at) values (:id, :user, "
+                        + ":kind, :activity, :due, :at) on conflict (id) do nothing",
+                new MapSqlParameterSource("id", message.getIdentifier()).addValue("user", userId)
+                        .addValue("kind", kind.name()).addValue("activity", activityId)
+                        .addValue("due", Timestamp.from(dueAt)).addValue("at", Timestamp.from(message.getTimestamp())));
+    }
+
+    void deleteAll() {
+        jdbc.getJdbcTemplate().execute("truncate activity_view, activity_alert");
+    }
+
+    Optional<ActivityView> find(String activityId, Viewer viewer) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", activityId);
+        return jdbc.query("select " + COLUMNS + " from activity_view where id = :id"
+                + Visibility.ownedBy("owner_id", viewer, params), params, this::map).stream().findFirst();
+    }
+
+    ActivityPage findPage(FindActivities query) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder where = new StringBuilder(" where true" + Visibility.ownedBy("owner_id", query.viewer(), params));
+        filter(where, params, "account_id", query.accountId());
+        filter(where, params, "contact_id", query.contactId());
+        filter(where, params, "opportunity_id", query.opportunityId());
+        filter(where, params, "owner_id", query.ownerId());
+        filter(where, params, "kind", query.kind() == null ? null : query.kind().name());
+        filter(where, params, "status", query.status() == null ? null : query.status().name());
+        if (query.dueBefore() != null) {
+            where.append(" and due_at < :dueBefore");
+            params.addValue("dueBefore", Timestamp.from(query.dueBefore()));
+        }
+        PageRequest page = query.page();
+        long total = jdbc.queryForObject("select count(*) from activity_view" + where, params, Long.class);
+        params.addValue("limit", page.size()).addValue("offset", page.offset());
+        List<ActivityView> items = jdbc.query("select " + COLUMNS + " from activity_view" + where
+                + " order by coalesce(due_at, occurred_at) desc, id limit :limit offset :offset", params, this::map);
+        return new ActivityPage(items, page.page(), page.size(), total);
+    }
+
+    AlertPage findAlerts(FindAlerts query) {
+        MapSqlParameterSource params = new MapSqlParameterSource("user", query.userId());
+        long total = jdbc.queryForObject("select count(*) from activity_alert where user_id = :user", params,
+                Long.class);
+        params.addValue("limit", query.page().size()).addValue("offset", query.page().offset());
+        List<ActivityAlert> items = jdbc.query("select a.id, a.kind, a.activity_id, v.subject, a.due_at, a.raised_at "
+                + "from activity_alert a join activity_view v on v.id = a.activity_id where a.user_id = :user "
+                + "order by a.raised_at desc, a.id limit :limit offset :offset", params, (rs, n) ->
+                new ActivityAlert(rs.getString("id"), ActivityAlert.AlertKind.valueOf(rs.getString("kind")),
+                        rs.getString("activity_id"), rs.getString("subject"), instant(rs, "due_at"),
+                        instant(rs, "raised_at")));
+        return new AlertPage(items, query.page().page(), query.page().size(), total);
+    }
+
+    List<String> findIdsOfAccount(String accountId) {
+        return jdbc.queryForList("select id from activity_view where account_id = :account order by id",
+                new MapSqlParameterSource("account", accountId), String.class);
+    }
+
+    private static void filter(StringBuilder where, MapSqlParameterSource params, String column, String value) {
+        if (value != null) {
+            where.append(" and ").append(column).append(" = :").append(column);
+            params.addValue(column, value);
+        }
+    }
+
+    private ActivityView map(ResultSet rs, int rowNum) throws SQLException {
+        return new ActivityView(rs.getString("id"), rs.getLong("version"), ActivityKind.valueOf(rs.getString("kind")),
+                ActivityStatus.valueOf(rs.getString("status")), rs.getString("subject"), rs.getString("notes"),
+                rs.getString("account_id"), rs.getString("contact_id"), rs.getString("opportunity_id"),
+                rs.getString("owner_id"), instant(rs, "occurred_at"), instant(rs, "due_at"), instant(rs, "remind_at"),
+                instant(rs, "completed_at"), rs.getString("outcome"), rs.getBoolean("overdue"),
+                instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
