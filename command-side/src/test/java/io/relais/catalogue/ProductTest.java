@@ -542,7 +542,13 @@ class ProductTest {
                 Arguments.of("starting on a retirement", with(priced(), retired(PRICE_ID, APR_1)),
                         standardEur(APR_1, null)),
                 Arguments.of("starting when a price retired after its end ends", with(priced(),
-                        retired(PRICE_ID, OCT_1)), standardEur(JUL_1, null)));
+                        retired(PRICE_ID, OCT_1)), standardEur(JUL_1, null)),
+                Arguments.of("around a price retired on its first day", List.of(created(),
+                                added(price(PRICE_ID, ProductPrice.STANDARD, "EUR", NEXT_JAN_1, null)),
+                                retired(PRICE_ID, NEXT_JAN_1)), standardEur(JUL_1, null)),
+                Arguments.of("around a price retired before its first day", List.of(created(),
+                                added(price(PRICE_ID, ProductPrice.STANDARD, "EUR", NEXT_JAN_1, null)),
+                                retired(PRICE_ID, OCT_1)), standardEur(JUL_1, null)));
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -258,7 +258,11 @@ class ProductPriceTest {
                 Arguments.of("open-ended retired when the other starts", price(std, "EUR", JAN_1, null).retired(JUL_1),
                         price(std, "EUR", JUL_1, null)),
                 Arguments.of("retired before the other starts", H1.retired(APR_1), price(std, "EUR", JUN_15, null)),
-                Arguments.of("retired after its end, adjacent", H1.retired(OCT_1), price(std, "EUR", JUL_1, null)));
+                Arguments.of("retired after its end, adjacent", H1.retired(OCT_1), price(std, "EUR", JUL_1, null)),
+                Arguments.of("retired on its first day, so never in force", H1.retired(JAN_1),
+                        price(std, "EUR", JAN_1.minusMonths(6), null)),
+                Arguments.of("retired before its first day, so never in force",
+                        price(std, "EUR", NEXT_JAN_1, null).retired(OCT_1), price(std, "EUR", JUL_1, null)));
     }
 
     @Nested
