@@ -50,6 +50,9 @@ public record ProductPrice(String priceId, String priceList, String currency, Bi
         }
         LocalDate end = effectiveEnd();
         LocalDate otherEnd = other.effectiveEnd();
+        if (end != null && !validFrom.isBefore(end) || otherEnd != null && !other.validFrom.isBefore(otherEnd)) {
+            return false; // retired on or before its first day: it prices no day at all
+        }
         return (otherEnd == null || validFrom.isBefore(otherEnd)) && (end == null || other.validFrom.isBefore(end));
     }
 

@@ -4,8 +4,11 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -422,6 +425,124 @@ class FieldsTest {
         void blankIsNull() {
             assertThat(Fields.siren("siren", " ")).isNull();
             assertThat(Fields.siret("siret", null)).isNull();
+        }
+    }
+
+    @Nested
+    class Amounts {
+
+        @Test
+        void nullStaysNull() {
+            assertThat(Fields.amount("unitPrice", null, 4)).isNull();
+        }
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource({"12.3456, 12.3456", "12.3400, 12.34", "12.5, 12.5", "100.00, 100", "100, 100", "1.5E+5, 150000",
+                "1E+2, 100", "0.0001, 0.0001", "0.0000, 0", "0, 0"})
+        void stripsTrailingZerosAndNeverAnswersWithAnExponent(String value, String expected) {
+            BigDecimal amount = Fields.amount("unitPrice", new BigDecimal(value), 4);
+
+            assertThat(amount).isEqualTo(new BigDecimal(expected));
+            assertThat(amount.scale()).isNotNegative();
+            assertThat(amount.toString()).isEqualTo(expected);
+        }
+
+        @Test
+        void makesAmountsThatDifferOnlyByTheirScaleEqual() {
+            assertThat(Fields.amount("creditLimit", new BigDecimal("50000.00"), 2))
+                    .isEqualTo(Fields.amount("creditLimit", new BigDecimal("5E+4"), 2));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"-0.0001", "-1", "-1E+3"})
+        void refusesNegativeAmounts(String value) {
+            assertRefused(() -> Fields.amount("unitPrice", new BigDecimal(value), 4), "unitPrice", "invalid-amount");
+        }
+
+        @Test
+        void acceptsExactlyTheGivenNumberOfDecimals() {
+            assertThat(Fields.amount("unitPrice", new BigDecimal("0.125"), 3)).isEqualTo(new BigDecimal("0.125"));
+        }
+
+        @Test
+        void refusesOneDecimalMoreThanGiven() {
+            assertRefused(() -> Fields.amount("unitPrice", new BigDecimal("0.125"), 2), "unitPrice", "invalid-amount");
+        }
+
+        @Test
+        void refusesExtraDecimalsEvenWhenTheyAreZeros() {
+            assertRefused(() -> Fields.amount("unitPrice", new BigDecimal("10.00000"), 4), "unitPrice",
+                    "invalid-amount");
+        }
+
+        @Test
+        void acceptsWholeNumbersOnlyWithNoDecimals() {
+            assertThat(Fields.amount("quantity", new BigDecimal("12"), 0)).isEqualTo(new BigDecimal("12"));
+            assertRefused(() -> Fields.amount("quantity", new BigDecimal("12.5"), 0), "quantity", "invalid-amount");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"999999999999999.9999", "1E+14"})
+        void acceptsFifteenDigitsBeforeThePoint(String value) {
+            BigDecimal amount = Fields.amount("unitPrice", new BigDecimal(value), 4);
+
+            assertThat(amount).isEqualByComparingTo(value);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"1234567890123456", "1000000000000000.5", "1E+15"})
+        void refusesMoreThanFifteenDigitsBeforeThePoint(String value) {
+            assertRefused(() -> Fields.amount("unitPrice", new BigDecimal(value), 4), "unitPrice", "invalid-amount");
+        }
+
+        @Test
+        void refusalNamesTheFieldAndTheNumberOfDecimals() {
+            assertThatThrownBy(() -> Fields.amount("lines.unitPrice", new BigDecimal("-1"), 4))
+                    .hasMessage("lines.unitPrice must be zero or more, with at most 15 digits and 4 decimals");
+            assertRefused(() -> Fields.amount("lines.unitPrice", new BigDecimal("-1"), 4), "lines.unitPrice",
+                    "invalid-amount");
+        }
+    }
+
+    @Nested
+    class Currencies {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"EUR", "eur", " eur ", "Eur", "eUr", "\tEUR\n"})
+        void normalisesToUpperCase(String value) {
+            assertThat(Fields.currency("currency", value)).isEqualTo("EUR");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"USD", "GBP", "CHF", "JPY", "XOF"})
+        void acceptsIso4217Codes(String value) {
+            assertThat(Fields.currency("currency", value)).isEqualTo(value);
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"   ", "\t"})
+        void blankBecomesNull(String value) {
+            assertThat(Fields.currency("currency", value)).isNull();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"EUX", "ABC", "E1R", "EU", "E", "\u20AC", "éur"})
+        void refusesUnknownCodes(String value) {
+            assertRefused(() -> Fields.currency("currency", value), "currency", "invalid-currency");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"EURO", "euros", "US Dollar"})
+        void refusesLongerValuesAsTooLong(String value) {
+            assertRefused(() -> Fields.currency("currency", value), "currency", "too-long");
+        }
+
+        @Test
+        void usesTheFieldNameGivenByTheCaller() {
+            assertRefused(() -> Fields.currency("price.currency", "EUX"), "price.currency", "invalid-currency");
+            assertThatThrownBy(() -> Fields.currency("price.currency", "EUX"))
+                    .hasMessage("price.currency must be an ISO 4217 currency code");
         }
     }
 }
