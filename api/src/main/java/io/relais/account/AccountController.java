@@ -14,6 +14,7 @@ import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.IdempotencyKeys;
 import io.relais.web.NotFoundException;
+import io.relais.web.QueryParameters;
 import io.relais.web.ReadYourWrites;
 import io.relais.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -137,8 +138,8 @@ public class AccountController {
         if (registration != null && registration.length() > 20) {
             throw new InvalidFieldException("registration", "too-long", "registration must be at most 20 characters");
         }
-        return queries.query(new FindAccounts(CurrentUser.viewer(), status, blankToNull(ownerId), q,
-                blankToNull(registration), new PageRequest(page, size)), AccountPage.class).join();
+        return queries.query(new FindAccounts(CurrentUser.viewer(), status, QueryParameters.text(ownerId), q,
+                QueryParameters.text(registration), new PageRequest(page, size)), AccountPage.class).join();
     }
 
     @GetMapping("/{id}")
@@ -320,9 +321,5 @@ public class AccountController {
 
     private Optional<AccountView> find(String id, Viewer viewer) {
         return queries.query(new FindAccount(id, viewer), ResponseTypes.optionalInstanceOf(AccountView.class)).join();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

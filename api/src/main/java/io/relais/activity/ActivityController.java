@@ -12,6 +12,7 @@ import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.IdempotencyKeys;
 import io.relais.web.NotFoundException;
+import io.relais.web.QueryParameters;
 import io.relais.web.ReadYourWrites;
 import io.relais.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -95,8 +96,8 @@ public class ActivityController {
                              @RequestParam(required = false) Instant dueBefore,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "20") int size) {
-        return queries.query(new FindActivities(CurrentUser.viewer(), blankToNull(accountId), blankToNull(contactId),
-                blankToNull(opportunityId), blankToNull(ownerId), kind, status, dueBefore,
+        return queries.query(new FindActivities(CurrentUser.viewer(), QueryParameters.text(accountId), QueryParameters.text(contactId),
+                QueryParameters.text(opportunityId), QueryParameters.text(ownerId), kind, status, dueBefore,
                 new PageRequest(page, size)), ActivityPage.class).join();
     }
 
@@ -213,9 +214,5 @@ public class ActivityController {
 
     private Optional<ActivityView> find(String id, Viewer viewer) {
         return queries.query(new FindActivity(id, viewer), ResponseTypes.optionalInstanceOf(ActivityView.class)).join();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

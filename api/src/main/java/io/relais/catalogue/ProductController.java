@@ -5,6 +5,7 @@ import io.relais.common.PageRequest;
 import io.relais.security.CurrentUser;
 import io.relais.web.IdempotencyKeys;
 import io.relais.web.NotFoundException;
+import io.relais.web.QueryParameters;
 import io.relais.web.ReadYourWrites;
 import io.relais.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -137,7 +137,7 @@ public class ProductController {
         if (find(id).isEmpty()) {
             throw new NotFoundException("Product", id);
         }
-        LocalDate date = date("on", on).orElse(LocalDate.now(clock));
+        LocalDate date = QueryParameters.date("on", on).orElse(LocalDate.now(clock));
         return queries.query(new FindProductPrice(id, priceList.strip(), currency.strip().toUpperCase(), date),
                         ResponseTypes.optionalInstanceOf(ProductPrice.class)).join()
                 .orElseThrow(() -> new NotFoundException("Price", id + " in " + priceList + " " + currency + " on "
@@ -156,16 +156,5 @@ public class ProductController {
 
     private Optional<ProductView> find(String id) {
         return queries.query(new FindProduct(id), ResponseTypes.optionalInstanceOf(ProductView.class)).join();
-    }
-
-    private static Optional<LocalDate> date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(value.strip()));
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "invalid-parameter", field + " must be a date such as 2026-11-26");
-        }
     }
 }

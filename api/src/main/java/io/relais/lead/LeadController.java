@@ -13,6 +13,7 @@ import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.IdempotencyKeys;
 import io.relais.web.NotFoundException;
+import io.relais.web.QueryParameters;
 import io.relais.web.ReadYourWrites;
 import io.relais.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -136,7 +137,7 @@ public class LeadController {
         if (q != null && q.length() > 200) {
             throw new InvalidFieldException("q", "too-long", "q must be at most 200 characters");
         }
-        FindLeads query = new FindLeads(CurrentUser.viewer(), status, blankToNull(ownerId), source, q, sortBy, ascending,
+        FindLeads query = new FindLeads(CurrentUser.viewer(), status, QueryParameters.text(ownerId), source, q, sortBy, ascending,
                 new PageRequest(page, size));
         return LeadListResource.from(queries.query(query, LeadPage.class).join());
     }
@@ -290,9 +291,5 @@ public class LeadController {
             case "desc" -> false;
             default -> throw new InvalidFieldException("sort", "invalid-sort", "sort direction must be asc or desc");
         };
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

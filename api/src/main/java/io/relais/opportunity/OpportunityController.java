@@ -17,6 +17,7 @@ import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.IdempotencyKeys;
 import io.relais.web.NotFoundException;
+import io.relais.web.QueryParameters;
 import io.relais.web.ReadYourWrites;
 import io.relais.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -126,7 +127,7 @@ public class OpportunityController {
         if (q != null && q.length() > 200) {
             throw new InvalidFieldException("q", "too-long", "q must be at most 200 characters");
         }
-        return queries.query(new FindOpportunities(CurrentUser.viewer(), blankToNull(accountId), blankToNull(ownerId),
+        return queries.query(new FindOpportunities(CurrentUser.viewer(), QueryParameters.text(accountId), QueryParameters.text(ownerId),
                 status, stage == null || stage.isBlank() ? null : stage.strip().toUpperCase(), closingFrom,
                 closingBefore, q, new PageRequest(page, size)), OpportunityPage.class).join();
     }
@@ -273,9 +274,5 @@ public class OpportunityController {
     private Optional<OpportunityView> find(String id, Viewer viewer) {
         return queries.query(new FindOpportunity(id, viewer), ResponseTypes.optionalInstanceOf(OpportunityView.class))
                 .join();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

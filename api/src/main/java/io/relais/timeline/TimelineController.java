@@ -9,6 +9,7 @@ import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.NotFoundException;
+import io.relais.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,10 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -34,8 +31,6 @@ import java.util.Set;
 public class TimelineController {
 
     private static final String KIND = "ACCOUNT, CONTACT or LEAD; repeat the parameter or separate with commas";
-    private static final String INSTANT = "an ISO-8601 instant (2026-11-20T09:30:00Z) or a date (2026-11-20, "
-            + "midnight UTC)";
 
     private final QueryGateway queries;
 
@@ -51,9 +46,9 @@ public class TimelineController {
     public TimelinePage accountTimeline(@PathVariable String id,
                                         @Parameter(description = KIND) @RequestParam(required = false)
                                         List<TimelineKind> kind,
-                                        @Parameter(description = "Entries at or after: " + INSTANT)
+                                        @Parameter(description = "Entries at or after: " + QueryParameters.INSTANT)
                                         @RequestParam(required = false) String from,
-                                        @Parameter(description = "Entries before: " + INSTANT)
+                                        @Parameter(description = "Entries before: " + QueryParameters.INSTANT)
                                         @RequestParam(required = false) String to,
                                         @Parameter(description = "desc (newest first, the default) or asc")
                                         @RequestParam(defaultValue = "desc") String order,
@@ -75,9 +70,9 @@ public class TimelineController {
     public TimelinePage contactTimeline(@PathVariable String id, @PathVariable String contactId,
                                         @Parameter(description = KIND) @RequestParam(required = false)
                                         List<TimelineKind> kind,
-                                        @Parameter(description = "Entries at or after: " + INSTANT)
+                                        @Parameter(description = "Entries at or after: " + QueryParameters.INSTANT)
                                         @RequestParam(required = false) String from,
-                                        @Parameter(description = "Entries before: " + INSTANT)
+                                        @Parameter(description = "Entries before: " + QueryParameters.INSTANT)
                                         @RequestParam(required = false) String to,
                                         @Parameter(description = "desc (newest first, the default) or asc")
                                         @RequestParam(defaultValue = "desc") String order,
@@ -98,7 +93,8 @@ public class TimelineController {
 
     private static TimelineFilter filter(List<TimelineKind> kinds, String from, String to, String order) {
         Set<TimelineKind> kindSet = kinds == null || kinds.isEmpty() ? Set.of() : EnumSet.copyOf(kinds);
-        return new TimelineFilter(kindSet, instant("from", from), instant("to", to), oldestFirst(order));
+        return new TimelineFilter(kindSet, QueryParameters.instant("from", from).orElse(null),
+                QueryParameters.instant("to", to).orElse(null), oldestFirst(order));
     }
 
     private static boolean oldestFirst(String order) {
@@ -107,18 +103,5 @@ public class TimelineController {
             case "desc" -> false;
             default -> throw new InvalidFieldException("order", "invalid-parameter", "order must be asc or desc");
         };
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.strip();
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "invalid-parameter", field + " must be " + INSTANT);
-        }
     }
 }

@@ -108,6 +108,27 @@ public class Authorization {
     }
 
     /**
+     * Targets are set by administrators, and for a sales user by the managers above them (never by the user
+     * themselves).
+     */
+    public void requireTargetSetter(String actorId, String userId) {
+        if (OrganisationIds.isSystem(actorId)) {
+            return;
+        }
+        UserStanding standing = directory.standing(actorId, userId)
+                .orElseThrow(() -> new NotPermittedException("Only active users may set targets"));
+        if (standing.ownerProfile() == null || !standing.ownerProfile().ownsRecords()) {
+            throw new InvalidFieldException("userId", "unknown-user", "No active sales user has the id " + userId);
+        }
+        if (standing.actorProfile() == Profile.ADMINISTRATOR) {
+            return;
+        }
+        if (standing.actorProfile() != Profile.SALES_MANAGER || !standing.ownerInReach() || actorId.equals(userId)) {
+            throw new NotPermittedException("Targets are set by administrators and by the managers above the user");
+        }
+    }
+
+    /**
      * ERP-mastered fields of an account linked to the ERP change only through a data steward or an ERP
      * sync (the system).
      */

@@ -54,7 +54,7 @@ class OpportunityRepository {
     }
 
     void insert(OpportunityOpened event, long version, Instant at, String createdBy) {
-        jdbc.update("insert into opportunity_view (id, version, account_id, owner_id, name, primary_contact_id, "
+        int inserted = jdbc.update("insert into opportunity_view (id, version, account_id, owner_id, name, primary_contact_id, "
                         + "lead_id, currency, amount, margin, expected_close_date, price_list, stage, probability, "
                         + "forecast_category, status, line_items, created_at, created_by, updated_at, search_text) "
                         + "values (:id, :version, :account, :owner, :name, :contact, :lead, :currency, :amount, null, "
@@ -68,15 +68,33 @@ class OpportunityRepository {
                         .addValue("closeDate", Date.valueOf(event.expectedCloseDate()))
                         .addValue("priceList", event.priceList()).addValue("at", Timestamp.from(at))
                         .addValue("by", createdBy).addValue("search", SearchText.of(event.name())));
+        if (inserted > 0) {
+            recordHistory(event.opportunityId(), at);
+        }
     }
 
     /** Sets {@code assignments} and moves the deal to the event's version, unless it is there already. */
     void update(DomainEventMessage<?> message, String assignments, MapSqlParameterSource params) {
-        jdbc.update("update opportunity_view set " + assignments + ", version = :version, updated_at = :at "
-                        + "where id = :id and version < :version",
+        int updated = jdbc.update("update opportunity_view set " + assignments + ", version = :version, "
+                        + "updated_at = :at where id = :id and version < :version",
                 params.addValue("id", message.getAggregateIdentifier())
                         .addValue("version", message.getSequenceNumber())
                         .addValue("at", Timestamp.from(message.getTimestamp())));
+        if (updated > 0) {
+            recordHistory(message.getAggregateIdentifier(), message.getTimestamp());
+        }
+    }
+
+    /** Closes the deal's version in force and copies its new one into the history, valid from {@code at}. */
+    private void recordHistory(String opportunityId, Instant at) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", opportunityId).addValue("at", Timestamp.from(at));
+        jdbc.update("update opportunity_history set valid_to = :at where opportunity_id = :id and valid_to is null",
+                params);
+        jdbc.update("insert into opportunity_history (opportunity_id, version, valid_from, owner_id, account_id, "
+                + "currency, amount, margin, expected_close_date, stage, probability, forecast_category, status, "
+                + "closed_on, opened_at) select id, version, :at, owner_id, account_id, currency, amount, margin, "
+                + "expected_close_date, stage, probability, forecast_category, status, closed_on, created_at "
+                + "from opportunity_view where id = :id", params);
     }
 
     /** Changes the deal's lines, its amount (their total) and its margin (when every line's cost is known). */
@@ -93,7 +111,7 @@ class OpportunityRepository {
     }
 
     void deleteAll() {
-        jdbc.getJdbcTemplate().execute("truncate opportunity_view");
+        jdbc.getJdbcTemplate().execute("truncate opportunity_view, opportunity_history");
     }
 
     Optional<OpportunityView> find(String opportunityId, Viewer viewer) {

@@ -4,6 +4,7 @@ import io.relais.account.AccountProjection;
 import io.relais.activity.ActivityProjection;
 import io.relais.catalogue.CatalogueProjection;
 import io.relais.duplicate.DuplicateProjection;
+import io.relais.forecast.ForecastReferenceProjection;
 import io.relais.lead.LeadProjection;
 import io.relais.opportunity.OpportunityProjection;
 import io.relais.organisation.OrganisationProjection;
@@ -29,7 +30,7 @@ public class ProjectionTransactions {
             AccountProjection.PROCESSING_GROUP, TimelineProjection.PROCESSING_GROUP,
             DuplicateProjection.PROCESSING_GROUP, OrganisationProjection.PROCESSING_GROUP,
             CatalogueProjection.PROCESSING_GROUP, OpportunityProjection.PROCESSING_GROUP,
-            ActivityProjection.PROCESSING_GROUP);
+            ActivityProjection.PROCESSING_GROUP, ForecastReferenceProjection.PROCESSING_GROUP);
     private static final String APPLIED = ProjectionTransactions.class.getName();
 
     @Autowired

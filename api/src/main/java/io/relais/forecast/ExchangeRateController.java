@@ -1,0 +1,76 @@
+package io.relais.forecast;
+
+import io.relais.web.NotFoundException;
+import io.relais.web.QueryParameters;
+import io.relais.web.ReadYourWrites;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+@RestController
+@RequestMapping("/api/v1/exchange-rates")
+@Tag(name = "Forecasts", description = "Forecasts, funnels, targets and exchange rates")
+public class ExchangeRateController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+
+    public ExchangeRateController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping
+    @Operation(summary = "List exchange rates", description = "Every rate into the reporting currency, by currency "
+            + "and the day it takes effect.")
+    public List<ExchangeRateView> list() {
+        return queries.query(new FindExchangeRates(), ResponseTypes.multipleInstancesOf(ExchangeRateView.class)).join();
+    }
+
+    @GetMapping("/{currency}")
+    @Operation(summary = "The rates of one currency", description = "404 when it has none.")
+    public CurrencyRates get(@PathVariable String currency) {
+        return find(normalised(currency)).orElseThrow(() -> new NotFoundException("Exchange rates", currency));
+    }
+
+    @PutMapping(path = "/{currency}/{validFrom}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Set a rate", description = "Administrators. From validFrom on (until the currency's next "
+            + "rate), one unit of the currency is worth rate units of the reporting currency (relais.forecasts."
+            + "reporting-currency). Setting the same day again corrects it; every setting is kept in the history.")
+    public ResponseEntity<CurrencyRates> set(@PathVariable String currency, @PathVariable String validFrom,
+                                             @RequestBody ForecastRequests.Rate request) {
+        LocalDate from = QueryParameters.date("validFrom", validFrom).orElseThrow();
+        long version = commands.<Long>sendAndWait(SetExchangeRate.of(currency, from, request.rate()));
+        String code = normalised(currency);
+        return readYourWrites.answer(HttpStatus.OK, URI.create("/api/v1/exchange-rates/" + code), version,
+                viewer -> find(code), CurrencyRates::version, rates -> rates);
+    }
+
+    private Optional<CurrencyRates> find(String currency) {
+        return queries.query(new FindCurrencyRates(currency), ResponseTypes.optionalInstanceOf(CurrencyRates.class))
+                .join();
+    }
+
+    private static String normalised(String currency) {
+        return currency.strip().toUpperCase(Locale.ROOT);
+    }
+}

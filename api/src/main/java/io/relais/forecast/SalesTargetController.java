@@ -1,0 +1,75 @@
+package io.relais.forecast;
+
+import io.relais.organisation.Viewer;
+import io.relais.security.CurrentUser;
+import io.relais.web.NotFoundException;
+import io.relais.web.QueryParameters;
+import io.relais.web.ReadYourWrites;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+@RestController
+@RequestMapping("/api/v1/targets")
+@Tag(name = "Forecasts", description = "Forecasts, funnels, targets and exchange rates")
+public class SalesTargetController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+
+    public SalesTargetController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping
+    @Operation(summary = "List targets", description = "Yours and those of the people below you (everyone's for "
+            + "profiles that see everything), optionally of one period (2026, 2026-Q3, 2026-07) or user.")
+    public List<SalesTargetView> list(@RequestParam(required = false) String period,
+                                      @RequestParam(required = false) String userId) {
+        String label = period == null || period.isBlank() ? null : ForecastPeriod.parse("period", period).label();
+        return queries.query(new FindSalesTargets(label, QueryParameters.text(userId), CurrentUser.viewer()),
+                ResponseTypes.multipleInstancesOf(SalesTargetView.class)).join();
+    }
+
+    @GetMapping("/{userId}/{period}")
+    @Operation(summary = "A user's target for a period", description = "404 when none is set or it is not yours to see.")
+    public SalesTargetView get(@PathVariable String userId, @PathVariable String period) {
+        String label = ForecastPeriod.parse("period", period).label();
+        return find(userId, label, CurrentUser.viewer()).orElseThrow(() -> new NotFoundException("Target", userId + " " + label));
+    }
+
+    @PutMapping(path = "/{userId}/{period}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Set a target", description = "Administrators, and the managers above the user. The revenue "
+            + "the user (with their team, for a manager) should close in the period, in the reporting currency.")
+    public ResponseEntity<SalesTargetView> set(@PathVariable String userId, @PathVariable String period,
+                                               @RequestBody ForecastRequests.Target request) {
+        String label = ForecastPeriod.parse("period", period).label();
+        long version = commands.<Long>sendAndWait(SetSalesTarget.of(userId, label, request.amount()));
+        return readYourWrites.answer(HttpStatus.OK, URI.create("/api/v1/targets/" + userId + "/" + label), version,
+                viewer -> find(userId, label, viewer), SalesTargetView::version, target -> target);
+    }
+
+    private Optional<SalesTargetView> find(String userId, String period, Viewer viewer) {
+        return queries.query(new FindSalesTarget(userId, period, viewer),
+                ResponseTypes.optionalInstanceOf(SalesTargetView.class)).join();
+    }
+}

@@ -1,0 +1,5 @@
+package io.relais.forecast;
+
+/** The rates of one currency; empty when it has none. */
+public record FindCurrencyRates(String currency) {
+}

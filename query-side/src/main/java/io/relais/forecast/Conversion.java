@@ -1,0 +1,65 @@
+package io.relais.forecast;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Converts deal amounts into the reporting currency at the rates in force on one day, and remembers which
+ * rates it used and which deals it could not convert, so that a figure can be explained.
+ */
+final class Conversion {
+
+    private static final int SCALE = 8;
+
+    private final String reportingCurrency;
+    private final Map<String, ExchangeRateView> rates;
+    private final Map<String, ExchangeRateView> used = new TreeMap<>();
+    private final Map<String, Integer> unconverted = new TreeMap<>();
+
+    Conversion(String reportingCurrency, Map<String, ExchangeRateView> rates) {
+        this.reportingCurrency = reportingCurrency;
+        this.rates = rates;
+    }
+
+    String reportingCurrency() {
+        return reportingCurrency;
+    }
+
+    /** The rate of a deal's currency, or empty (and the deal counted as unconverted) when there is none. */
+    Optional<BigDecimal> rateOf(String currency) {
+        if (currency.equals(reportingCurrency)) {
+            return Optional.of(BigDecimal.ONE);
+        }
+        ExchangeRateView rate = rates.get(currency);
+        if (rate == null) {
+            unconverted.merge(currency, 1, Integer::sum);
+            return Optional.empty();
+        }
+        used.put(currency, rate);
+        return Optional.of(rate.rate());
+    }
+
+    static BigDecimal convert(BigDecimal amount, BigDecimal rate) {
+        return amount == null ? null : amount.multiply(rate).setScale(SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    /** A figure as reported: to the cent. */
+    static BigDecimal money(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    List<ExchangeRateView> used() {
+        return List.copyOf(used.values());
+    }
+
+    List<UnconvertedDeals> unconverted() {
+        List<UnconvertedDeals> deals = new ArrayList<>();
+        unconverted.forEach((currency, count) -> deals.add(new UnconvertedDeals(currency, count)));
+        return deals;
+    }
+}

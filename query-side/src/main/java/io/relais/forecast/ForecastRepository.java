@@ -1,0 +1,188 @@
+package io.relais.forecast;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The forecasts' tables: exchange rates, targets, and the deal history and activities they read. */
+@Repository
+class ForecastRepository {
+
+    private static final String RATE_COLUMNS = "currency, valid_from, rate, reporting_currency, version, set_at, set_by";
+    private static final String TARGET_COLUMNS = "user_id, period, amount, currency, version, set_at, set_by";
+    private static final String IN_FORCE = " from opportunity_history where valid_from <= :asOf "
+            + "and (valid_to is null or valid_to > :asOf) and owner_id in (:owners)";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ForecastRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void saveRate(ExchangeRateSet event, long version, Instant at, String by) {
+        jdbc.update("insert into exchange_rate (" + RATE_COLUMNS + ") values (:currency, :from, :rate, :reporting, "
+                        + ":version, :at, :by) on conflict (reporting_currency, currency, valid_from) do update set "
+                        + "rate = excluded.rate, version = excluded.version, set_at = excluded.set_at, set_by = excluded.set_by",
+                new MapSqlParameterSource("currency", event.currency()).addValue("from", Date.valueOf(event.validFrom()))
+                        .addValue("rate", event.rate()).addValue("reporting", event.reportingCurrency())
+                        .addValue("version", version)
+                        .addValue("at", Timestamp.from(at)).addValue("by", by));
+    }
+
+    void saveTarget(SalesTargetSet event, long version, Instant at, String by) {
+        jdbc.update("insert into sales_target (" + TARGET_COLUMNS + ") values (:user, :period, :amount, :currency, "
+                        + ":version, :at, :by) on conflict (user_id, period) do update set amount = excluded.amount, "
+                        + "currency = excluded.currency, version = excluded.version, set_at = excluded.set_at, set_by = excluded.set_by",
+                new MapSqlParameterSource("user", event.userId()).addValue("period", event.period())
+                        .addValue("amount", event.amount()).addValue("currency", event.currency()).addValue("version", version)
+                        .addValue("at", Timestamp.from(at)).addValue("by", by));
+    }
+
+    void deleteAll() {
+        jdbc.getJdbcTemplate().execute("truncate exchange_rate, sales_target");
+    }
+
+    List<ExchangeRateView> rates(String reportingCurrency) {
+        return jdbc.query("select " + RATE_COLUMNS + " from exchange_rate where reporting_currency = :reporting "
+                + "order by currency, valid_from", Map.of("reporting", reportingCurrency), ForecastRepository::mapRate);
+    }
+
+    Optional<CurrencyRates> ratesOf(String reportingCurrency, String currency) {
+        List<ExchangeRateView> rates = jdbc.query("select " + RATE_COLUMNS + " from exchange_rate where "
+                        + "reporting_currency = :reporting and currency = :currency order by valid_from",
+                Map.of("reporting", reportingCurrency, "currency", currency), ForecastRepository::mapRate);
+        return rates.isEmpty() ? Optional.empty() : Optional.of(new CurrencyRates(currency, reportingCurrency,
+                rates.stream().mapToLong(ExchangeRateView::version).max().orElseThrow(), rates));
+    }
+
+    /** The rate of each currency in force on {@code date}: the latest one taking effect on or before it. */
+    Map<String, ExchangeRateView> ratesOn(String reportingCurrency, LocalDate date) {
+        Map<String, ExchangeRateView> rates = new LinkedHashMap<>();
+        jdbc.query("select distinct on (currency) " + RATE_COLUMNS + " from exchange_rate where reporting_currency = "
+                        + ":reporting and valid_from <= :date order by currency, valid_from desc",
+                new MapSqlParameterSource("reporting", reportingCurrency).addValue("date", Date.valueOf(date)),
+                rs -> {
+                    ExchangeRateView rate = mapRate(rs, 0);
+                    rates.put(rate.currency(), rate);
+                });
+        return rates;
+    }
+
+    List<SalesTargetView> targets(String period, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("users", userIds);
+        String where = " where user_id in (:users)";
+        if (period != null) {
+            where += " and period = :period";
+            params.addValue("period", period);
+        }
+        return jdbc.query("select " + TARGET_COLUMNS + " from sales_target" + where + " order by user_id, period",
+                params, (rs, row) ->
+                        new SalesTargetView(rs.getString("user_id"), rs.getString("period"), rs.getBigDecimal("amount"),
+                                rs.getString("currency"), rs.getLong("version"), rs.getTimestamp("set_at").toInstant(),
+                                rs.getString("set_by")));
+    }
+
+    /**
+     * The deals of {@code owners} as they stood at {@code asOf} that count in the period: won in it, or open
+     * and expected to close in it.
+     */
+    List<DealSnapshot> dealsOfPeriod(Collection<String> owners, Instant asOf, ForecastPeriod period) {
+        if (owners.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select opportunity_id, owner_id, currency, amount, margin, stage, probability, "
+                        + "forecast_category, status" + IN_FORCE + " and ((status = 'OPEN' and expected_close_date "
+                        + ">= :start and expected_close_date < :end) or (status = 'WON' and closed_on >= :start and "
+                        + "closed_on < :end)) order by opportunity_id",
+                periodParams(owners, asOf, period), (rs, row) -> new DealSnapshot(rs.getString("opportunity_id"),
+                        rs.getString("owner_id"), rs.getString("currency"), rs.getBigDecimal("amount"),
+                        rs.getBigDecimal("margin"), rs.getString("stage"), rs.getInt("probability"),
+                        rs.getString("forecast_category"), rs.getString("status")));
+    }
+
+    /**
+     * The deals of {@code owners} closed (as they stood at {@code asOf}) from {@code from} to {@code asOf},
+     * with every stage their history shows.
+     */
+    List<ClosedDeal> closedDeals(Collection<String> owners, LocalDate from, Instant asOf) {
+        if (owners.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ClosedDeal> deals = new LinkedHashMap<>();
+        MapSqlParameterSource params = new MapSqlParameterSource("owners", owners).addValue("from", Date.valueOf(from))
+                .addValue("asOf", Timestamp.from(asOf));
+        jdbc.query("select opportunity_id, status, currency, amount" + IN_FORCE + " and status in ('WON', 'LOST') "
+                + "and closed_on >= :from order by opportunity_id", params, rs -> {
+                    deals.put(rs.getString("opportunity_id"), new ClosedDeal(rs.getString("opportunity_id"),
+                            "WON".equals(rs.getString("status")), rs.getString("currency"), rs.getBigDecimal("amount"),
+                            new HashSet<>()));
+                });
+        if (!deals.isEmpty()) {
+            jdbc.query("select distinct opportunity_id, stage from opportunity_history where opportunity_id in (:ids) "
+                            + "and valid_from <= :asOf",
+                    new MapSqlParameterSource("ids", deals.keySet()).addValue("asOf", Timestamp.from(asOf)),
+                    rs -> {
+                        deals.get(rs.getString("opportunity_id")).stages().add(rs.getString("stage"));
+                    });
+        }
+        return List.copyOf(deals.values());
+    }
+
+    /** Meetings of {@code owners} held from {@code from} until {@code asOf}. */
+    int meetingsHeld(Collection<String> owners, LocalDate from, Instant asOf) {
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        return jdbc.queryForObject("select count(*) from activity_view where kind = 'MEETING' and status = 'DONE' "
+                        + "and completed_at >= :from and completed_at <= :asOf and owner_id in (:owners)",
+                new MapSqlParameterSource("owners", owners).addValue("from", startOf(from))
+                        .addValue("asOf", Timestamp.from(asOf)), Integer.class);
+    }
+
+    /**
+     * Meetings of {@code owners} booked by {@code asOf}, due from then until {@code until} and about no deal,
+     * that were still to be held at {@code asOf}.
+     */
+    int meetingsBooked(Collection<String> owners, Instant asOf, LocalDate until) {
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        return jdbc.queryForObject("select count(*) from activity_view where kind = 'MEETING' and opportunity_id is "
+                        + "null and created_at <= :asOf and due_at >= :asOf and due_at < :until and owner_id in "
+                        + "(:owners) and (status = 'OPEN' or (status = 'DONE' and completed_at > :asOf))",
+                new MapSqlParameterSource("owners", owners).addValue("asOf", Timestamp.from(asOf))
+                        .addValue("until", startOf(until)), Integer.class);
+    }
+
+    private static MapSqlParameterSource periodParams(Collection<String> owners, Instant asOf, ForecastPeriod period) {
+        return new MapSqlParameterSource("owners", owners).addValue("asOf", Timestamp.from(asOf))
+                .addValue("start", Date.valueOf(period.start())).addValue("end", Date.valueOf(period.end()));
+    }
+
+    private static Timestamp startOf(LocalDate date) {
+        return Timestamp.from(date.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private static ExchangeRateView mapRate(ResultSet rs, int row) throws SQLException {
+        return new ExchangeRateView(rs.getString("currency"), rs.getDate("valid_from").toLocalDate(),
+                rs.getBigDecimal("rate").stripTrailingZeros(), rs.getString("reporting_currency"), rs.getLong("version"),
+                rs.getTimestamp("set_at").toInstant(), rs.getString("set_by"));
+    }
+}

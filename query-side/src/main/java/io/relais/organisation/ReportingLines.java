@@ -1,0 +1,77 @@
+package io.relais.organisation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The reporting lines of the organisation at one moment, and the rule of team figures that follows from
+ * them: figures of a user's subtree are seen by the user, those above them and those below them (a team
+ * sees its total); one member's own figures only by the member and those above them. Profiles that see
+ * everything see every figure.
+ */
+public final class ReportingLines {
+
+    /** One user of the organisation. */
+    public record Member(String userId, String displayName, String managerId, Profile profile) {
+    }
+
+    private final Map<String, Member> members = new LinkedHashMap<>();
+    private final Map<String, List<String>> reports = new HashMap<>();
+
+    public ReportingLines(Collection<Member> users) {
+        users.forEach(user -> members.put(user.userId(), user));
+        users.stream().filter(user -> user.managerId() != null && members.containsKey(user.managerId()))
+                .forEach(user -> reports.computeIfAbsent(user.managerId(), id -> new ArrayList<>()).add(user.userId()));
+    }
+
+    public Optional<Member> member(String userId) {
+        return Optional.ofNullable(members.get(userId));
+    }
+
+    public List<String> all() {
+        return List.copyOf(members.keySet());
+    }
+
+    /** The user and everyone below them, each before the people reporting to them. */
+    public List<String> subtree(String userId) {
+        List<String> ids = new ArrayList<>();
+        if (!members.containsKey(userId)) {
+            return ids;
+        }
+        ids.add(userId);
+        for (int i = 0; i < ids.size(); i++) {
+            ids.addAll(reports.getOrDefault(ids.get(i), List.of()));
+        }
+        return ids;
+    }
+
+    /** Whether {@code upper} is strictly above {@code lower} in the reporting line. */
+    public boolean isAbove(String upper, String lower) {
+        Member current = members.get(lower);
+        int hops = 0;
+        while (current != null && current.managerId() != null && hops++ < members.size()) {
+            if (current.managerId().equals(upper)) {
+                return true;
+            }
+            current = members.get(current.managerId());
+        }
+        return false;
+    }
+
+    /** Whether the viewer may see the figures of {@code userId}'s whole subtree. */
+    public boolean seesTeamOf(Viewer viewer, String userId) {
+        return members.containsKey(userId) && (viewer.seesEverything() || viewer.userId().equals(userId)
+                || isAbove(viewer.userId(), userId) || isAbove(userId, viewer.userId()));
+    }
+
+    /** Whether the viewer may see {@code userId}'s own figures, apart from their team's. */
+    public boolean seesLineOf(Viewer viewer, String userId) {
+        return viewer.seesEverything() || Objects.equals(viewer.userId(), userId) || isAbove(viewer.userId(), userId);
+    }
+}
