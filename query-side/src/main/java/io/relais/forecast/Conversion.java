@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * Converts deal amounts into the reporting currency at the rates in force on one day, and remembers which
  * rates it used and which deals it could not convert, so that a figure can be explained.
  */
-final class Conversion {
+public final class Conversion {
 
     private static final int SCALE = 8;
 
@@ -26,12 +26,12 @@ final class Conversion {
         this.rates = rates;
     }
 
-    String reportingCurrency() {
+    public String reportingCurrency() {
         return reportingCurrency;
     }
 
     /** The rate of a deal's currency, or empty (and the deal counted as unconverted) when there is none. */
-    Optional<BigDecimal> rateOf(String currency) {
+    public Optional<BigDecimal> rateOf(String currency) {
         if (currency.equals(reportingCurrency)) {
             return Optional.of(BigDecimal.ONE);
         }
@@ -44,20 +44,20 @@ final class Conversion {
         return Optional.of(rate.rate());
     }
 
-    static BigDecimal convert(BigDecimal amount, BigDecimal rate) {
+    public static BigDecimal convert(BigDecimal amount, BigDecimal rate) {
         return amount == null ? null : amount.multiply(rate).setScale(SCALE, RoundingMode.HALF_EVEN);
     }
 
     /** A figure as reported: to the cent. */
-    static BigDecimal money(BigDecimal value) {
+    public static BigDecimal money(BigDecimal value) {
         return value.setScale(2, RoundingMode.HALF_EVEN);
     }
 
-    List<ExchangeRateView> used() {
+    public List<ExchangeRateView> used() {
         return List.copyOf(used.values());
     }
 
-    List<UnconvertedDeals> unconverted() {
+    public List<UnconvertedDeals> unconverted() {
         List<UnconvertedDeals> deals = new ArrayList<>();
         unconverted.forEach((currency, count) -> deals.add(new UnconvertedDeals(currency, count)));
         return deals;

@@ -25,13 +25,15 @@ class ForecastQueryHandler {
     private final ReportingLinesReader reportingLines;
     private final ReportingCurrency reportingCurrency;
     private final SalesStages stages;
+    private final Conversions conversions;
 
     ForecastQueryHandler(ForecastRepository repository, ReportingLinesReader reportingLines,
-                         ReportingCurrency reportingCurrency, SalesStages stages) {
+                         ReportingCurrency reportingCurrency, SalesStages stages, Conversions conversions) {
         this.repository = repository;
         this.reportingLines = reportingLines;
         this.reportingCurrency = reportingCurrency;
         this.stages = stages;
+        this.conversions = conversions;
     }
 
     @QueryHandler
@@ -41,7 +43,7 @@ class ForecastQueryHandler {
             return Optional.empty();
         }
         List<String> team = lines.subtree(query.userId());
-        Conversion conversion = conversionOn(query.asOf().atOffset(ZoneOffset.UTC).toLocalDate());
+        Conversion conversion = conversions.on(query.asOf().atOffset(ZoneOffset.UTC).toLocalDate());
         Map<String, List<ConvertedDeal>> byOwner = convert(repository.dealsOfPeriod(team, query.asOf(), query.period()),
                 conversion).stream().collect(Collectors.groupingBy(deal -> deal.deal().ownerId()));
         Map<String, BigDecimal> targets = targets(query.period(), team);
@@ -68,7 +70,7 @@ class ForecastQueryHandler {
         List<String> team = lines.subtree(query.userId());
         LocalDate asOfDay = query.asOf().atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate historyFrom = asOfDay.minusMonths(query.months());
-        Conversion conversion = conversionOn(asOfDay);
+        Conversion conversion = conversions.on(asOfDay);
         List<ConvertedDeal> period = convert(repository.dealsOfPeriod(team, query.asOf(), query.period()), conversion);
         FunnelHistory history = new FunnelHistory(repository.closedDeals(team, historyFrom, query.asOf()),
                 repository.meetingsHeld(team, historyFrom, query.asOf()), conversion);
@@ -106,10 +108,6 @@ class ForecastQueryHandler {
             users = users.contains(query.userId()) ? List.of(query.userId()) : List.of();
         }
         return repository.targets(query.period(), users);
-    }
-
-    private Conversion conversionOn(LocalDate day) {
-        return new Conversion(reportingCurrency.code(), repository.ratesOn(reportingCurrency.code(), day));
     }
 
     private static List<ConvertedDeal> convert(List<DealSnapshot> deals, Conversion conversion) {

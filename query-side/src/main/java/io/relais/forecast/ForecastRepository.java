@@ -145,13 +145,14 @@ class ForecastRepository {
         return List.copyOf(deals.values());
     }
 
-    /** Meetings of {@code owners} held from {@code from} until {@code asOf}. */
+    /** Meetings of {@code owners} held (logged, or scheduled and done) from {@code from} until {@code asOf}. */
     int meetingsHeld(Collection<String> owners, LocalDate from, Instant asOf) {
         if (owners.isEmpty()) {
             return 0;
         }
         return jdbc.queryForObject("select count(*) from activity_view where kind = 'MEETING' and status = 'DONE' "
-                        + "and completed_at >= :from and completed_at <= :asOf and owner_id in (:owners)",
+                        + "and coalesce(completed_at, occurred_at) >= :from and coalesce(completed_at, occurred_at) "
+                        + "<= :asOf and owner_id in (:owners)",
                 new MapSqlParameterSource("owners", owners).addValue("from", startOf(from))
                         .addValue("asOf", Timestamp.from(asOf)), Integer.class);
     }

@@ -3,6 +3,7 @@ package io.relais.projection;
 import io.relais.account.AccountProjection;
 import io.relais.activity.ActivityProjection;
 import io.relais.catalogue.CatalogueProjection;
+import io.relais.dashboard.UsageProjection;
 import io.relais.duplicate.DuplicateProjection;
 import io.relais.forecast.ForecastReferenceProjection;
 import io.relais.lead.LeadProjection;
@@ -30,7 +31,8 @@ public class ProjectionTransactions {
             AccountProjection.PROCESSING_GROUP, TimelineProjection.PROCESSING_GROUP,
             DuplicateProjection.PROCESSING_GROUP, OrganisationProjection.PROCESSING_GROUP,
             CatalogueProjection.PROCESSING_GROUP, OpportunityProjection.PROCESSING_GROUP,
-            ActivityProjection.PROCESSING_GROUP, ForecastReferenceProjection.PROCESSING_GROUP);
+            ActivityProjection.PROCESSING_GROUP, ForecastReferenceProjection.PROCESSING_GROUP,
+            UsageProjection.PROCESSING_GROUP);
     private static final String APPLIED = ProjectionTransactions.class.getName();
 
     @Autowired

@@ -1,0 +1,9 @@
+-- What each user did in the tool, week by week (weeks start on Monday, UTC).
+create table usage_week (
+    user_id           varchar(255) not null,
+    week_start        date         not null,
+    records_created   integer      not null default 0,
+    records_updated   integer      not null default 0,
+    activities_logged integer      not null default 0,
+    primary key (user_id, week_start)
+);

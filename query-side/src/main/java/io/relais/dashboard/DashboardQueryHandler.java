@@ -1,0 +1,102 @@
+package io.relais.dashboard;
+
+import io.relais.forecast.Conversion;
+import io.relais.forecast.Conversions;
+import io.relais.opportunity.SalesStage;
+import io.relais.opportunity.SalesStages;
+import io.relais.organisation.ReportingLines;
+import io.relais.organisation.ReportingLinesReader;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Answers manager dashboards from the deal, activity, account, contact and usage read models. */
+@Component
+class DashboardQueryHandler {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final DashboardRepository repository;
+    private final UsageRepository usage;
+    private final ReportingLinesReader reportingLines;
+    private final Conversions conversions;
+    private final SalesStages stages;
+
+    DashboardQueryHandler(DashboardRepository repository, UsageRepository usage, ReportingLinesReader reportingLines,
+                          Conversions conversions, SalesStages stages) {
+        this.repository = repository;
+        this.usage = usage;
+        this.reportingLines = reportingLines;
+        this.conversions = conversions;
+        this.stages = stages;
+    }
+
+    @QueryHandler
+    Optional<DashboardView> handle(FindDashboard query) {
+        ReportingLines lines = reportingLines.current();
+        if (!lines.seesTeamOf(query.viewer(), query.userId())) {
+            return Optional.empty();
+        }
+        List<String> team = lines.subtree(query.userId());
+        LocalDate today = query.now().atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate firstWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .minusWeeks(query.weeks() - 1L);
+        List<LocalDate> weeks = new ArrayList<>();
+        for (LocalDate week = firstWeek; !week.isAfter(today); week = week.plusWeeks(1)) {
+            weeks.add(week);
+        }
+        Conversion conversion = conversions.on(today);
+        List<StaleDeal> stale = repository.staleDeals(team, query.now().minus(Duration.ofDays(query.staleDays())));
+        DashboardData data = new DashboardData(repository.openDeals(team),
+                repository.closedDeals(team, query.period().start(), query.period().end()),
+                repository.activitiesDone(team, firstWeek.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                repository.overdueTasks(team, query.now()), stale, repository.accountQuality(team),
+                repository.contactQuality(team), repository.dealQuality(team), usage.weeks(team, firstWeek), weeks,
+                conversion);
+        List<DashboardMember> members = new ArrayList<>();
+        for (String member : team) {
+            if (lines.seesLineOf(query.viewer(), member)) {
+                ReportingLines.Member user = lines.member(member).orElseThrow();
+                members.add(new DashboardMember(member, user.displayName(), user.managerId(),
+                        data.figures(List.of(member)), data.figures(lines.subtree(member))));
+            }
+        }
+        return Optional.of(new DashboardView(query.userId(), query.period().label(), query.period().start(),
+                query.period().end(), firstWeek, query.staleDays(), query.now(), conversion.reportingCurrency(),
+                data.figures(team), pipelineByStage(data.openDeals()), members,
+                stale.stream().filter(deal -> lines.seesLineOf(query.viewer(), deal.ownerId())).toList(),
+                conversion.unconverted()));
+    }
+
+    /** The configured stages in order, then any stage deals are still in that is no longer configured. */
+    private List<StagePipeline> pipelineByStage(List<DashboardRepository.OpenDeal> deals) {
+        Map<String, BigDecimal[]> totals = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        stages.open().stream().map(SalesStage::name).forEach(stage -> {
+            totals.put(stage, new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+            counts.put(stage, 0);
+        });
+        for (DashboardRepository.OpenDeal deal : deals) {
+            BigDecimal[] total = totals.computeIfAbsent(deal.stage(), stage -> new BigDecimal[]{BigDecimal.ZERO,
+                    BigDecimal.ZERO});
+            total[0] = total[0].add(deal.amount());
+            total[1] = total[1].add(deal.amount().multiply(BigDecimal.valueOf(deal.probability())).divide(HUNDRED));
+            counts.merge(deal.stage(), 1, Integer::sum);
+        }
+        List<StagePipeline> pipeline = new ArrayList<>();
+        totals.forEach((stage, total) -> pipeline.add(new StagePipeline(stage, counts.get(stage),
+                Conversion.money(total[0]), Conversion.money(total[1]))));
+        return pipeline;
+    }
+}

@@ -1,0 +1,125 @@
+package io.relais.dashboard;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/** The read models a dashboard reads: deals, activities, accounts and contacts of a team. */
+@Repository
+class DashboardRepository {
+
+    /** An open deal of the team. */
+    record OpenDeal(String ownerId, String stage, int probability, String category, String currency,
+                    BigDecimal amount) {
+    }
+
+    /** A deal closed in the period. */
+    record ClosedDeal(String ownerId, boolean won, String currency, BigDecimal amount, int cycleDays) {
+    }
+
+    /** How many of something an owner has, by kind (or one kind). */
+    record Count(String ownerId, String kind, int count) {
+    }
+
+    /** An owner's records of one kind: how many, and their recommended fields in all and filled. */
+    record Filled(String ownerId, int records, long fields, long filled) {
+    }
+
+    private static final String ACCOUNT_FIELDS = "(details->>'billingAddress' is not null)::int "
+            + "+ (details->>'phone' is not null)::int + (details->>'website' is not null)::int "
+            + "+ (details->>'siret' is not null)::int + (details->>'nafCode' is not null)::int "
+            + "+ (details->>'headcount' is not null)::int + (details->>'annualRevenue' is not null)::int "
+            + "+ (details->>'paymentTerms' is not null)::int";
+    private static final int ACCOUNT_FIELD_COUNT = 8;
+    private static final String CONTACT_FIELDS = "(c.details->>'firstName' is not null)::int "
+            + "+ (c.details->>'jobTitle' is not null)::int + (coalesce(c.details->>'emails', '[]') <> '[]')::int "
+            + "+ (coalesce(c.details->>'phones', '[]') <> '[]')::int + (c.details->>'decisionRole' is not null)::int";
+    private static final int CONTACT_FIELD_COUNT = 5;
+    private static final String DEAL_FIELDS = "(primary_contact_id is not null)::int + (amount is not null)::int "
+            + "+ (line_items <> '[]'::jsonb)::int + (margin is not null)::int";
+    private static final int DEAL_FIELD_COUNT = 4;
+    private static final String LAST_DONE = "coalesce(a.completed_at, a.occurred_at)";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    DashboardRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<OpenDeal> openDeals(Collection<String> owners) {
+        return jdbc.query("select owner_id, stage, probability, forecast_category, currency, amount from "
+                        + "opportunity_view where status = 'OPEN' and owner_id in (:owners)",
+                new MapSqlParameterSource("owners", owners), (rs, row) -> new OpenDeal(rs.getString("owner_id"),
+                        rs.getString("stage"), rs.getInt("probability"), rs.getString("forecast_category"),
+                        rs.getString("currency"), rs.getBigDecimal("amount")));
+    }
+
+    List<ClosedDeal> closedDeals(Collection<String> owners, LocalDate start, LocalDate end) {
+        return jdbc.query("select owner_id, status, currency, amount, closed_on - cast(created_at at time zone 'UTC' "
+                        + "as date) as cycle from opportunity_view where status in ('WON', 'LOST') and closed_on >= "
+                        + ":start and closed_on < :end and owner_id in (:owners)",
+                new MapSqlParameterSource("owners", owners).addValue("start", Date.valueOf(start))
+                        .addValue("end", Date.valueOf(end)), (rs, row) -> new ClosedDeal(rs.getString("owner_id"),
+                        "WON".equals(rs.getString("status")), rs.getString("currency"), rs.getBigDecimal("amount"),
+                        rs.getInt("cycle")));
+    }
+
+    /** Activities done since {@code since}, by owner and kind. */
+    List<Count> activitiesDone(Collection<String> owners, Instant since) {
+        return jdbc.query("select owner_id, kind, count(*) from activity_view a where status = 'DONE' and " + LAST_DONE
+                        + " >= :since and owner_id in (:owners) group by owner_id, kind",
+                new MapSqlParameterSource("owners", owners).addValue("since", Timestamp.from(since)),
+                (rs, row) -> new Count(rs.getString(1), rs.getString(2), rs.getInt(3)));
+    }
+
+    /** Open tasks past their due time, by owner. */
+    List<Count> overdueTasks(Collection<String> owners, Instant now) {
+        return jdbc.query("select owner_id, count(*) from activity_view where kind = 'TASK' and status = 'OPEN' and "
+                        + "due_at < :now and owner_id in (:owners) group by owner_id",
+                new MapSqlParameterSource("owners", owners).addValue("now", Timestamp.from(now)),
+                (rs, row) -> new Count(rs.getString(1), "TASK", rs.getInt(2)));
+    }
+
+    /** Open deals with no activity done since {@code cutoff}, nor ever if they were opened before it. */
+    List<StaleDeal> staleDeals(Collection<String> owners, Instant cutoff) {
+        return jdbc.query("select o.id, o.name, o.owner_id, o.stage, o.currency, o.amount, o.created_at, max(" + LAST_DONE
+                        + ") as last_done from opportunity_view o left join activity_view a on a.opportunity_id = o.id "
+                        + "and a.status = 'DONE' where o.status = 'OPEN' and o.owner_id in (:owners) group by o.id "
+                        + "having coalesce(max(" + LAST_DONE + "), o.created_at) < :cutoff "
+                        + "order by coalesce(max(" + LAST_DONE + "), o.created_at), o.id",
+                new MapSqlParameterSource("owners", owners).addValue("cutoff", Timestamp.from(cutoff)),
+                (rs, row) -> new StaleDeal(rs.getString("id"), rs.getString("name"), rs.getString("owner_id"),
+                        rs.getString("stage"), rs.getString("currency"), rs.getBigDecimal("amount"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_done") == null ? null
+                        : rs.getTimestamp("last_done").toInstant()));
+    }
+
+    List<Filled> accountQuality(Collection<String> owners) {
+        return filled("select owner_id, count(*), sum(" + ACCOUNT_FIELDS + ") from account_view where merged_into is "
+                + "null and owner_id in (:owners) group by owner_id", owners, ACCOUNT_FIELD_COUNT);
+    }
+
+    List<Filled> contactQuality(Collection<String> owners) {
+        return filled("select a.owner_id, count(*), sum(" + CONTACT_FIELDS + ") from contact_view c join account_view a "
+                + "on a.id = c.account_id where a.merged_into is null and a.owner_id in (:owners) group by a.owner_id",
+                owners, CONTACT_FIELD_COUNT);
+    }
+
+    List<Filled> dealQuality(Collection<String> owners) {
+        return filled("select owner_id, count(*), sum(" + DEAL_FIELDS + ") from opportunity_view where status = 'OPEN' "
+                + "and owner_id in (:owners) group by owner_id", owners, DEAL_FIELD_COUNT);
+    }
+
+    private List<Filled> filled(String sql, Collection<String> owners, int fieldsPerRecord) {
+        return jdbc.query(sql, new MapSqlParameterSource("owners", owners), (rs, row) -> new Filled(rs.getString(1),
+                rs.getInt(2), (long) rs.getInt(2) * fieldsPerRecord, rs.getLong(3)));
+    }
+}
