@@ -96,9 +96,9 @@ public class ActivityController {
                              @RequestParam(required = false) Instant dueBefore,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "20") int size) {
-        return queries.query(new FindActivities(CurrentUser.viewer(), QueryParameters.text(accountId), QueryParameters.text(contactId),
-                QueryParameters.text(opportunityId), QueryParameters.text(ownerId), kind, status, dueBefore,
-                new PageRequest(page, size)), ActivityPage.class).join();
+        return queries.query(new FindActivities(CurrentUser.viewer(), QueryParameters.text(accountId),
+                QueryParameters.text(contactId), QueryParameters.text(opportunityId), QueryParameters.text(ownerId),
+                kind, status, dueBefore, new PageRequest(page, size)), ActivityPage.class).join();
     }
 
     @GetMapping("/activities/{id}")

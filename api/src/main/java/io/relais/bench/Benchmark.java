@@ -53,7 +53,9 @@ import static io.relais.bench.BenchSupport.ratio;
 /**
  * Measures, in one run on one database: PostgreSQL's raw single-row insert speed (the physical limit),
  * command throughput through the command bus as a ratio to it, and how fast the lead projection rebuilds
- * from zero. The last line sums the run up as {@code BENCH key=value ...} for scripts.
+ * from zero, duplicate checks and timeline reads ({@link AccountBenchmark}), forecasts and dashboards over a
+ * generated sales organisation ({@link SalesBenchmark}). The last line sums the run up as
+ * {@code BENCH key=value ...} for scripts.
  */
 final class Benchmark {
 
@@ -74,17 +76,30 @@ final class Benchmark {
     }
 
     void run() throws Exception {
-        out.printf("Relais benchmark: %d raw inserts, %d leads per level, 1 and %d clients, rebuild over >= %d events, "
-                        + "duplicate checks against %d accounts, timeline of %d events%n", options.rawInserts(),
+        out.printf("Relais benchmark (%s): %d raw inserts, %d leads per level, 1 and %d clients, rebuild over >= %d "
+                        + "events, duplicate checks against %d accounts, timeline of %d events, forecasts and dashboards "
+                        + "over >= %d events%n", String.join(",", options.parts()), options.rawInserts(),
                 options.leads(), options.clients(), options.rebuildEvents(), options.accounts(),
-                options.timelineEvents());
+                options.timelineEvents(), options.salesEvents());
         awaitAdministrator();
         warmUp();
         double raw1 = rawInserts(1, options.rawInserts());
+        summary.put("raw_inserts_per_s_1", format(raw1));
+        if (options.parts().contains("core")) {
+            core(raw1);
+        }
+        if (options.parts().contains("sales")) {
+            new SalesBenchmark(context, options, out, summary).forecastsAndDashboards(raw1);
+        }
+        out.println("BENCH " + summary.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" ")));
+    }
+
+    private void core(double raw1) throws Exception {
         double rawN = rawInserts(options.clients(), options.rawInserts());
         double commands1 = commands(1, options.leads(), "projections live");
         double commandsN = commands(options.clients(), options.leads(), "projections live");
-        summary.put("raw_inserts_per_s_1", format(raw1));
         summary.put("raw_inserts_per_s", format(rawN));
         summary.put("commands_per_s_1", format(commands1));
         summary.put("command_ratio_1", ratio(commands1, raw1));
@@ -101,9 +116,6 @@ final class Benchmark {
         AccountBenchmark accounts = new AccountBenchmark(context, options, out, summary);
         accounts.duplicateChecks(raw1);
         accounts.timelineReads(raw1);
-        out.println("BENCH " + summary.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(" ")));
     }
 
     /** Runs every measured path once, unmeasured, so that the JIT has compiled them before timing starts. */

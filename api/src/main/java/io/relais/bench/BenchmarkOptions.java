@@ -3,6 +3,7 @@ package io.relais.bench;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the benchmark runs, from {@code --key=value} arguments.
@@ -14,14 +15,21 @@ import java.util.Map;
  * @param accounts       accounts a new record is checked against for duplicates
  * @param timelineEvents events in the history of the account whose timeline is read
  * @param reads          timed duplicate checks, and timed reads of each timeline query
+ * @param salesEvents    the least number of events in the store when forecasts and dashboards are read
+ * @param salesReads     timed reads of each forecast, funnel and dashboard query
+ * @param parts          what to measure: {@code core} (inserts, commands, rebuild, duplicates, timeline),
+ *                       {@code sales} (forecasts and dashboards), or both
  * @param dataDirectory where the embedded database lives; null for a fresh temporary folder
  */
 record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvents, int accounts, int timelineEvents,
-                        int reads, Path dataDirectory) {
+                        int reads, int salesEvents, int salesReads, Set<String> parts, Path dataDirectory) {
+
+    static final Set<String> PARTS = Set.of("core", "sales");
 
     static final String USAGE = """
             usage: java -jar relais.jar bench [--raw-inserts=N] [--leads=N] [--clients=N] [--rebuild-events=N] \
-            [--accounts=N] [--timeline-events=N] [--reads=N] [--data-dir=PATH]
+            [--accounts=N] [--timeline-events=N] [--reads=N] [--sales-events=N] [--sales-reads=N] \
+            [--parts=core,sales] [--data-dir=PATH]
               --raw-inserts     single-row inserts per concurrency level (default 20000)
               --leads           leads captured and updated per concurrency level (default 3000)
               --clients         concurrent clients of the second level (default 8)
@@ -29,6 +37,10 @@ record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvent
               --accounts        accounts a new record is checked against for duplicates (default 100000)
               --timeline-events events in the history of the account whose timeline is read (default 10000)
               --reads           timed duplicate checks and timeline reads of each kind (default 200)
+              --sales-events    events in the store when forecasts and dashboards are read (default 1000000)
+              --sales-reads     timed reads of each forecast, funnel and dashboard query (default 30)
+              --parts           core (inserts, commands, rebuild, duplicates, timeline), sales (forecasts and
+                                dashboards), or both (default core,sales); raw inserts are always measured
               --data-dir        embedded database folder (default: a temporary folder, deleted afterwards)
             """;
 
@@ -48,11 +60,25 @@ record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvent
                 positive(values.remove("accounts"), 100_000),
                 positive(values.remove("timeline-events"), 10_000),
                 positive(values.remove("reads"), 200),
+                positive(values.remove("sales-events"), 1_000_000),
+                positive(values.remove("sales-reads"), 30),
+                parts(values.remove("parts")),
                 values.containsKey("data-dir") ? Path.of(values.remove("data-dir")) : null);
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s): " + values.keySet());
         }
         return options;
+    }
+
+    private static Set<String> parts(String value) {
+        if (value == null) {
+            return PARTS;
+        }
+        Set<String> parts = Set.of(value.split(","));
+        if (!PARTS.containsAll(parts)) {
+            throw new IllegalArgumentException("--parts takes core, sales or both: " + value);
+        }
+        return parts;
     }
 
     private static int positive(String value, int defaultValue) {

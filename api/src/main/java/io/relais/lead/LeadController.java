@@ -137,8 +137,8 @@ public class LeadController {
         if (q != null && q.length() > 200) {
             throw new InvalidFieldException("q", "too-long", "q must be at most 200 characters");
         }
-        FindLeads query = new FindLeads(CurrentUser.viewer(), status, QueryParameters.text(ownerId), source, q, sortBy, ascending,
-                new PageRequest(page, size));
+        FindLeads query = new FindLeads(CurrentUser.viewer(), status, QueryParameters.text(ownerId), source, q, sortBy,
+                ascending, new PageRequest(page, size));
         return LeadListResource.from(queries.query(query, LeadPage.class).join());
     }
 

@@ -127,9 +127,10 @@ public class OpportunityController {
         if (q != null && q.length() > 200) {
             throw new InvalidFieldException("q", "too-long", "q must be at most 200 characters");
         }
-        return queries.query(new FindOpportunities(CurrentUser.viewer(), QueryParameters.text(accountId), QueryParameters.text(ownerId),
-                status, stage == null || stage.isBlank() ? null : stage.strip().toUpperCase(), closingFrom,
-                closingBefore, q, new PageRequest(page, size)), OpportunityPage.class).join();
+        return queries.query(new FindOpportunities(CurrentUser.viewer(), QueryParameters.text(accountId),
+                QueryParameters.text(ownerId), status, stage == null || stage.isBlank() ? null
+                : stage.strip().toUpperCase(), closingFrom, closingBefore, q, new PageRequest(page, size)),
+                OpportunityPage.class).join();
     }
 
     @GetMapping("/opportunities/{id}")

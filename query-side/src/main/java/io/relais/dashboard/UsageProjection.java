@@ -3,6 +3,7 @@ package io.relais.dashboard;
 import io.relais.account.ContactAdded;
 import io.relais.common.AuditMetadata;
 import io.relais.organisation.OrganisationIds;
+import io.relais.projection.ProjectionBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,13 +45,10 @@ public class UsageProjection {
         LocalDate week = message.getTimestamp().atOffset(ZoneOffset.UTC).toLocalDate()
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         boolean first = message.getSequenceNumber() == 0;
-        if (ACTIVITY.equals(message.getType()) && first) {
-            repository.count(user, week, UsageRepository.ACTIVITIES_LOGGED);
-        } else if (first || event instanceof ContactAdded) {
-            repository.count(user, week, UsageRepository.RECORDS_CREATED);
-        } else {
-            repository.count(user, week, UsageRepository.RECORDS_UPDATED);
-        }
+        boolean activity = ACTIVITY.equals(message.getType()) && first;
+        boolean created = !activity && (first || event instanceof ContactAdded);
+        ProjectionBatches.current(UsageBatch.class, messages -> new UsageBatch(), repository::write)
+                .count(user, week, created, !activity && !created, activity);
     }
 
     @ResetHandler

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,6 @@ import java.util.Map;
 /** The weekly usage counters. */
 @Repository
 class UsageRepository {
-
-    static final String RECORDS_CREATED = "records_created";
-    static final String RECORDS_UPDATED = "records_updated";
-    static final String ACTIVITIES_LOGGED = "activities_logged";
 
     /** A user's counters of one week. */
     record Row(String userId, UsageWeek week) {
@@ -28,12 +25,20 @@ class UsageRepository {
         this.jdbc = jdbc;
     }
 
-    /** Adds one to a counter; {@code counter} is one of the constants above, never input. */
-    void count(String userId, LocalDate week, String counter) {
-        jdbc.update("insert into usage_week (user_id, week_start, " + counter + ") values (:user, :week, 1) "
-                        + "on conflict (user_id, week_start) do update set " + counter + " = usage_week." + counter
-                        + " + 1",
-                new MapSqlParameterSource("user", userId).addValue("week", Date.valueOf(week)));
+    /** Adds the batch's counts to the stored ones. */
+    void write(UsageBatch batch) {
+        if (batch.counts.isEmpty()) {
+            return;
+        }
+        List<MapSqlParameterSource> rows = new ArrayList<>();
+        batch.counts.forEach((key, week) -> rows.add(new MapSqlParameterSource("user", key.userId())
+                .addValue("week", Date.valueOf(key.week())).addValue("created", week.recordsCreated())
+                .addValue("updated", week.recordsUpdated()).addValue("activities", week.activitiesLogged())));
+        jdbc.batchUpdate("insert into usage_week (user_id, week_start, records_created, records_updated, "
+                + "activities_logged) values (:user, :week, :created, :updated, :activities) on conflict (user_id, "
+                + "week_start) do update set records_created = usage_week.records_created + excluded.records_created, "
+                + "records_updated = usage_week.records_updated + excluded.records_updated, activities_logged = "
+                + "usage_week.activities_logged + excluded.activities_logged", rows.toArray(MapSqlParameterSource[]::new));
     }
 
     void deleteAll() {

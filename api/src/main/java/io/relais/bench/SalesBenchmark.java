@@ -1,0 +1,327 @@
+package io.relais.bench;
+
+import io.relais.account.AccountCreated;
+import io.relais.account.AccountDetails;
+import io.relais.account.Address;
+import io.relais.activity.ActivityCompleted;
+import io.relais.activity.ActivityKind;
+import io.relais.activity.ActivityLinks;
+import io.relais.activity.ActivityLogged;
+import io.relais.activity.ActivityScheduled;
+import io.relais.common.AuditMetadata;
+import io.relais.dashboard.DashboardView;
+import io.relais.dashboard.FindDashboard;
+import io.relais.forecast.FindForecast;
+import io.relais.forecast.FindFunnel;
+import io.relais.forecast.ForecastPeriod;
+import io.relais.forecast.ForecastView;
+import io.relais.forecast.FunnelView;
+import io.relais.forecast.SetExchangeRate;
+import io.relais.messaging.ActingContext;
+import io.relais.opportunity.LossReason;
+import io.relais.opportunity.OpportunityAmountChanged;
+import io.relais.opportunity.OpportunityCloseDateChanged;
+import io.relais.opportunity.OpportunityLost;
+import io.relais.opportunity.OpportunityOpened;
+import io.relais.opportunity.OpportunityStageChanged;
+import io.relais.opportunity.OpportunityWon;
+import io.relais.opportunity.SalesStage;
+import io.relais.opportunity.SalesStages;
+import io.relais.organisation.Profile;
+import io.relais.organisation.RegisterUser;
+import io.relais.organisation.Viewer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static io.relais.bench.BenchSupport.ACTOR;
+import static io.relais.bench.BenchSupport.append;
+import static io.relais.bench.BenchSupport.format;
+import static io.relais.bench.BenchSupport.millis;
+import static io.relais.bench.BenchSupport.percentileMillis;
+import static io.relais.bench.BenchSupport.ratio;
+
+/**
+ * Forecast, funnel and dashboard latency over a generated sales organisation: a vice-president, directors,
+ * managers and reps (registered through the command bus), and a year of deals with their stage, amount and
+ * close-date histories, calls and meetings, in three currencies, appended to the store as an import would
+ * append them, then projected by every processor. Reads are timed through the query bus, as the API sends them.
+ */
+final class SalesBenchmark {
+
+    private static final int DIRECTORS = 4;
+    private static final int MANAGERS_PER_DIRECTOR = 5;
+    private static final int REPS_PER_MANAGER = 10;
+    private static final int DEALS_PER_ACCOUNT = 25;
+    private static final String[] CURRENCIES = {"EUR", "EUR", "EUR", "EUR", "EUR", "EUR", "USD", "USD", "GBP"};
+
+    private final ApplicationContext context;
+    private final BenchmarkOptions options;
+    private final PrintStream out;
+    private final Map<String, String> summary;
+    private final Random random = new Random(7);
+    private final List<SalesStage> stages;
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private final Instant now = Instant.now();
+
+    SalesBenchmark(ApplicationContext context, BenchmarkOptions options, PrintStream out, Map<String, String> summary) {
+        this.context = context;
+        this.options = options;
+        this.out = out;
+        this.summary = summary;
+        this.stages = context.getBean(SalesStages.class).open();
+    }
+
+    void forecastsAndDashboards(double rawInsertsPerSecond) throws Exception {
+        String vp = "vp-" + run;
+        List<String> reps = organisation(vp);
+        CommandGateway commands = context.getBean(CommandGateway.class);
+        new ActingContext(ACTOR, null, UUID.randomUUID().toString()).call(() -> {
+            commands.sendAndWait(SetExchangeRate.of("USD", LocalDate.of(2000, 1, 1), new BigDecimal("0.92")));
+            commands.sendAndWait(SetExchangeRate.of("GBP", LocalDate.of(2000, 1, 1), new BigDecimal("1.17")));
+            return null;
+        });
+        long existing = storedEvents();
+        long generated = generate(reps, Math.max(0, options.salesEvents() - existing));
+        long start = System.nanoTime();
+        for (EventProcessor any : context.getBean(EventProcessingConfiguration.class).eventProcessors().values()) {
+            if (any instanceof StreamingEventProcessor streaming) {
+                BenchSupport.awaitCaughtUp(context, streaming);
+            }
+        }
+        out.printf("sales history: %d events generated (%d in the store), projected by every processor in %.0f s%n",
+                generated, storedEvents(), (System.nanoTime() - start) / 1e9);
+        summary.put("sales_events", Long.toString(storedEvents()));
+
+        Viewer top = Viewer.of(vp, Profile.SALES_MANAGER);
+        String director = "director-" + run + "-0";
+        String manager = "manager-" + run + "-0-0";
+        ForecastPeriod year = ForecastPeriod.parse("period", String.valueOf(LocalDate.now(ZoneOffset.UTC).getYear()));
+        Instant halfYearAgo = now.minus(Duration.ofDays(182));
+        double[] vpForecast = timed("forecast, vice-president (" + reps.size() + " reps)", () -> forecast(vp, year, now, top));
+        timed("forecast, director", () -> forecast(director, year, now, Viewer.of(director, Profile.SALES_MANAGER)));
+        timed("forecast, manager", () -> forecast(manager, year, now, Viewer.of(manager, Profile.SALES_MANAGER)));
+        timed("forecast, rep", () -> forecast(reps.get(0), year, now, Viewer.of(reps.get(0), Profile.SALES_REP)));
+        double[] asOf = timed("forecast as of 182 days ago, vice-president", () -> forecast(vp, year, halfYearAgo, top));
+        double[] funnel = timed("funnel (12 months of history), vice-president", () -> queries().query(
+                new FindFunnel(vp, year, now, 12, top), ResponseTypes.optionalInstanceOf(FunnelView.class)).join()
+                .orElseThrow());
+        timed("funnel, manager", () -> queries().query(new FindFunnel(manager, year, now, 12,
+                        Viewer.of(manager, Profile.SALES_MANAGER)), ResponseTypes.optionalInstanceOf(FunnelView.class))
+                .join().orElseThrow());
+        double[] dashboard = timed("dashboard, vice-president", () -> dashboard(vp, year, top));
+        timed("dashboard, manager", () -> dashboard(manager, year, Viewer.of(manager, Profile.SALES_MANAGER)));
+        summary.put("forecast_top_ms_p50", millis(vpForecast[0]));
+        summary.put("forecast_top_ms_p95", millis(vpForecast[1]));
+        summary.put("forecast_as_of_ms_p95", millis(asOf[1]));
+        summary.put("funnel_top_ms_p95", millis(funnel[1]));
+        summary.put("dashboard_top_ms_p50", millis(dashboard[0]));
+        summary.put("dashboard_top_ms_p95", millis(dashboard[1]));
+        summary.put("forecast_read_ratio_1", ratio(1000 / vpForecast[0], rawInsertsPerSecond));
+        summary.put("dashboard_read_ratio_1", ratio(1000 / dashboard[0], rawInsertsPerSecond));
+    }
+
+    private Object forecast(String userId, ForecastPeriod period, Instant asOf, Viewer viewer) {
+        return queries().query(new FindForecast(userId, period, asOf, viewer),
+                ResponseTypes.optionalInstanceOf(ForecastView.class)).join().orElseThrow();
+    }
+
+    private Object dashboard(String userId, ForecastPeriod period, Viewer viewer) {
+        return queries().query(new FindDashboard(userId, period, 4, 30, now, viewer),
+                ResponseTypes.optionalInstanceOf(DashboardView.class)).join().orElseThrow();
+    }
+
+    /** Times {@code options.salesReads()} reads after one unmeasured, and answers their p50 and p95 in ms. */
+    private double[] timed(String label, Supplier<Object> read) {
+        read.get();
+        long[] nanos = new long[options.salesReads()];
+        for (int i = 0; i < nanos.length; i++) {
+            long begin = System.nanoTime();
+            read.get();
+            nanos[i] = System.nanoTime() - begin;
+        }
+        double[] percentiles = {percentileMillis(nanos, 0.5), percentileMillis(nanos, 0.95)};
+        out.printf("%s: p50 %s ms, p95 %s ms%n", label, millis(percentiles[0]), millis(percentiles[1]));
+        return percentiles;
+    }
+
+    /** Registers the organisation through the command bus and answers its reps once the read model has them. */
+    private List<String> organisation(String vp) throws Exception {
+        CommandGateway commands = context.getBean(CommandGateway.class);
+        List<String> reps = new ArrayList<>();
+        new ActingContext(ACTOR, null, UUID.randomUUID().toString()).call(() -> {
+            commands.sendAndWait(register(vp, Profile.SALES_MANAGER, null));
+            for (int d = 0; d < DIRECTORS; d++) {
+                String director = "director-" + run + "-" + d;
+                commands.sendAndWait(register(director, Profile.SALES_MANAGER, vp));
+                for (int m = 0; m < MANAGERS_PER_DIRECTOR; m++) {
+                    String manager = "manager-" + run + "-" + d + "-" + m;
+                    commands.sendAndWait(register(manager, Profile.SALES_MANAGER, director));
+                    for (int r = 0; r < REPS_PER_MANAGER; r++) {
+                        String rep = "rep-" + run + "-" + d + "-" + m + "-" + r;
+                        commands.sendAndWait(register(rep, Profile.SALES_REP, manager));
+                        reps.add(rep);
+                    }
+                }
+            }
+            return null;
+        });
+        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (jdbc.queryForObject("select count(*) from org_user where id = ?", Long.class, reps.get(reps.size() - 1))
+                == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The organisation read model did not show the benchmark's reps");
+            }
+            Thread.sleep(50);
+        }
+        return reps;
+    }
+
+    private static RegisterUser register(String userId, Profile profile, String managerId) {
+        return new RegisterUser(userId, userId, userId + "@relais.example", profile, managerId);
+    }
+
+    /** Appends accounts and their deals with calls and meetings, round-robin over the reps, until {@code wanted}. */
+    private long generate(List<String> reps, long wanted) {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        long appended = 0;
+        int deal = 0;
+        while (appended + events.size() < wanted) {
+            String owner = reps.get(deal % reps.size());
+            String accountId = accountId(deal, reps.size());
+            if (accountId.endsWith("-" + deal)) {
+                events.add(event("Account", accountId, 0, new AccountCreated(accountId, account(deal), owner), owner,
+                        now.minus(Duration.ofDays(400))));
+            }
+            dealHistory(events, "bench-deal-" + run + "-" + deal, accountId, owner);
+            deal++;
+            if (events.size() >= 50_000) {
+                append(context, events);
+                appended += events.size();
+                events.clear();
+            }
+        }
+        append(context, events);
+        return appended + events.size();
+    }
+
+    /** The account the deal belongs to: each rep's deals go to that rep's accounts, 25 deals per account. */
+    private String accountId(int deal, int reps) {
+        int firstOfAccount = deal / (DEALS_PER_ACCOUNT * reps) * (DEALS_PER_ACCOUNT * reps) + deal % reps;
+        return "bench-account-" + run + "-" + firstOfAccount;
+    }
+
+    private AccountDetails account(int n) {
+        SampleCompanies.Company company = new SampleCompanies(11).company(n);
+        return new AccountDetails(company.legalName(), null, new Address("1 rue de la Paix", company.postalCode(),
+                company.city(), "FR"), null, n % 3 == 0 ? null : company.phone(), n % 2 == 0 ? null : company.website(),
+                company.siren(), company.siret(), "62.01Z", n % 4 == 0 ? 50 : null, null, null, "30 jours", null, null,
+                null, null);
+    }
+
+    /**
+     * A deal of the last year: opened in prospecting, moved forward a few stages, its amount and close date
+     * revised now and then, then won, lost or still open; two calls and a meeting along the way.
+     */
+    private void dealHistory(List<DomainEventMessage<?>> events, String id, String accountId, String owner) {
+        Instant at = now.minus(Duration.ofDays(5 + random.nextInt(360)));
+        String currency = CURRENCIES[random.nextInt(CURRENCIES.length)];
+        BigDecimal amount = BigDecimal.valueOf(1_000 + random.nextInt(99) * 1_000L);
+        LocalDate closeDate = day(at).plusDays(30 + random.nextInt(120));
+        long seq = 0;
+        SalesStage stage = stages.get(0);
+        events.add(event("Opportunity", id, seq++, new OpportunityOpened(id, accountId, "Contrat " + id, owner, null,
+                null, currency, amount, closeDate, "STANDARD", stage), owner, at));
+        int moves = random.nextInt(stages.size());
+        for (int i = 1; i <= moves && later(at, 10).isBefore(now); i++) {
+            at = later(at, 10);
+            SalesStage next = stages.get(i);
+            events.add(event("Opportunity", id, seq++, new OpportunityStageChanged(id, stage, next), owner, at));
+            stage = next;
+        }
+        if (random.nextBoolean() && later(at, 5).isBefore(now)) {
+            at = later(at, 5);
+            BigDecimal revised = amount.add(BigDecimal.valueOf((random.nextInt(11) - 5) * 500L)).max(BigDecimal.valueOf(500));
+            events.add(event("Opportunity", id, seq++, new OpportunityAmountChanged(id, amount, revised), owner, at));
+            amount = revised;
+        }
+        if (random.nextInt(3) == 0 && later(at, 5).isBefore(now)) {
+            at = later(at, 5);
+            LocalDate moved = closeDate.plusDays(15 + random.nextInt(45));
+            events.add(event("Opportunity", id, seq++, new OpportunityCloseDateChanged(id, closeDate, moved), owner, at));
+        }
+        Instant meeting = later(at, 3);
+        if (meeting.isBefore(now)) {
+            calls(events, id, accountId, owner, at);
+            String meetingId = id + "-meeting";
+            events.add(event("Activity", meetingId, 0, new ActivityScheduled(meetingId, ActivityKind.MEETING, "Rendez-vous",
+                    null, new ActivityLinks(accountId, null, id), meeting, owner, null), owner, at));
+            events.add(event("Activity", meetingId, 1, new ActivityCompleted(meetingId, "Tenu", meeting, false), owner,
+                    meeting));
+        }
+        int outcome = random.nextInt(10);
+        Instant closing = later(meeting, 10);
+        if (outcome < 4 && closing.isBefore(now)) {
+            events.add(event("Opportunity", id, seq, new OpportunityWon(id, accountId, owner, currency, amount,
+                    day(closing), stage), owner, closing));
+        } else if (outcome < 7 && closing.isBefore(now)) {
+            events.add(event("Opportunity", id, seq, new OpportunityLost(id, LossReason.values()[outcome % 6], null,
+                    day(closing), stage), owner, closing));
+        }
+    }
+
+    private void calls(List<DomainEventMessage<?>> events, String dealId, String accountId, String owner, Instant at) {
+        for (int i = 0; i < 2; i++) {
+            String callId = dealId + "-call-" + i;
+            events.add(event("Activity", callId, 0, new ActivityLogged(callId, ActivityKind.CALL, "Appel", null,
+                    new ActivityLinks(accountId, null, dealId), at, owner), owner, at));
+        }
+    }
+
+    private Instant later(Instant at, int maxDays) {
+        return at.plus(Duration.ofHours(1 + random.nextInt(maxDays * 24)));
+    }
+
+    private static LocalDate day(Instant at) {
+        return at.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static DomainEventMessage<?> event(String type, String id, long seq, Object payload, String user,
+                                               Instant at) {
+        MetaData meta = MetaData.with(AuditMetadata.USER_ID, user)
+                .and(AuditMetadata.CORRELATION_ID, UUID.randomUUID().toString());
+        return new GenericDomainEventMessage<>(type, id, seq, payload, meta, UUID.randomUUID().toString(), at);
+    }
+
+    private long storedEvents() {
+        return new JdbcTemplate(context.getBean(DataSource.class)).queryForObject(
+                "select count(*) from domainevententry", Long.class);
+    }
+
+    private QueryGateway queries() {
+        return context.getBean(QueryGateway.class);
+    }
+}
