@@ -129,8 +129,9 @@ class TimelineRepository {
     }
 
     /**
-     * A member whose entries are a deal's or an activity's (all entries of a record are of one kind) must be
-     * in the viewer's sight in its read model, so that one not there yet stays hidden too.
+     * A deal's or an activity's history, told by the kind of its entries (a record's are all OPPORTUNITY, all
+     * ACTIVITY, or neither), shows only when its read model row is in the viewer's sight: one not there yet
+     * stays hidden too.
      */
     private static String ownersVisible(Viewer viewer, MapSqlParameterSource params) {
         if (viewer.seesEverything()) {
