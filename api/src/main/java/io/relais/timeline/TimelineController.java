@@ -30,7 +30,8 @@ import java.util.Set;
 @Tag(name = "Timeline", description = "The 360° history of an account and of a contact")
 public class TimelineController {
 
-    private static final String KIND = "ACCOUNT, CONTACT or LEAD; repeat the parameter or separate with commas";
+    private static final String KIND = "ACCOUNT, CONTACT, LEAD, OPPORTUNITY or ACTIVITY; repeat the parameter or "
+            + "separate with commas";
 
     private final QueryGateway queries;
 
@@ -40,9 +41,10 @@ public class TimelineController {
 
     @GetMapping("/timeline")
     @Operation(summary = "An account's timeline", description = "Everything that happened to the account, its "
-            + "contacts, the leads converted into it (their whole history, from before the conversion) and the "
-            + "duplicates merged into it, newest first: each entry with what changed (field, old and new value), "
-            + "who, when and in which request. Contact entries may hold personal data (notes).")
+            + "contacts, the leads converted into it (their whole history, from before the conversion), the "
+            + "duplicates merged into it, its deals and the activities about it (those you may see), newest first: "
+            + "each entry with what changed (field, old and new value), who, when and in which request. Contact and "
+            + "activity entries may hold personal data (notes).")
     public TimelinePage accountTimeline(@PathVariable String id,
                                         @Parameter(description = KIND) @RequestParam(required = false)
                                         List<TimelineKind> kind,
@@ -66,7 +68,8 @@ public class TimelineController {
 
     @GetMapping("/contacts/{contactId}/timeline")
     @Operation(summary = "A contact's timeline", description = "The account timeline narrowed to one person: their "
-            + "own entries (in whichever account they were) and the history of the leads converted into them.")
+            + "own entries (in whichever account they were), the history of the leads converted into them, of the "
+            + "deals they are or were the primary contact of and of the activities about them (those you may see).")
     public TimelinePage contactTimeline(@PathVariable String id, @PathVariable String contactId,
                                         @Parameter(description = KIND) @RequestParam(required = false)
                                         List<TimelineKind> kind,

@@ -9,17 +9,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The 360° timeline over HTTP: an account's own changes, its contacts', the whole history of the leads
- * converted into it and of the duplicates merged into it, in one feed; and a contact's, narrowed to them.
+ * converted into it and of the duplicates merged into it, its deals' and activities', in one feed; and a
+ * contact's, narrowed to them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TimelineTest extends ApiTestSupport {
@@ -32,8 +37,19 @@ class TimelineTest extends ApiTestSupport {
     private String lead;
     private String leadContact;
     private String movedContact;
+    private String dealAccount;
+    private String dealContact;
+    private String deal;
+    private String call;
+    private String dealDuplicate;
+    private String transferredDeal;
+    private String managersCall;
+    private Instant taskDue;
 
-    /** One account's life, shared by the tests: edits, contacts, a converted lead, a merged duplicate, a contact that left. */
+    /**
+     * One account's life, shared by the tests: edits, contacts, a converted lead, a merged duplicate, a contact
+     * that left; and another's deals and activities.
+     */
     @BeforeAll
     void history() {
         manager = user("manager", Profile.SALES_MANAGER);
@@ -59,7 +75,50 @@ class TimelineTest extends ApiTestSupport {
         target = create("/api/v1/accounts", "{\"legalName\": \"Scierie Rolland\"}");
         assertThat(rep.api().post("/api/v1/accounts/" + account + "/contacts/" + movedContact + "/move",
                 "{\"toAccountId\": \"" + target + "\"}").status()).isEqualTo(200);
+        deals();
         awaitCaughtUp(processor(TimelineProjection.PROCESSING_GROUP));
+    }
+
+    /**
+     * Another account's deals and activities: a deal of its contact's that moves, is lost and reopened, a call
+     * with the contact, a task on the deal, a merged duplicate's deal and note, and a call the rep may not see.
+     */
+    private void deals() {
+        dealAccount = create("/api/v1/accounts", "{\"legalName\": \"Tonnellerie Garnier\"}");
+        dealContact = contact(dealAccount, "{\"firstName\": \"Lucie\", \"lastName\": \"Garnier\"}");
+        deal = create("/api/v1/opportunities", "{\"accountId\": \"" + dealAccount + "\", \"name\": \"Fûts 2027\", "
+                + "\"currency\": \"EUR\", \"amount\": 12000, \"expectedCloseDate\": \"2027-03-31\", "
+                + "\"primaryContactId\": \"" + dealContact + "\"}");
+        ok(rep.api().put("/api/v1/opportunities/" + deal + "/stage", "{\"stage\": \"PROPOSAL\"}"));
+        ok(rep.api().put("/api/v1/opportunities/" + deal + "/amount", "{\"amount\": 15000}"));
+        ok(rep.api().put("/api/v1/opportunities/" + deal + "/close-date", "{\"expectedCloseDate\": \"2027-04-30\"}"));
+        call = create("/api/v1/activities/log", "{\"kind\": \"CALL\", \"subject\": \"Point sur le devis\", "
+                + "\"contactId\": \"" + dealContact + "\"}");
+        taskDue = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        String task = create("/api/v1/activities/schedule", "{\"kind\": \"TASK\", \"subject\": \"Envoyer la "
+                + "proposition\", \"opportunityId\": \"" + deal + "\", \"dueAt\": \"" + taskDue + "\", \"remindAt\": \""
+                + taskDue.minus(1, ChronoUnit.HOURS) + "\"}");
+        ok(rep.api().put("/api/v1/activities/" + task + "/schedule", "{\"dueAt\": \""
+                + taskDue.plus(1, ChronoUnit.DAYS) + "\"}"));
+        ok(rep.api().post("/api/v1/activities/" + task + "/complete", "{\"outcome\": \"Proposition envoyée\"}"));
+        ok(rep.api().post("/api/v1/opportunities/" + deal + "/close-lost", "{\"reason\": \"PRICE\"}"));
+        ok(rep.api().post("/api/v1/opportunities/" + deal + "/reopen", "{\"stage\": \"NEGOTIATION\"}"));
+
+        dealDuplicate = create("/api/v1/accounts", "{\"legalName\": \"Tonnellerie Garnier SARL\"}");
+        transferredDeal = create("/api/v1/opportunities", "{\"accountId\": \"" + dealDuplicate + "\", \"name\": "
+                + "\"Cuverie\", \"currency\": \"EUR\", \"expectedCloseDate\": \"2027-06-30\"}");
+        String note = create("/api/v1/activities/log", "{\"kind\": \"NOTE\", \"subject\": \"Même société\", "
+                + "\"accountId\": \"" + dealDuplicate + "\"}");
+        ok(rep.api().post("/api/v1/accounts/" + dealAccount + "/merge", "{\"duplicateId\": \"" + dealDuplicate
+                + "\"}"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> rep.api().get("/api/v1/opportunities/" + transferredDeal)
+                .body().get("accountId").asText().equals(dealAccount) && rep.api().get("/api/v1/activities/" + note)
+                .body().get("accountId").asText().equals(dealAccount));
+
+        Response managers = manager.api().post("/api/v1/activities/log", "{\"kind\": \"CALL\", \"subject\": "
+                + "\"Appel de courtoisie\", \"accountId\": \"" + dealAccount + "\"}");
+        assertThat(managers.status()).as(managers.toString()).isEqualTo(201);
+        managersCall = managers.body().get("id").asText();
     }
 
     @Test
@@ -148,6 +207,113 @@ class TimelineTest extends ApiTestSupport {
     }
 
     @Test
+    void anAccountsTimelineHoldsItsDealsAndActivitiesAndThoseOfTheDuplicateMergedIntoIt() {
+        Response timeline = rep.api().get("/api/v1/accounts/" + dealAccount + "/timeline?order=asc&size=200");
+
+        assertThat(timeline.status()).as(timeline.toString()).isEqualTo(200);
+        JsonNode items = timeline.body().get("items");
+        assertThat(items).extracting(e -> e.get("kind").asText() + " " + e.get("type").asText()).containsExactly(
+                "ACCOUNT AccountCreated", "CONTACT ContactAdded", "OPPORTUNITY OpportunityOpened",
+                "OPPORTUNITY OpportunityStageChanged", "OPPORTUNITY OpportunityAmountChanged",
+                "OPPORTUNITY OpportunityCloseDateChanged", "ACTIVITY ActivityLogged", "ACTIVITY ActivityScheduled",
+                "ACTIVITY ActivityRescheduled", "ACTIVITY ActivityCompleted", "OPPORTUNITY OpportunityLost",
+                "OPPORTUNITY OpportunityReopened", "ACCOUNT AccountCreated", "OPPORTUNITY OpportunityOpened",
+                "ACTIVITY ActivityLogged", "ACCOUNT AccountMergedInto", "ACCOUNT MergedAccountAbsorbed",
+                "OPPORTUNITY OpportunityTransferred", "ACTIVITY ActivityTransferred");
+        assertThat(timeline.body().get("totalItems").asInt()).isEqualTo(19);
+        JsonNode opened = items.get(2);
+        assertThat(opened.get("recordId").asText()).isEqualTo(deal);
+        assertThat(opened.get("userId").asText()).isEqualTo(rep.id());
+        assertThat(changes(opened)).contains("status: null -> OPEN", "name: null -> Fûts 2027",
+                "primaryContactId: null -> " + dealContact, "amount: null -> 12000", "stage: null -> PROSPECTING");
+        assertThat(changes(items.get(3))).containsExactly("stage: PROSPECTING -> PROPOSAL", "probability: 10 -> 50",
+                "forecastCategory: PIPELINE -> BEST_CASE");
+        assertThat(changes(items.get(4))).containsExactly("amount: 12000 -> 15000");
+        assertThat(changes(items.get(5))).containsExactly("expectedCloseDate: 2027-03-31 -> 2027-04-30");
+        JsonNode called = items.get(6);
+        assertThat(called.get("recordId").asText()).isEqualTo(call);
+        assertThat(changes(called)).contains("kind: null -> CALL", "accountId: null -> " + dealAccount,
+                "contactId: null -> " + dealContact, "ownerId: null -> " + rep.id());
+        assertThat(changes(items.get(8))).containsExactly("dueAt: " + taskDue + " -> "
+                + taskDue.plus(1, ChronoUnit.DAYS));
+        assertThat(changes(items.get(9))).contains("status: OPEN -> DONE", "outcome: null -> Proposition envoyée");
+        assertThat(changes(items.get(10))).containsExactly("status: OPEN -> LOST", "stage: PROPOSAL -> CLOSED_LOST",
+                "probability: 50 -> 0", "forecastCategory: BEST_CASE -> OMITTED", "lossReason: null -> PRICE",
+                "closedOn: null -> " + LocalDate.now());
+        assertThat(changes(items.get(11))).containsExactly("status: LOST -> OPEN", "stage: CLOSED_LOST -> NEGOTIATION",
+                "probability: 0 -> 80", "forecastCategory: OMITTED -> COMMIT");
+        JsonNode transferred = items.get(17);
+        assertThat(transferred.get("recordId").asText()).isEqualTo(transferredDeal);
+        assertThat(transferred.get("userId").asText()).isEqualTo("system:account-transfer");
+        assertThat(transferred.get("onBehalfOf").asText()).isEqualTo(rep.id());
+        assertThat(changes(transferred)).containsExactly("accountId: " + dealDuplicate + " -> " + dealAccount);
+        assertThat(changes(items.get(18))).containsExactly("accountId: " + dealDuplicate + " -> " + dealAccount);
+    }
+
+    @Test
+    void aTransferredDealIsPartOfTheHistoryOfTheAccountItFollowed() {
+        assertThat(jdbc.queryForList("select record_id from timeline_link where member_id = ?", String.class,
+                transferredDeal)).containsExactlyInAnyOrder(dealDuplicate, dealAccount);
+    }
+
+    @Test
+    void aContactsTimelineHoldsTheActivitiesAboutThemAndTheDealsTheyArePrimaryContactOf() {
+        JsonNode timeline = rep.api().get("/api/v1/accounts/" + dealAccount + "/contacts/" + dealContact
+                + "/timeline?order=asc").body();
+        JsonNode activities = rep.api().get("/api/v1/accounts/" + dealAccount + "/contacts/" + dealContact
+                + "/timeline?kind=ACTIVITY&order=asc").body();
+
+        assertThat(timeline.get("items")).extracting(e -> e.get("kind").asText() + " " + e.get("type").asText())
+                .containsExactly("CONTACT ContactAdded", "OPPORTUNITY OpportunityOpened",
+                        "OPPORTUNITY OpportunityStageChanged", "OPPORTUNITY OpportunityAmountChanged",
+                        "OPPORTUNITY OpportunityCloseDateChanged", "ACTIVITY ActivityLogged",
+                        "ACTIVITY ActivityScheduled", "ACTIVITY ActivityRescheduled", "ACTIVITY ActivityCompleted",
+                        "OPPORTUNITY OpportunityLost", "OPPORTUNITY OpportunityReopened");
+        assertThat(activities.get("items").get(0).get("recordId").asText()).isEqualTo(call);
+        assertThat(activities.get("totalItems").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void theTimelineFiltersDealsAndActivitiesByKind() {
+        JsonNode deals = rep.api().get("/api/v1/accounts/" + dealAccount + "/timeline?kind=OPPORTUNITY").body();
+        JsonNode activities = rep.api().get("/api/v1/accounts/" + dealAccount + "/timeline?kind=ACTIVITY&order=asc")
+                .body();
+        JsonNode both = rep.api().get("/api/v1/accounts/" + dealAccount + "/timeline?kind=OPPORTUNITY,ACTIVITY")
+                .body();
+        JsonNode none = rep.api().get("/api/v1/accounts/" + account + "/timeline?kind=OPPORTUNITY&kind=ACTIVITY")
+                .body();
+
+        assertThat(deals.get("items")).extracting(e -> e.get("type").asText()).containsExactly(
+                "OpportunityTransferred", "OpportunityOpened", "OpportunityReopened", "OpportunityLost",
+                "OpportunityCloseDateChanged", "OpportunityAmountChanged", "OpportunityStageChanged",
+                "OpportunityOpened");
+        assertThat(activities.get("items")).extracting(e -> e.get("type").asText()).containsExactly(
+                "ActivityLogged", "ActivityScheduled", "ActivityRescheduled", "ActivityCompleted", "ActivityLogged",
+                "ActivityTransferred");
+        assertThat(both.get("totalItems").asInt()).isEqualTo(14);
+        assertThat(none.get("totalItems").asInt()).isZero();
+    }
+
+    @Test
+    void dealsAndActivitiesInATimelineFollowTheVisibilityOfTheirOwner() {
+        TestUser peer = user("peer", Profile.SALES_REP, manager);
+        TestUser auditor = user("auditor", Profile.AUDITOR);
+
+        JsonNode managers = manager.api().get("/api/v1/accounts/" + dealAccount + "/timeline?size=1").body();
+        JsonNode repsActivities = rep.api().get("/api/v1/accounts/" + dealAccount + "/timeline?kind=ACTIVITY").body();
+
+        assertThat(managers.get("totalItems").asInt()).isEqualTo(20);
+        assertThat(managers.get("items").get(0).get("recordId").asText()).isEqualTo(managersCall);
+        assertThat(auditor.api().get("/api/v1/accounts/" + dealAccount + "/timeline").body().get("totalItems").asInt())
+                .isEqualTo(20);
+        assertThat(repsActivities.get("items")).noneMatch(e -> e.get("recordId").asText().equals(managersCall));
+        assertThat(rep.api().get("/api/v1/activities/" + managersCall).status()).isEqualTo(404);
+        assertThat(peer.api().get("/api/v1/accounts/" + dealAccount + "/timeline").status()).isEqualTo(404);
+        assertThat(peer.api().get("/api/v1/accounts/" + dealAccount + "/contacts/" + dealContact + "/timeline")
+                .status()).isEqualTo(404);
+    }
+
+    @Test
     void badTimelineParametersAreProblemsNamingTheParameter() {
         Map<String, String> problems = Map.of(
                 "kind=PHONE_CALL", "kind",
@@ -184,6 +350,18 @@ class TimelineTest extends ApiTestSupport {
         tables.add(jdbc.queryForList("select to_jsonb(l)::text from timeline_link l order by record_id, member_id",
                 String.class));
         return tables;
+    }
+
+    /** An entry's changes as {@code "field: old -> new"}. */
+    private static List<String> changes(JsonNode entry) {
+        List<String> changes = new ArrayList<>();
+        entry.get("changes").forEach(change -> changes.add(change.get("field").asText() + ": "
+                + change.get("oldValue").asText() + " -> " + change.get("newValue").asText()));
+        return changes;
+    }
+
+    private static void ok(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
     private String create(String path, String body) {

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * One thing that happened, in a 360° timeline: what kind of record it concerns, the event, the record whose
- * history holds it (an account, or a lead) and the version it gave that record, the contact concerned if
- * any, when, who (and on whose behalf, for system actions), the request it came from, and what changed.
+ * history holds it (an account, a lead, a deal or an activity) and the version it gave that record, the
+ * contact concerned if any (for account events), when, who (and on whose behalf, for system actions), the
+ * request it came from, and what changed.
  */
 public record TimelineEntry(
         String eventId,

@@ -1,8 +1,13 @@
 package io.relais.timeline;
 
-/** What a timeline entry is about: the account itself, one of its contacts, or a lead that joined it. */
+/**
+ * What a timeline entry is about: the account itself, one of its contacts, a lead that joined it, one of its
+ * deals or an activity about it.
+ */
 public enum TimelineKind {
     ACCOUNT,
     CONTACT,
-    LEAD
+    LEAD,
+    OPPORTUNITY,
+    ACTIVITY
 }

@@ -15,7 +15,10 @@ final class TimelineBatch {
         rows.add(row);
     }
 
+    /** Makes {@code memberId}'s history part of {@code recordId}'s; nothing when there is no such record. */
     void link(String recordId, String memberId) {
-        links.add(new TimelineLink(recordId, memberId));
+        if (recordId != null) {
+            links.add(new TimelineLink(recordId, memberId));
+        }
     }
 }

@@ -5,11 +5,20 @@ import io.relais.account.AccountMergedInto;
 import io.relais.account.ContactAdded;
 import io.relais.account.ContactMovedIn;
 import io.relais.account.LeadConvertedIntoAccount;
+import io.relais.activity.ActivityEventChanges;
+import io.relais.activity.ActivityLinks;
+import io.relais.activity.ActivityLogged;
+import io.relais.activity.ActivityScheduled;
+import io.relais.activity.ActivityTransferred;
 import io.relais.common.AuditMetadata;
 import io.relais.common.FieldChange;
 import io.relais.lead.LeadConverted;
 import io.relais.lead.LeadEventChanges;
 import io.relais.lead.LeadMergedInto;
+import io.relais.opportunity.OpportunityDetailsUpdated;
+import io.relais.opportunity.OpportunityEventChanges;
+import io.relais.opportunity.OpportunityOpened;
+import io.relais.opportunity.OpportunityTransferred;
 import io.relais.projection.ProjectionBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -23,10 +32,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Projects every account and lead event into the 360° timeline: one entry per event, with what changed, who
- * and when, and the links that make a history part of another (a lead converted into an account and its
- * contact, a duplicate merged into its survivor). Entries and links are only ever inserted, keyed by event
- * and by pair, so a replay from zero gives the same rows whatever order the segments take.
+ * Projects every account, lead, opportunity and activity event into the 360° timeline: one entry per event,
+ * with what changed, who and when, and the links that make a history part of another (a lead converted into
+ * an account and its contact, a duplicate merged into its survivor, a deal in its account and primary
+ * contact, an activity in the account, contact and deal it is about, a deal or activity in the account it
+ * was transferred to). Entries and links are only ever inserted, keyed by event and by pair, so a replay
+ * from zero gives the same rows whatever order the segments take.
  */
 @Component
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
@@ -35,6 +46,8 @@ public class TimelineProjection {
     public static final String PROCESSING_GROUP = "timeline";
     private static final String ACCOUNT = "Account";
     private static final String LEAD = "Lead";
+    private static final String OPPORTUNITY = "Opportunity";
+    private static final String ACTIVITY = "Activity";
 
     private final TimelineRepository repository;
 
@@ -45,14 +58,23 @@ public class TimelineProjection {
     @EventHandler
     void on(Object event, DomainEventMessage<?> message, TrackingToken token) {
         String aggregate = message.getType();
-        if (!ACCOUNT.equals(aggregate) && !LEAD.equals(aggregate)) {
+        String contactId = ACCOUNT.equals(aggregate) ? AccountEventChanges.contactOf(event) : null;
+        TimelineKind kind = switch (aggregate) {
+            case ACCOUNT -> contactId == null ? TimelineKind.ACCOUNT : TimelineKind.CONTACT;
+            case LEAD -> TimelineKind.LEAD;
+            case OPPORTUNITY -> TimelineKind.OPPORTUNITY;
+            case ACTIVITY -> TimelineKind.ACTIVITY;
+            default -> null;
+        };
+        if (kind == null) {
             return;
         }
-        String contactId = ACCOUNT.equals(aggregate) ? AccountEventChanges.contactOf(event) : null;
-        TimelineKind kind = LEAD.equals(aggregate) ? TimelineKind.LEAD
-                : contactId == null ? TimelineKind.ACCOUNT : TimelineKind.CONTACT;
-        List<FieldChange> changes = LEAD.equals(aggregate) ? LeadEventChanges.of(event)
-                : AccountEventChanges.of(event);
+        List<FieldChange> changes = switch (kind) {
+            case ACCOUNT, CONTACT -> AccountEventChanges.of(event);
+            case LEAD -> LeadEventChanges.of(event);
+            case OPPORTUNITY -> OpportunityEventChanges.of(event);
+            case ACTIVITY -> ActivityEventChanges.of(event);
+        };
         MetaData meta = message.getMetaData();
         TimelineBatch batch = batch();
         batch.add(new TimelineRow(new TimelineEntry(message.getIdentifier(), kind,
@@ -84,7 +106,26 @@ public class TimelineProjection {
             batch.link(merged.survivorId(), merged.accountId());
         } else if (event instanceof LeadMergedInto merged) {
             batch.link(merged.survivorId(), merged.leadId());
+        } else if (event instanceof OpportunityOpened opened) {
+            batch.link(opened.accountId(), opened.opportunityId());
+            batch.link(opened.primaryContactId(), opened.opportunityId());
+        } else if (event instanceof OpportunityDetailsUpdated updated) {
+            batch.link(updated.primaryContactId(), updated.opportunityId());
+        } else if (event instanceof OpportunityTransferred transferred) {
+            batch.link(transferred.accountId(), transferred.opportunityId());
+        } else if (event instanceof ActivityLogged logged) {
+            links(logged.activityId(), logged.links(), batch);
+        } else if (event instanceof ActivityScheduled scheduled) {
+            links(scheduled.activityId(), scheduled.links(), batch);
+        } else if (event instanceof ActivityTransferred transferred) {
+            batch.link(transferred.accountId(), transferred.activityId());
         }
+    }
+
+    private static void links(String activityId, ActivityLinks links, TimelineBatch batch) {
+        batch.link(links.accountId(), activityId);
+        batch.link(links.contactId(), activityId);
+        batch.link(links.opportunityId(), activityId);
     }
 
     private TimelineBatch batch() {

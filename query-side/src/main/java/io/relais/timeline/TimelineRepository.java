@@ -93,7 +93,7 @@ class TimelineRepository {
     TimelinePage findAccountTimeline(FindAccountTimeline query) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", query.accountId());
         List<String> members = members("exists (select 1 from account_view a where a.id = :id"
-                + Visibility.ownedBy("a.owner_id", query.viewer(), params) + ")", params);
+                + Visibility.ownedBy("a.owner_id", query.viewer(), params) + ")", query.viewer(), params);
         List<String> sources = new ArrayList<>();
         for (String member : members) {
             sources.add(recordIs(member, sources.size(), params));
@@ -105,7 +105,7 @@ class TimelineRepository {
         MapSqlParameterSource params = new MapSqlParameterSource("id", query.contactId());
         List<String> members = members("exists (select 1 from contact_view c join account_view a "
                 + "on a.id = c.account_id where c.id = :id" + Visibility.ownedBy("a.owner_id", query.viewer(), params)
-                + ")", params);
+                + ")", query.viewer(), params);
         List<String> sources = new ArrayList<>();
         for (String member : members) {
             sources.add(member.equals(query.contactId()) ? "e.contact_id = :id"
@@ -119,10 +119,29 @@ class TimelineRepository {
         return "e.record_id = :record" + index;
     }
 
-    /** The record and the records whose histories are part of its, or none when {@code visible} is false. */
-    private List<String> members(String visible, MapSqlParameterSource params) {
-        return jdbc.queryForList(MEMBERS + "select id from members where " + visible + " order by id", params,
-                String.class);
+    /**
+     * The record and the records whose histories are part of its, or none when {@code visible} is false. The
+     * deals and activities among them are left out unless {@code viewer} may see them by their own owner.
+     */
+    private List<String> members(String visible, Viewer viewer, MapSqlParameterSource params) {
+        return jdbc.queryForList(MEMBERS + "select id from members m where " + visible + ownersVisible(viewer, params)
+                + " order by id", params, String.class);
+    }
+
+    /**
+     * A deal's or an activity's history, told by the kind of its entries (a record's are all OPPORTUNITY, all
+     * ACTIVITY, or neither), shows only when its read model row is in the viewer's sight: one not there yet
+     * stays hidden too.
+     */
+    private static String ownersVisible(Viewer viewer, MapSqlParameterSource params) {
+        if (viewer.seesEverything()) {
+            return "";
+        }
+        params.addValue("ownedKinds", List.of(TimelineKind.OPPORTUNITY.name(), TimelineKind.ACTIVITY.name()));
+        return " and (coalesce((select k.kind from timeline_entry k where k.record_id = m.id limit 1), '') "
+                + "not in (:ownedKinds) or exists (select 1 from opportunity_view o where o.id = m.id"
+                + Visibility.ownedBy("o.owner_id", viewer, params) + ") or exists (select 1 from activity_view v "
+                + "where v.id = m.id" + Visibility.ownedBy("v.owner_id", viewer, params) + "))";
     }
 
     /**
