@@ -1,5 +1,6 @@
 package io.relais.bench;
 
+import io.relais.eventstore.ProcessorProgress;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,7 +12,6 @@ import org.springframework.context.ApplicationContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalLong;
 
 /** What the benchmark's measurements share: processors, appending generated events, and figures. */
 final class BenchSupport {
@@ -34,12 +34,7 @@ final class BenchSupport {
         long head = context.getBean(EventStore.class).createHeadToken().position().orElse(-1);
         long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000;
         while (System.nanoTime() < deadline) {
-            var status = processor.processingStatus().values();
-            boolean caughtUp = !status.isEmpty() && status.stream().allMatch(s -> {
-                OptionalLong position = s.getCurrentPosition();
-                return position.isPresent() && position.getAsLong() >= head;
-            });
-            if (caughtUp) {
+            if (ProcessorProgress.caughtUp(processor, head)) {
                 return;
             }
             Thread.sleep(20);

@@ -109,6 +109,7 @@ final class SalesBenchmark {
         for (EventProcessor any : context.getBean(EventProcessingConfiguration.class).eventProcessors().values()) {
             if (any instanceof StreamingEventProcessor streaming) {
                 BenchSupport.awaitCaughtUp(context, streaming);
+                out.printf("  %s caught up after %.0f s%n", streaming.getName(), (System.nanoTime() - start) / 1e9);
             }
         }
         out.printf("sales history: %d events generated (%d in the store), projected by every processor in %.0f s%n",

@@ -197,7 +197,7 @@ class AccountApiTest extends ApiTestSupport {
         assertThat(rep.api().post("/api/v1/accounts/" + id + "/merge", "{\"duplicateId\": \"" + duplicate + "\"}")
                 .status()).isEqualTo(200);
         StreamingEventProcessor processor = processor(AccountProjection.PROCESSING_GROUP);
-        awaitCaughtUp(processor);
+        awaitSettled();
         List<List<Map<String, Object>>> before = tables();
 
         processor.shutDown();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -204,7 +205,11 @@ class OpportunityApiTest extends ApiTestSupport {
     }
 
     private List<String> rows() {
-        return jdbc.queryForList("select to_jsonb(o)::text from opportunity_view o order by id", String.class);
+        List<String> rows = new ArrayList<>(jdbc.queryForList("select to_jsonb(o)::text from opportunity_view o "
+                + "order by id", String.class));
+        rows.addAll(jdbc.queryForList("select to_jsonb(h)::text from opportunity_history h order by opportunity_id, "
+                + "version", String.class));
+        return rows;
     }
 
     private String account(TestUser owner, String legalName) {

@@ -3,6 +3,7 @@ package io.relais.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.organisation.Profile;
+import io.relais.eventstore.ProcessorProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -103,11 +104,20 @@ public abstract class ApiTestSupport {
     /** Waits until every segment of the processor has handled every event stored so far. */
     protected void awaitCaughtUp(StreamingEventProcessor processor) {
         long head = eventStore.createHeadToken().position().orElseThrow();
-        // A segment stays flagged "replaying" until it sees an event of its own past the reset point, so the
-        // position is what tells that the replay is complete.
-        await().atMost(Duration.ofSeconds(60)).until(() -> !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream()
-                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));
+        await().atMost(Duration.ofSeconds(60)).until(() -> ProcessorProgress.caughtUp(processor, head));
+    }
+
+    /**
+     * Waits until every processor has handled every event, those its process managers add included: the
+     * store has stopped growing and everything has caught up with it.
+     */
+    protected void awaitSettled() {
+        long head;
+        do {
+            head = eventStore.createHeadToken().position().orElseThrow();
+            processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                    .map(StreamingEventProcessor.class::cast).forEach(this::awaitCaughtUp);
+        } while (eventStore.createHeadToken().position().orElseThrow() != head);
     }
 
     protected static JsonNode json(String text) {

@@ -1,0 +1,26 @@
+package io.relais.eventstore;
+
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+
+import java.util.Collection;
+
+/** How far a streaming processor has got through the event store. */
+public final class ProcessorProgress {
+
+    private ProcessorProgress() {
+    }
+
+    /**
+     * Whether the processor's claimed segments cover the whole stream and each has handled every event up to
+     * {@code head}. Right after a start or a reset some segments may not be claimed yet: those count as
+     * behind. A segment stays flagged "replaying" until it sees an event of its own past the reset point, so
+     * the position, not the flag, tells that a replay is complete.
+     */
+    public static boolean caughtUp(StreamingEventProcessor processor, long head) {
+        Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
+        double covered = statuses.stream().mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1)).sum();
+        return covered > 0.999 && statuses.stream()
+                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head);
+    }
+}
