@@ -768,6 +768,16 @@ class OpportunityTest {
                     .expectResultMessagePayload(0L);
         }
 
+        /** Amounts are compared by value, so one stored with trailing zeros (by an earlier version) is the same. */
+        @ParameterizedTest
+        @ValueSource(strings = {"12000.00", "1.2E+4"})
+        void emitsNothingForTheSameAmountStoredWithAnotherScale(String stored) {
+            fixture.given(deal().amount(stored).opened())
+                    .when(new ChangeOpportunityAmount(OPPORTUNITY_ID, AMOUNT, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
         @Test
         void emitsNothingWhenClearingNoAmount() {
             fixture.given(deal().amount((BigDecimal) null).opened())
