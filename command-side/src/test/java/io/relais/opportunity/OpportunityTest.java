@@ -950,7 +950,7 @@ class OpportunityTest {
 
         @ParameterizedTest(name = "{0} x {1} less {2} % = {3}")
         @CsvSource({"2.5, 19.99, , 49.98", "1, 99.99, 33.33, 66.66", "4, 250, 100, 0.00", "3, 0, , 0.00",
-                "0.001, 1234.5678, , 1.23"})
+                "0.001, 1234.5678, , 1.23", "1.029, 19.8414, 6.67, 19.05"})
         void makesTheAmountTheLineTotalToTheCent(BigDecimal quantity, BigDecimal unitPrice, BigDecimal discount,
                                                  BigDecimal total) {
             LineItem line = new LineItem("line-1", "product-7", "Offset press", "price-1", quantity, unitPrice,

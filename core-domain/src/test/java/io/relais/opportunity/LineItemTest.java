@@ -188,6 +188,18 @@ class LineItemTest {
             assertThat(line.total()).isEqualTo(total);
         }
 
+        /** The exact total is just under half a cent: rounding the discount first would push it up a cent. */
+        @ParameterizedTest(name = "{0} x {1} less {2} % = {3}")
+        @CsvSource({"1.029, 19.8414, 6.67, 19.05", "1.037, 12.0757, 16.67, 10.43", "1.001, 480.8748, 1.23, 475.43",
+                "600010.001, 0.0001, 0.01, 59.99"})
+        void roundsOnlyOnceSoThatATotalJustUnderHalfACentGoesDown(BigDecimal quantity, BigDecimal unitPrice,
+                                                                  BigDecimal discount, BigDecimal total) {
+            LineItem line = new LineItem("line-1", "product-7", "Offset press", null, quantity, unitPrice, discount,
+                    null);
+
+            assertThat(line.total()).isEqualTo(total);
+        }
+
         @Test
         void alwaysHasTwoDecimals() {
             assertThat(withQuantity(BigDecimal.ONE).total().scale()).isEqualTo(2);
