@@ -37,8 +37,9 @@ public record LineItem(String lineId, String productId, String productName, Stri
     /** Quantity times unit price, less the discount, to the cent. */
     public BigDecimal total() {
         BigDecimal gross = quantity.multiply(unitPrice);
-        BigDecimal discount = discountPercent == null ? BigDecimal.ZERO : gross.multiply(discountPercent)
-                .divide(HUNDRED, 10, RoundingMode.HALF_UP);
+        // exact, so that only the total is rounded: rounding the discount too could move it across half a cent
+        BigDecimal discount = discountPercent == null ? BigDecimal.ZERO
+                : gross.multiply(discountPercent).movePointLeft(2);
         return gross.subtract(discount).setScale(2, RoundingMode.HALF_UP);
     }
 

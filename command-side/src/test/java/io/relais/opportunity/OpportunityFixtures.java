@@ -1,0 +1,386 @@
+package io.relais.opportunity;
+
+import io.relais.catalogue.ProductPrice;
+import io.relais.common.AuditMetadata;
+import io.relais.common.ConflictException;
+import io.relais.common.InvalidFieldException;
+import io.relais.common.InvalidTransitionException;
+import io.relais.common.NotPermittedException;
+import io.relais.common.RecordNotFoundException;
+import io.relais.organisation.InMemoryOrganisationDirectory;
+import io.relais.organisation.Profile;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the fixture tests of the opportunity aggregate ({@link OpportunityTest}) use: the organisation, the
+ * sales stages and the clock, sample deals and lines, histories and matchers.
+ *
+ * <p>Who is who. Unless a test names the actor, commands are sent by OWNER, the sales rep who owns the deal of
+ * most histories here.
+ * <pre>
+ *   admin (administrator)        auditor, analyst, steward (read-only profiles)
+ *   director (sales manager)
+ *   +-- manager (sales manager)
+ *   |   +-- rep (OWNER), peer, rep-1 (sales reps), former (deactivated rep)
+ *   +-- other-manager (sales manager)
+ *       +-- other-rep (sales rep)
+ * </pre>
+ */
+final class OpportunityFixtures {
+
+    static final String OPPORTUNITY_ID = "opportunity-7";
+    static final String ACCOUNT_ID = "account-7";
+    /** The account {@link #ACCOUNT_ID} is merged into. */
+    static final String SURVIVOR_ID = "account-8";
+    static final String CONTACT_ID = "contact-1";
+    static final String OTHER_CONTACT_ID = "contact-2";
+    static final String LEAD_ID = "lead-42";
+    static final String NAME = "Press renewal";
+    static final BigDecimal AMOUNT = new BigDecimal("12000");
+    static final LocalDate CLOSE_DATE = LocalDate.of(2026, 6, 30);
+    static final Instant NOW = Instant.parse("2026-03-10T10:00:00Z");
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+
+    static final String OWNER = "rep";
+    static final String MANAGER = "manager";
+    static final String DIRECTOR = "director";
+    static final String PEER = "peer";
+    static final String REP_1 = "rep-1";
+    static final String OTHER_MANAGER = "other-manager";
+    static final String OTHER_REP = "other-rep";
+    static final String ADMIN = "admin";
+    static final String AUDITOR = "auditor";
+    static final String ANALYST = "analyst";
+    static final String STEWARD = "steward";
+    static final String FORMER = "former";
+    static final String UNKNOWN = "nobody";
+    static final String SYSTEM = "system:record-transfer";
+
+    /** The default stages, with their figures written out so that the tests do not read them from the code. */
+    static final SalesStage PROSPECTING = new SalesStage("PROSPECTING", 10, ForecastCategory.PIPELINE);
+    static final SalesStage QUALIFICATION = new SalesStage("QUALIFICATION", 20, ForecastCategory.PIPELINE);
+    static final SalesStage PROPOSAL = new SalesStage("PROPOSAL", 50, ForecastCategory.BEST_CASE);
+    static final SalesStage NEGOTIATION = new SalesStage("NEGOTIATION", 80, ForecastCategory.COMMIT);
+
+    /** Three presses at 1200 less 10 %, costing 700 each: 3240.00. */
+    static final LineItem PRESSES = new LineItem("line-1", "product-7", "Offset press", "price-1",
+            new BigDecimal("3"), new BigDecimal("1200"), new BigDecimal("10"), new BigDecimal("700"));
+    static final BigDecimal PRESSES_TOTAL = new BigDecimal("3240.00");
+
+    /** Two installation days at 650, without discount or cost: 1300.00. */
+    static final LineItem INSTALLATION = new LineItem("line-2", "product-8", "Installation day", "price-2",
+            new BigDecimal("2"), new BigDecimal("650"), null, null);
+    static final BigDecimal INSTALLATION_TOTAL = new BigDecimal("1300.00");
+
+    /** {@link #PRESSES_TOTAL} and {@link #INSTALLATION_TOTAL}. */
+    static final BigDecimal LINES_TOTAL = new BigDecimal("4540.00");
+
+    private OpportunityFixtures() {
+    }
+
+    /** A fixture over the organisation above with the default stages, at {@link #NOW}, sending as OWNER. */
+    static FixtureConfiguration<Opportunity> opportunityFixture() {
+        return opportunityFixture(SalesStages.defaults());
+    }
+
+    /** A fixture over the organisation above with these stages, at {@link #NOW}, sending as OWNER. */
+    static FixtureConfiguration<Opportunity> opportunityFixture(SalesStages stages) {
+        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
+                .add(ADMIN, Profile.ADMINISTRATOR, null)
+                .add(AUDITOR, Profile.AUDITOR, null)
+                .add(ANALYST, Profile.ANALYST, null)
+                .add(STEWARD, Profile.DATA_STEWARD, null)
+                .add(DIRECTOR, Profile.SALES_MANAGER, null)
+                .add(MANAGER, Profile.SALES_MANAGER, DIRECTOR)
+                .add(OWNER, Profile.SALES_REP, MANAGER)
+                .add(PEER, Profile.SALES_REP, MANAGER)
+                .add(REP_1, Profile.SALES_REP, MANAGER)
+                .addInactive(FORMER, Profile.SALES_REP, MANAGER)
+                .add(OTHER_MANAGER, Profile.SALES_MANAGER, DIRECTOR)
+                .add(OTHER_REP, Profile.SALES_REP, OTHER_MANAGER);
+        FixtureConfiguration<Opportunity> fixture = new AggregateTestFixture<>(Opportunity.class);
+        fixture.registerInjectableResource(directory.authorization());
+        fixture.registerInjectableResource(stages);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
+                message.getMetaData().containsKey(AuditMetadata.USER_ID)
+                        ? message
+                        : message.andMetaData(Map.of(AuditMetadata.USER_ID, OWNER)));
+        return fixture;
+    }
+
+    static Map<String, Object> as(String actorId) {
+        return Map.of(AuditMetadata.USER_ID, actorId);
+    }
+
+    static DealBuilder deal() {
+        return new DealBuilder();
+    }
+
+    /** The deal of {@link #deal()}: OWNER's, in PROSPECTING, for {@link #AMOUNT} EUR. */
+    static OpportunityOpened opened() {
+        return deal().opened();
+    }
+
+    /** {@link #opened()}; at version 0. */
+    static List<Object> openDeal() {
+        return List.of(opened());
+    }
+
+    /** {@link #opened()} with the lines {@link #PRESSES} and {@link #INSTALLATION}; at version 2. */
+    static List<Object> lined() {
+        return List.of(opened(), new OpportunityLineItemAdded(OPPORTUNITY_ID, PRESSES, AMOUNT, PRESSES_TOTAL),
+                new OpportunityLineItemAdded(OPPORTUNITY_ID, INSTALLATION, PRESSES_TOTAL, LINES_TOTAL));
+    }
+
+    /** {@link #opened()} moved to PROPOSAL; at version 1. */
+    static List<Object> inProposal() {
+        return List.of(opened(), new OpportunityStageChanged(OPPORTUNITY_ID, PROSPECTING, PROPOSAL));
+    }
+
+    /** {@link #inProposal()} closed as won today; at version 2. */
+    static List<Object> won() {
+        return with(inProposal(), new OpportunityWon(OPPORTUNITY_ID, ACCOUNT_ID, OWNER, "EUR", AMOUNT, TODAY,
+                PROPOSAL));
+    }
+
+    /** {@link #inProposal()} lost to a competitor today; at version 2. */
+    static List<Object> lost() {
+        return with(inProposal(), new OpportunityLost(OPPORTUNITY_ID, LossReason.COMPETITOR, null, TODAY,
+                PROPOSAL));
+    }
+
+    /** {@link #won()} or {@link #lost()}. */
+    static List<Object> closed(OpportunityStatus status) {
+        return switch (status) {
+            case WON -> won();
+            case LOST -> lost();
+            case OPEN -> throw new IllegalArgumentException("An open deal is not closed");
+        };
+    }
+
+    static List<Object> with(List<Object> history, Object... more) {
+        List<Object> events = new ArrayList<>(history);
+        events.addAll(List.of(more));
+        return events;
+    }
+
+    /**
+     * A deal field by field, as the command that opens it and as the event that records it; by default OWNER's
+     * {@link #NAME} with {@link #CONTACT_ID} from {@link #LEAD_ID}, {@link #AMOUNT} EUR closing on
+     * {@link #CLOSE_DATE}, in the standard price list and in PROSPECTING.
+     */
+    static final class DealBuilder {
+        private String opportunityId = OPPORTUNITY_ID;
+        private String accountId = ACCOUNT_ID;
+        private String name = NAME;
+        private String ownerId = OWNER;
+        private String primaryContactId = CONTACT_ID;
+        private String leadId = LEAD_ID;
+        private String currency = "EUR";
+        private BigDecimal amount = AMOUNT;
+        private LocalDate expectedCloseDate = CLOSE_DATE;
+        private String priceList = ProductPrice.STANDARD;
+        private SalesStage stage = PROSPECTING;
+
+        DealBuilder opportunityId(String value) {
+            opportunityId = value;
+            return this;
+        }
+
+        DealBuilder accountId(String value) {
+            accountId = value;
+            return this;
+        }
+
+        DealBuilder name(String value) {
+            name = value;
+            return this;
+        }
+
+        DealBuilder ownerId(String value) {
+            ownerId = value;
+            return this;
+        }
+
+        DealBuilder primaryContactId(String value) {
+            primaryContactId = value;
+            return this;
+        }
+
+        DealBuilder leadId(String value) {
+            leadId = value;
+            return this;
+        }
+
+        DealBuilder currency(String value) {
+            currency = value;
+            return this;
+        }
+
+        DealBuilder amount(String value) {
+            amount = value == null ? null : new BigDecimal(value);
+            return this;
+        }
+
+        DealBuilder amount(BigDecimal value) {
+            amount = value;
+            return this;
+        }
+
+        DealBuilder expectedCloseDate(LocalDate value) {
+            expectedCloseDate = value;
+            return this;
+        }
+
+        DealBuilder priceList(String value) {
+            priceList = value;
+            return this;
+        }
+
+        DealBuilder stage(SalesStage value) {
+            stage = value;
+            return this;
+        }
+
+        OpenOpportunity open() {
+            return new OpenOpportunity(opportunityId, accountId, name, ownerId, primaryContactId, leadId, currency,
+                    amount, expectedCloseDate, priceList);
+        }
+
+        OpportunityOpened opened() {
+            return new OpportunityOpened(opportunityId, accountId, name, ownerId, primaryContactId, leadId, currency,
+                    amount, expectedCloseDate, priceList, stage);
+        }
+    }
+
+    /** {@link #PRESSES} as another line. */
+    static LineItem presses(String lineId) {
+        return new LineItem(lineId, PRESSES.productId(), PRESSES.productName(), PRESSES.priceId(), PRESSES.quantity(),
+                PRESSES.unitPrice(), PRESSES.discountPercent(), PRESSES.unitCost());
+    }
+
+    /** Matches an {@link InvalidFieldException} for {@code field} with the stable {@code code}. */
+    static Matcher<InvalidFieldException> invalidField(String field, String code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(InvalidFieldException e) {
+                return field.equals(e.field()) && code.equals(e.code());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("InvalidFieldException with field ").appendValue(field)
+                        .appendText(" and code ").appendValue(code);
+            }
+
+            @Override
+            protected void describeMismatchSafely(InvalidFieldException e, Description description) {
+                description.appendText("had field ").appendValue(e.field()).appendText(" and code ")
+                        .appendValue(e.code());
+            }
+        };
+    }
+
+    /** Matches a {@link ConflictException} for {@code field} with the stable {@code code}. */
+    static Matcher<ConflictException> conflict(String field, String code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(ConflictException e) {
+                return code.equals(e.code()) && field.equals(e.refusal().field());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("ConflictException with field ").appendValue(field)
+                        .appendText(" and code ").appendValue(code);
+            }
+
+            @Override
+            protected void describeMismatchSafely(ConflictException e, Description description) {
+                description.appendText("had field ").appendValue(e.refusal().field()).appendText(" and code ")
+                        .appendValue(e.code());
+            }
+        };
+    }
+
+    /** Matches a {@link NotPermittedException}. */
+    static Matcher<Throwable> forbidden() {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable e) {
+                return e instanceof NotPermittedException refused && "forbidden".equals(refused.code());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("NotPermittedException");
+            }
+
+            @Override
+            protected void describeMismatchSafely(Throwable e, Description description) {
+                description.appendText("was ").appendValue(e);
+            }
+        };
+    }
+
+    /** Matches a {@link RecordNotFoundException} for the deal, as answered to who may not see it. */
+    static Matcher<Throwable> notFound() {
+        return notFound(OPPORTUNITY_ID);
+    }
+
+    /** Matches a {@link RecordNotFoundException} for {@code id}. */
+    static Matcher<Throwable> notFound(String id) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable e) {
+                return e instanceof RecordNotFoundException refused && "not-found".equals(refused.code())
+                        && ("No record exists with id " + id).equals(refused.getMessage());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("RecordNotFoundException for ").appendValue(id);
+            }
+
+            @Override
+            protected void describeMismatchSafely(Throwable e, Description description) {
+                description.appendText("was ").appendValue(e);
+            }
+        };
+    }
+
+    /** Matches an {@link InvalidTransitionException} refused because the deal is in {@code status}. */
+    static Matcher<InvalidTransitionException> invalidTransition(OpportunityStatus status) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(InvalidTransitionException e) {
+                return "invalid-transition".equals(e.code()) && status.name().equals(e.currentState());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("InvalidTransitionException from status ").appendValue(status.name());
+            }
+
+            @Override
+            protected void describeMismatchSafely(InvalidTransitionException e, Description description) {
+                description.appendText("had code ").appendValue(e.code()).appendText(" and status ")
+                        .appendValue(e.currentState());
+            }
+        };
+    }
+}
