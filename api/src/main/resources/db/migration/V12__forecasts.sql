@@ -1,3 +1,6 @@
+-- The stages a deal has been in, in the order it first got there: the funnel learns from them.
+alter table opportunity_view add column stages_visited varchar(50)[] not null default '{}';
+
 -- Every version of every deal with the time it held from (valid_from) until the next (valid_to): a forecast
 -- as it stood on a past date reads the versions in force then.
 create table opportunity_history (
@@ -16,6 +19,7 @@ create table opportunity_history (
     forecast_category   varchar(20)    not null,
     status              varchar(10)    not null,
     closed_on           date,
+    stages_visited      varchar(50)[]  not null,
     opened_at           timestamptz    not null,
     primary key (opportunity_id, version)
 );

@@ -2,6 +2,6 @@ package io.relais.forecast;
 
 import java.math.BigDecimal;
 
-/** A deal of the period with its amount and margin (null when a cost is unknown) in the reporting currency. */
-record ConvertedDeal(DealSnapshot deal, BigDecimal amount, BigDecimal margin) {
+/** Deals of the period with their amount and margin (null when no cost is known) in the reporting currency. */
+record ConvertedDeal(DealGroup deal, BigDecimal amount, BigDecimal margin) {
 }

@@ -3,7 +3,7 @@ package io.relais.forecast;
 import java.math.BigDecimal;
 import java.util.Collection;
 
-/** Adds deals up into {@link ForecastFigures}. */
+/** Adds groups of deals up into {@link ForecastFigures}. */
 final class FigureSum {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -26,22 +26,20 @@ final class FigureSum {
     }
 
     private void add(ConvertedDeal converted) {
-        DealSnapshot deal = converted.deal();
+        DealGroup deal = converted.deal();
         BigDecimal amount = converted.amount() == null ? BigDecimal.ZERO : converted.amount();
+        BigDecimal margin = converted.margin() == null ? BigDecimal.ZERO : converted.margin();
         if (deal.won()) {
-            wonDeals++;
+            wonDeals += deal.deals();
             closedWon = closedWon.add(amount);
-            if (converted.margin() != null) {
-                wonMargin = wonMargin.add(converted.margin());
-            } else {
-                withoutCosts++;
-            }
+            wonMargin = wonMargin.add(margin);
+            withoutCosts += deal.deals() - deal.dealsWithMargin();
             return;
         }
         if ("OMITTED".equals(deal.category())) {
             return;
         }
-        openDeals++;
+        openDeals += deal.deals();
         switch (deal.category()) {
             case "COMMIT" -> commit = commit.add(amount);
             case "BEST_CASE" -> bestCase = bestCase.add(amount);
@@ -49,11 +47,8 @@ final class FigureSum {
         }
         BigDecimal probability = BigDecimal.valueOf(deal.probability()).divide(HUNDRED);
         weighted = weighted.add(amount.multiply(probability));
-        if (converted.margin() != null) {
-            weightedMargin = weightedMargin.add(converted.margin().multiply(probability));
-        } else {
-            withoutCosts++;
-        }
+        weightedMargin = weightedMargin.add(margin.multiply(probability));
+        withoutCosts += deal.deals() - deal.dealsWithMargin();
     }
 
     private ForecastFigures figures() {

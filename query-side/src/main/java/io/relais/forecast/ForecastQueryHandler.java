@@ -1,5 +1,6 @@
 package io.relais.forecast;
 
+import io.relais.opportunity.SalesStage;
 import io.relais.opportunity.SalesStages;
 import io.relais.organisation.ReportingLines;
 import io.relais.organisation.ReportingLinesReader;
@@ -44,8 +45,8 @@ class ForecastQueryHandler {
         }
         List<String> team = lines.subtree(query.userId());
         Conversion conversion = conversions.on(query.asOf().atOffset(ZoneOffset.UTC).toLocalDate());
-        Map<String, List<ConvertedDeal>> byOwner = convert(repository.dealsOfPeriod(team, query.asOf(), query.period()),
-                conversion).stream().collect(Collectors.groupingBy(deal -> deal.deal().ownerId()));
+        Map<String, List<ConvertedDeal>> byOwner = convert(repository.dealGroupsOfPeriod(team, query.asOf(),
+                query.period()), conversion).stream().collect(Collectors.groupingBy(deal -> deal.deal().ownerId()));
         Map<String, BigDecimal> targets = targets(query.period(), team);
         List<ForecastLine> visible = new ArrayList<>();
         for (String member : team) {
@@ -72,7 +73,8 @@ class ForecastQueryHandler {
         LocalDate historyFrom = asOfDay.minusMonths(query.months());
         Conversion conversion = conversions.on(asOfDay);
         List<ConvertedDeal> period = convert(repository.dealsOfPeriod(team, query.asOf(), query.period()), conversion);
-        FunnelHistory history = new FunnelHistory(repository.closedDeals(team, historyFrom, query.asOf()),
+        FunnelHistory history = new FunnelHistory(repository.closedDeals(team, historyFrom, query.asOf(),
+                stages.open().stream().map(SalesStage::name).toList()),
                 repository.meetingsHeld(team, historyFrom, query.asOf()), conversion);
         int booked = repository.meetingsBooked(team, query.asOf(), query.period().end());
         FunnelProjection projection = new FunnelProjection(stages, history, period, booked,
@@ -110,9 +112,9 @@ class ForecastQueryHandler {
         return repository.targets(query.period(), users);
     }
 
-    private static List<ConvertedDeal> convert(List<DealSnapshot> deals, Conversion conversion) {
+    private static List<ConvertedDeal> convert(List<DealGroup> deals, Conversion conversion) {
         List<ConvertedDeal> converted = new ArrayList<>();
-        for (DealSnapshot deal : deals) {
+        for (DealGroup deal : deals) {
             conversion.rateOf(deal.currency()).ifPresent(rate -> converted.add(new ConvertedDeal(deal,
                     Conversion.convert(deal.amount(), rate), Conversion.convert(deal.margin(), rate))));
         }

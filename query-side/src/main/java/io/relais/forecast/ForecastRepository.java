@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,49 +99,54 @@ class ForecastRepository {
     }
 
     /**
-     * The deals of {@code owners} as they stood at {@code asOf} that count in the period: won in it, or open
-     * and expected to close in it.
+     * The deals of {@code owners} as they stood at {@code asOf} that count in the period (won in it, or open and
+     * expected to close in it), in groups alike in owner, currency, status, stage and forecast figures.
      */
-    List<DealSnapshot> dealsOfPeriod(Collection<String> owners, Instant asOf, ForecastPeriod period) {
+    List<DealGroup> dealGroupsOfPeriod(Collection<String> owners, Instant asOf, ForecastPeriod period) {
+        return dealsOfPeriod(owners, asOf, period, "owner_id, currency, status, stage, probability, "
+                + "forecast_category, count(*) as deals, sum(amount) as amount, sum(margin) as margin, count(margin) "
+                + "as with_margin", " group by owner_id, currency, status, stage, probability, forecast_category");
+    }
+
+    /** The same deals one by one. */
+    List<DealGroup> dealsOfPeriod(Collection<String> owners, Instant asOf, ForecastPeriod period) {
+        return dealsOfPeriod(owners, asOf, period, "owner_id, currency, status, stage, probability, "
+                + "forecast_category, 1 as deals, amount, margin, case when margin is null then 0 else 1 end as "
+                + "with_margin", " order by opportunity_id");
+    }
+
+    private List<DealGroup> dealsOfPeriod(Collection<String> owners, Instant asOf, ForecastPeriod period,
+                                          String columns, String grouping) {
         if (owners.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select opportunity_id, owner_id, currency, amount, margin, stage, probability, "
-                        + "forecast_category, status" + IN_FORCE + " and ((status = 'OPEN' and expected_close_date "
-                        + ">= :start and expected_close_date < :end) or (status = 'WON' and closed_on >= :start and "
-                        + "closed_on < :end)) order by opportunity_id",
-                periodParams(owners, asOf, period), (rs, row) -> new DealSnapshot(rs.getString("opportunity_id"),
-                        rs.getString("owner_id"), rs.getString("currency"), rs.getBigDecimal("amount"),
-                        rs.getBigDecimal("margin"), rs.getString("stage"), rs.getInt("probability"),
-                        rs.getString("forecast_category"), rs.getString("status")));
+        return jdbc.query("select " + columns + IN_FORCE + " and ((status = 'OPEN' and expected_close_date >= :start "
+                        + "and expected_close_date < :end) or (status = 'WON' and closed_on >= :start and closed_on < "
+                        + ":end))" + grouping,
+                new MapSqlParameterSource("owners", owners).addValue("asOf", Timestamp.from(asOf))
+                        .addValue("start", Date.valueOf(period.start())).addValue("end", Date.valueOf(period.end())),
+                (rs, row) -> new DealGroup(rs.getString("owner_id"), rs.getString("currency"), rs.getString("status"),
+                        rs.getString("stage"), rs.getInt("probability"), rs.getString("forecast_category"),
+                        rs.getInt("deals"), rs.getBigDecimal("amount"), rs.getBigDecimal("margin"),
+                        rs.getInt("with_margin")));
     }
 
     /**
-     * The deals of {@code owners} closed (as they stood at {@code asOf}) from {@code from} to {@code asOf},
-     * with every stage their history shows.
+     * The deals of {@code owners} closed (as they stood at {@code asOf}) from {@code from} to {@code asOf}, in
+     * groups alike in outcome, currency and the furthest of {@code stages} they had been in.
      */
-    List<ClosedDeal> closedDeals(Collection<String> owners, LocalDate from, Instant asOf) {
+    List<ClosedDeals> closedDeals(Collection<String> owners, LocalDate from, Instant asOf, List<String> stages) {
         if (owners.isEmpty()) {
             return List.of();
         }
-        Map<String, ClosedDeal> deals = new LinkedHashMap<>();
-        MapSqlParameterSource params = new MapSqlParameterSource("owners", owners).addValue("from", Date.valueOf(from))
-                .addValue("asOf", Timestamp.from(asOf));
-        jdbc.query("select opportunity_id, status, currency, amount" + IN_FORCE + " and status in ('WON', 'LOST') "
-                + "and closed_on >= :from order by opportunity_id", params, rs -> {
-                    deals.put(rs.getString("opportunity_id"), new ClosedDeal(rs.getString("opportunity_id"),
-                            "WON".equals(rs.getString("status")), rs.getString("currency"), rs.getBigDecimal("amount"),
-                            new HashSet<>()));
-                });
-        if (!deals.isEmpty()) {
-            jdbc.query("select distinct opportunity_id, stage from opportunity_history where opportunity_id in (:ids) "
-                            + "and valid_from <= :asOf",
-                    new MapSqlParameterSource("ids", deals.keySet()).addValue("asOf", Timestamp.from(asOf)),
-                    rs -> {
-                        deals.get(rs.getString("opportunity_id")).stages().add(rs.getString("stage"));
-                    });
-        }
-        return List.copyOf(deals.values());
+        return jdbc.query("select status, currency, coalesce((select max(array_position(cast(:stages as varchar[]), "
+                        + "visited)) from unnest(stages_visited) visited), 0) - 1 as furthest, count(*) as deals, "
+                        + "sum(amount) as amount" + IN_FORCE + " and status in ('WON', 'LOST') and closed_on >= :from "
+                        + "group by 1, 2, 3",
+                new MapSqlParameterSource("owners", owners).addValue("from", Date.valueOf(from))
+                        .addValue("asOf", Timestamp.from(asOf)).addValue("stages", stages.toArray(String[]::new)),
+                (rs, row) -> new ClosedDeals("WON".equals(rs.getString("status")), rs.getString("currency"),
+                        rs.getInt("furthest"), rs.getInt("deals"), rs.getBigDecimal("amount")));
     }
 
     /** Meetings of {@code owners} held (logged, or scheduled and done) from {@code from} until {@code asOf}. */
@@ -170,11 +174,6 @@ class ForecastRepository {
                         + "(:owners) and (status = 'OPEN' or (status = 'DONE' and completed_at > :asOf))",
                 new MapSqlParameterSource("owners", owners).addValue("asOf", Timestamp.from(asOf))
                         .addValue("until", startOf(until)), Integer.class);
-    }
-
-    private static MapSqlParameterSource periodParams(Collection<String> owners, Instant asOf, ForecastPeriod period) {
-        return new MapSqlParameterSource("owners", owners).addValue("asOf", Timestamp.from(asOf))
-                .addValue("start", Date.valueOf(period.start())).addValue("end", Date.valueOf(period.end()));
     }
 
     private static Timestamp startOf(LocalDate date) {

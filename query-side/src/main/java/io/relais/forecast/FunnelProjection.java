@@ -46,10 +46,11 @@ final class FunnelProjection {
         List<SalesStage> open = configured.open();
         for (int i = 0; i < open.size(); i++) {
             SalesStage stage = open.get(i);
-            int reached = history.reached(configured, i);
-            int wonFromHere = history.wonHaving(configured, i);
+            int reached = history.reached(i);
+            // won deals passed every stage, so all of them count as won from here
+            int wonFromHere = history.won();
             BigDecimal rate = reached == 0 ? percent(stage.probability()) : ratio(wonFromHere, reached);
-            int next = i + 1 < open.size() ? history.reached(configured, i + 1) : wonFromHere;
+            int next = i + 1 < open.size() ? history.reached(i + 1) : wonFromHere;
             StageConversion conversion = conversion(stage.name(), stage.probability(), reached, wonFromHere, rate,
                     reached == 0 ? null : ratio(next, reached), reached == 0 ? "configured" : "history",
                     openByStage.remove(stage.name()), chances);

@@ -30,7 +30,9 @@ class OpportunityRepository {
 
     /** The assignments of a change of stage or status, with the parameters {@link #stage} makes. */
     static final String STAGE = "stage = :stage, probability = :probability, forecast_category = :category, "
-            + "status = :status, loss_reason = :reason, loss_note = :note, closed_on = :closedOn";
+            + "status = :status, loss_reason = :reason, loss_note = :note, closed_on = :closedOn, stages_visited = "
+            + "case when cast(:stage as varchar) = any(stages_visited) then stages_visited "
+            + "else array_append(stages_visited, cast(:stage as varchar)) end";
 
     private static final String COLUMNS = "id, version, account_id, owner_id, name, primary_contact_id, lead_id, "
             + "currency, amount, margin, expected_close_date, price_list, stage, probability, forecast_category, "
@@ -56,10 +58,10 @@ class OpportunityRepository {
     void insert(OpportunityOpened event, long version, Instant at, String createdBy) {
         int inserted = jdbc.update("insert into opportunity_view (id, version, account_id, owner_id, name, primary_contact_id, "
                         + "lead_id, currency, amount, margin, expected_close_date, price_list, stage, probability, "
-                        + "forecast_category, status, line_items, created_at, created_by, updated_at, search_text) "
-                        + "values (:id, :version, :account, :owner, :name, :contact, :lead, :currency, :amount, null, "
-                        + ":closeDate, :priceList, :stage, :probability, :category, :status, '[]', :at, :by, :at, "
-                        + ":search) on conflict (id) do nothing",
+                        + "forecast_category, status, line_items, created_at, created_by, updated_at, search_text, "
+                        + "stages_visited) values (:id, :version, :account, :owner, :name, :contact, :lead, :currency, "
+                        + ":amount, null, :closeDate, :priceList, :stage, :probability, :category, :status, '[]', :at, "
+                        + ":by, :at, :search, array[cast(:stage as varchar)]) on conflict (id) do nothing",
                 stage(event.stage(), OpportunityStatus.OPEN, null, null, null).addValue("id", event.opportunityId())
                         .addValue("version", version).addValue("account", event.accountId())
                         .addValue("owner", event.ownerId()).addValue("name", event.name())
@@ -92,8 +94,9 @@ class OpportunityRepository {
                 params);
         jdbc.update("insert into opportunity_history (opportunity_id, version, valid_from, owner_id, account_id, "
                 + "currency, amount, margin, expected_close_date, stage, probability, forecast_category, status, "
-                + "closed_on, opened_at) select id, version, :at, owner_id, account_id, currency, amount, margin, "
-                + "expected_close_date, stage, probability, forecast_category, status, closed_on, created_at "
+                + "closed_on, stages_visited, opened_at) select id, version, :at, owner_id, account_id, currency, amount, "
+                + "margin, expected_close_date, stage, probability, forecast_category, status, closed_on, "
+                + "stages_visited, created_at "
                 + "from opportunity_view where id = :id", params);
     }
 
