@@ -21,8 +21,8 @@ final class DashboardData {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int RATE_SCALE = 4;
 
-    private final Map<String, List<DashboardRepository.OpenDeal>> open;
-    private final Map<String, List<DashboardRepository.ClosedDeal>> closed;
+    private final Map<String, List<DashboardRepository.OpenDeals>> open;
+    private final Map<String, List<DashboardRepository.ClosedDeals>> closed;
     private final Map<String, List<DashboardRepository.Count>> activities;
     private final Map<String, Integer> overdue = new HashMap<>();
     private final Map<String, Integer> stale = new HashMap<>();
@@ -33,23 +33,24 @@ final class DashboardData {
     private final List<LocalDate> weeks;
     private final Conversion conversion;
 
-    DashboardData(List<DashboardRepository.OpenDeal> open, List<DashboardRepository.ClosedDeal> closed,
+    DashboardData(List<DashboardRepository.OpenDeals> open, List<DashboardRepository.ClosedDeals> closed,
                   List<DashboardRepository.Count> activities, List<DashboardRepository.Count> overdue,
-                  List<StaleDeal> stale, List<DashboardRepository.Filled> accounts,
+                  List<DashboardRepository.Count> stale, List<DashboardRepository.Filled> accounts,
                   List<DashboardRepository.Filled> contacts, List<DashboardRepository.Filled> deals,
                   List<UsageRepository.Row> usage, List<LocalDate> weeks, Conversion conversion) {
         this.conversion = conversion;
-        this.open = open.stream().flatMap(deal -> converted(deal.currency(), deal.amount()).stream()
-                        .map(amount -> new DashboardRepository.OpenDeal(deal.ownerId(), deal.stage(), deal.probability(),
-                                deal.category(), conversion.reportingCurrency(), amount)))
-                .collect(Collectors.groupingBy(DashboardRepository.OpenDeal::ownerId));
-        this.closed = closed.stream().flatMap(deal -> converted(deal.currency(), deal.amount()).stream()
-                        .map(amount -> new DashboardRepository.ClosedDeal(deal.ownerId(), deal.won(),
-                                conversion.reportingCurrency(), amount, deal.cycleDays())))
-                .collect(Collectors.groupingBy(DashboardRepository.ClosedDeal::ownerId));
+        this.open = open.stream().flatMap(group -> converted(group.currency(), group.deals(), group.amount()).stream()
+                        .map(amount -> new DashboardRepository.OpenDeals(group.ownerId(), group.stage(),
+                                group.probability(), group.category(), conversion.reportingCurrency(), group.deals(),
+                                amount)))
+                .collect(Collectors.groupingBy(DashboardRepository.OpenDeals::ownerId));
+        this.closed = closed.stream().flatMap(group -> converted(group.currency(), group.deals(), group.amount()).stream()
+                        .map(amount -> new DashboardRepository.ClosedDeals(group.ownerId(), group.won(),
+                                conversion.reportingCurrency(), group.deals(), amount, group.cycleDays())))
+                .collect(Collectors.groupingBy(DashboardRepository.ClosedDeals::ownerId));
         this.activities = activities.stream().collect(Collectors.groupingBy(DashboardRepository.Count::ownerId));
         overdue.forEach(count -> this.overdue.put(count.ownerId(), count.count()));
-        stale.forEach(deal -> this.stale.merge(deal.ownerId(), 1, Integer::sum));
+        stale.forEach(count -> this.stale.put(count.ownerId(), count.count()));
         this.accounts = byOwner(accounts);
         this.contacts = byOwner(contacts);
         this.deals = byOwner(deals);
@@ -59,7 +60,7 @@ final class DashboardData {
     }
 
     /** The team's open deals whose amount could be converted, in the reporting currency. */
-    List<DashboardRepository.OpenDeal> openDeals() {
+    List<DashboardRepository.OpenDeals> openDeals() {
         return open.values().stream().flatMap(List::stream).toList();
     }
 
@@ -67,24 +68,25 @@ final class DashboardData {
         BigDecimal pipeline = BigDecimal.ZERO;
         BigDecimal weighted = BigDecimal.ZERO;
         int openDeals = 0;
-        for (DashboardRepository.OpenDeal deal : of(open, owners)) {
-            if (!"OMITTED".equals(deal.category())) {
-                openDeals++;
-                pipeline = pipeline.add(deal.amount());
-                weighted = weighted.add(deal.amount().multiply(BigDecimal.valueOf(deal.probability())).divide(HUNDRED));
+        for (DashboardRepository.OpenDeals deals : of(open, owners)) {
+            if (!"OMITTED".equals(deals.category())) {
+                openDeals += deals.deals();
+                pipeline = pipeline.add(deals.amount());
+                weighted = weighted.add(deals.amount().multiply(BigDecimal.valueOf(deals.probability()))
+                        .divide(HUNDRED));
             }
         }
         int won = 0;
         int lost = 0;
         long cycleDays = 0;
         BigDecimal wonAmount = BigDecimal.ZERO;
-        for (DashboardRepository.ClosedDeal deal : of(closed, owners)) {
-            if (deal.won()) {
-                won++;
-                cycleDays += deal.cycleDays();
-                wonAmount = wonAmount.add(deal.amount());
+        for (DashboardRepository.ClosedDeals deals : of(closed, owners)) {
+            if (deals.won()) {
+                won += deals.deals();
+                cycleDays += deals.cycleDays();
+                wonAmount = wonAmount.add(deals.amount());
             } else {
-                lost++;
+                lost += deals.deals();
             }
         }
         Map<String, Integer> activityCounts = new TreeMap<>();
@@ -100,8 +102,8 @@ final class DashboardData {
     }
 
     /** The amount in the reporting currency (a deal without an amount counts zero); empty without a rate. */
-    private Optional<BigDecimal> converted(String currency, BigDecimal amount) {
-        return conversion.rateOf(currency).map(rate -> amount == null ? BigDecimal.ZERO
+    private Optional<BigDecimal> converted(String currency, int deals, BigDecimal amount) {
+        return conversion.rateOf(currency, deals).map(rate -> amount == null ? BigDecimal.ZERO
                 : Conversion.convert(amount, rate));
     }
 

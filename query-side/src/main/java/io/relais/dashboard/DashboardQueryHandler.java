@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
@@ -26,6 +27,8 @@ import java.util.Optional;
 class DashboardQueryHandler {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Stale deals listed at most; the figures count them all. */
+    private static final int STALEST = 100;
 
     private final DashboardRepository repository;
     private final UsageRepository usage;
@@ -57,11 +60,12 @@ class DashboardQueryHandler {
             weeks.add(week);
         }
         Conversion conversion = conversions.on(today);
-        List<StaleDeal> stale = repository.staleDeals(team, query.now().minus(Duration.ofDays(query.staleDays())));
+        Instant staleBefore = query.now().minus(Duration.ofDays(query.staleDays()));
         DashboardData data = new DashboardData(repository.openDeals(team),
                 repository.closedDeals(team, query.period().start(), query.period().end()),
                 repository.activitiesDone(team, firstWeek.atStartOfDay(ZoneOffset.UTC).toInstant()),
-                repository.overdueTasks(team, query.now()), stale, repository.accountQuality(team),
+                repository.overdueTasks(team, query.now()), repository.staleDeals(team, staleBefore),
+                repository.accountQuality(team),
                 repository.contactQuality(team), repository.dealQuality(team), usage.weeks(team, firstWeek), weeks,
                 conversion);
         List<DashboardMember> members = new ArrayList<>();
@@ -75,24 +79,25 @@ class DashboardQueryHandler {
         return Optional.of(new DashboardView(query.userId(), query.period().label(), query.period().start(),
                 query.period().end(), firstWeek, query.staleDays(), query.now(), conversion.reportingCurrency(),
                 data.figures(team), pipelineByStage(data.openDeals()), members,
-                stale.stream().filter(deal -> lines.seesLineOf(query.viewer(), deal.ownerId())).toList(),
+                repository.stalest(team.stream().filter(member -> lines.seesLineOf(query.viewer(), member)).toList(),
+                        staleBefore, STALEST),
                 conversion.unconverted()));
     }
 
     /** The configured stages in order, then any stage deals are still in that is no longer configured. */
-    private List<StagePipeline> pipelineByStage(List<DashboardRepository.OpenDeal> deals) {
+    private List<StagePipeline> pipelineByStage(List<DashboardRepository.OpenDeals> deals) {
         Map<String, BigDecimal[]> totals = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         stages.open().stream().map(SalesStage::name).forEach(stage -> {
             totals.put(stage, new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
             counts.put(stage, 0);
         });
-        for (DashboardRepository.OpenDeal deal : deals) {
-            BigDecimal[] total = totals.computeIfAbsent(deal.stage(), stage -> new BigDecimal[]{BigDecimal.ZERO,
+        for (DashboardRepository.OpenDeals group : deals) {
+            BigDecimal[] total = totals.computeIfAbsent(group.stage(), stage -> new BigDecimal[]{BigDecimal.ZERO,
                     BigDecimal.ZERO});
-            total[0] = total[0].add(deal.amount());
-            total[1] = total[1].add(deal.amount().multiply(BigDecimal.valueOf(deal.probability())).divide(HUNDRED));
-            counts.merge(deal.stage(), 1, Integer::sum);
+            total[0] = total[0].add(group.amount());
+            total[1] = total[1].add(group.amount().multiply(BigDecimal.valueOf(group.probability())).divide(HUNDRED));
+            counts.merge(group.stage(), group.deals(), Integer::sum);
         }
         List<StagePipeline> pipeline = new ArrayList<>();
         totals.forEach((stage, total) -> pipeline.add(new StagePipeline(stage, counts.get(stage),

@@ -16,13 +16,16 @@ import java.util.List;
 @Repository
 class DashboardRepository {
 
-    /** An open deal of the team. */
-    record OpenDeal(String ownerId, String stage, int probability, String category, String currency,
-                    BigDecimal amount) {
+    /** Open deals of one owner alike in stage, figures and currency: how many, and their total amount. */
+    record OpenDeals(String ownerId, String stage, int probability, String category, String currency, int deals,
+                     BigDecimal amount) {
     }
 
-    /** A deal closed in the period. */
-    record ClosedDeal(String ownerId, boolean won, String currency, BigDecimal amount, int cycleDays) {
+    /**
+     * Deals of one owner closed in the period alike in outcome and currency: how many, their total amount and
+     * the total of their days from opening to closing.
+     */
+    record ClosedDeals(String ownerId, boolean won, String currency, int deals, BigDecimal amount, long cycleDays) {
     }
 
     /** How many of something an owner has, by kind (or one kind). */
@@ -54,22 +57,24 @@ class DashboardRepository {
         this.jdbc = jdbc;
     }
 
-    List<OpenDeal> openDeals(Collection<String> owners) {
-        return jdbc.query("select owner_id, stage, probability, forecast_category, currency, amount from "
-                        + "opportunity_view where status = 'OPEN' and owner_id in (:owners)",
-                new MapSqlParameterSource("owners", owners), (rs, row) -> new OpenDeal(rs.getString("owner_id"),
-                        rs.getString("stage"), rs.getInt("probability"), rs.getString("forecast_category"),
-                        rs.getString("currency"), rs.getBigDecimal("amount")));
+    List<OpenDeals> openDeals(Collection<String> owners) {
+        return jdbc.query("select owner_id, stage, probability, forecast_category, currency, count(*), "
+                        + "coalesce(sum(amount), 0) from opportunity_view where status = 'OPEN' and owner_id in "
+                        + "(:owners) group by owner_id, stage, probability, forecast_category, currency",
+                new MapSqlParameterSource("owners", owners), (rs, row) -> new OpenDeals(rs.getString(1),
+                        rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                        rs.getBigDecimal(7)));
     }
 
-    List<ClosedDeal> closedDeals(Collection<String> owners, LocalDate start, LocalDate end) {
-        return jdbc.query("select owner_id, status, currency, amount, closed_on - cast(created_at at time zone 'UTC' "
-                        + "as date) as cycle from opportunity_view where status in ('WON', 'LOST') and closed_on >= "
-                        + ":start and closed_on < :end and owner_id in (:owners)",
+    List<ClosedDeals> closedDeals(Collection<String> owners, LocalDate start, LocalDate end) {
+        return jdbc.query("select owner_id, status, currency, count(*), coalesce(sum(amount), 0), sum(closed_on - "
+                        + "cast(created_at at time zone 'UTC' as date)) from opportunity_view where status in ('WON', "
+                        + "'LOST') and closed_on >= :start and closed_on < :end and owner_id in (:owners) "
+                        + "group by owner_id, status, currency",
                 new MapSqlParameterSource("owners", owners).addValue("start", Date.valueOf(start))
-                        .addValue("end", Date.valueOf(end)), (rs, row) -> new ClosedDeal(rs.getString("owner_id"),
-                        "WON".equals(rs.getString("status")), rs.getString("currency"), rs.getBigDecimal("amount"),
-                        rs.getInt("cycle")));
+                        .addValue("end", Date.valueOf(end)), (rs, row) -> new ClosedDeals(rs.getString(1),
+                        "WON".equals(rs.getString(2)), rs.getString(3), rs.getInt(4), rs.getBigDecimal(5),
+                        rs.getLong(6)));
     }
 
     /** Activities done since {@code since}, by owner and kind. */
@@ -88,14 +93,28 @@ class DashboardRepository {
                 (rs, row) -> new Count(rs.getString(1), "TASK", rs.getInt(2)));
     }
 
-    /** Open deals with no activity done since {@code cutoff}, nor ever if they were opened before it. */
-    List<StaleDeal> staleDeals(Collection<String> owners, Instant cutoff) {
+    /** How many open deals each owner has with no activity done since {@code cutoff}, nor ever if older. */
+    List<Count> staleDeals(Collection<String> owners, Instant cutoff) {
+        return jdbc.query("select o.owner_id, count(*) from opportunity_view o where o.status = 'OPEN' and "
+                        + "o.owner_id in (:owners) and o.created_at < :cutoff and not exists (select 1 from "
+                        + "activity_view a where a.opportunity_id = o.id and a.status = 'DONE' and " + LAST_DONE
+                        + " >= :cutoff) group by o.owner_id",
+                new MapSqlParameterSource("owners", owners).addValue("cutoff", Timestamp.from(cutoff)),
+                (rs, row) -> new Count(rs.getString(1), "STALE", rs.getInt(2)));
+    }
+
+    /** The {@code limit} stale deals of {@code owners} idle the longest. */
+    List<StaleDeal> stalest(Collection<String> owners, Instant cutoff, int limit) {
+        if (owners.isEmpty()) {
+            return List.of();
+        }
         return jdbc.query("select o.id, o.name, o.owner_id, o.stage, o.currency, o.amount, o.created_at, max(" + LAST_DONE
                         + ") as last_done from opportunity_view o left join activity_view a on a.opportunity_id = o.id "
-                        + "and a.status = 'DONE' where o.status = 'OPEN' and o.owner_id in (:owners) group by o.id "
-                        + "having coalesce(max(" + LAST_DONE + "), o.created_at) < :cutoff "
-                        + "order by coalesce(max(" + LAST_DONE + "), o.created_at), o.id",
-                new MapSqlParameterSource("owners", owners).addValue("cutoff", Timestamp.from(cutoff)),
+                        + "and a.status = 'DONE' where o.status = 'OPEN' and o.owner_id in (:owners) and o.created_at "
+                        + "< :cutoff group by o.id having coalesce(max(" + LAST_DONE + "), o.created_at) < :cutoff "
+                        + "order by coalesce(max(" + LAST_DONE + "), o.created_at), o.id limit :limit",
+                new MapSqlParameterSource("owners", owners).addValue("cutoff", Timestamp.from(cutoff))
+                        .addValue("limit", limit),
                 (rs, row) -> new StaleDeal(rs.getString("id"), rs.getString("name"), rs.getString("owner_id"),
                         rs.getString("stage"), rs.getString("currency"), rs.getBigDecimal("amount"),
                         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_done") == null ? null

@@ -30,18 +30,26 @@ public final class Conversion {
         return reportingCurrency;
     }
 
-    /** The rate of a deal's currency, or empty (and the deal counted as unconverted) when there is none. */
+    /** The rate of a currency, when it has one. */
     public Optional<BigDecimal> rateOf(String currency) {
         if (currency.equals(reportingCurrency)) {
             return Optional.of(BigDecimal.ONE);
         }
         ExchangeRateView rate = rates.get(currency);
         if (rate == null) {
-            unconverted.merge(currency, 1, Integer::sum);
             return Optional.empty();
         }
         used.put(currency, rate);
         return Optional.of(rate.rate());
+    }
+
+    /** The rate of some deals' currency, or empty, the deals then counted as unconverted. */
+    public Optional<BigDecimal> rateOf(String currency, int deals) {
+        Optional<BigDecimal> rate = rateOf(currency);
+        if (rate.isEmpty()) {
+            unconverted.merge(currency, deals, Integer::sum);
+        }
+        return rate;
     }
 
     public static BigDecimal convert(BigDecimal amount, BigDecimal rate) {

@@ -115,7 +115,7 @@ class ForecastQueryHandler {
     private static List<ConvertedDeal> convert(List<DealGroup> deals, Conversion conversion) {
         List<ConvertedDeal> converted = new ArrayList<>();
         for (DealGroup deal : deals) {
-            conversion.rateOf(deal.currency()).ifPresent(rate -> converted.add(new ConvertedDeal(deal,
+            conversion.rateOf(deal.currency(), deal.deals()).ifPresent(rate -> converted.add(new ConvertedDeal(deal,
                     Conversion.convert(deal.amount(), rate), Conversion.convert(deal.margin(), rate))));
         }
         return converted;
