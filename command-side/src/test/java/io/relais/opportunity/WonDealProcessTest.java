@@ -1,8 +1,10 @@
 package io.relais.opportunity;
 
 import io.relais.account.PromoteAccountToCustomer;
+import io.relais.activity.Activity;
 import io.relais.activity.ActivityKind;
 import io.relais.activity.ActivityLinks;
+import io.relais.activity.ActivityScheduled;
 import io.relais.activity.ScheduleActivity;
 import io.relais.common.AuditMetadata;
 import io.relais.common.ConflictException;
@@ -12,6 +14,8 @@ import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.NotPermittedException;
 import io.relais.common.RecordNotFoundException;
+import io.relais.organisation.InMemoryOrganisationDirectory;
+import io.relais.organisation.Profile;
 import io.relais.process.SystemCommands;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -19,12 +23,23 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
+import org.axonframework.test.deadline.ScheduledDeadlineInfo;
+import org.axonframework.test.deadline.StubDeadlineManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -47,6 +62,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The won-deal process over a real command bus. The account and the activity are stand-in handlers that answer or
@@ -67,6 +83,7 @@ class WonDealProcessTest {
     private final SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
     /** Every command handled, in order, as it arrived. */
     private final List<CommandMessage<?>> handled = new ArrayList<>();
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private Callable<Object> promotion = () -> 1L;
     private Function<ScheduleActivity, Object> scheduling = ScheduleActivity::activityId;
     private WonDealProcess process;
@@ -79,10 +96,14 @@ class WonDealProcessTest {
         });
         commandBus.registerHandlerInterceptor(WonDealProcessTest::translateRefusals);
         commandBus.subscribe(PromoteAccountToCustomer.class.getName(), command -> promotion.call());
+        process = new WonDealProcess(new SystemCommands(DefaultCommandGateway.builder().commandBus(commandBus).build()),
+                clock);
+    }
+
+    /** Activities answered by {@link #scheduling}. */
+    private void activityStandIn() {
         commandBus.subscribe(ScheduleActivity.class.getName(),
                 command -> scheduling.apply((ScheduleActivity) command.getPayload()));
-        process = new WonDealProcess(new SystemCommands(DefaultCommandGateway.builder().commandBus(commandBus).build()),
-                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -91,6 +112,11 @@ class WonDealProcessTest {
 
     @Nested
     class Promotion {
+
+        @BeforeEach
+        void setUp() {
+            activityStandIn();
+        }
 
         @Test
         void makesTheAccountOfTheWonDealACustomer() {
@@ -181,11 +207,9 @@ class WonDealProcessTest {
     class DataCompletionTask {
 
         @BeforeEach
-        void erpFieldsMissing() {
-            promotion = () -> {
-                throw new IncompleteRecordException("erp-fields-missing", "A customer needs these fields for the ERP",
-                        MISSING);
-            };
+        void setUp() {
+            activityStandIn();
+            promotionRefusedForMissingErpFields();
         }
 
         @Test
@@ -264,8 +288,66 @@ class WonDealProcessTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // The task as the activity aggregate takes it
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Nested
+    class WithTheActivityAggregate {
+
+        private final EventStore eventStore = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine()).build();
+        private final StubDeadlineManager deadlines = new StubDeadlineManager(NOW);
+
+        @BeforeEach
+        void setUp() {
+            InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
+                    .add("director", Profile.SALES_MANAGER, null)
+                    .add(CLOSER, Profile.SALES_MANAGER, "director")
+                    .add(OWNER, Profile.SALES_REP, CLOSER)
+                    .addInactive("former", Profile.SALES_REP, CLOSER)
+                    .add("auditor", Profile.AUDITOR, null);
+            ParameterResolverFactory resources = MultiParameterResolverFactory.ordered(
+                    ClasspathParameterResolverFactory.forClass(Activity.class),
+                    new SimpleResourceParameterResolverFactory(List.of(directory.authorization(), clock, deadlines)));
+            AggregateAnnotationCommandHandler.<Activity>builder()
+                    .aggregateType(Activity.class)
+                    .repository(EventSourcingRepository.builder(Activity.class).eventStore(eventStore)
+                            .parameterResolverFactory(resources).build())
+                    .parameterResolverFactory(resources)
+                    .build()
+                    .subscribe(commandBus);
+            promotionRefusedForMissingErpFields();
+        }
+
+        @Test
+        void plansTheTaskForTheOwnerWithAReminderAndAnOverdueAlertOnTheirBehalfInTheRequest() {
+            deliver(won(OWNER));
+
+            ScheduleActivity task = onlyTask();
+            assertThat(eventStore.readEvents(task.activityId()).asStream().<Object>map(EventMessage::getPayload))
+                    .containsExactly(new ActivityScheduled(task.activityId(), ActivityKind.TASK, task.subject(),
+                            task.notes(), new ActivityLinks(ACCOUNT_ID, null, OPPORTUNITY_ID),
+                            NOW.plus(Duration.ofDays(7)), OWNER, NOW.plus(Duration.ofDays(6))));
+            MetaData onBehalfOfTheOwner = MetaData.with(AuditMetadata.USER_ID, "system:reminders")
+                    .and(AuditMetadata.ON_BEHALF_OF, OWNER).and(AuditMetadata.CORRELATION_ID, REQUEST);
+            assertThat(deadlines.getScheduledDeadlines())
+                    .extracting(ScheduledDeadlineInfo::getScheduleTime, ScheduledDeadlineInfo::getDeadlineName,
+                            deadline -> deadline.deadlineMessage().getMetaData())
+                    .containsExactly(tuple(NOW.plus(Duration.ofDays(6)), "activity-reminder", onBehalfOfTheOwner),
+                            tuple(NOW.plus(Duration.ofDays(7)), "activity-overdue", onBehalfOfTheOwner));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
     // Helpers
     // ---------------------------------------------------------------------------------------------------------
+
+    private void promotionRefusedForMissingErpFields() {
+        promotion = () -> {
+            throw new IncompleteRecordException("erp-fields-missing", "A customer needs these fields for the ERP",
+                    MISSING);
+        };
+    }
 
     /** The deal of {@code ownerId} won by CLOSER in the request REQUEST. */
     private static EventMessage<OpportunityWon> won(String ownerId) {
