@@ -61,6 +61,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -336,6 +337,27 @@ class WonDealProcessTest {
                     .containsExactly(tuple(NOW.plus(Duration.ofDays(6)), "activity-reminder", onBehalfOfTheOwner),
                             tuple(NOW.plus(Duration.ofDays(7)), "activity-overdue", onBehalfOfTheOwner));
         }
+
+        /**
+         * The refusal would come again on every retry, and record-processes (one segment, no dead letters) would
+         * handle no other event meanwhile: no merge, move or won deal would be processed.
+         */
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("io.relais.opportunity.WonDealProcessTest#ownersWhoCannotBeGivenTheTask")
+        void goesOnWithoutATaskTheOwnerCannotBeGiven(String name, String ownerId) {
+            assertThatCode(() -> deliver(won(ownerId))).doesNotThrowAnyException();
+
+            assertThat(scheduledTasks()).hasSize(1);
+            assertThat(eventStore.readEvents(onlyTask().activityId()).asStream()).isEmpty();
+            assertThat(deadlines.getScheduledDeadlines()).isEmpty();
+        }
+    }
+
+    static Stream<Arguments> ownersWhoCannotBeGivenTheTask() {
+        return Stream.of(
+                Arguments.of("a deal without an owner", null),
+                Arguments.of("a deactivated owner", "former"),
+                Arguments.of("an owner who now audits", "auditor"));
     }
 
     // ---------------------------------------------------------------------------------------------------------
