@@ -239,28 +239,39 @@ final class ActivityFixtures {
         };
     }
 
-    /** Matches an {@link InvalidTransitionException} refused because the task or meeting is {@code status}. */
+    /** Matches an {@link InvalidTransitionException} refused because the activity is {@code status}. */
     static Matcher<InvalidTransitionException> invalidTransition(ActivityStatus status) {
-        return transition(status, false);
-    }
-
-    /** Matches an {@link InvalidTransitionException} refused because the call, e-mail or note was logged. */
-    static Matcher<InvalidTransitionException> refusedAsLogged() {
-        return transition(ActivityStatus.DONE, true);
-    }
-
-    private static Matcher<InvalidTransitionException> transition(ActivityStatus status, boolean logged) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(InvalidTransitionException e) {
-                return "invalid-transition".equals(e.code()) && status.name().equals(e.currentState())
-                        && e.getMessage().contains("that was logged") == logged;
+                return "invalid-transition".equals(e.code()) && status.name().equals(e.currentState());
             }
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("InvalidTransitionException from status ").appendValue(status.name())
-                        .appendText(logged ? " of a logged activity" : " of a scheduled activity");
+                description.appendText("InvalidTransitionException from status ").appendValue(status.name());
+            }
+
+            @Override
+            protected void describeMismatchSafely(InvalidTransitionException e, Description description) {
+                description.appendText("had code ").appendValue(e.code()).appendText(" and status ")
+                        .appendValue(e.currentState());
+            }
+        };
+    }
+
+    /** Matches an {@link InvalidTransitionException} refused because the call, e-mail or note was logged. */
+    static Matcher<InvalidTransitionException> refusedAsLogged() {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(InvalidTransitionException e) {
+                return "invalid-transition".equals(e.code()) && "DONE".equals(e.currentState())
+                        && e.getMessage().contains("that was logged");
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("InvalidTransitionException from status \"DONE\" of a logged activity");
             }
 
             @Override

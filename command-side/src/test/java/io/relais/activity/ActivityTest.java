@@ -961,7 +961,7 @@ class ActivityTest {
         }
 
         @Test
-        void givesAnActivityAboutAContactAlonePreviouslyNoAccount() {
+        void movesAnActivityAboutAContactAloneFromNoAccount() {
             fixture.given(new ActivityLogged(ACTIVITY_ID, ActivityKind.NOTE, CALL_SUBJECT, null,
                             new ActivityLinks(null, CONTACT_ID, null), EARLIER, OWNER))
                     .when(new TransferActivity(ACTIVITY_ID, OTHER_ACCOUNT_ID, null), as(SYSTEM))
