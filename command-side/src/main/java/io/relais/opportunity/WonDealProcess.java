@@ -23,6 +23,8 @@ import java.util.UUID;
 /**
  * A deal closed as won feeds the customer file: its account becomes a customer. When the ERP's fields are
  * missing, the promotion is refused but the deal stays won, and its owner gets a task to complete the record.
+ * A task the owner cannot be given (a deal without owner, an owner since deactivated) is refused, logged and
+ * skipped: it would be refused on every retry, and the record processes would wait on it for good.
  */
 @Component
 @ProcessingGroup(RecordProcesses.PROCESSING_GROUP)
@@ -50,7 +52,7 @@ class WonDealProcess {
             // one task per won event, whatever retries the process goes through
             String taskId = UUID.nameUUIDFromBytes(("data-completion:" + message.getIdentifier())
                     .getBytes(StandardCharsets.UTF_8)).toString();
-            commands.sendOrFail(COMPONENT, new ScheduleActivity(taskId, ActivityKind.TASK,
+            commands.send(COMPONENT, new ScheduleActivity(taskId, ActivityKind.TASK,
                     "Complete the customer record for the ERP", "The deal was won but the account cannot become a "
                             + "customer until these fields are filled: " + String.join(", ",
                             refused.get().missingFields()), new ActivityLinks(event.accountId(), null,
