@@ -93,12 +93,15 @@ class DashboardRepository {
                 (rs, row) -> new Count(rs.getString(1), "TASK", rs.getInt(2)));
     }
 
-    /** How many open deals each owner has with no activity done since {@code cutoff}, nor ever if older. */
+    /**
+     * How many open deals each owner has whose last activity done was before {@code cutoff}, or, without any,
+     * that were opened before it.
+     */
     List<Count> staleDeals(Collection<String> owners, Instant cutoff) {
         return jdbc.query("select o.owner_id, count(*) from opportunity_view o where o.status = 'OPEN' and "
-                        + "o.owner_id in (:owners) and o.created_at < :cutoff and not exists (select 1 from "
-                        + "activity_view a where a.opportunity_id = o.id and a.status = 'DONE' and " + LAST_DONE
-                        + " >= :cutoff) group by o.owner_id",
+                        + "o.owner_id in (:owners) and coalesce((select max(" + LAST_DONE + ") from activity_view a "
+                        + "where a.opportunity_id = o.id and a.status = 'DONE'), o.created_at) < :cutoff "
+                        + "group by o.owner_id",
                 new MapSqlParameterSource("owners", owners).addValue("cutoff", Timestamp.from(cutoff)),
                 (rs, row) -> new Count(rs.getString(1), "STALE", rs.getInt(2)));
     }
@@ -108,11 +111,12 @@ class DashboardRepository {
         if (owners.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select o.id, o.name, o.owner_id, o.stage, o.currency, o.amount, o.created_at, max(" + LAST_DONE
-                        + ") as last_done from opportunity_view o left join activity_view a on a.opportunity_id = o.id "
-                        + "and a.status = 'DONE' where o.status = 'OPEN' and o.owner_id in (:owners) and o.created_at "
-                        + "< :cutoff group by o.id having coalesce(max(" + LAST_DONE + "), o.created_at) < :cutoff "
-                        + "order by coalesce(max(" + LAST_DONE + "), o.created_at), o.id limit :limit",
+        String idleSince = "coalesce(max(" + LAST_DONE + "), o.created_at)";
+        return jdbc.query("select o.id, o.name, o.owner_id, o.stage, o.currency, o.amount, o.created_at, max("
+                        + LAST_DONE + ") as last_done from opportunity_view o left join activity_view a on "
+                        + "a.opportunity_id = o.id and a.status = 'DONE' where o.status = 'OPEN' and o.owner_id in "
+                        + "(:owners) group by o.id having " + idleSince + " < :cutoff order by " + idleSince
+                        + ", o.id limit :limit",
                 new MapSqlParameterSource("owners", owners).addValue("cutoff", Timestamp.from(cutoff))
                         .addValue("limit", limit),
                 (rs, row) -> new StaleDeal(rs.getString("id"), rs.getString("name"), rs.getString("owner_id"),
