@@ -137,6 +137,13 @@ class SalesTargetTest {
         }
 
         @Test
+        void changesTheTargetOfAUserIdGivenWithSpacesInTheUsersStream() {
+            fixture.given(repTarget("50000", null))
+                    .when(SetSalesTarget.of(" " + REP + " ", Q3, new BigDecimal("60000")))
+                    .expectEvents(repTarget("60000", "50000"));
+        }
+
+        @Test
         void lowersTheTargetToZero() {
             fixture.given(repTarget("50000", null))
                     .when(setRepTarget("0"))
