@@ -196,5 +196,14 @@ class ReportingLinesTest {
             assertThat(loop.seesTeamOf(new Viewer("outsider", false), "c")).isFalse();
         }
 
+        @Test
+        void listsEachMemberOfALoopOnce() {
+            assertThat(loop.subtree("a")).containsExactly("a", "c", "b");
+        }
+
+        @Test
+        void listsAUserManagingThemselvesOnce() {
+            assertThat(loop.subtree("self")).containsExactly("self");
+        }
     }
 }
