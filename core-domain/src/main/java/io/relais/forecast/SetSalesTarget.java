@@ -16,8 +16,12 @@ public record SetSalesTarget(@TargetAggregateIdentifier String targetId, String 
         return new SetSalesTarget(targetId(userId, period), userId, period, amount);
     }
 
-    /** One stream per user and period. */
+    /**
+     * One stream per user and period, named as the aggregate names it once it has checked both (the user id
+     * trimmed, the period upper-cased), so that the command is routed to the stream its event goes to.
+     */
     public static String targetId(String userId, String period) {
-        return "target:" + userId + ":" + (period == null ? "" : period.strip().toUpperCase(Locale.ROOT));
+        return "target:" + (userId == null ? "" : userId.strip()) + ":"
+                + (period == null ? "" : period.strip().toUpperCase(Locale.ROOT));
     }
 }

@@ -3,11 +3,13 @@ package io.relais.organisation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The reporting lines of the organisation at one moment, and the rule of team figures that follows from
@@ -38,15 +40,24 @@ public final class ReportingLines {
         return List.copyOf(members.keySet());
     }
 
-    /** The user and everyone below them, each before the people reporting to them. */
+    /**
+     * The user and everyone below them, each before the people reporting to them; each once, so that a cycle
+     * (which the organisation refuses) ends the walk instead of looping.
+     */
     public List<String> subtree(String userId) {
         List<String> ids = new ArrayList<>();
         if (!members.containsKey(userId)) {
             return ids;
         }
+        Set<String> seen = new HashSet<>();
+        seen.add(userId);
         ids.add(userId);
         for (int i = 0; i < ids.size(); i++) {
-            ids.addAll(reports.getOrDefault(ids.get(i), List.of()));
+            for (String report : reports.getOrDefault(ids.get(i), List.of())) {
+                if (seen.add(report)) {
+                    ids.add(report);
+                }
+            }
         }
         return ids;
     }

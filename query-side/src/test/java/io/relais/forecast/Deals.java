@@ -1,0 +1,77 @@
+package io.relais.forecast;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Deals, closed deals and conversions for the forecast figure tests; amounts are in EUR, the reporting currency. */
+final class Deals {
+
+    static final String REPORTING = "EUR";
+
+    private Deals() {
+    }
+
+    /** A deal won in the period, already in the reporting currency; margin may be null (a cost unknown). */
+    static ConvertedDeal won(String amount, String margin) {
+        return converted(snapshot("NEGOTIATION", 100, "CLOSED", "WON", amount, margin), amount, margin);
+    }
+
+    /** An open deal of a category, already in the reporting currency; margin may be null (a cost unknown). */
+    static ConvertedDeal open(String category, int probability, String amount, String margin) {
+        return converted(snapshot("PROPOSAL", probability, category, "OPEN", amount, margin), amount, margin);
+    }
+
+    /** An open deal in a stage, counted in the pipeline, without margin. */
+    static ConvertedDeal openIn(String stage, int probability, String amount) {
+        return converted(snapshot(stage, probability, "PIPELINE", "OPEN", amount, null), amount, null);
+    }
+
+    static ConvertedDeal omittedIn(String stage, int probability, String amount) {
+        return converted(snapshot(stage, probability, "OMITTED", "OPEN", amount, null), amount, null);
+    }
+
+    static ConvertedDeal converted(DealSnapshot deal, String amount, String margin) {
+        return new ConvertedDeal(deal, decimal(amount), decimal(margin));
+    }
+
+    static DealSnapshot snapshot(String stage, int probability, String category, String status, String amount,
+                                 String margin) {
+        return new DealSnapshot("deal", "rep", REPORTING, decimal(amount), decimal(margin), stage, probability,
+                category, status);
+    }
+
+    static ClosedDeal closedWon(String amount, String... stages) {
+        return new ClosedDeal("won", true, REPORTING, decimal(amount), Set.of(stages));
+    }
+
+    /** A deal won in another currency than the reporting one, with no stage recorded. */
+    static ClosedDeal closedWonIn(String currency, String amount) {
+        return new ClosedDeal("won", true, currency, decimal(amount), Set.of());
+    }
+
+    static ClosedDeal closedLost(String... stages) {
+        return new ClosedDeal("lost", false, REPORTING, new BigDecimal("100"), Set.of(stages));
+    }
+
+    /** A conversion into EUR with rates given as currency, rate, currency, rate... */
+    static Conversion conversion(String... currencyAndRate) {
+        Map<String, ExchangeRateView> rates = new HashMap<>();
+        for (int i = 0; i < currencyAndRate.length; i += 2) {
+            rates.put(currencyAndRate[i], rate(currencyAndRate[i], currencyAndRate[i + 1]));
+        }
+        return new Conversion(REPORTING, rates);
+    }
+
+    static ExchangeRateView rate(String currency, String rate) {
+        return new ExchangeRateView(currency, LocalDate.of(2026, 1, 1), new BigDecimal(rate), REPORTING, 0,
+                Instant.parse("2026-01-01T00:00:00Z"), "admin");
+    }
+
+    static BigDecimal decimal(String value) {
+        return value == null ? null : new BigDecimal(value);
+    }
+}
