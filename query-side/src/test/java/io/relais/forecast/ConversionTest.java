@@ -45,16 +45,24 @@ class ConversionTest {
         }
 
         @Test
-        void answersNothingForACurrencyWithoutRateAndCountsTheDealsLeftOut() {
+        void answersNothingForACurrencyWithoutRateWithoutCountingAnythingWhenNotAskedTo() {
             Conversion conversion = conversion("USD", "0.9");
 
             assertThat(conversion.rateOf("JPY")).isEmpty();
-            conversion.rateOf("USD");
-            conversion.rateOf("JPY");
-            conversion.rateOf("CHF");
+            assertThat(conversion.unconverted()).isEmpty();
+        }
+
+        @Test
+        void answersNothingForACurrencyWithoutRateAndCountsTheDealsLeftOut() {
+            Conversion conversion = conversion("USD", "0.9");
+
+            assertThat(conversion.rateOf("JPY", 1)).isEmpty();
+            conversion.rateOf("USD", 4);
+            conversion.rateOf("JPY", 2);
+            conversion.rateOf("CHF", 1);
 
             assertThat(conversion.unconverted()).containsExactly(new UnconvertedDeals("CHF", 1),
-                    new UnconvertedDeals("JPY", 2));
+                    new UnconvertedDeals("JPY", 3));
             assertThat(conversion.used()).containsExactly(rate("USD", "0.9"));
         }
 

@@ -1,11 +1,15 @@
 package io.relais.forecast;
 
+import io.relais.opportunity.SalesStage;
+import io.relais.opportunity.SalesStages;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Deals, closed deals and conversions for the forecast figure tests; amounts are in EUR, the reporting currency. */
 final class Deals {
@@ -34,27 +38,34 @@ final class Deals {
         return converted(snapshot(stage, probability, "OMITTED", "OPEN", amount, null), amount, null);
     }
 
-    static ConvertedDeal converted(DealSnapshot deal, String amount, String margin) {
+    static ConvertedDeal converted(DealGroup deal, String amount, String margin) {
         return new ConvertedDeal(deal, decimal(amount), decimal(margin));
     }
 
-    static DealSnapshot snapshot(String stage, int probability, String category, String status, String amount,
-                                 String margin) {
-        return new DealSnapshot("deal", "rep", REPORTING, decimal(amount), decimal(margin), stage, probability,
-                category, status);
+    /** One deal. */
+    static DealGroup snapshot(String stage, int probability, String category, String status, String amount,
+                              String margin) {
+        return new DealGroup("rep", REPORTING, status, stage, probability, category, 1, decimal(amount),
+                decimal(margin), margin == null ? 0 : 1);
     }
 
-    static ClosedDeal closedWon(String amount, String... stages) {
-        return new ClosedDeal("won", true, REPORTING, decimal(amount), Set.of(stages));
+    static ClosedDeals closedWon(String amount, String... stages) {
+        return new ClosedDeals(true, REPORTING, furthest(stages), 1, decimal(amount));
     }
 
     /** A deal won in another currency than the reporting one, with no stage recorded. */
-    static ClosedDeal closedWonIn(String currency, String amount) {
-        return new ClosedDeal("won", true, currency, decimal(amount), Set.of());
+    static ClosedDeals closedWonIn(String currency, String amount) {
+        return new ClosedDeals(true, currency, -1, 1, decimal(amount));
     }
 
-    static ClosedDeal closedLost(String... stages) {
-        return new ClosedDeal("lost", false, REPORTING, new BigDecimal("100"), Set.of(stages));
+    static ClosedDeals closedLost(String... stages) {
+        return new ClosedDeals(false, REPORTING, furthest(stages), 1, new BigDecimal("100"));
+    }
+
+    /** The position of the furthest of the stages among the default ones, as the repository reads it; -1 for none. */
+    static int furthest(String... stages) {
+        List<String> names = SalesStages.defaults().open().stream().map(SalesStage::name).toList();
+        return Arrays.stream(stages).mapToInt(names::indexOf).max().orElse(-1);
     }
 
     /** A conversion into EUR with rates given as currency, rate, currency, rate... */

@@ -86,8 +86,8 @@ class FigureSumTest {
 
     @Test
     void addsTheConvertedAmountsUpNotTheDealsOwn() {
-        DealSnapshot inDollars = new DealSnapshot("deal", "rep", "USD", new BigDecimal("1000"), new BigDecimal("200"),
-                "PROPOSAL", 50, "BEST_CASE", "OPEN");
+        DealGroup inDollars = new DealGroup("rep", "USD", "OPEN", "PROPOSAL", 50, "BEST_CASE", 1,
+                new BigDecimal("1000"), new BigDecimal("200"), 1);
 
         ForecastFigures figures = FigureSum.of(List.of(new ConvertedDeal(inDollars, new BigDecimal("900"),
                 new BigDecimal("180"))));
