@@ -59,8 +59,9 @@ final class BenchSupport {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 
+    /** A rate as a ratio to the raw insert speed, to three significant digits (reads can be far below 0.001). */
     static String ratio(double rate, double raw) {
-        return String.format("%.3f", rate / raw);
+        return String.format("%.3g", rate / raw);
     }
 
     static String format(double rate) {
