@@ -5,6 +5,7 @@ import io.relais.activity.ActivityKind;
 import io.relais.activity.ActivityLinks;
 import io.relais.activity.ScheduleActivity;
 import io.relais.common.Refusal;
+import io.relais.process.MergeSurvivors;
 import io.relais.process.RecordProcesses;
 import io.relais.process.SystemCommands;
 import org.axonframework.config.ProcessingGroup;
@@ -36,16 +37,20 @@ class WonDealProcess {
     private static final Duration REMINDER_BEFORE = Duration.ofDays(1);
 
     private final SystemCommands commands;
+    private final MergeSurvivors survivors;
     private final Clock clock;
 
-    WonDealProcess(SystemCommands commands, Clock clock) {
+    WonDealProcess(SystemCommands commands, MergeSurvivors survivors, Clock clock) {
         this.commands = commands;
+        this.survivors = survivors;
         this.clock = clock;
     }
 
     @EventHandler
     void on(OpportunityWon event, EventMessage<?> message) {
-        Optional<Refusal> refused = commands.attempt(COMPONENT, new PromoteAccountToCustomer(event.accountId(), null),
+        // the account may have been merged into another since: its survivor is the customer now
+        String accountId = survivors.of(event.accountId());
+        Optional<Refusal> refused = commands.attempt(COMPONENT, new PromoteAccountToCustomer(accountId, null),
                 message.getMetaData());
         if (refused.isPresent() && refused.get().code().equals("erp-fields-missing")) {
             Instant due = clock.instant().plus(TIME_TO_COMPLETE);
@@ -55,7 +60,7 @@ class WonDealProcess {
             commands.send(COMPONENT, new ScheduleActivity(taskId, ActivityKind.TASK,
                     "Complete the customer record for the ERP", "The deal was won but the account cannot become a "
                             + "customer until these fields are filled: " + String.join(", ",
-                            refused.get().missingFields()), new ActivityLinks(event.accountId(), null,
+                            refused.get().missingFields()), new ActivityLinks(accountId, null,
                             event.opportunityId()), due, event.ownerId(), due.minus(REMINDER_BEFORE)),
                     message.getMetaData());
         }

@@ -117,14 +117,14 @@ public class Authorization {
         }
         UserStanding standing = directory.standing(actorId, userId)
                 .orElseThrow(() -> new NotPermittedException("Only active users may set targets"));
+        boolean administrator = standing.actorProfile() == Profile.ADMINISTRATOR;
+        // rights first, so that whether a user outside the actor's reach exists does not leak
+        if (!administrator && (standing.actorProfile() != Profile.SALES_MANAGER || !standing.ownerInReach()
+                || actorId.equals(userId))) {
+            throw new NotPermittedException("Targets are set by administrators and by the managers above the user");
+        }
         if (standing.ownerProfile() == null || !standing.ownerProfile().ownsRecords()) {
             throw new InvalidFieldException("userId", "unknown-user", "No active sales user has the id " + userId);
-        }
-        if (standing.actorProfile() == Profile.ADMINISTRATOR) {
-            return;
-        }
-        if (standing.actorProfile() != Profile.SALES_MANAGER || !standing.ownerInReach() || actorId.equals(userId)) {
-            throw new NotPermittedException("Targets are set by administrators and by the managers above the user");
         }
     }
 

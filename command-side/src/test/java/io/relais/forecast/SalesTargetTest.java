@@ -226,6 +226,14 @@ class SalesTargetTest {
         }
 
         @Test
+        void refusesAManagerAsForbiddenWhetherOrNotTheUserExistsOutsideTheirReach() {
+            fixture.givenNoPriorActivity()
+                    .when(SetSalesTarget.of(UNKNOWN, Q3, new BigDecimal("50000")), as(MANAGER))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+
+        @Test
         void refusesADeactivatedUserEvenToTheirManager() {
             fixture.givenNoPriorActivity()
                     .when(SetSalesTarget.of(FORMER_REP, Q3, new BigDecimal("50000")), as(MANAGER))

@@ -1,5 +1,7 @@
 package io.relais.opportunity;
 
+import io.relais.account.AccountMergedInto;
+import io.relais.account.AccountStatus;
 import io.relais.account.PromoteAccountToCustomer;
 import io.relais.activity.Activity;
 import io.relais.activity.ActivityKind;
@@ -16,12 +18,14 @@ import io.relais.common.NotPermittedException;
 import io.relais.common.RecordNotFoundException;
 import io.relais.organisation.InMemoryOrganisationDirectory;
 import io.relais.organisation.Profile;
+import io.relais.process.MergeSurvivors;
 import io.relais.process.SystemCommands;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -86,6 +90,9 @@ class WonDealProcessTest {
     private final List<CommandMessage<?>> handled = new ArrayList<>();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private Callable<Object> promotion = () -> 1L;
+    /** The store the process looks merges up in. */
+    private final EventStore accounts = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine())
+            .build();
     private Function<ScheduleActivity, Object> scheduling = ScheduleActivity::activityId;
     private WonDealProcess process;
 
@@ -98,7 +105,7 @@ class WonDealProcessTest {
         commandBus.registerHandlerInterceptor(WonDealProcessTest::translateRefusals);
         commandBus.subscribe(PromoteAccountToCustomer.class.getName(), command -> promotion.call());
         process = new WonDealProcess(new SystemCommands(DefaultCommandGateway.builder().commandBus(commandBus).build()),
-                clock);
+                new MergeSurvivors(accounts), clock);
     }
 
     /** Activities answered by {@link #scheduling}. */
@@ -142,6 +149,16 @@ class WonDealProcessTest {
 
             assertThat(handled.get(0).getMetaData()).containsEntry(AuditMetadata.USER_ID, PROCESS)
                     .containsEntry(AuditMetadata.ON_BEHALF_OF, CLOSER);
+        }
+
+        @Test
+        void makesTheSurvivorACustomerWhenTheAccountWasMergedIntoAnother() {
+            accounts.publish(new GenericDomainEventMessage<>("Account", ACCOUNT_ID, 0, new AccountMergedInto(
+                    ACCOUNT_ID, "survivor", null, null, null, AccountStatus.PROSPECT, null)));
+
+            deliver(won(OWNER));
+
+            assertThat(payloads()).containsExactly(new PromoteAccountToCustomer("survivor", null));
         }
 
         @Test
