@@ -7,3 +7,9 @@ create table usage_week (
     activities_logged integer      not null default 0,
     primary key (user_id, week_start)
 );
+
+-- When the last activity about each deal was done: a deal idle for too long is stale.
+create table deal_last_activity (
+    opportunity_id varchar(100) primary key,
+    last_done_at   timestamptz  not null
+);

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -119,6 +121,49 @@ class ActivityApiTest extends ApiTestSupport {
     }
 
     /** The deadlines waiting in the persisted deadline manager's table. */
+    @Test
+    void replayingTheActivityProjectionFromZeroGivesTheSameRows() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        String account = account(rep, "Fromagerie du Rejeu");
+        String deal = rep.api().post("/api/v1/opportunities", "{\"accountId\": \"" + account + "\", \"name\": "
+                + "\"Rejeu\", \"currency\": \"EUR\", \"amount\": 900, \"expectedCloseDate\": \"2027-01-31\"}")
+                .body().get("id").asText();
+        assertThat(rep.api().post("/api/v1/activities/log", "{\"kind\": \"CALL\", \"subject\": \"Appel\", "
+                + "\"opportunityId\": \"" + deal + "\", \"occurredAt\": \"" + Instant.now().minus(3, ChronoUnit.DAYS)
+                + "\"}").status()).isEqualTo(201);
+        String meeting = rep.api().post("/api/v1/activities/schedule", "{\"kind\": \"MEETING\", \"subject\": "
+                + "\"Visite\", \"opportunityId\": \"" + deal + "\", \"dueAt\": \"" + Instant.now().plusSeconds(3600)
+                + "\"}").body().get("id").asText();
+        assertThat(rep.api().post("/api/v1/activities/" + meeting + "/complete", null).status()).isEqualTo(200);
+        assertThat(rep.api().post("/api/v1/activities/schedule", "{\"kind\": \"TASK\", \"subject\": \"En retard\", "
+                + "\"accountId\": \"" + account + "\", \"dueAt\": \"" + Instant.now().minusSeconds(60) + "\"}")
+                .status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertCount(rep) == 1);
+        StreamingEventProcessor processor = processor(ActivityProjection.PROCESSING_GROUP);
+        awaitSettled();
+        List<String> before = rows();
+        assertThat(before).anyMatch(row -> row.contains("last_done_at") && row.contains(deal));
+
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        awaitCaughtUp(processor);
+
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    private long alertCount(TestUser user) {
+        return user.api().get("/api/v1/alerts").body().get("totalItems").asLong();
+    }
+
+    private List<String> rows() {
+        List<String> rows = new ArrayList<>();
+        for (String table : List.of("activity_view", "activity_alert", "deal_last_activity")) {
+            rows.addAll(jdbc.queryForList("select to_jsonb(t)::text from " + table + " t order by 1", String.class));
+        }
+        return rows;
+    }
+
     private long pendingDeadlines() {
         return jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'AxonDeadline'", Long.class);
     }

@@ -1,6 +1,7 @@
 package io.relais.activity;
 
 import io.relais.common.AuditMetadata;
+import io.relais.projection.ProjectionBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,8 +13,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * Projects activities into the activity table, and the reminders and overdue alerts into each assignee's
- * alerts. Every event moves the activity's row to its version; an event at or below it is skipped, and
+ * Projects activities into the activity table, the reminders and overdue alerts into each assignee's
+ * alerts, and the time of the last activity done about each deal (which tells stale deals). Every event moves the activity's row to its version; an event at or below it is skipped, and
  * alerts are keyed by event, so a replay without a reset changes nothing.
  */
 @Component
@@ -32,6 +33,7 @@ public class ActivityProjection {
     void on(ActivityLogged event, DomainEventMessage<?> message) {
         repository.insert(event.activityId(), event.kind(), ActivityStatus.DONE, event.subject(), event.notes(),
                 event.links(), event.ownerId(), event.occurredAt(), null, null, message);
+        dealActivity().done(event.links().opportunityId(), event.occurredAt());
     }
 
     @EventHandler
@@ -45,6 +47,8 @@ public class ActivityProjection {
         repository.update(message, "status = 'DONE', completed_at = :at, outcome = :outcome, overdue = :overdue",
                 new MapSqlParameterSource("at", timestamp(event.completedAt())).addValue("outcome", event.outcome())
                         .addValue("overdue", event.overdue()));
+        repository.opportunityOf(event.activityId())
+                .ifPresent(opportunityId -> dealActivity().done(opportunityId, event.completedAt()));
     }
 
     @EventHandler
@@ -81,6 +85,11 @@ public class ActivityProjection {
     @EventHandler
     void on(ActivityTransferred event, DomainEventMessage<?> message) {
         repository.update(message, "account_id = :account", new MapSqlParameterSource("account", event.accountId()));
+    }
+
+    private DealActivityBatch dealActivity() {
+        return ProjectionBatches.current(DealActivityBatch.class, messages -> new DealActivityBatch(),
+                repository::write);
     }
 
     @ResetHandler

@@ -12,7 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The activity table and the alerts table. */
@@ -62,8 +65,27 @@ class ActivityRepository {
                         .addValue("due", Timestamp.from(dueAt)).addValue("at", Timestamp.from(message.getTimestamp())));
     }
 
+    /** The deal an activity is about, if any. */
+    Optional<String> opportunityOf(String activityId) {
+        return jdbc.query("select opportunity_id from activity_view where id = :id", Map.of("id", activityId),
+                (rs, row) -> rs.getString(1)).stream().filter(Objects::nonNull).findFirst();
+    }
+
+    /** Moves each deal's last activity done forward to the batch's, never back (events may come in any order). */
+    void write(DealActivityBatch batch) {
+        if (batch.lastDone.isEmpty()) {
+            return;
+        }
+        List<MapSqlParameterSource> rows = new ArrayList<>();
+        batch.lastDone.forEach((opportunityId, at) -> rows.add(new MapSqlParameterSource("deal", opportunityId)
+                .addValue("at", Timestamp.from(at))));
+        jdbc.batchUpdate("insert into deal_last_activity (opportunity_id, last_done_at) values (:deal, :at) "
+                + "on conflict (opportunity_id) do update set last_done_at = greatest(deal_last_activity.last_done_at, "
+                + "excluded.last_done_at)", rows.toArray(MapSqlParameterSource[]::new));
+    }
+
     void deleteAll() {
-        jdbc.getJdbcTemplate().execute("truncate activity_view, activity_alert");
+        jdbc.getJdbcTemplate().execute("truncate activity_view, activity_alert, deal_last_activity");
     }
 
     Optional<ActivityView> find(String activityId, Viewer viewer) {

@@ -50,6 +50,7 @@ class DashboardRepository {
             + "+ (line_items <> '[]'::jsonb)::int + (margin is not null)::int";
     private static final int DEAL_FIELD_COUNT = 4;
     private static final String LAST_DONE = "coalesce(a.completed_at, a.occurred_at)";
+    private static final String IDLE_SINCE = "coalesce(d.last_done_at, o.created_at)";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -98,10 +99,9 @@ class DashboardRepository {
      * that were opened before it.
      */
     List<Count> staleDeals(Collection<String> owners, Instant cutoff) {
-        return jdbc.query("select o.owner_id, count(*) from opportunity_view o where o.status = 'OPEN' and "
-                        + "o.owner_id in (:owners) and coalesce((select max(" + LAST_DONE + ") from activity_view a "
-                        + "where a.opportunity_id = o.id and a.status = 'DONE'), o.created_at) < :cutoff "
-                        + "group by o.owner_id",
+        return jdbc.query("select o.owner_id, count(*) from opportunity_view o left join deal_last_activity d on "
+                        + "d.opportunity_id = o.id where o.status = 'OPEN' and o.owner_id in (:owners) and " + IDLE_SINCE
+                        + " < :cutoff group by o.owner_id",
                 new MapSqlParameterSource("owners", owners).addValue("cutoff", Timestamp.from(cutoff)),
                 (rs, row) -> new Count(rs.getString(1), "STALE", rs.getInt(2)));
     }
@@ -111,18 +111,16 @@ class DashboardRepository {
         if (owners.isEmpty()) {
             return List.of();
         }
-        String idleSince = "coalesce(max(" + LAST_DONE + "), o.created_at)";
-        return jdbc.query("select o.id, o.name, o.owner_id, o.stage, o.currency, o.amount, o.created_at, max("
-                        + LAST_DONE + ") as last_done from opportunity_view o left join activity_view a on "
-                        + "a.opportunity_id = o.id and a.status = 'DONE' where o.status = 'OPEN' and o.owner_id in "
-                        + "(:owners) group by o.id having " + idleSince + " < :cutoff order by " + idleSince
-                        + ", o.id limit :limit",
+        return jdbc.query("select o.id, o.name, o.owner_id, o.stage, o.currency, o.amount, o.created_at, "
+                        + "d.last_done_at from opportunity_view o left join deal_last_activity d on d.opportunity_id "
+                        + "= o.id where o.status = 'OPEN' and o.owner_id in (:owners) and " + IDLE_SINCE + " < :cutoff "
+                        + "order by " + IDLE_SINCE + ", o.id limit :limit",
                 new MapSqlParameterSource("owners", owners).addValue("cutoff", Timestamp.from(cutoff))
                         .addValue("limit", limit),
                 (rs, row) -> new StaleDeal(rs.getString("id"), rs.getString("name"), rs.getString("owner_id"),
                         rs.getString("stage"), rs.getString("currency"), rs.getBigDecimal("amount"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_done") == null ? null
-                        : rs.getTimestamp("last_done").toInstant()));
+                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_done_at") == null ? null
+                        : rs.getTimestamp("last_done_at").toInstant()));
     }
 
     List<Filled> accountQuality(Collection<String> owners) {
