@@ -14,6 +14,7 @@ import io.relais.common.InvalidTransitionException;
 import io.relais.common.Refusal;
 import io.relais.duplicate.DuplicateMatch;
 import io.relais.duplicate.PossibleDuplicates;
+import io.relais.opportunity.OpenOpportunity;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.NotFoundException;
@@ -60,8 +61,12 @@ class LeadConversion {
         boolean newAccount = request == null || request.accountId() == null;
         String accountId = newAccount ? derivedId("account-from-lead:", leadId) : request.accountId();
         String contactId = derivedId("contact-from-lead:", leadId);
+        OpenOpportunity deal = request == null || request.opportunity() == null ? null
+                : dealFor(lead, request.opportunity());
         if (lead.status() == LeadStatus.CONVERTED) {
-            return result(lead, lead.convertedAccountId(), lead.convertedContactId(), false, viewer);
+            return result(lead, lead.convertedAccountId(), lead.convertedContactId(),
+                    deal == null ? null : open(deal, lead.convertedAccountId(), lead.convertedContactId()), false,
+                    viewer);
         }
         ContactDetails contact = contactFrom(lead).validated();
         AccountDetails account = newAccount
@@ -86,19 +91,39 @@ class LeadConversion {
         readYourWrites.await(() -> queries.query(new FindLead(leadId, Viewer.system()),
                 ResponseTypes.optionalInstanceOf(LeadView.class)).join(), view -> view.version() >= leadVersion);
         readYourWrites.await(() -> findAccount(accountId, Viewer.system()), view -> view.version() >= accountVersion);
-        return result(lead, accountId, contactId, newAccount, viewer);
+        return result(lead, accountId, contactId, deal == null ? null : open(deal, accountId, contactId), newAccount,
+                viewer);
+    }
+
+    /** The deal the conversion opens, checked before anything is written; its id follows from the lead's. */
+    private static OpenOpportunity dealFor(LeadView lead, ConvertLeadRequest.Deal deal) {
+        return new OpenOpportunity(derivedId("opportunity-from-lead:", lead.id()), null, deal.name(), lead.ownerId(),
+                null, lead.id(), deal.currency(), deal.amount(), deal.expectedCloseDate(), deal.priceList())
+                .validated("opportunity.");
+    }
+
+    /** Opens the deal for the account, with the contact as its primary contact, unless an earlier attempt did. */
+    private String open(OpenOpportunity deal, String accountId, String contactId) {
+        try {
+            commands.sendAndWait(new OpenOpportunity(deal.opportunityId(), accountId, deal.name(), deal.ownerId(),
+                    contactId, deal.leadId(), deal.currency(), deal.amount(), deal.expectedCloseDate(),
+                    deal.priceList()));
+        } catch (AggregateStreamCreationException e) {
+            // an earlier attempt of this conversion opened it
+        }
+        return deal.opportunityId();
     }
 
     /** The conversion with the likely duplicates of its account (when new) and of its contact. */
-    private LeadConversionResult result(LeadView lead, String accountId, String contactId, boolean accountCreated,
-                                        Viewer viewer) {
+    private LeadConversionResult result(LeadView lead, String accountId, String contactId, String opportunityId,
+                                        boolean accountCreated, Viewer viewer) {
         List<DuplicateMatch> duplicates = new ArrayList<>();
         if (accountCreated) {
             findAccount(accountId, Viewer.system()).ifPresent(account ->
                     duplicates.addAll(possibleDuplicates.ofAccount(accountId, account.details(), viewer)));
         }
         duplicates.addAll(possibleDuplicates.ofContact(contactId, contactFrom(lead), viewer));
-        return new LeadConversionResult(lead.id(), accountId, contactId, accountCreated, duplicates);
+        return new LeadConversionResult(lead.id(), accountId, contactId, opportunityId, accountCreated, duplicates);
     }
 
     private void createAccount(String accountId, AccountDetails account, String ownerId) {

@@ -5,9 +5,10 @@ import io.relais.duplicate.DuplicateMatch;
 import java.util.List;
 
 /**
- * What a conversion made: the lead now points to its account and contact, which point back to it; and the
- * likely duplicates of the new account and of the contact among what the caller may see.
+ * What a conversion made: the lead now points to its account and contact, which point back to it; the deal
+ * it opened, if asked for; and the likely duplicates of the new account and of the contact among what the
+ * caller may see.
  */
-public record LeadConversionResult(String leadId, String accountId, String contactId, boolean accountCreated,
-                                   List<DuplicateMatch> possibleDuplicates) {
+public record LeadConversionResult(String leadId, String accountId, String contactId, String opportunityId,
+                                   boolean accountCreated, List<DuplicateMatch> possibleDuplicates) {
 }

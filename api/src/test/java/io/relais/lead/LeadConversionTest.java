@@ -72,6 +72,45 @@ class LeadConversionTest extends ApiTestSupport {
     }
 
     @Test
+    void aConversionOpensTheDealItIsAskedForWithTheContactAsPrimaryContactAndARetryOpensNoOther() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        String leadId = qualifiedLead(rep, "\"company\": \"Atelier Garnier\"");
+        String request = "{\"opportunity\": {\"name\": \"Premier équipement\", \"currency\": \"eur\", "
+                + "\"amount\": 12000, \"expectedCloseDate\": \"2027-02-28\"}}";
+
+        Response converted = rep.api().post("/api/v1/leads/" + leadId + "/convert", request);
+        Response retried = rep.api().post("/api/v1/leads/" + leadId + "/convert", request);
+
+        assertThat(converted.status()).as(converted.toString()).isEqualTo(200);
+        String dealId = converted.body().get("opportunityId").asText();
+        assertThat(retried.body().get("opportunityId").asText()).isEqualTo(dealId);
+        JsonNode deal = rep.api().get("/api/v1/opportunities/" + dealId).body();
+        assertThat(deal.get("accountId").asText()).isEqualTo(converted.body().get("accountId").asText());
+        assertThat(deal.get("primaryContactId").asText()).isEqualTo(converted.body().get("contactId").asText());
+        assertThat(deal.get("leadId").asText()).isEqualTo(leadId);
+        assertThat(deal.get("ownerId").asText()).isEqualTo(rep.id());
+        assertThat(deal.get("currency").asText()).isEqualTo("EUR");
+        assertThat(deal.get("amount").decimalValue()).isEqualByComparingTo("12000");
+        assertThat(rep.api().get("/api/v1/opportunities?accountId=" + deal.get("accountId").asText()).body()
+                .get("totalItems").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aConversionWithABadDealIsRefusedBeforeAnythingIsWritten() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        String leadId = qualifiedLead(rep, "\"company\": \"Atelier Sans Date\"");
+        long before = storedEvents();
+
+        Response refused = rep.api().post("/api/v1/leads/" + leadId + "/convert", "{\"opportunity\": {\"name\": "
+                + "\"Sans date\", \"currency\": \"EUR\"}}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("field").asText()).isEqualTo("opportunity.expectedCloseDate");
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(rep.api().get("/api/v1/leads/" + leadId).body().get("status").asText()).isEqualTo("QUALIFIED");
+    }
+
+    @Test
     void aConversionThatCannotBeDoneIsRefusedBeforeAnythingIsWritten() {
         TestUser rep = user("rep", Profile.SALES_REP);
         TestUser peer = user("peer", Profile.SALES_REP);

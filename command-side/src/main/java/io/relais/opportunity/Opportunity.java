@@ -7,7 +7,6 @@ import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.RecordNotFoundException;
-import io.relais.catalogue.ProductPrice;
 import io.relais.organisation.Authorization;
 import io.relais.organisation.Profile;
 import org.axonframework.commandhandling.CommandHandler;
@@ -69,19 +68,11 @@ public class Opportunity {
             authorization.requireNewOwner(actorId, owner);
         }
         Fields.exactIdentifier("opportunityId", command.opportunityId());
-        String currency = Fields.currency("currency", command.currency());
-        if (currency == null) {
-            throw new InvalidFieldException("currency", "required", "currency is required");
-        }
-        if (command.expectedCloseDate() == null) {
-            throw new InvalidFieldException("expectedCloseDate", "required", "expectedCloseDate is required");
-        }
-        String priceList = command.priceList() == null || command.priceList().isBlank() ? ProductPrice.STANDARD
-                : Fields.identifier("priceList", command.priceList());
-        apply(new OpportunityOpened(command.opportunityId(), Fields.identifier("accountId", command.accountId()),
-                Fields.required("name", command.name(), 200), owner, optionalId("primaryContactId",
-                command.primaryContactId()), optionalId("leadId", command.leadId()), currency,
-                Fields.amount("amount", command.amount(), 2), command.expectedCloseDate(), priceList, stages.first()));
+        String accountId = Fields.identifier("accountId", command.accountId());
+        OpenOpportunity deal = command.validated("");
+        apply(new OpportunityOpened(command.opportunityId(), accountId, deal.name(), owner,
+                optionalId("primaryContactId", command.primaryContactId()), optionalId("leadId", command.leadId()),
+                deal.currency(), deal.amount(), deal.expectedCloseDate(), deal.priceList(), stages.first()));
     }
 
     @CommandHandler
