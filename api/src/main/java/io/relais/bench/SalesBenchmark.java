@@ -58,7 +58,6 @@ import java.util.function.Supplier;
 
 import static io.relais.bench.BenchSupport.ACTOR;
 import static io.relais.bench.BenchSupport.append;
-import static io.relais.bench.BenchSupport.format;
 import static io.relais.bench.BenchSupport.millis;
 import static io.relais.bench.BenchSupport.percentileMillis;
 import static io.relais.bench.BenchSupport.ratio;

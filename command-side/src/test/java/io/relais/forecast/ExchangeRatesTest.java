@@ -21,7 +21,6 @@ import static io.relais.forecast.ForecastFixtures.REP;
 import static io.relais.forecast.ForecastFixtures.STEWARD;
 import static io.relais.forecast.ForecastFixtures.SYSTEM;
 import static io.relais.forecast.ForecastFixtures.UNKNOWN;
-import static io.relais.forecast.ForecastFixtures.USD_RATES;
 import static io.relais.forecast.ForecastFixtures.as;
 import static io.relais.forecast.ForecastFixtures.exchangeRatesFixture;
 import static io.relais.forecast.ForecastFixtures.forbidden;
