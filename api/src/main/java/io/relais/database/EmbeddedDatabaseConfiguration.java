@@ -34,6 +34,9 @@ public class EmbeddedDatabaseConfiguration {
                 // zonky turns synchronous commit off for tests; a 2xx must mean the events are on disk.
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "100")
+                // stopped by this bean's close, after everything that uses it (the deadline scheduler polls
+                // until it stops), rather than by a JVM hook racing the application's shutdown
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL listening on localhost:{} with data in {}", postgres.getPort(), directory);
         return postgres;
