@@ -79,7 +79,7 @@ public class Activity {
             authorization.requireCreate(actorId);
             assignee = Fields.userId("assigneeId", actorId);
         } else {
-            authorization.requireNewOwner(actorId, assignee);
+            authorization.requireNewOwner(actorId, assignee, "assigneeId");
         }
         Fields.exactIdentifier("activityId", command.activityId());
         if (command.kind() == null || !command.kind().scheduled()) {
@@ -136,7 +136,7 @@ public class Activity {
         String assignee = Fields.userId("assigneeId", command.assigneeId());
         requireOpen("reassign an activity");
         if (!assignee.equals(ownerId)) {
-            authorization.requireNewOwner(actorId, assignee);
+            authorization.requireNewOwner(actorId, assignee, "assigneeId");
             apply(new ActivityReassigned(activityId, assignee, ownerId));
             // what comes due is now on behalf of the new assignee
             cancelDeadlines(deadlines);

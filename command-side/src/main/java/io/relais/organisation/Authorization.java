@@ -80,8 +80,14 @@ public class Authorization {
      * someone below them.
      */
     public void requireNewOwner(String actorId, String ownerId) {
+        requireNewOwner(actorId, ownerId, "ownerId");
+    }
+
+    /** The same, for an owner given in {@code field} (an activity's assignee). */
+    public void requireNewOwner(String actorId, String ownerId, String field) {
         if (OrganisationIds.isSystem(actorId)) {
-            requireOwnerProfile(ownerId, directory.standing(ownerId, ownerId).map(UserStanding::actorProfile).orElse(null));
+            requireOwnerProfile(field, ownerId, directory.standing(ownerId, ownerId).map(UserStanding::actorProfile)
+                    .orElse(null));
             return;
         }
         UserStanding standing = directory.standing(actorId, ownerId)
@@ -89,7 +95,7 @@ public class Authorization {
         if (!standing.actorProfile().changesRecords()) {
             throw new NotPermittedException("The " + standing.actorProfile() + " profile may not assign records");
         }
-        requireOwnerProfile(ownerId, standing.ownerProfile());
+        requireOwnerProfile(field, ownerId, standing.ownerProfile());
         if (standing.actorProfile() != Profile.ADMINISTRATOR && !standing.ownerInReach()) {
             throw new NotPermittedException("Records can be given only to yourself or to someone below you "
                     + "in the reporting line; " + ownerId + " is not");
@@ -149,12 +155,12 @@ public class Authorization {
         }
     }
 
-    private static void requireOwnerProfile(String ownerId, Profile ownerProfile) {
+    private static void requireOwnerProfile(String field, String ownerId, Profile ownerProfile) {
         if (ownerProfile == null) {
-            throw new InvalidFieldException("ownerId", "unknown-owner", "No active user has the id " + ownerId);
+            throw new InvalidFieldException(field, "unknown-owner", "No active user has the id " + ownerId);
         }
         if (!ownerProfile.ownsRecords()) {
-            throw new InvalidFieldException("ownerId", "owner-cannot-own-records",
+            throw new InvalidFieldException(field, "owner-cannot-own-records",
                     ownerId + " has the " + ownerProfile + " profile, which cannot own records");
         }
     }

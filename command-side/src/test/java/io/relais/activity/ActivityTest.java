@@ -383,7 +383,7 @@ class ActivityTest {
             fixture.givenNoPriorActivity()
                     .when(scheduleFor(assignee), as(actor))
                     .expectNoEvents()
-                    .expectException(invalidField("ownerId", "unknown-owner"));
+                    .expectException(invalidField("assigneeId", "unknown-owner"));
         }
 
         @ParameterizedTest
@@ -392,7 +392,7 @@ class ActivityTest {
             fixture.givenNoPriorActivity()
                     .when(scheduleFor(assignee), as(ADMIN))
                     .expectNoEvents()
-                    .expectException(invalidField("ownerId", "owner-cannot-own-records"));
+                    .expectException(invalidField("assigneeId", "owner-cannot-own-records"));
         }
 
         @ParameterizedTest
@@ -854,7 +854,7 @@ class ActivityTest {
             fixture.given(scheduled())
                     .when(new ReassignActivity(ACTIVITY_ID, assignee, null), as(ADMIN))
                     .expectNoEvents()
-                    .expectException(invalidField("ownerId", "unknown-owner"));
+                    .expectException(invalidField("assigneeId", "unknown-owner"));
         }
 
         @ParameterizedTest
@@ -863,7 +863,7 @@ class ActivityTest {
             fixture.given(scheduled())
                     .when(new ReassignActivity(ACTIVITY_ID, assignee, null), as(SYSTEM))
                     .expectNoEvents()
-                    .expectException(invalidField("ownerId", "owner-cannot-own-records"));
+                    .expectException(invalidField("assigneeId", "owner-cannot-own-records"));
         }
 
         @ParameterizedTest
