@@ -7,4 +7,10 @@ import java.time.LocalDate;
  * and deals created, changes to them, and activities logged or scheduled.
  */
 public record UsageWeek(LocalDate weekStart, int recordsCreated, int recordsUpdated, int activitiesLogged) {
+
+    /** This week's counts and another's added up, for this week. */
+    public UsageWeek plus(UsageWeek other) {
+        return new UsageWeek(weekStart, recordsCreated + other.recordsCreated, recordsUpdated + other.recordsUpdated,
+                activitiesLogged + other.activitiesLogged);
+    }
 }

@@ -5,7 +5,6 @@ import io.relais.forecast.Conversion;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -107,18 +106,14 @@ final class DashboardData {
                 : Conversion.convert(amount, rate));
     }
 
+    /** Every week of the window, those without usage included, with the owners' usage added up. */
     private List<UsageWeek> usage(Collection<String> owners) {
-        Map<LocalDate, int[]> totals = new TreeMap<>();
-        weeks.forEach(week -> totals.put(week, new int[3]));
+        Map<LocalDate, UsageWeek> totals = new TreeMap<>();
+        weeks.forEach(week -> totals.put(week, new UsageWeek(week, 0, 0, 0)));
         for (UsageWeek week : of(usage, owners)) {
-            int[] total = totals.computeIfAbsent(week.weekStart(), start -> new int[3]);
-            total[0] += week.recordsCreated();
-            total[1] += week.recordsUpdated();
-            total[2] += week.activitiesLogged();
+            totals.merge(week.weekStart(), week, UsageWeek::plus);
         }
-        List<UsageWeek> weekly = new ArrayList<>();
-        totals.forEach((week, total) -> weekly.add(new UsageWeek(week, total[0], total[1], total[2])));
-        return weekly;
+        return List.copyOf(totals.values());
     }
 
     private static Completeness completeness(Map<String, DashboardRepository.Filled> filled, Collection<String> owners) {

@@ -2,7 +2,6 @@ package io.relais.dashboard;
 
 import io.relais.forecast.Conversion;
 import io.relais.forecast.Conversions;
-import io.relais.opportunity.SalesStage;
 import io.relais.opportunity.SalesStages;
 import io.relais.organisation.ReportingLines;
 import io.relais.organisation.ReportingLinesReader;
@@ -86,22 +85,16 @@ class DashboardQueryHandler {
 
     /** The configured stages in order, then any stage deals are still in that is no longer configured. */
     private List<StagePipeline> pipelineByStage(List<DashboardRepository.OpenDeals> deals) {
-        Map<String, BigDecimal[]> totals = new LinkedHashMap<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        stages.open().stream().map(SalesStage::name).forEach(stage -> {
-            totals.put(stage, new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
-            counts.put(stage, 0);
-        });
+        Map<String, StagePipeline> stagesInOrder = new LinkedHashMap<>();
+        stages.open().forEach(stage -> stagesInOrder.put(stage.name(), new StagePipeline(stage.name(), 0,
+                BigDecimal.ZERO, BigDecimal.ZERO)));
         for (DashboardRepository.OpenDeals group : deals) {
-            BigDecimal[] total = totals.computeIfAbsent(group.stage(), stage -> new BigDecimal[]{BigDecimal.ZERO,
-                    BigDecimal.ZERO});
-            total[0] = total[0].add(group.amount());
-            total[1] = total[1].add(group.amount().multiply(BigDecimal.valueOf(group.probability())).divide(HUNDRED));
-            counts.merge(group.stage(), group.deals(), Integer::sum);
+            StagePipeline added = new StagePipeline(group.stage(), group.deals(), group.amount(), group.amount()
+                    .multiply(BigDecimal.valueOf(group.probability())).divide(HUNDRED));
+            stagesInOrder.merge(group.stage(), added, (a, b) -> new StagePipeline(a.stage(), a.deals() + b.deals(),
+                    a.amount().add(b.amount()), a.weighted().add(b.weighted())));
         }
-        List<StagePipeline> pipeline = new ArrayList<>();
-        totals.forEach((stage, total) -> pipeline.add(new StagePipeline(stage, counts.get(stage),
-                Conversion.money(total[0]), Conversion.money(total[1]))));
-        return pipeline;
+        return stagesInOrder.values().stream().map(stage -> new StagePipeline(stage.stage(), stage.deals(),
+                Conversion.money(stage.amount()), Conversion.money(stage.weighted()))).toList();
     }
 }

@@ -15,7 +15,6 @@ final class UsageBatch {
 
     void count(String userId, LocalDate week, boolean created, boolean updated, boolean activity) {
         counts.merge(new Key(userId, week), new UsageWeek(week, created ? 1 : 0, updated ? 1 : 0, activity ? 1 : 0),
-                (a, b) -> new UsageWeek(week, a.recordsCreated() + b.recordsCreated(),
-                        a.recordsUpdated() + b.recordsUpdated(), a.activitiesLogged() + b.activitiesLogged()));
+                UsageWeek::plus);
     }
 }
