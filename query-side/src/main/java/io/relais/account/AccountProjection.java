@@ -64,7 +64,8 @@ public class AccountProjection {
 
     @EventHandler
     void on(ContactAdded event, DomainEventMessage<?> message, TrackingToken token) {
-        repository.insertContact(event, message.getSequenceNumber(), message.getTimestamp(), position(token));
+        repository.insertContact(event, message.getSequenceNumber(), message.getTimestamp(), message.getIdentifier(),
+                position(token));
         touch(event.accountId(), message);
     }
 
@@ -84,7 +85,8 @@ public class AccountProjection {
 
     @EventHandler
     void on(ContactMovedIn event, DomainEventMessage<?> message, TrackingToken token) {
-        repository.placeContact(event, message.getSequenceNumber(), message.getTimestamp(), position(token));
+        repository.placeContact(event, message.getSequenceNumber(), message.getTimestamp(), message.getIdentifier(),
+                position(token));
         touch(event.accountId(), message);
     }
 

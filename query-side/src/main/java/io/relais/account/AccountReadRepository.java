@@ -6,6 +6,7 @@ import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
 import io.relais.organisation.Viewer;
 import io.relais.organisation.Visibility;
+import io.relais.projection.StorePosition;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -55,15 +56,16 @@ class AccountReadRepository {
                 params.addValue("id", accountId).addValue("version", version).addValue("at", Timestamp.from(at)));
     }
 
-    void insertContact(ContactAdded event, long version, Instant at, long position) {
+    void insertContact(ContactAdded event, long version, Instant at, String eventId, long tokenPosition) {
         jdbc.update("insert into contact_view (id, account_id, version, details, created_at, updated_at, search_text, "
                         + "lead_id, placed_at) values (:id, :account, :version, cast(:details as jsonb), :at, :at, "
-                        + ":search, :lead, :position) on conflict (id) do update "
+                        + ":search, :lead, " + StorePosition.of(":eventId", ":position") + ") on conflict (id) do update "
                         // a replay may place a moved contact before the event that created it: only its date is kept
                         + "set created_at = least(contact_view.created_at, excluded.created_at)",
                 contactColumns(event.details()).addValue("id", event.contactId()).addValue("account", event.accountId())
                         .addValue("version", version).addValue("at", Timestamp.from(at))
-                        .addValue("lead", event.leadId()).addValue("position", position));
+                        .addValue("lead", event.leadId()).addValue("eventId", eventId)
+                        .addValue("position", tokenPosition));
     }
 
     /**
@@ -71,18 +73,19 @@ class AccountReadRepository {
      * store, not by account versions, since each account's stream counts its own: a replay that meets an
      * older move after a newer one leaves the newer in place.
      */
-    void placeContact(ContactMovedIn event, long version, Instant at, long position) {
+    void placeContact(ContactMovedIn event, long version, Instant at, String eventId, long tokenPosition) {
         ContactTransfer contact = event.contact();
         jdbc.update("insert into contact_view (id, account_id, version, details, created_at, updated_at, search_text, "
                         + "lead_id, placed_at) values (:id, :account, :version, cast(:details as jsonb), :at, :at, "
-                        + ":search, :lead, :position) on conflict (id) do update set account_id = excluded.account_id, "
+                        + ":search, :lead, " + StorePosition.of(":eventId", ":position") + ") on conflict (id) do update "
+                        + "set account_id = excluded.account_id, "
                         + "version = excluded.version, details = excluded.details, updated_at = excluded.updated_at, "
                         + "search_text = excluded.search_text, placed_at = excluded.placed_at "
                         + "where contact_view.placed_at < excluded.placed_at",
                 contactColumns(contact.details()).addValue("id", contact.contactId())
                         .addValue("account", event.accountId()).addValue("version", version)
                         .addValue("at", Timestamp.from(at)).addValue("lead", contact.leadId())
-                        .addValue("position", position));
+                        .addValue("eventId", eventId).addValue("position", tokenPosition));
         for (ContactLink link : contact.links()) {
             insertLink(contact.contactId(), link, at);
         }

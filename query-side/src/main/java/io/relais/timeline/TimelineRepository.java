@@ -7,6 +7,7 @@ import io.relais.common.FieldChange;
 import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.organisation.Visibility;
+import io.relais.projection.StorePosition;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -43,25 +44,26 @@ class TimelineRepository {
         List<TimelineRow> rows = batch.rows;
         jdbc.getJdbcTemplate().batchUpdate("insert into timeline_entry (event_id, position, record_id, kind, contact_id, "
                         + "event_type, record_version, occurred_at, user_id, on_behalf_of, correlation_id, causation_id, "
-                        + "changes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) "
-                        + "on conflict (event_id) do nothing",
+                        + "changes) values (?, " + StorePosition.of("?", "?") + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "cast(? as jsonb)) on conflict (event_id) do nothing",
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
                         TimelineEntry e = rows.get(i).entry();
                         ps.setString(1, e.eventId());
-                        ps.setLong(2, rows.get(i).position());
-                        ps.setString(3, e.recordId());
-                        ps.setString(4, e.kind().name());
-                        ps.setString(5, e.contactId());
-                        ps.setString(6, e.type());
-                        ps.setLong(7, e.version());
-                        ps.setTimestamp(8, Timestamp.from(e.occurredAt()));
-                        ps.setString(9, e.userId());
-                        ps.setString(10, e.onBehalfOf());
-                        ps.setString(11, e.correlationId());
-                        ps.setString(12, e.causationId());
-                        ps.setString(13, toJson(e.changes()));
+                        ps.setString(2, e.eventId());
+                        ps.setLong(3, rows.get(i).position());
+                        ps.setString(4, e.recordId());
+                        ps.setString(5, e.kind().name());
+                        ps.setString(6, e.contactId());
+                        ps.setString(7, e.type());
+                        ps.setLong(8, e.version());
+                        ps.setTimestamp(9, Timestamp.from(e.occurredAt()));
+                        ps.setString(10, e.userId());
+                        ps.setString(11, e.onBehalfOf());
+                        ps.setString(12, e.correlationId());
+                        ps.setString(13, e.causationId());
+                        ps.setString(14, toJson(e.changes()));
                     }
 
                     @Override

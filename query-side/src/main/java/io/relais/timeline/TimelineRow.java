@@ -1,5 +1,8 @@
 package io.relais.timeline;
 
-/** A timeline entry waiting in a projection batch, with its event's position in the store. */
+/**
+ * A timeline entry waiting in a projection batch, with its tracking token's position (see
+ * {@link io.relais.projection.StorePosition}).
+ */
 record TimelineRow(TimelineEntry entry, long position) {
 }
