@@ -41,8 +41,9 @@ public class SalesTargetController {
     }
 
     @GetMapping
-    @Operation(summary = "List targets", description = "Yours and those of the people below you (everyone's for "
-            + "profiles that see everything), optionally of one period (2026, 2026-Q3, 2026-07) or user.")
+    @Operation(summary = "List targets", description = "Yours, and those of the people below and above you (a "
+            + "target is its team's figure; everyone's for profiles that see everything), optionally of one period "
+            + "(2026, 2026-Q3, 2026-07) or user.")
     public List<SalesTargetView> list(@RequestParam(required = false) String period,
                                       @RequestParam(required = false) String userId) {
         String label = period == null || period.isBlank() ? null : ForecastPeriod.parse("period", period).label();

@@ -122,6 +122,26 @@ class ActivityApiTest extends ApiTestSupport {
 
     /** The deadlines waiting in the persisted deadline manager's table. */
     @Test
+    void aReassignedTasksAlertsLeaveThePreviousAssigneesFeedAndReachTheNewOnes() {
+        TestUser manager = user("manager", Profile.SALES_MANAGER);
+        TestUser rep = user("rep", Profile.SALES_REP, manager);
+        TestUser peer = user("peer", Profile.SALES_REP, manager);
+        String account = account(manager, "Tonnellerie Roux");
+        String task = manager.api().post("/api/v1/activities/schedule", "{\"kind\": \"TASK\", \"subject\": "
+                + "\"Confidentiel\", \"accountId\": \"" + account + "\", \"assigneeId\": \"" + rep.id() + "\", "
+                + "\"dueAt\": \"" + Instant.now().minusSeconds(60) + "\"}").body().get("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertKinds(rep, task).equals(List.of("OVERDUE")));
+
+        Response reassigned = manager.api().put("/api/v1/activities/" + task + "/assignee", "{\"assigneeId\": \""
+                + peer.id() + "\"}");
+
+        assertThat(reassigned.status()).as(reassigned.toString()).isEqualTo(200);
+        assertThat(alertKinds(rep, task)).isEmpty();
+        assertThat(rep.api().get("/api/v1/activities/" + task).status()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertKinds(peer, task).equals(List.of("OVERDUE")));
+    }
+
+    @Test
     void replayingTheActivityProjectionFromZeroGivesTheSameRows() {
         TestUser rep = user("rep", Profile.SALES_REP);
         String account = account(rep, "Fromagerie du Rejeu");
@@ -170,7 +190,7 @@ class ActivityApiTest extends ApiTestSupport {
 
     private List<String> alertKinds(TestUser user, String activityId) {
         JsonNode items = user.api().get("/api/v1/alerts?size=200").body().get("items");
-        List<String> kinds = new java.util.ArrayList<>();
+        List<String> kinds = new ArrayList<>();
         items.forEach(alert -> {
             if (alert.get("activityId").asText().equals(activityId)) {
                 kinds.add(alert.get("kind").asText());

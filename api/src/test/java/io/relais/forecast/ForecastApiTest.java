@@ -163,6 +163,14 @@ class ForecastApiTest extends ApiTestSupport {
         assertThat(colleague.api().get("/api/v1/targets/" + rep.id() + "/" + YEAR).status()).isEqualTo(404);
         assertThat(director.api().get("/api/v1/targets?period=" + YEAR).body()).hasSize(1);
         assertThat(colleague.api().get("/api/v1/targets?period=" + YEAR).body()).isEmpty();
+
+        assertThat(api().put("/api/v1/targets/" + director.id() + "/" + YEAR, "{\"amount\": 90000}").status())
+                .isEqualTo(200);
+        JsonNode seenByColleague = colleague.api().get("/api/v1/targets?period=" + YEAR).body();
+        assertThat(seenByColleague).hasSize(1);
+        assertThat(seenByColleague.get(0).get("userId").asText()).as("the team's target").isEqualTo(director.id());
+        assertThat(user("outsider", Profile.SALES_REP).api().get("/api/v1/targets/" + director.id() + "/" + YEAR)
+                .status()).isEqualTo(404);
     }
 
     private record Team(TestUser director, TestUser manager, TestUser rep1, TestUser rep2, TestUser rep3,

@@ -66,6 +66,8 @@ public class ActivityProjection {
     @EventHandler
     void on(ActivityReassigned event, DomainEventMessage<?> message) {
         repository.update(message, "owner_id = :owner", new MapSqlParameterSource("owner", event.assigneeId()));
+        // the previous assignee may no longer see the activity: its alerts leave their feed
+        repository.dropAlerts(event.activityId(), event.previousAssigneeId());
     }
 
     @EventHandler

@@ -65,6 +65,11 @@ class ActivityRepository {
                         .addValue("due", Timestamp.from(dueAt)).addValue("at", Timestamp.from(message.getTimestamp())));
     }
 
+    void dropAlerts(String activityId, String userId) {
+        jdbc.update("delete from activity_alert where activity_id = :activity and user_id = :user",
+                new MapSqlParameterSource("activity", activityId).addValue("user", userId));
+    }
+
     /** The deal an activity is about, if any. */
     Optional<String> opportunityOf(String activityId) {
         return jdbc.query("select opportunity_id from activity_view where id = :id", Map.of("id", activityId),

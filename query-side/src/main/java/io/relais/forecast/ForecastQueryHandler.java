@@ -4,7 +4,6 @@ import io.relais.opportunity.SalesStage;
 import io.relais.opportunity.SalesStages;
 import io.relais.organisation.ReportingLines;
 import io.relais.organisation.ReportingLinesReader;
-import io.relais.organisation.Viewer;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -104,11 +103,9 @@ class ForecastQueryHandler {
     @QueryHandler
     List<SalesTargetView> handle(FindSalesTargets query) {
         ReportingLines lines = reportingLines.current();
-        Viewer viewer = query.viewer();
-        List<String> users = viewer.seesEverything() ? lines.all() : lines.subtree(viewer.userId());
-        if (query.userId() != null) {
-            users = users.contains(query.userId()) ? List.of(query.userId()) : List.of();
-        }
+        // a target is its team's figure: seen by whoever sees the team's figures, as in the forecast
+        List<String> users = (query.userId() == null ? lines.all() : List.of(query.userId())).stream()
+                .filter(user -> lines.seesTeamOf(query.viewer(), user)).toList();
         return repository.targets(query.period(), users);
     }
 
