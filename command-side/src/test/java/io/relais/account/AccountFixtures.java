@@ -6,6 +6,7 @@ import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.NotPermittedException;
 import io.relais.common.RecordNotFoundException;
+import io.relais.common.RefusalMatchers;
 import io.relais.organisation.InMemoryOrganisationDirectory;
 import io.relais.organisation.Profile;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -288,66 +289,17 @@ final class AccountFixtures {
 
     /** Matches an {@link InvalidFieldException} for {@code field} with the stable {@code code}. */
     static Matcher<InvalidFieldException> invalidField(String field, String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidFieldException e) {
-                return field.equals(e.field()) && code.equals(e.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidFieldException with field ").appendValue(field)
-                        .appendText(" and code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(InvalidFieldException e, Description description) {
-                description.appendText("had field ").appendValue(e.field()).appendText(" and code ")
-                        .appendValue(e.code());
-            }
-        };
+        return RefusalMatchers.invalidField(field, code);
     }
 
     /** Matches a {@link ConflictException} for {@code field} with the stable {@code code}. */
     static Matcher<ConflictException> conflict(String field, String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(ConflictException e) {
-                return code.equals(e.code()) && field.equals(e.refusal().field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("ConflictException with field ").appendValue(field)
-                        .appendText(" and code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(ConflictException e, Description description) {
-                description.appendText("had field ").appendValue(e.refusal().field()).appendText(" and code ")
-                        .appendValue(e.code());
-            }
-        };
+        return RefusalMatchers.conflict(field, code);
     }
 
     /** Matches a {@link NotPermittedException}. */
     static Matcher<Throwable> forbidden() {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable e) {
-                return e instanceof NotPermittedException refused && "forbidden".equals(refused.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("NotPermittedException");
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable e, Description description) {
-                description.appendText("was ").appendValue(e);
-            }
-        };
+        return RefusalMatchers.forbidden();
     }
 
     /** Matches a {@link RecordNotFoundException} for the account, as answered to who may not see it. */
@@ -357,23 +309,7 @@ final class AccountFixtures {
 
     /** Matches a {@link RecordNotFoundException} for {@code id}. */
     static Matcher<Throwable> notFound(String id) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable e) {
-                return e instanceof RecordNotFoundException refused && "not-found".equals(refused.code())
-                        && ("No record exists with id " + id).equals(refused.getMessage());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("RecordNotFoundException for ").appendValue(id);
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable e, Description description) {
-                description.appendText("was ").appendValue(e);
-            }
-        };
+        return RefusalMatchers.notFound(id);
     }
 
     /** Matches an {@link InvalidTransitionException} refused because the account is in {@code status}. */

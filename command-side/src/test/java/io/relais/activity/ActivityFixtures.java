@@ -5,6 +5,7 @@ import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.NotPermittedException;
 import io.relais.common.RecordNotFoundException;
+import io.relais.common.RefusalMatchers;
 import io.relais.organisation.InMemoryOrganisationDirectory;
 import io.relais.organisation.Profile;
 import org.axonframework.commandhandling.CommandMessage;
@@ -178,44 +179,12 @@ final class ActivityFixtures {
 
     /** Matches an {@link InvalidFieldException} for {@code field} with the stable {@code code}. */
     static Matcher<InvalidFieldException> invalidField(String field, String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidFieldException e) {
-                return field.equals(e.field()) && code.equals(e.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidFieldException with field ").appendValue(field)
-                        .appendText(" and code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(InvalidFieldException e, Description description) {
-                description.appendText("had field ").appendValue(e.field()).appendText(" and code ")
-                        .appendValue(e.code());
-            }
-        };
+        return RefusalMatchers.invalidField(field, code);
     }
 
     /** Matches a {@link NotPermittedException}. */
     static Matcher<Throwable> forbidden() {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable e) {
-                return e instanceof NotPermittedException refused && "forbidden".equals(refused.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("NotPermittedException");
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable e, Description description) {
-                description.appendText("was ").appendValue(e);
-            }
-        };
+        return RefusalMatchers.forbidden();
     }
 
     /** Matches a {@link RecordNotFoundException} for the activity, as answered to who may not see it. */

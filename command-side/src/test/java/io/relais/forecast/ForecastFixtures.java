@@ -3,13 +3,12 @@ package io.relais.forecast;
 import io.relais.common.AuditMetadata;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.NotPermittedException;
+import io.relais.common.RefusalMatchers;
 import io.relais.organisation.InMemoryOrganisationDirectory;
 import io.relais.organisation.Profile;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -122,43 +121,11 @@ final class ForecastFixtures {
 
     /** Matches an {@link InvalidFieldException} for {@code field} with the stable {@code code}. */
     static Matcher<InvalidFieldException> invalidField(String field, String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidFieldException e) {
-                return field.equals(e.field()) && code.equals(e.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidFieldException with field ").appendValue(field)
-                        .appendText(" and code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(InvalidFieldException e, Description description) {
-                description.appendText("had field ").appendValue(e.field()).appendText(" and code ")
-                        .appendValue(e.code());
-            }
-        };
+        return RefusalMatchers.invalidField(field, code);
     }
 
     /** Matches a {@link NotPermittedException}. */
     static Matcher<Throwable> forbidden() {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable e) {
-                return e instanceof NotPermittedException refused && "forbidden".equals(refused.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("NotPermittedException");
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable e, Description description) {
-                description.appendText("was ").appendValue(e);
-            }
-        };
+        return RefusalMatchers.forbidden();
     }
 }
