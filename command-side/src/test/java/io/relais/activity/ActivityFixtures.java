@@ -210,23 +210,7 @@ final class ActivityFixtures {
 
     /** Matches an {@link InvalidTransitionException} refused because the activity is {@code status}. */
     static Matcher<InvalidTransitionException> invalidTransition(ActivityStatus status) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidTransitionException e) {
-                return "invalid-transition".equals(e.code()) && status.name().equals(e.currentState());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidTransitionException from status ").appendValue(status.name());
-            }
-
-            @Override
-            protected void describeMismatchSafely(InvalidTransitionException e, Description description) {
-                description.appendText("had code ").appendValue(e.code()).appendText(" and status ")
-                        .appendValue(e.currentState());
-            }
-        };
+        return RefusalMatchers.invalidTransition(status.name());
     }
 
     /** Matches an {@link InvalidTransitionException} refused because the call, e-mail or note was logged. */

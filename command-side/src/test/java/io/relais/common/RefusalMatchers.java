@@ -94,4 +94,25 @@ public final class RefusalMatchers {
             }
         };
     }
+
+    /** Matches an {@link InvalidTransitionException} refused because the record is in {@code state}. */
+    public static Matcher<InvalidTransitionException> invalidTransition(String state) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(InvalidTransitionException e) {
+                return "invalid-transition".equals(e.code()) && state.equals(e.currentState());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("InvalidTransitionException from status ").appendValue(state);
+            }
+
+            @Override
+            protected void describeMismatchSafely(InvalidTransitionException e, Description description) {
+                description.appendText("had code ").appendValue(e.code()).appendText(" and status ")
+                        .appendValue(e.currentState());
+            }
+        };
+    }
 }

@@ -251,22 +251,6 @@ final class LeadFixtures {
 
     /** Matches an {@link InvalidTransitionException} refused because the lead is in {@code status}. */
     static Matcher<InvalidTransitionException> invalidTransition(LeadStatus status) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidTransitionException e) {
-                return "invalid-transition".equals(e.code()) && status.name().equals(e.currentState());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidTransitionException from status ").appendValue(status.name());
-            }
-
-            @Override
-            protected void describeMismatchSafely(InvalidTransitionException e, Description description) {
-                description.appendText("had code ").appendValue(e.code()).appendText(" and status ")
-                        .appendValue(e.currentState());
-            }
-        };
+        return RefusalMatchers.invalidTransition(status.name());
     }
 }

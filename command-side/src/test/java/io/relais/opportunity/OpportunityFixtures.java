@@ -12,9 +12,7 @@ import io.relais.organisation.InMemoryOrganisationDirectory;
 import io.relais.organisation.Profile;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -301,22 +299,6 @@ final class OpportunityFixtures {
 
     /** Matches an {@link InvalidTransitionException} refused because the deal is in {@code status}. */
     static Matcher<InvalidTransitionException> invalidTransition(OpportunityStatus status) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidTransitionException e) {
-                return "invalid-transition".equals(e.code()) && status.name().equals(e.currentState());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidTransitionException from status ").appendValue(status.name());
-            }
-
-            @Override
-            protected void describeMismatchSafely(InvalidTransitionException e, Description description) {
-                description.appendText("had code ").appendValue(e.code()).appendText(" and status ")
-                        .appendValue(e.currentState());
-            }
-        };
+        return RefusalMatchers.invalidTransition(status.name());
     }
 }
