@@ -107,9 +107,9 @@ public abstract class ApiTestSupport {
 
     /**
      * Asserts that a write on a record its caller may not see answers exactly as the same write on a record that
-     * does not exist, whatever {@code If-Match} says: without it, and with a stale, the current and a future
-     * version of the record, both answer 404 with the same content type and body (each one's id written alike);
-     * and nothing is stored.
+     * does not exist, whatever {@code If-Match} says: without it, and with a stale and a future version of the
+     * record, both answer 404 with the same content type and body (each one's id written alike); and nothing is
+     * stored.
      *
      * @param recordPath where the administrator reads the hidden record, ending with its id; its version (the
      *                   ETag) must be at least 1, so that a stale one exists
@@ -120,7 +120,7 @@ public abstract class ApiTestSupport {
         long version = Long.parseLong(api().get(recordPath).header("ETag").replace("\"", ""));
         assertThat(version).as("the version of " + recordPath).isPositive();
         long before = storedEvents();
-        for (Long expected : Arrays.asList(null, version - 1, version, version + 1)) {
+        for (Long expected : Arrays.asList(null, version - 1, version + 1)) {
             String[] ifMatch = expected == null ? new String[0] : new String[] {"If-Match", "\"" + expected + "\""};
             String missing = answer(write.send(missingId, ifMatch), missingId);
             String hidden = answer(write.send(hiddenId, ifMatch), hiddenId);
