@@ -159,6 +159,7 @@ class ActivityAccessMatrixTest extends ApiTestSupport {
     @MethodSource("writesOnAHiddenActivity")
     void writeOnAHiddenActivity(Relationship relationship, String write) {
         String fresh = taskOfOwner(changeAccount);
+        // changed once, so that a stale version exists
         assertThat(owner.api().put("/api/v1/activities/" + fresh + "/schedule", due(31)).status()).isEqualTo(200);
 
         assertAnswersAsMissing("/api/v1/activities/" + fresh, (id, headers) -> {

@@ -147,6 +147,7 @@ class LeadAccessMatrixTest extends ApiTestSupport {
     @MethodSource("writesOnAHiddenLead")
     void writeOnAHiddenLead(Relationship relationship, String write) {
         String id = leadOwnedByOwner();
+        // changed once, so that a stale version exists
         assertThat(api().patch("/api/v1/leads/" + id, "{\"city\": \"Lyon\"}").status()).isEqualTo(200);
 
         assertAnswersAsMissing("/api/v1/leads/" + id, (target, headers) -> send(as(relationship), target, write,

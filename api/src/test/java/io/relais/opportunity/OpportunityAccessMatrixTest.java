@@ -137,6 +137,7 @@ class OpportunityAccessMatrixTest extends ApiTestSupport {
     @MethodSource("writesOnAHiddenDeal")
     void writeOnAHiddenDeal(Relationship relationship, String write) {
         String fresh = dealOfOwner("Contrat");
+        // changed once, so that a stale version exists
         assertThat(owner.api().put("/api/v1/opportunities/" + fresh + "/stage", "{\"stage\": \"PROPOSAL\"}")
                 .status()).isEqualTo(200);
 
