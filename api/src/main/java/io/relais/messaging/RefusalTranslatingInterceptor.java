@@ -8,7 +8,6 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +24,6 @@ public class RefusalTranslatingInterceptor implements MessageHandlerInterceptor<
             return chain.proceed();
         } catch (DomainException e) {
             throw refused(e, e.refusal());
-        } catch (ConflictingAggregateVersionException e) {
-            throw refused(e, Refusal.staleVersion());
         } catch (AggregateNotFoundException e) {
             throw refused(e, Refusal.notFound(String.valueOf(e.getAggregateIdentifier())));
         }

@@ -8,7 +8,6 @@ import io.relais.common.DomainException;
 import io.relais.common.Refusal;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -48,12 +47,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .filter(Refusal.class::isInstance)
                 .map(details -> problem((Refusal) details))
                 .orElseGet(() -> unexpected(e));
-    }
-
-    /** A version conflict found outside the handler (e.g. while waiting for the aggregate's lock). */
-    @ExceptionHandler(ConflictingAggregateVersionException.class)
-    ProblemDetail staleVersion(ConflictingAggregateVersionException e) {
-        return problem(Refusal.staleVersion());
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -165,6 +166,32 @@ class AccountApiTest extends ApiTestSupport {
         assertThat(peer.api().get("/api/v1/accounts?q=contacts%20sa").body().get("totalItems").asInt()).isZero();
         assertThat(manager.api().get("/api/v1/accounts?q=contacts%20sa&ownerId=" + rep.id()).body()
                 .get("totalItems").asInt()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}, whatever If-Match says")
+    @ValueSource(strings = {"update", "owner", "promote", "erp-link", "contact", "move-contact"})
+    void aWriteOnAnAccountTheCallerMayNotSeeAnswersAsOnAMissingOne(String write) {
+        TestUser manager = user("manager", Profile.SALES_MANAGER);
+        TestUser rep = user("rep", Profile.SALES_REP, manager);
+        TestUser peer = user("peer", Profile.SALES_REP, manager);
+        String hidden = customer(rep);
+        String contact = rep.api().post("/api/v1/accounts/" + hidden + "/contacts", "{\"lastName\": \"Roy\"}")
+                .header("Location").replaceAll(".*/", "");
+        String peersAccount = customer(peer);
+
+        assertAnswersAsMissing("/api/v1/accounts/" + hidden, (id, headers) -> {
+            String path = "/api/v1/accounts/" + id;
+            return switch (write) {
+                case "update" -> peer.api().patch(path, "{\"tradeName\": \"Intrus\"}", headers);
+                case "owner" -> peer.api().put(path + "/owner", "{\"ownerId\": \"" + peer.id() + "\"}", headers);
+                case "erp-link" -> peer.api().post(path + "/erp-link", "{\"erpId\": \"C-9\"}", headers);
+                case "contact" -> peer.api().put(path + "/contacts/" + contact, "{\"lastName\": \"Intrus\"}",
+                        headers);
+                case "move-contact" -> peer.api().post(path + "/contacts/" + contact + "/move",
+                        "{\"toAccountId\": \"" + peersAccount + "\"}", headers);
+                default -> peer.api().post(path + "/" + write, null, headers);
+            };
+        });
     }
 
     @Test

@@ -7,7 +7,9 @@ import io.relais.support.HttpApi.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * Who may read, list and complete an activity, for every relationship to its assignee (its owner), and whose
  * alerts each one sees: each cell of the matrix is asserted. The organisation: director > manager > {owner,
  * peer}; another team's manager; an auditor, an analyst, a data steward and the administrator; and an
- * anonymous caller.
+ * anonymous caller. To whoever may not see the activity, every write answers as on one that does not exist,
+ * whatever If-Match says.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ActivityAccessMatrixTest extends ApiTestSupport {
@@ -138,6 +142,38 @@ class ActivityAccessMatrixTest extends ApiTestSupport {
         }
     }
 
+    /** Every write that takes If-Match, by each relationship that sees nothing. */
+    Stream<Arguments> writesOnAHiddenActivity() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Relationship relationship : Relationship.values()) {
+            if (rights(relationship) == NONE) {
+                for (String write : List.of("complete", "cancel", "schedule", "assignee")) {
+                    cells.add(Arguments.of(relationship, write));
+                }
+            }
+        }
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}, whatever If-Match says")
+    @MethodSource("writesOnAHiddenActivity")
+    void writeOnAHiddenActivity(Relationship relationship, String write) {
+        String fresh = taskOfOwner(changeAccount);
+        // changed once, so that a stale version exists
+        assertThat(owner.api().put("/api/v1/activities/" + fresh + "/schedule", due(31)).status()).isEqualTo(200);
+
+        assertAnswersAsMissing("/api/v1/activities/" + fresh, (id, headers) -> {
+            HttpApi api = as(relationship);
+            String path = "/api/v1/activities/" + id;
+            return switch (write) {
+                case "complete" -> api.post(path + "/complete", "{\"outcome\": \"Fait\"}", headers);
+                case "cancel" -> api.post(path + "/cancel", null, headers);
+                case "schedule" -> api.put(path + "/schedule", due(32), headers);
+                default -> api.put(path + "/assignee", "{\"assigneeId\": \"" + peer.id() + "\"}", headers);
+            };
+        });
+    }
+
     @ParameterizedTest(name = "{0} sees their own alerts only")
     @EnumSource(Relationship.class)
     void alerts(Relationship relationship) {
@@ -193,6 +229,11 @@ class ActivityAccessMatrixTest extends ApiTestSupport {
             case DATA_STEWARD -> steward;
             case ADMINISTRATOR, ANONYMOUS -> throw new IllegalArgumentException(relationship + " is not registered here");
         };
+    }
+
+    /** A new due date in {@code days} days, well after this class has run so that no alert fires. */
+    private static String due(int days) {
+        return "{\"dueAt\": \"" + Instant.now().plus(days, ChronoUnit.DAYS) + "\"}";
     }
 
     /** An open task of the owner's, due well after this class has run so that no alert of it fires. */

@@ -9,6 +9,7 @@ import io.relais.support.HttpApi.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigDecimal;
@@ -29,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for every relationship: each cell of the matrix is asserted. The organisation: director > manager > {owner,
  * peer}; another team's manager; an auditor, an analyst, a data steward and the administrator; and an
  * anonymous caller. The team looked at is the manager's: each of its three members has one open deal of their
- * own, idle for ten days, and the amounts tell whose figures a line holds.
+ * own, idle for ten days, and the amounts tell whose figures a line holds. The other team's manager, who sees
+ * none of the team's deals, cannot move their figures: such a write answers as on a deal that does not exist,
+ * whatever If-Match says.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForecastAccessMatrixTest extends ApiTestSupport {
@@ -71,6 +74,9 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
         idleDeal(manager, "30");
         idleDeal(owner, "1000");
         idleDeal(peer, "200");
+        // renamed, so that the owner's deal has a stale version to send in If-Match
+        assertThat(owner.api().put("/api/v1/opportunities/" + deals.get(owner.id()) + "/details",
+                "{\"name\": \"Contrat renouvelé\"}").status()).isEqualTo(200);
         awaitCaughtUp(processor(ActivityProjection.PROCESSING_GROUP));
     }
 
@@ -165,6 +171,16 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
         if (expected == 403) {
             assertThat(set.body().get("type").asText()).isEqualTo("urn:relais:problem:forbidden");
         }
+    }
+
+    @ParameterizedTest(name = "the other team's manager sets the owner's deal's {0}, whatever If-Match says")
+    @CsvSource(delimiter = '|', value = {
+            "stage      | {\"stage\": \"NEGOTIATION\"}",
+            "amount     | {\"amount\": 5}",
+            "close-date | {\"expectedCloseDate\": \"2099-06-30\"}"})
+    void figuresOfTheTeamsDeals(String figure, String body) {
+        assertAnswersAsMissing("/api/v1/opportunities/" + deals.get(owner.id()), (id, headers) ->
+                otherManager.api().put("/api/v1/opportunities/" + id + "/" + figure, body, headers));
     }
 
     /** Of the manager's team figures: 200 to its members, those above and profiles that see everything. */

@@ -38,6 +38,8 @@ class LeadAccessMatrixTest extends ApiTestSupport {
     private static final Rights FULL = new Rights(200, true, 200);
     private static final Rights READ_ONLY = new Rights(200, true, 403);
     private static final Rights NONE = new Rights(404, false, 404);
+    private static final List<String> CHANGES = List.of("update", "assign", "start-work", "qualify", "disqualify",
+            "reopen");
 
     private final String tag = "matrix" + UUID.randomUUID().toString().substring(0, 8);
     private TestUser owner;
@@ -62,8 +64,20 @@ class LeadAccessMatrixTest extends ApiTestSupport {
     static Stream<Arguments> changes() {
         List<Arguments> cells = new ArrayList<>();
         for (Relationship relationship : Relationship.values()) {
-            for (String change : List.of("update", "assign", "start-work", "qualify", "disqualify", "reopen")) {
+            for (String change : CHANGES) {
                 cells.add(Arguments.of(relationship, change));
+            }
+        }
+        return cells.stream();
+    }
+
+    /** Every write that takes If-Match (the changes and the conversion), by each relationship that sees nothing. */
+    Stream<Arguments> writesOnAHiddenLead() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Relationship relationship : Relationship.values()) {
+            if (relationship != Relationship.ANONYMOUS && rights(relationship) == NONE) {
+                Stream.concat(CHANGES.stream(), Stream.of("convert"))
+                        .forEach(write -> cells.add(Arguments.of(relationship, write)));
             }
         }
         return cells.stream();
@@ -127,6 +141,17 @@ class LeadAccessMatrixTest extends ApiTestSupport {
         } else if (!change.equals("assign")) {
             assertThat(storedEvents()).isEqualTo(before + 1);
         }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}, whatever If-Match says")
+    @MethodSource("writesOnAHiddenLead")
+    void writeOnAHiddenLead(Relationship relationship, String write) {
+        String id = leadOwnedByOwner();
+        // changed once, so that a stale version exists
+        assertThat(api().patch("/api/v1/leads/" + id, "{\"city\": \"Lyon\"}").status()).isEqualTo(200);
+
+        assertAnswersAsMissing("/api/v1/leads/" + id, (target, headers) -> send(as(relationship), target, write,
+                headers));
     }
 
     @Test
@@ -205,13 +230,14 @@ class LeadAccessMatrixTest extends ApiTestSupport {
         };
     }
 
-    private Response send(HttpApi api, String id, String change) {
+    private Response send(HttpApi api, String id, String change, String... headers) {
         String path = "/api/v1/leads/" + id;
         return switch (change) {
-            case "update" -> api.patch(path, "{\"city\": \"Annecy\"}");
-            case "assign" -> api.put(path + "/owner", owner(owner.id()));
-            case "disqualify" -> api.post(path + "/disqualify", "{\"reason\": \"NO_BUDGET\"}");
-            default -> api.post(path + "/" + change, null);
+            case "update" -> api.patch(path, "{\"city\": \"Annecy\"}", headers);
+            case "assign" -> api.put(path + "/owner", owner(owner.id()), headers);
+            case "disqualify" -> api.post(path + "/disqualify", "{\"reason\": \"NO_BUDGET\"}", headers);
+            case "convert" -> api.post(path + "/convert", "{}", headers);
+            default -> api.post(path + "/" + change, null, headers);
         };
     }
 

@@ -3,12 +3,12 @@ package io.relais.messaging;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.Refusal;
+import io.relais.common.StaleVersionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +37,7 @@ class RefusalTranslatingInterceptorTest {
 
     @Test
     void aStaleVersionAndAnUnknownRecordAreRefusalsToo() {
-        assertThat(refusalFor(new ConflictingAggregateVersionException("lead-1", 0, 1)))
+        assertThat(refusalFor(new StaleVersionException(0, 1L)))
                 .isEqualTo(Refusal.staleVersion());
         assertThat(refusalFor(new AggregateNotFoundException("lead-1", "missing")))
                 .isEqualTo(Refusal.notFound("lead-1"));

@@ -7,20 +7,24 @@ import io.relais.support.HttpApi.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who may read, list and change a deal, for every relationship to its owner: each cell of the matrix is
  * asserted. The organisation: director > manager > {owner, peer}; another team's manager; an auditor, an
- * analyst, a data steward and the administrator; and an anonymous caller.
+ * analyst, a data steward and the administrator; and an anonymous caller. To whoever may not see the deal, every
+ * write answers as on a deal that does not exist, whatever If-Match says.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpportunityAccessMatrixTest extends ApiTestSupport {
@@ -113,6 +117,48 @@ class OpportunityAccessMatrixTest extends ApiTestSupport {
         if (moved.status() == 403) {
             assertThat(moved.body().get("type").asText()).isEqualTo("urn:relais:problem:forbidden");
         }
+    }
+
+    /** Every write that takes If-Match, by each relationship that sees nothing. */
+    Stream<Arguments> writesOnAHiddenDeal() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Relationship relationship : Relationship.values()) {
+            if (rights(relationship) == NONE) {
+                for (String write : List.of("details", "stage", "amount", "close-date", "add-line", "remove-line",
+                        "owner", "close-won", "close-lost", "reopen")) {
+                    cells.add(Arguments.of(relationship, write));
+                }
+            }
+        }
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}, whatever If-Match says")
+    @MethodSource("writesOnAHiddenDeal")
+    void writeOnAHiddenDeal(Relationship relationship, String write) {
+        String fresh = dealOfOwner("Contrat");
+        // changed once, so that a stale version exists
+        assertThat(owner.api().put("/api/v1/opportunities/" + fresh + "/stage", "{\"stage\": \"PROPOSAL\"}")
+                .status()).isEqualTo(200);
+
+        assertAnswersAsMissing("/api/v1/opportunities/" + fresh, (id, headers) -> {
+            HttpApi api = as(relationship);
+            String path = "/api/v1/opportunities/" + id;
+            return switch (write) {
+                case "details" -> api.put(path + "/details", "{\"name\": \"Renommé\"}", headers);
+                case "stage" -> api.put(path + "/stage", "{\"stage\": \"NEGOTIATION\"}", headers);
+                case "amount" -> api.put(path + "/amount", "{\"amount\": 2000}", headers);
+                case "close-date" -> api.put(path + "/close-date", "{\"expectedCloseDate\": \""
+                        + LocalDate.now(ZoneOffset.UTC).plusMonths(2) + "\"}", headers);
+                case "add-line" -> api.post(path + "/line-items", "{\"productId\": \"product-1\", \"quantity\": 1}",
+                        headers);
+                case "remove-line" -> api.delete(path + "/line-items/line-1", headers);
+                case "owner" -> api.put(path + "/owner", "{\"ownerId\": \"" + peer.id() + "\"}", headers);
+                case "close-lost" -> api.post(path + "/close-lost", "{\"reason\": \"PRICE\"}", headers);
+                case "reopen" -> api.post(path + "/reopen", "{\"stage\": \"QUALIFICATION\"}", headers);
+                default -> api.post(path + "/" + write, null, headers);
+            };
+        });
     }
 
     private Rights rights(Relationship relationship) {

@@ -18,8 +18,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -95,6 +97,43 @@ public abstract class ApiTestSupport {
     protected long storedEvents() {
         return jdbc.queryForObject("select count(*) from domainevententry "
                 + "where cast(metadata as jsonb) ->> 'userId' not like 'system:%'", Long.class);
+    }
+
+    /** A write on the record with the given id, sent with the given headers (name, value pairs). */
+    @FunctionalInterface
+    protected interface Write {
+        HttpApi.Response send(String id, String... headers);
+    }
+
+    /**
+     * Asserts that a write on a record its caller may not see answers exactly as the same write on a record that
+     * does not exist, whatever {@code If-Match} says: without it, and with a stale and a future version of the
+     * record, both answer 404 with the same content type and body (each one's id written alike); and nothing is
+     * stored.
+     *
+     * @param recordPath where the administrator reads the hidden record, ending with its id; its version (the
+     *                   ETag) must be at least 1, so that a stale one exists
+     */
+    protected void assertAnswersAsMissing(String recordPath, Write write) {
+        String hiddenId = recordPath.substring(recordPath.lastIndexOf('/') + 1);
+        String missingId = "missing-" + UUID.randomUUID();
+        long version = Long.parseLong(api().get(recordPath).header("ETag").replace("\"", ""));
+        assertThat(version).as("the version of " + recordPath).isPositive();
+        long before = storedEvents();
+        for (Long expected : Arrays.asList(null, version - 1, version + 1)) {
+            String[] ifMatch = expected == null ? new String[0] : new String[] {"If-Match", "\"" + expected + "\""};
+            String missing = answer(write.send(missingId, ifMatch), missingId);
+            String hidden = answer(write.send(hiddenId, ifMatch), hiddenId);
+            assertThat(missing).as("If-Match " + expected).startsWith("404 ");
+            assertThat(hidden).as("If-Match " + expected).isEqualTo(missing);
+        }
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    /** A response's status, content type and body, {@code id} written as {id}. */
+    private static String answer(HttpApi.Response response, String id) {
+        return response.status() + " " + response.header("Content-Type") + " " + response.raw().body()
+                .replace(id, "{id}");
     }
 
     protected StreamingEventProcessor processor(String processingGroup) {

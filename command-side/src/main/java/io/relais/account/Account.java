@@ -2,6 +2,7 @@ package io.relais.account;
 
 import io.relais.common.AuditMetadata;
 import io.relais.common.ConflictException;
+import io.relais.common.ExpectedVersion;
 import io.relais.common.FieldChange;
 import io.relais.common.Fields;
 import io.relais.common.IncompleteRecordException;
@@ -89,6 +90,7 @@ public class Account {
         if (erpId == null || !erpFieldsOnly) {
             authorization.requireChange(actorId, ownerId, accountId);
         }
+        ExpectedVersion.require(command.expectedVersion());
         requireLive("update an account");
         AccountDetails updated = details.merge(command.changes(), fields);
         List<FieldChange> changes = FieldChanges.ofAccount(details, updated);
@@ -128,6 +130,7 @@ public class Account {
     public long handle(AssignAccountOwner command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, accountId);
+        ExpectedVersion.require(command.expectedVersion());
         requireLive("reassign an account");
         String owner = Fields.userId("ownerId", command.ownerId());
         if (!owner.equals(ownerId)) {
@@ -141,6 +144,7 @@ public class Account {
     public long handle(PromoteAccountToCustomer command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, accountId);
+        ExpectedVersion.require(command.expectedVersion());
         requireLive("make a customer of an account");
         if (status != AccountStatus.PROSPECT) {
             throw new InvalidTransitionException("make a customer of an account", status.name());
@@ -159,6 +163,7 @@ public class Account {
                        Authorization authorization) {
         authorization.requireVisible(actorId, ownerId, accountId);
         authorization.requireDataSteward(actorId);
+        ExpectedVersion.require(command.expectedVersion());
         requireLive("link an account to the ERP");
         String id = Fields.identifier("erpId", command.erpId());
         if (status != AccountStatus.CUSTOMER) {
@@ -197,6 +202,7 @@ public class Account {
     public long handle(UpdateContact command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, accountId);
+        ExpectedVersion.require(command.expectedVersion());
         requireLive("update a contact");
         ContactDetails current = requireContact(command.contactId());
         if (command.details() == null) {
@@ -249,6 +255,7 @@ public class Account {
     public long handle(MoveContact command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, accountId);
+        ExpectedVersion.require(command.expectedVersion());
         requireLive("move a contact");
         requireContact(command.contactId());
         String target = Fields.identifier("toAccountId", command.toAccountId());
@@ -279,6 +286,7 @@ public class Account {
     public long handle(MergeAccountInto command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireCurate(actorId, ownerId, accountId);
+        ExpectedVersion.require(command.expectedVersion());
         String survivor = Fields.identifier("survivorId", command.survivorId());
         if (survivor.equals(mergedInto)) {
             return getVersion();

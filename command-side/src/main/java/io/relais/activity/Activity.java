@@ -1,6 +1,7 @@
 package io.relais.activity;
 
 import io.relais.common.AuditMetadata;
+import io.relais.common.ExpectedVersion;
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
@@ -99,6 +100,7 @@ public class Activity {
     public long handle(CompleteActivity command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization, DeadlineManager deadlines, Clock clock) {
         authorization.requireChange(actorId, ownerId, activityId);
+        ExpectedVersion.require(command.expectedVersion());
         requireOpen("complete an activity");
         Instant now = clock.instant();
         apply(new ActivityCompleted(activityId, Fields.text("outcome", command.outcome(), 2000), now,
@@ -111,6 +113,7 @@ public class Activity {
     public long handle(CancelActivity command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization, DeadlineManager deadlines) {
         authorization.requireChange(actorId, ownerId, activityId);
+        ExpectedVersion.require(command.expectedVersion());
         requireOpen("cancel an activity");
         apply(new ActivityCancelled(activityId));
         cancelDeadlines(deadlines);
@@ -121,6 +124,7 @@ public class Activity {
     public long handle(RescheduleActivity command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization, DeadlineManager deadlines) {
         authorization.requireChange(actorId, ownerId, activityId);
+        ExpectedVersion.require(command.expectedVersion());
         requireTimes(command.dueAt(), command.remindAt());
         requireOpen("reschedule an activity");
         apply(new ActivityRescheduled(activityId, dueAt, command.dueAt(), command.remindAt()));
@@ -133,6 +137,7 @@ public class Activity {
     public long handle(ReassignActivity command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization, DeadlineManager deadlines) {
         authorization.requireChange(actorId, ownerId, activityId);
+        ExpectedVersion.require(command.expectedVersion());
         String assignee = Fields.userId("assigneeId", command.assigneeId());
         requireOpen("reassign an activity");
         if (!assignee.equals(ownerId)) {

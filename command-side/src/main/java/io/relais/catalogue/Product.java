@@ -2,6 +2,7 @@ package io.relais.catalogue;
 
 import io.relais.common.AuditMetadata;
 import io.relais.common.ConflictException;
+import io.relais.common.ExpectedVersion;
 import io.relais.common.FieldChange;
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
@@ -63,6 +64,7 @@ public class Product {
     public long handle(UpdateProduct command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireAdministrator(actorId);
+        ExpectedVersion.require(command.expectedVersion());
         requireOnSale("change a product");
         ProductDetails updated = required(command.details()).validated();
         List<FieldChange> changes = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.relais.lead;
 
 import io.relais.common.AuditMetadata;
+import io.relais.common.ExpectedVersion;
 import io.relais.common.FieldChange;
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
@@ -69,6 +70,7 @@ public class Lead {
     public long handle(UpdateLeadDetails command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireChange(actorId, ownerId, leadId);
+        ExpectedVersion.require(command.expectedVersion());
         requireOpen("update a lead");
         if (command.changes() == null || command.changes().isEmpty()) {
             throw new InvalidFieldException("changes", "no-changes", "an update must change at least one field");
@@ -90,6 +92,7 @@ public class Lead {
     public long handle(AssignLeadOwner command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireChange(actorId, ownerId, leadId);
+        ExpectedVersion.require(command.expectedVersion());
         requireOpen("reassign a lead");
         String owner = Fields.userId("ownerId", command.ownerId());
         if (!owner.equals(ownerId)) {
@@ -117,6 +120,7 @@ public class Lead {
     public long handle(StartWorkingLead command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireChange(actorId, ownerId, leadId);
+        ExpectedVersion.require(command.expectedVersion());
         requireStatus("start working a lead", LeadStatus.NEW);
         apply(new LeadWorkStarted(leadId));
         return getVersion();
@@ -126,6 +130,7 @@ public class Lead {
     public long handle(QualifyLead command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireChange(actorId, ownerId, leadId);
+        ExpectedVersion.require(command.expectedVersion());
         requireStatus("qualify a lead", LeadStatus.NEW, LeadStatus.WORKING);
         apply(new LeadQualified(leadId, status));
         return getVersion();
@@ -135,6 +140,7 @@ public class Lead {
     public long handle(DisqualifyLead command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireChange(actorId, ownerId, leadId);
+        ExpectedVersion.require(command.expectedVersion());
         if (command.reason() == null) {
             throw new InvalidFieldException("reason", "required", "reason is required");
         }
@@ -152,6 +158,7 @@ public class Lead {
     public long handle(ConvertLead command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireChange(actorId, ownerId, leadId);
+        ExpectedVersion.require(command.expectedVersion());
         String accountId = Fields.identifier("accountId", command.accountId());
         String contactId = Fields.identifier("contactId", command.contactId());
         if (status == LeadStatus.CONVERTED && accountId.equals(convertedAccountId)
@@ -167,6 +174,7 @@ public class Lead {
     public long handle(ReopenLead command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireChange(actorId, ownerId, leadId);
+        ExpectedVersion.require(command.expectedVersion());
         requireStatus("reopen a lead", LeadStatus.QUALIFIED, LeadStatus.DISQUALIFIED);
         apply(new LeadReopened(leadId, status));
         return getVersion();
@@ -180,6 +188,7 @@ public class Lead {
     public long handle(MergeLeadInto command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireCurate(actorId, ownerId, leadId);
+        ExpectedVersion.require(command.expectedVersion());
         String survivor = Fields.identifier("survivorId", command.survivorId());
         if (survivor.equals(mergedInto)) {
             return getVersion();

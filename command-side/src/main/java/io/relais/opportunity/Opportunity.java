@@ -2,6 +2,7 @@ package io.relais.opportunity;
 
 import io.relais.common.AuditMetadata;
 import io.relais.common.ConflictException;
+import io.relais.common.ExpectedVersion;
 import io.relais.common.FieldChange;
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
@@ -79,6 +80,7 @@ public class Opportunity {
     public long handle(UpdateOpportunityDetails command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, opportunityId);
+        ExpectedVersion.require(command.expectedVersion());
         String newName = Fields.required("name", command.name(), 200);
         String newContact = optionalId("primaryContactId", command.primaryContactId());
         List<FieldChange> changes = new ArrayList<>();
@@ -98,6 +100,7 @@ public class Opportunity {
     public long handle(ChangeOpportunityStage command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization, SalesStages stages) {
         authorization.requireChange(actorId, ownerId, opportunityId);
+        ExpectedVersion.require(command.expectedVersion());
         SalesStage next = stages.open("stage", command.stage());
         requireOpen("change the stage of a deal");
         if (!next.equals(stage)) {
@@ -110,6 +113,7 @@ public class Opportunity {
     public long handle(ChangeOpportunityAmount command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, opportunityId);
+        ExpectedVersion.require(command.expectedVersion());
         BigDecimal newAmount = Fields.amount("amount", command.amount(), 2);
         requireOpen("change the amount of a deal");
         if (!lines.isEmpty()) {
@@ -126,6 +130,7 @@ public class Opportunity {
     public long handle(ChangeOpportunityCloseDate command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, opportunityId);
+        ExpectedVersion.require(command.expectedVersion());
         if (command.expectedCloseDate() == null) {
             throw new InvalidFieldException("expectedCloseDate", "required", "expectedCloseDate is required");
         }
@@ -140,6 +145,7 @@ public class Opportunity {
     public long handle(AddOpportunityLineItem command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, opportunityId);
+        ExpectedVersion.require(command.expectedVersion());
         if (command.line() == null) {
             throw new InvalidFieldException("productId", "required", "productId is required");
         }
@@ -160,6 +166,7 @@ public class Opportunity {
     public long handle(RemoveOpportunityLineItem command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, opportunityId);
+        ExpectedVersion.require(command.expectedVersion());
         requireOpen("remove a line from a deal");
         LineItem removed = command.lineId() == null ? null : lines.get(command.lineId());
         if (removed == null) {
@@ -176,6 +183,7 @@ public class Opportunity {
     public long handle(AssignOpportunityOwner command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, opportunityId);
+        ExpectedVersion.require(command.expectedVersion());
         String owner = Fields.userId("ownerId", command.ownerId());
         if (!owner.equals(ownerId)) {
             authorization.requireNewOwner(actorId, owner);
@@ -188,6 +196,7 @@ public class Opportunity {
     public long handle(CloseOpportunityWon command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization, Clock clock) {
         authorization.requireChange(actorId, ownerId, opportunityId);
+        ExpectedVersion.require(command.expectedVersion());
         requireOpen("close a deal");
         apply(new OpportunityWon(opportunityId, accountId, ownerId, currency, amount, LocalDate.now(clock), stage));
         return getVersion();
@@ -197,6 +206,7 @@ public class Opportunity {
     public long handle(CloseOpportunityLost command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization, Clock clock) {
         authorization.requireChange(actorId, ownerId, opportunityId);
+        ExpectedVersion.require(command.expectedVersion());
         if (command.reason() == null) {
             throw new InvalidFieldException("reason", "required", "reason is required");
         }
@@ -213,6 +223,7 @@ public class Opportunity {
     public long handle(ReopenOpportunity command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization, SalesStages stages) {
         authorization.requireChange(actorId, ownerId, opportunityId);
+        ExpectedVersion.require(command.expectedVersion());
         SalesStage reopened = stages.open("stage", command.stage());
         if (status == OpportunityStatus.OPEN) {
             throw new InvalidTransitionException("reopen a deal", status.name());

@@ -1,8 +1,8 @@
 package io.relais.account;
 
+import io.relais.common.ExpectedVersions;
 import io.relais.common.FieldChange;
 import io.relais.common.IncompleteRecordException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -73,7 +73,7 @@ import static io.relais.account.AccountFixtures.linkedCustomer;
 import static io.relais.account.AccountFixtures.notFound;
 import static io.relais.account.AccountFixtures.with;
 import static io.relais.account.AccountFixtures.withContacts;
-import static org.hamcrest.Matchers.containsString;
+import static io.relais.common.RefusalMatchers.staleVersion;
 
 /**
  * Fixture tests of the account aggregate, over the organisation of {@link AccountFixtures} (who is who is charted
@@ -1965,7 +1965,16 @@ class AccountTest {
                 Arguments.of("LinkAccountToErp", STEWARD, customer,
                         (LongFunction<Object>) v -> new LinkAccountToErp(ACCOUNT_ID, ERP_ID, v)),
                 Arguments.of("UpdateContact", OWNER, prospectWithContact,
-                        (LongFunction<Object>) v -> new UpdateContact(ACCOUNT_ID, C1, PAUL, v)));
+                        (LongFunction<Object>) v -> new UpdateContact(ACCOUNT_ID, C1, PAUL, v)),
+                Arguments.of("MoveContact", OWNER, prospectWithContact,
+                        (LongFunction<Object>) v -> new MoveContact(ACCOUNT_ID, C1, "account-8", v)),
+                Arguments.of("MergeAccountInto", OWNER, customer,
+                        (LongFunction<Object>) v -> new MergeAccountInto(ACCOUNT_ID, "account-1", v)));
+    }
+
+    /** {@link #commandsAtVersionOne()}, each with a stale, the current and a future expected version. */
+    static Stream<Arguments> commandsAtVersionOneWithEveryExpectedVersion() {
+        return ExpectedVersions.staleCurrentAndFuture(commandsAtVersionOne(), 1);
     }
 
     @Nested
@@ -1987,8 +1996,58 @@ class AccountTest {
             fixture.given(history)
                     .when(command.apply(0L), as(actor))
                     .expectNoEvents()
-                    .expectException(ConflictingAggregateVersionException.class)
-                    .expectExceptionMessage(containsString("Expected [0], but repository found [1]"));
+                    .expectException(staleVersion(0, 1));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("io.relais.account.AccountTest#commandsAtVersionOne")
+        void refusesAVersionTheAccountHasNotReached(String name, String actor, List<Object> history,
+                                                    LongFunction<Object> command) {
+            fixture.given(history)
+                    .when(command.apply(2L), as(actor))
+                    .expectNoEvents()
+                    .expectException(staleVersion(2, 1));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("io.relais.account.AccountTest#commandsAtVersionOne")
+        void holdsTheSystemToItsExpectedVersionToo(String name, String actor, List<Object> history,
+                                                   LongFunction<Object> command) {
+            fixture.given(history)
+                    .when(command.apply(0L), as(SYSTEM))
+                    .expectNoEvents()
+                    .expectException(staleVersion(0, 1));
+        }
+
+        @Test
+        void holdsADataStewardChangingErpFieldsToTheExpectedVersionToo() {
+            fixture.given(linkedCustomer())
+                    .when(new UpdateAccountDetails(ACCOUNT_ID, details().legalName("Acme Lyon SARL").build(),
+                            Set.of(AccountField.LEGAL_NAME), 1L), as(STEWARD))
+                    .expectNoEvents()
+                    .expectException(staleVersion(1, 2));
+        }
+
+        @ParameterizedTest(name = "{0} expecting version {4}")
+        @MethodSource("io.relais.account.AccountTest#commandsAtVersionOneWithEveryExpectedVersion")
+        void whoeverMayNotSeeTheAccountIsToldItDoesNotExistWhateverTheVersion(String name, String actor,
+                                                                               List<Object> history,
+                                                                               LongFunction<Object> command,
+                                                                               long version) {
+            fixture.given(history)
+                    .when(command.apply(version), as(OTHER_REP))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+
+        @ParameterizedTest(name = "{0} expecting version {4}")
+        @MethodSource("io.relais.account.AccountTest#commandsAtVersionOneWithEveryExpectedVersion")
+        void aReadOnlyProfileIsForbiddenWhateverTheVersion(String name, String actor, List<Object> history,
+                                                           LongFunction<Object> command, long version) {
+            fixture.given(history)
+                    .when(command.apply(version), as(AUDITOR))
+                    .expectNoEvents()
+                    .expectException(forbidden());
         }
     }
 

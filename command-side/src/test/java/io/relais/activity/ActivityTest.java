@@ -1,8 +1,8 @@
 package io.relais.activity;
 
+import io.relais.common.ExpectedVersions;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.deadline.DeadlineMessage;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.Matcher;
@@ -74,6 +74,7 @@ import static io.relais.activity.ActivityFixtures.scheduleTaskInRequest;
 import static io.relais.activity.ActivityFixtures.scheduled;
 import static io.relais.activity.ActivityFixtures.scheduledInRequest;
 import static io.relais.activity.ActivityFixtures.with;
+import static io.relais.common.RefusalMatchers.staleVersion;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.hamcrest.Matchers.containsString;
@@ -1341,6 +1342,11 @@ class ActivityTest {
                         (LongFunction<Object>) v -> new ReassignActivity(ACTIVITY_ID, PEER, v)));
     }
 
+    /** {@link #changesAtVersionOne()}, each with a stale, the current and a future expected version. */
+    static Stream<Arguments> changesAtVersionOneWithEveryExpectedVersion() {
+        return ExpectedVersions.staleCurrentAndFuture(changesAtVersionOne(), 1);
+    }
+
     @Nested
     class Versions {
 
@@ -1362,8 +1368,46 @@ class ActivityTest {
             fixture.given(rescheduled)
                     .when(command.apply(0L), as(MANAGER))
                     .expectNoEvents()
-                    .expectException(ConflictingAggregateVersionException.class)
-                    .expectExceptionMessage(containsString("Expected [0], but repository found [1]"));
+                    .expectException(staleVersion(0, 1));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("io.relais.activity.ActivityTest#changesAtVersionOne")
+        void refusesAVersionTheActivityHasNotReached(String name, LongFunction<Object> command) {
+            fixture.given(rescheduled)
+                    .when(command.apply(2L), as(MANAGER))
+                    .expectNoEvents()
+                    .expectException(staleVersion(2, 1));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("io.relais.activity.ActivityTest#changesAtVersionOne")
+        void holdsTheSystemToItsExpectedVersionToo(String name, LongFunction<Object> command) {
+            fixture.given(rescheduled)
+                    .when(command.apply(0L), as(SYSTEM))
+                    .expectNoEvents()
+                    .expectException(staleVersion(0, 1));
+        }
+
+        @ParameterizedTest(name = "{0} expecting version {2}")
+        @MethodSource("io.relais.activity.ActivityTest#changesAtVersionOneWithEveryExpectedVersion")
+        void whoeverMayNotSeeTheActivityIsToldItDoesNotExistWhateverTheVersion(String name,
+                                                                                LongFunction<Object> command,
+                                                                                long version) {
+            fixture.given(rescheduled)
+                    .when(command.apply(version), as(OTHER_REP))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+
+        @ParameterizedTest(name = "{0} expecting version {2}")
+        @MethodSource("io.relais.activity.ActivityTest#changesAtVersionOneWithEveryExpectedVersion")
+        void aReadOnlyProfileIsForbiddenWhateverTheVersion(String name, LongFunction<Object> command,
+                                                           long version) {
+            fixture.given(rescheduled)
+                    .when(command.apply(version), as(AUDITOR))
+                    .expectNoEvents()
+                    .expectException(forbidden());
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.relais.catalogue;
 
 import io.relais.common.FieldChange;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -53,6 +52,7 @@ import static io.relais.catalogue.ProductFixtures.productFixture;
 import static io.relais.catalogue.ProductFixtures.refusedAsDiscontinued;
 import static io.relais.catalogue.ProductFixtures.standardEur;
 import static io.relais.catalogue.ProductFixtures.with;
+import static io.relais.common.RefusalMatchers.staleVersion;
 import static org.hamcrest.Matchers.containsString;
 
 /**
@@ -306,8 +306,33 @@ class ProductTest {
             fixture.given(priced())
                     .when(new UpdateProduct(PRODUCT_ID, CONSULTING, 0L))
                     .expectNoEvents()
-                    .expectException(ConflictingAggregateVersionException.class)
-                    .expectExceptionMessage(containsString("Expected [0], but repository found [1]"));
+                    .expectException(staleVersion(0, 1));
+        }
+
+        @Test
+        void refusesAVersionTheProductHasNotReached() {
+            fixture.given(priced())
+                    .when(new UpdateProduct(PRODUCT_ID, CONSULTING, 2L))
+                    .expectNoEvents()
+                    .expectException(staleVersion(2, 1));
+        }
+
+        @Test
+        void holdsTheSystemToItsExpectedVersionToo() {
+            fixture.given(priced())
+                    .when(new UpdateProduct(PRODUCT_ID, CONSULTING, 0L), as(SYSTEM))
+                    .expectNoEvents()
+                    .expectException(staleVersion(0, 1));
+        }
+
+        /** Products are seen by everyone: whoever may not keep the catalogue is told so, whatever the version. */
+        @ParameterizedTest(name = "expecting version {0}")
+        @ValueSource(longs = {0, 1, 2})
+        void refusesWhoeverMayNotKeepTheCatalogueWhateverTheVersion(long version) {
+            fixture.given(priced())
+                    .when(new UpdateProduct(PRODUCT_ID, CONSULTING, version), as(REP))
+                    .expectNoEvents()
+                    .expectException(forbidden());
         }
 
         @Test

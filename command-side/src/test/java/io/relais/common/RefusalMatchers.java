@@ -95,6 +95,29 @@ public final class RefusalMatchers {
         };
     }
 
+    /** Matches a {@link StaleVersionException}: {@code expected} was asked of a record at {@code current}. */
+    public static Matcher<Throwable> staleVersion(long expected, long current) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable e) {
+                return e instanceof StaleVersionException refused && "stale-version".equals(refused.code())
+                        && refused.expectedVersion() == expected
+                        && Long.valueOf(current).equals(refused.currentVersion());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("StaleVersionException expecting ").appendValue(expected)
+                        .appendText(" of version ").appendValue(current);
+            }
+
+            @Override
+            protected void describeMismatchSafely(Throwable e, Description description) {
+                description.appendText("was ").appendValue(e);
+            }
+        };
+    }
+
     /** Matches an {@link InvalidTransitionException} refused because the record is in {@code state}. */
     public static Matcher<InvalidTransitionException> invalidTransition(String state) {
         return new TypeSafeMatcher<>() {

@@ -1,7 +1,6 @@
 package io.relais.lead;
 
 import io.relais.common.FieldChange;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.relais.common.RefusalMatchers.staleVersion;
 import static io.relais.lead.LeadFixtures.ACCOUNT_ID;
 import static io.relais.lead.LeadFixtures.ADMIN;
 import static io.relais.lead.LeadFixtures.ANALYST;
@@ -46,7 +46,6 @@ import static io.relais.lead.LeadFixtures.leadFixture;
 import static io.relais.lead.LeadFixtures.leadIn;
 import static io.relais.lead.LeadFixtures.notFound;
 import static io.relais.lead.LeadFixtures.owned;
-import static org.hamcrest.Matchers.containsString;
 
 /**
  * Merging duplicate leads: the duplicate ends with {@link LeadMergedInto}, the survivor absorbs it
@@ -256,8 +255,7 @@ class LeadMergeTest {
             fixture.given(leadIn(LeadStatus.WORKING))
                     .when(new MergeLeadInto(LEAD_ID, SURVIVOR_ID, 0L))
                     .expectNoEvents()
-                    .expectException(ConflictingAggregateVersionException.class)
-                    .expectExceptionMessage(containsString("Expected [0], but repository found [1]"));
+                    .expectException(staleVersion(0, 1));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.relais.lead;
 
+import io.relais.common.ExpectedVersions;
 import io.relais.common.FieldChange;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -37,6 +37,7 @@ import static io.relais.lead.LeadFixtures.OTHER_REP;
 import static io.relais.lead.LeadFixtures.OWNER;
 import static io.relais.lead.LeadFixtures.PEER;
 import static io.relais.lead.LeadFixtures.STEWARD;
+import static io.relais.lead.LeadFixtures.SURVIVOR_ID;
 import static io.relais.lead.LeadFixtures.UNKNOWN;
 import static io.relais.lead.LeadFixtures.as;
 import static io.relais.lead.LeadFixtures.convert;
@@ -49,7 +50,7 @@ import static io.relais.lead.LeadFixtures.leadFixture;
 import static io.relais.lead.LeadFixtures.leadIn;
 import static io.relais.lead.LeadFixtures.notFound;
 import static io.relais.lead.LeadFixtures.owned;
-import static org.hamcrest.Matchers.containsString;
+import static io.relais.common.RefusalMatchers.staleVersion;
 
 /**
  * Fixture tests of the lead aggregate, over the organisation of {@link LeadFixtures} (who is who is charted there).
@@ -961,8 +962,7 @@ class LeadTest {
             fixture.given(leadIn(LeadStatus.CONVERTED))
                     .when(new ConvertLead(LEAD_ID, ACCOUNT_ID, CONTACT_ID, 1L))
                     .expectNoEvents()
-                    .expectException(ConflictingAggregateVersionException.class)
-                    .expectExceptionMessage(containsString("Expected [1], but repository found [2]"));
+                    .expectException(staleVersion(1, 2));
         }
 
         @Test
@@ -1203,7 +1203,14 @@ class LeadTest {
                 Arguments.of("ReopenLead", List.of(captured, new LeadQualified(LEAD_ID, LeadStatus.NEW)),
                         (LongFunction<Object>) v -> new ReopenLead(LEAD_ID, v)),
                 Arguments.of("ConvertLead", List.of(captured, new LeadQualified(LEAD_ID, LeadStatus.NEW)),
-                        (LongFunction<Object>) v -> new ConvertLead(LEAD_ID, ACCOUNT_ID, CONTACT_ID, v)));
+                        (LongFunction<Object>) v -> new ConvertLead(LEAD_ID, ACCOUNT_ID, CONTACT_ID, v)),
+                Arguments.of("MergeLeadInto", List.of(captured, new LeadWorkStarted(LEAD_ID)),
+                        (LongFunction<Object>) v -> new MergeLeadInto(LEAD_ID, SURVIVOR_ID, v)));
+    }
+
+    /** {@link #commandsAtVersionOne()}, each with a stale, the current and a future expected version. */
+    static Stream<Arguments> commandsAtVersionOneWithEveryExpectedVersion() {
+        return ExpectedVersions.staleCurrentAndFuture(commandsAtVersionOne(), 1);
     }
 
     @Nested
@@ -1236,8 +1243,7 @@ class LeadTest {
             fixture.given(history)
                     .when(command.apply(0L))
                     .expectNoEvents()
-                    .expectException(ConflictingAggregateVersionException.class)
-                    .expectExceptionMessage(containsString("Expected [0], but repository found [1]"));
+                    .expectException(staleVersion(0, 1));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -1247,8 +1253,37 @@ class LeadTest {
             fixture.given(history)
                     .when(command.apply(5L))
                     .expectNoEvents()
-                    .expectException(ConflictingAggregateVersionException.class)
-                    .expectExceptionMessage(containsString("Expected [5], but repository found [1]"));
+                    .expectException(staleVersion(5, 1));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("io.relais.lead.LeadTest#commandsAtVersionOne")
+        void theSystemIsHeldToItsExpectedVersionToo(String name, List<Object> history, LongFunction<Object> command) {
+            fixture.given(history)
+                    .when(command.apply(0L), as(SYSTEM))
+                    .expectNoEvents()
+                    .expectException(staleVersion(0, 1));
+        }
+
+        @ParameterizedTest(name = "{0} expecting version {3}")
+        @MethodSource("io.relais.lead.LeadTest#commandsAtVersionOneWithEveryExpectedVersion")
+        void whoeverMayNotSeeTheLeadIsToldItDoesNotExistWhateverTheVersion(String name, List<Object> history,
+                                                                            LongFunction<Object> command,
+                                                                            long version) {
+            fixture.given(history)
+                    .when(command.apply(version), as(OTHER_REP))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+
+        @ParameterizedTest(name = "{0} expecting version {3}")
+        @MethodSource("io.relais.lead.LeadTest#commandsAtVersionOneWithEveryExpectedVersion")
+        void aReadOnlyProfileIsForbiddenWhateverTheVersion(String name, List<Object> history,
+                                                           LongFunction<Object> command, long version) {
+            fixture.given(history)
+                    .when(command.apply(version), as(AUDITOR))
+                    .expectNoEvents()
+                    .expectException(forbidden());
         }
 
         @Test
@@ -1256,7 +1291,7 @@ class LeadTest {
             fixture.given(capturedWithOwner("rep-1"), new LeadWorkStarted(LEAD_ID))
                     .when(new AssignLeadOwner(LEAD_ID, "rep-1", 0L))
                     .expectNoEvents()
-                    .expectException(ConflictingAggregateVersionException.class);
+                    .expectException(staleVersion(0, 1));
         }
 
         @Test
@@ -1264,7 +1299,7 @@ class LeadTest {
             fixture.given(owned(details().email(EMAIL).city("Paris").build()), new LeadWorkStarted(LEAD_ID))
                     .when(update(changes(LeadField.CITY, "Paris"), 0L))
                     .expectNoEvents()
-                    .expectException(ConflictingAggregateVersionException.class);
+                    .expectException(staleVersion(0, 1));
         }
 
         @Test
@@ -1846,6 +1881,8 @@ class LeadTest {
             return new ReopenLead(c.leadId(), null);
         } else if (command instanceof ConvertLead c) {
             return new ConvertLead(c.leadId(), c.accountId(), c.contactId(), null);
+        } else if (command instanceof MergeLeadInto c) {
+            return new MergeLeadInto(c.leadId(), c.survivorId(), null);
         }
         throw new IllegalArgumentException("Unknown command " + command);
     }

@@ -1,7 +1,7 @@
 package io.relais.opportunity;
 
+import io.relais.common.ExpectedVersions;
 import io.relais.common.FieldChange;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -18,8 +18,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
+import static io.relais.common.RefusalMatchers.staleVersion;
 import static io.relais.opportunity.OpportunityFixtures.ACCOUNT_ID;
 import static io.relais.opportunity.OpportunityFixtures.ADMIN;
 import static io.relais.opportunity.OpportunityFixtures.AMOUNT;
@@ -511,8 +513,7 @@ class OpportunityTest {
             fixture.given(inProposal())
                     .when(new UpdateOpportunityDetails(OPPORTUNITY_ID, "Press renewal 2027", CONTACT_ID, 0L))
                     .expectNoEvents()
-                    .expectException(ConflictingAggregateVersionException.class)
-                    .expectExceptionMessage(containsString("Expected [0], but repository found [1]"));
+                    .expectException(staleVersion(0, 1));
         }
     }
 
@@ -632,7 +633,7 @@ class OpportunityTest {
             fixture.given(inProposal())
                     .when(new ChangeOpportunityStage(OPPORTUNITY_ID, "NEGOTIATION", 0L))
                     .expectNoEvents()
-                    .expectException(ConflictingAggregateVersionException.class);
+                    .expectException(staleVersion(0, 1));
         }
     }
 
@@ -1375,7 +1376,7 @@ class OpportunityTest {
             fixture.given(inProposal())
                     .when(new CloseOpportunityWon(OPPORTUNITY_ID, 0L))
                     .expectNoEvents()
-                    .expectException(ConflictingAggregateVersionException.class);
+                    .expectException(staleVersion(0, 1));
         }
     }
 
@@ -1796,6 +1797,106 @@ class OpportunityTest {
         void aReadOnlyProfileIsRefusedBeforeTheLineIsChecked() {
             fixture.given(lined())
                     .when(new RemoveOpportunityLineItem(OPPORTUNITY_ID, "line-9", null), as(AUDITOR))
+                    .expectNoEvents()
+                    .expectException(forbidden());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Expected versions
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** Every command that takes an expected version, with a history at version 1 in which MANAGER may send it. */
+    static Stream<Arguments> changesAtVersionOne() {
+        List<Object> lineAdded = List.of(opened(),
+                new OpportunityLineItemAdded(OPPORTUNITY_ID, PRESSES, AMOUNT, PRESSES_TOTAL));
+        List<Object> lostDeal = List.of(opened(),
+                new OpportunityLost(OPPORTUNITY_ID, LossReason.PRICE, null, TODAY, PROSPECTING));
+        return Stream.of(
+                Arguments.of("UpdateOpportunityDetails", inProposal(), (LongFunction<Object>) v ->
+                        new UpdateOpportunityDetails(OPPORTUNITY_ID, "Press renewal 2027", CONTACT_ID, v)),
+                Arguments.of("ChangeOpportunityStage", inProposal(),
+                        (LongFunction<Object>) v -> new ChangeOpportunityStage(OPPORTUNITY_ID, "NEGOTIATION", v)),
+                Arguments.of("ChangeOpportunityAmount", inProposal(), (LongFunction<Object>) v ->
+                        new ChangeOpportunityAmount(OPPORTUNITY_ID, new BigDecimal("15000"), v)),
+                Arguments.of("ChangeOpportunityCloseDate", inProposal(),
+                        (LongFunction<Object>) v -> new ChangeOpportunityCloseDate(OPPORTUNITY_ID, JUL_31, v)),
+                Arguments.of("AddOpportunityLineItem", inProposal(),
+                        (LongFunction<Object>) v -> new AddOpportunityLineItem(OPPORTUNITY_ID, PRESSES, v)),
+                Arguments.of("RemoveOpportunityLineItem", lineAdded,
+                        (LongFunction<Object>) v -> new RemoveOpportunityLineItem(OPPORTUNITY_ID, "line-1", v)),
+                Arguments.of("AssignOpportunityOwner", inProposal(),
+                        (LongFunction<Object>) v -> new AssignOpportunityOwner(OPPORTUNITY_ID, REP_1, v)),
+                Arguments.of("CloseOpportunityWon", inProposal(),
+                        (LongFunction<Object>) v -> new CloseOpportunityWon(OPPORTUNITY_ID, v)),
+                Arguments.of("CloseOpportunityLost", inProposal(), (LongFunction<Object>) v ->
+                        new CloseOpportunityLost(OPPORTUNITY_ID, LossReason.PRICE, null, v)),
+                Arguments.of("ReopenOpportunity", lostDeal,
+                        (LongFunction<Object>) v -> new ReopenOpportunity(OPPORTUNITY_ID, "QUALIFICATION", v)));
+    }
+
+    /** {@link #changesAtVersionOne()}, each with a stale, the current and a future expected version. */
+    static Stream<Arguments> changesAtVersionOneWithEveryExpectedVersion() {
+        return ExpectedVersions.staleCurrentAndFuture(changesAtVersionOne(), 1);
+    }
+
+    @Nested
+    class Versions {
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("io.relais.opportunity.OpportunityTest#changesAtVersionOne")
+        void acceptsTheCurrentVersionAndAnswersTheNewOne(String name, List<Object> history,
+                                                         LongFunction<Object> command) {
+            fixture.given(history)
+                    .when(command.apply(1L), as(MANAGER))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(2L);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("io.relais.opportunity.OpportunityTest#changesAtVersionOne")
+        void refusesAStaleVersion(String name, List<Object> history, LongFunction<Object> command) {
+            fixture.given(history)
+                    .when(command.apply(0L), as(MANAGER))
+                    .expectNoEvents()
+                    .expectException(staleVersion(0, 1));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("io.relais.opportunity.OpportunityTest#changesAtVersionOne")
+        void refusesAVersionTheDealHasNotReached(String name, List<Object> history, LongFunction<Object> command) {
+            fixture.given(history)
+                    .when(command.apply(2L), as(MANAGER))
+                    .expectNoEvents()
+                    .expectException(staleVersion(2, 1));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("io.relais.opportunity.OpportunityTest#changesAtVersionOne")
+        void holdsTheSystemToItsExpectedVersionToo(String name, List<Object> history, LongFunction<Object> command) {
+            fixture.given(history)
+                    .when(command.apply(0L), as(SYSTEM))
+                    .expectNoEvents()
+                    .expectException(staleVersion(0, 1));
+        }
+
+        @ParameterizedTest(name = "{0} expecting version {3}")
+        @MethodSource("io.relais.opportunity.OpportunityTest#changesAtVersionOneWithEveryExpectedVersion")
+        void whoeverMayNotSeeTheDealIsToldItDoesNotExistWhateverTheVersion(String name, List<Object> history,
+                                                                            LongFunction<Object> command,
+                                                                            long version) {
+            fixture.given(history)
+                    .when(command.apply(version), as(OTHER_REP))
+                    .expectNoEvents()
+                    .expectException(notFound());
+        }
+
+        @ParameterizedTest(name = "{0} expecting version {3}")
+        @MethodSource("io.relais.opportunity.OpportunityTest#changesAtVersionOneWithEveryExpectedVersion")
+        void aReadOnlyProfileIsForbiddenWhateverTheVersion(String name, List<Object> history,
+                                                           LongFunction<Object> command, long version) {
+            fixture.given(history)
+                    .when(command.apply(version), as(AUDITOR))
                     .expectNoEvents()
                     .expectException(forbidden());
         }

@@ -1,9 +1,8 @@
 package io.relais.account;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Tie a customer to its record in the ERP, which then masters its ERP fields. */
 public record LinkAccountToErp(@TargetAggregateIdentifier String accountId, String erpId,
-                               @TargetAggregateVersion Long expectedVersion) {
+                               Long expectedVersion) {
 }

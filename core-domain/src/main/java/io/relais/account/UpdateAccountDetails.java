@@ -3,9 +3,8 @@ package io.relais.account;
 import java.util.Set;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Change some details: the {@code fields} listed take their value from {@code changes} (null clears). */
 public record UpdateAccountDetails(@TargetAggregateIdentifier String accountId, AccountDetails changes, Set<AccountField> fields,
-                                   @TargetAggregateVersion Long expectedVersion) {
+                                   Long expectedVersion) {
 }

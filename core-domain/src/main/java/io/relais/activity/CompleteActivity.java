@@ -1,8 +1,7 @@
 package io.relais.activity;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Mark a task done or a meeting held, with what came of it. */
-public record CompleteActivity(@TargetAggregateIdentifier String activityId, String outcome, @TargetAggregateVersion Long expectedVersion) {
+public record CompleteActivity(@TargetAggregateIdentifier String activityId, String outcome, Long expectedVersion) {
 }

@@ -1,8 +1,7 @@
 package io.relais.catalogue;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Replace a product's details. */
-public record UpdateProduct(@TargetAggregateIdentifier String productId, ProductDetails details, @TargetAggregateVersion Long expectedVersion) {
+public record UpdateProduct(@TargetAggregateIdentifier String productId, ProductDetails details, Long expectedVersion) {
 }

@@ -1,7 +1,6 @@
 package io.relais.lead;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.util.Map;
 
@@ -12,5 +11,5 @@ import java.util.Map;
 public record UpdateLeadDetails(
         @TargetAggregateIdentifier String leadId,
         Map<LeadField, String> changes,
-        @TargetAggregateVersion Long expectedVersion) {
+        Long expectedVersion) {
 }

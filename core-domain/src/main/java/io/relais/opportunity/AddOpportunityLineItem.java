@@ -1,9 +1,8 @@
 package io.relais.opportunity;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Add a line priced from the catalogue; the deal's amount becomes its lines' total. */
 public record AddOpportunityLineItem(@TargetAggregateIdentifier String opportunityId, LineItem line,
-                                     @TargetAggregateVersion Long expectedVersion) {
+                                     Long expectedVersion) {
 }

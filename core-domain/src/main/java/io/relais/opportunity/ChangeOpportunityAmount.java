@@ -1,11 +1,10 @@
 package io.relais.opportunity;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.math.BigDecimal;
 
 /** Set the amount of a deal without line items (with line items, it is their total). */
 public record ChangeOpportunityAmount(@TargetAggregateIdentifier String opportunityId, BigDecimal amount,
-                                      @TargetAggregateVersion Long expectedVersion) {
+                                      Long expectedVersion) {
 }

@@ -1,9 +1,8 @@
 package io.relais.opportunity;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Close a deal as lost, saying why (a note is required for OTHER). */
 public record CloseOpportunityLost(@TargetAggregateIdentifier String opportunityId, LossReason reason, String note,
-                                   @TargetAggregateVersion Long expectedVersion) {
+                                   Long expectedVersion) {
 }
