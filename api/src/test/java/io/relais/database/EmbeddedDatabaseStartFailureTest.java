@@ -1,0 +1,45 @@
+package io.relais.database;
+
+import io.relais.RelaisApplication;
+import io.relais.support.TestDataDirectories;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * When the embedded PostgreSQL does not start, the last error of the engine's log says why in PostgreSQL's own
+ * words, rather than only that zonky gave up waiting.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class EmbeddedDatabaseStartFailureTest {
+
+    private final Path dataDirectory = TestDataDirectories.fresh("start-failure");
+
+    @Test
+    void theLastErrorOfAFailedStartEndsWithPostgresqlsOwnLog(CapturedOutput output) throws Exception {
+        Files.createDirectories(dataDirectory, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Files.writeString(dataDirectory.resolve("postgresql.conf"), "");
+        Files.writeString(dataDirectory.resolve("PG_VERSION"), "16\n");
+
+        assertThatThrownBy(() -> new SpringApplicationBuilder(RelaisApplication.class).run("--server.port=0",
+                "--relais.embedded-db.data-directory=" + dataDirectory, "--relais.embedded-db.startup-timeout=3s",
+                "--relais.admin.password=start-failure-password"))
+                .hasStackTraceContaining("did not start");
+
+        String lastError = output.getOut().substring(output.getOut().lastIndexOf(" ERROR "));
+        assertThat(lastError).contains("APPLICATION FAILED TO START")
+                .contains("The embedded PostgreSQL did not start on " + dataDirectory + " within 3 s")
+                .contains("The data directory was initialized by PostgreSQL version 16")
+                .contains("relais.embedded-db.startup-timeout");
+    }
+}
