@@ -46,11 +46,12 @@ public class EmbeddedDatabaseConfiguration {
                     .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException | RuntimeException e) {
+            String cause = serverLog.tail();
             LeftoverServer.stopOwn(directory);
-            throw new EmbeddedDatabaseException("The embedded PostgreSQL did not start on " + directory + " within "
-                    + properties.startupTimeout().toSeconds() + " s (" + e.getMessage() + "). The end of its log, "
-                    + serverLog.file() + ":\n" + serverLog.tail(), "Fix what its log says. If it was still "
-                    + "recovering from a crash, give it more time with relais.embedded-db.startup-timeout.", e);
+            throw new EmbeddedDatabaseException("The embedded PostgreSQL did not start on " + directory + ": "
+                    + e.getMessage() + ". The end of its log, " + serverLog.file() + ":\n" + cause,
+                    "Fix what its log says. If it was still recovering from a crash, give it more time with "
+                    + "relais.embedded-db.startup-timeout (now " + properties.startupTimeout().toSeconds() + " s).", e);
         }
         log.info("Embedded PostgreSQL listening on localhost:{} with data in {} and its log in {}", postgres.getPort(),
                 directory, serverLog.file());

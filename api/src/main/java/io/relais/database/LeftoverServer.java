@@ -115,9 +115,10 @@ final class LeftoverServer {
                 + " s each.", "Stop it (pg_ctl stop -m immediate -D " + dataDirectory + ") and start the engine again.");
     }
 
+    // the shell's kill: pg_ctl needs /bin/sh anyway, while a slim image may have no kill program
     private static void signal(long pid, String signal) {
         try {
-            new ProcessBuilder("kill", "-s", signal, Long.toString(pid)).redirectErrorStream(true)
+            new ProcessBuilder("/bin/sh", "-c", "kill -s " + signal + " " + pid).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
