@@ -14,8 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Starts PostgreSQL 17 inside the application's process when no external database is configured. Its
- * files stay in {@code relais.embedded-db.data-directory}, so a restart finds every record again.
+ * Starts PostgreSQL 17 alongside the application when no external database is configured. Its files stay in
+ * {@code relais.embedded-db.data-directory}, so a restart finds every record again; a server that a killed
+ * engine left running there is stopped first ({@link LeftoverServer}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabaseCondition.class)
@@ -27,18 +28,33 @@ public class EmbeddedDatabaseConfiguration {
     public EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
         Path directory = properties.dataDirectory().toAbsolutePath().normalize();
         Files.createDirectories(directory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(false)
-                .setPort(properties.port())
-                // zonky turns synchronous commit off for tests; a 2xx must mean the events are on disk.
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_connections", "100")
-                // stopped by this bean's close, after everything that uses it (the deadline scheduler polls
-                // until it stops), rather than by a JVM hook racing the application's shutdown
-                .setRegisterShutdownHook(false)
-                .start();
-        log.info("Embedded PostgreSQL listening on localhost:{} with data in {}", postgres.getPort(), directory);
+        LeftoverServer.takeOver(directory);
+        ServerLog serverLog = ServerLog.beside(directory);
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    .setPort(properties.port())
+                    .setPGStartupWait(properties.startupTimeout())
+                    .setOutputRedirector(serverLog.redirect())
+                    // zonky turns synchronous commit off for tests; a 2xx must mean the events are on disk.
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "100")
+                    // stopped by this bean's close, after everything that uses it (the deadline scheduler polls
+                    // until it stops), rather than by a JVM hook racing the application's shutdown
+                    .setRegisterShutdownHook(false)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            String cause = serverLog.tail();
+            LeftoverServer.stopOwn(directory);
+            throw new EmbeddedDatabaseException("The embedded PostgreSQL did not start on " + directory + ": "
+                    + e.getMessage() + ". The end of its log, " + serverLog.file() + ":\n" + cause,
+                    "Fix what its log says. If it was still recovering from a crash, give it more time with "
+                    + "relais.embedded-db.startup-timeout (now " + properties.startupTimeout().toSeconds() + " s).", e);
+        }
+        log.info("Embedded PostgreSQL listening on localhost:{} with data in {} and its log in {}", postgres.getPort(),
+                directory, serverLog.file());
         return postgres;
     }
 
