@@ -17,6 +17,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -25,8 +26,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
- * A product or service of the catalogue, with its prices. Administrators keep the catalogue. Prices are
- * retired, never removed, and two prices in force never price the same day in one list and currency.
+ * A product or service of the catalogue, with its prices. Administrators keep the catalogue. Codes are unique
+ * in it (through {@link ProductCodes}). Prices are retired, never removed, and two prices in force never price
+ * the same day in one list and currency.
  */
 @Aggregate
 public class Product {
@@ -53,18 +55,28 @@ public class Product {
 
     @CommandHandler
     public Product(CreateProduct command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
-                   Authorization authorization) {
+                   Authorization authorization, ProductCodes codes) {
         authorization.requireAdministrator(actorId);
         Fields.exactIdentifier("productId", command.productId());
-        apply(new ProductCreated(command.productId(), required(command.details()).validated()));
+        ProductDetails valid = required(command.details()).validated();
+        claim(codes, valid.code(), command.productId());
+        apply(new ProductCreated(command.productId(), valid));
     }
 
+    /**
+     * Every change claims the code, also when it stays: a product left holding another's code by the
+     * duplicates made before codes were unique must take a free one before it changes.
+     */
     @CommandHandler
     public long handle(UpdateProduct command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
-                       Authorization authorization) {
+                       Authorization authorization, ProductCodes codes) {
         authorization.requireAdministrator(actorId);
         requireOnSale("change a product");
         ProductDetails updated = required(command.details()).validated();
+        claim(codes, updated.code(), productId);
+        if (!codeKey(updated.code()).equals(codeKey(details.code()))) {
+            codes.release(codeKey(details.code()), productId);
+        }
         List<FieldChange> changes = new ArrayList<>();
         FIELDS.forEach((field, getter) -> {
             Object before = getter.apply(details);
@@ -126,6 +138,19 @@ public class Product {
             apply(new ProductDiscontinued(productId));
         }
         return getVersion();
+    }
+
+    /** Codes are unique in the catalogue whatever their case; a discontinued product keeps its code. */
+    private static void claim(ProductCodes codes, String code, String productId) {
+        String holder = codes.claim(codeKey(code), productId);
+        if (!productId.equals(holder)) {
+            throw new ConflictException("code", "product-code-exists", "Product " + holder + " already has the code "
+                    + code + " (codes are unique in the catalogue, whatever their case)");
+        }
+    }
+
+    private static String codeKey(String code) {
+        return code.toLowerCase(Locale.ROOT);
     }
 
     private void requireOnSale(String action) {

@@ -8,7 +8,6 @@ import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.RecordNotFoundException;
 import io.relais.organisation.Authorization;
-import io.relais.organisation.Profile;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -57,16 +56,7 @@ public class Opportunity {
     @CommandHandler
     public Opportunity(OpenOpportunity command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization, SalesStages stages) {
-        String owner = Fields.optionalUserId("ownerId", command.ownerId());
-        if (owner == null) {
-            Profile profile = authorization.requireCreate(actorId);
-            // a sales user's new deal is theirs, or they could not see it
-            if (profile == Profile.SALES_REP || profile == Profile.SALES_MANAGER) {
-                owner = actorId;
-            }
-        } else {
-            authorization.requireNewOwner(actorId, owner);
-        }
+        String owner = authorization.requireNewRecordOwner(actorId, command.ownerId());
         Fields.exactIdentifier("opportunityId", command.opportunityId());
         String accountId = Fields.identifier("accountId", command.accountId());
         OpenOpportunity deal = command.validated("");

@@ -1,5 +1,6 @@
 package io.relais.organisation;
 
+import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.NotPermittedException;
 import io.relais.common.RecordNotFoundException;
@@ -72,6 +73,22 @@ public class Authorization {
             throw new NotPermittedException("The " + profile + " profile may read records but not create them");
         }
         return profile;
+    }
+
+    /**
+     * The owner of a record the actor creates, asked for in {@code ownerId} (null or blank: none asked for).
+     * One asked for must be able to receive it from the actor. Without one, a sales user's new record is
+     * theirs, or they could not see it; an administrator's or the system's stays unassigned (a lead's then
+     * goes to the territory rules).
+     */
+    public String requireNewRecordOwner(String actorId, String ownerId) {
+        String owner = Fields.optionalUserId("ownerId", ownerId);
+        if (owner != null) {
+            requireNewOwner(actorId, owner);
+            return owner;
+        }
+        Profile profile = requireCreate(actorId);
+        return profile == null || profile.seesEverything() ? null : actorId;
     }
 
     /**
