@@ -103,6 +103,8 @@ class ProductApiTest extends ApiTestSupport {
             assertThat(response.body().get("type").asText()).as(name).isEqualTo("urn:relais:problem:" + answer.get(1));
         });
         assertThat(storedEvents()).isEqualTo(before);
+        assertThat(refused.get("rep creates").body().get("detail").asText())
+                .isEqualTo("Only administrators keep the catalogue");
     }
 
     @Test

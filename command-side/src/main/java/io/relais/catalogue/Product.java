@@ -33,6 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 @Aggregate
 public class Product {
 
+    private static final String KEEP_THE_CATALOGUE = "keep the catalogue";
     private static final Map<String, Function<ProductDetails, Object>> FIELDS = new LinkedHashMap<>();
 
     static {
@@ -56,7 +57,7 @@ public class Product {
     @CommandHandler
     public Product(CreateProduct command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                    Authorization authorization, ProductCodes codes) {
-        authorization.requireAdministrator(actorId);
+        authorization.requireAdministrator(actorId, KEEP_THE_CATALOGUE);
         Fields.exactIdentifier("productId", command.productId());
         ProductDetails valid = required(command.details()).validated();
         claim(codes, valid.code(), command.productId());
@@ -70,7 +71,7 @@ public class Product {
     @CommandHandler
     public long handle(UpdateProduct command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization, ProductCodes codes) {
-        authorization.requireAdministrator(actorId);
+        authorization.requireAdministrator(actorId, KEEP_THE_CATALOGUE);
         requireOnSale("change a product");
         ProductDetails updated = required(command.details()).validated();
         claim(codes, updated.code(), productId);
@@ -94,7 +95,7 @@ public class Product {
     @CommandHandler
     public long handle(AddProductPrice command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
-        authorization.requireAdministrator(actorId);
+        authorization.requireAdministrator(actorId, KEEP_THE_CATALOGUE);
         requireOnSale("price a product");
         if (command.price() == null) {
             throw new InvalidFieldException("unitPrice", "required", "unitPrice is required");
@@ -116,7 +117,7 @@ public class Product {
     @CommandHandler
     public long handle(RetireProductPrice command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
-        authorization.requireAdministrator(actorId);
+        authorization.requireAdministrator(actorId, KEEP_THE_CATALOGUE);
         ProductPrice price = command.priceId() == null ? null : prices.get(command.priceId());
         if (price == null) {
             throw new RecordNotFoundException(String.valueOf(command.priceId()));
@@ -133,7 +134,7 @@ public class Product {
     @CommandHandler
     public long handle(DiscontinueProduct command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
-        authorization.requireAdministrator(actorId);
+        authorization.requireAdministrator(actorId, KEEP_THE_CATALOGUE);
         if (!discontinued) {
             apply(new ProductDiscontinued(productId));
         }

@@ -49,6 +49,8 @@ public class Opportunity {
     private SalesStage stage;
     private OpportunityStatus status;
     private Map<String, LineItem> lines = new LinkedHashMap<>();
+    /** The manual amount the deal had when its first line (since it last had none) was added. */
+    private BigDecimal amountBeforeLines;
 
     protected Opportunity() {
     }
@@ -146,6 +148,12 @@ public class Opportunity {
         return getVersion();
     }
 
+    /**
+     * Removing the last line gives the deal a manual amount again, or it would drop out of forecasts: the one
+     * it had before lines priced it, or, if it had none, the lines' last total. That is an amount change of its
+     * own after the removal, so that the removals stored before this rule (which left no amount) keep their
+     * meaning on replay.
+     */
     @CommandHandler
     public long handle(RemoveOpportunityLineItem command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
@@ -155,10 +163,15 @@ public class Opportunity {
         if (removed == null) {
             throw new RecordNotFoundException(String.valueOf(command.lineId()));
         }
+        BigDecimal linesTotal = amount;
+        boolean lastLine = lines.size() == 1;
         BigDecimal total = lines.values().stream().filter(line -> line != removed).map(LineItem::total)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        apply(new OpportunityLineItemRemoved(opportunityId, removed.lineId(), amount,
-                lines.size() == 1 ? null : total));
+        apply(new OpportunityLineItemRemoved(opportunityId, removed.lineId(), linesTotal, lastLine ? null : total));
+        if (lastLine) {
+            apply(new OpportunityAmountChanged(opportunityId, null,
+                    amountBeforeLines == null ? linesTotal : amountBeforeLines));
+        }
         return getVersion();
     }
 
@@ -277,6 +290,9 @@ public class Opportunity {
 
     @EventSourcingHandler
     void on(OpportunityLineItemAdded event) {
+        if (lines.isEmpty()) {
+            amountBeforeLines = event.previousAmount();
+        }
         lines.put(event.line().lineId(), event.line());
         amount = event.amount();
     }

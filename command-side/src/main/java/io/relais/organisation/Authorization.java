@@ -121,12 +121,17 @@ public class Authorization {
 
     /** Only administrators (and the system) manage users, the hierarchy and territories. */
     public void requireAdministrator(String actorId) {
+        requireAdministrator(actorId, "manage the organisation");
+    }
+
+    /** Only administrators (and the system) do {@code task}, as the refusal says: "keep the catalogue" … */
+    public void requireAdministrator(String actorId, String task) {
         if (OrganisationIds.isSystem(actorId)) {
             return;
         }
         Profile profile = directory.standing(actorId, null).map(UserStanding::actorProfile).orElse(null);
         if (profile != Profile.ADMINISTRATOR) {
-            throw new NotPermittedException("Only administrators manage the organisation");
+            throw new NotPermittedException("Only administrators " + task);
         }
     }
 

@@ -136,7 +136,8 @@ class ProductTest {
             fixture.givenNoPriorActivity()
                     .when(new CreateProduct(PRODUCT_ID, WIDGET), as(actor))
                     .expectNoEvents()
-                    .expectException(forbidden());
+                    .expectException(forbidden())
+                    .expectExceptionMessage("Only administrators keep the catalogue");
         }
 
         @Test
@@ -818,7 +819,8 @@ class ProductTest {
             fixture.given(priced())
                     .when(command, as(actor))
                     .expectNoEvents()
-                    .expectException(forbidden());
+                    .expectException(forbidden())
+                    .expectExceptionMessage("Only administrators keep the catalogue");
         }
 
         @Test
