@@ -60,7 +60,7 @@ public class DashboardController {
                 : ForecastPeriod.parse("period", period);
         return queries.query(new FindDashboard(userId, closing, weeks, staleDays, clock.instant(),
                         CurrentUser.viewer()), ResponseTypes.optionalInstanceOf(DashboardView.class)).join()
-                .orElseThrow(() -> new NotFoundException("User", userId));
+                .orElseThrow(() -> NotFoundException.teamFigures(userId));
     }
 
     private ForecastPeriod currentQuarter() {

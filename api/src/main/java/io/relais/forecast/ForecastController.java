@@ -48,7 +48,7 @@ public class ForecastController {
                                  @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         return queries.query(new FindForecast(userId, ForecastPeriod.parse("period", period), asOf(asOf),
                         CurrentUser.viewer()), ResponseTypes.optionalInstanceOf(ForecastView.class)).join()
-                .orElseThrow(() -> new NotFoundException("User", userId));
+                .orElseThrow(() -> NotFoundException.teamFigures(userId));
     }
 
     @GetMapping("/funnel")
@@ -69,7 +69,7 @@ public class ForecastController {
         }
         return queries.query(new FindFunnel(userId, ForecastPeriod.parse("period", period), asOf(asOf), window,
                         CurrentUser.viewer()), ResponseTypes.optionalInstanceOf(FunnelView.class)).join()
-                .orElseThrow(() -> new NotFoundException("User", userId));
+                .orElseThrow(() -> NotFoundException.teamFigures(userId));
     }
 
     private Instant asOf(String value) {

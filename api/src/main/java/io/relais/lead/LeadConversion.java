@@ -17,9 +17,12 @@ import io.relais.duplicate.PossibleDuplicates;
 import io.relais.opportunity.OpenOpportunity;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
+import io.relais.web.IdempotencyKeys;
 import io.relais.web.NotFoundException;
 import io.relais.web.ReadYourWrites;
+import io.relais.web.RetryDiffersException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -35,8 +38,9 @@ import java.util.UUID;
 /**
  * Converts a qualified lead into an account (new or existing) and a contact, in steps that are each
  * idempotent: the new account's and the contact's ids derive from the lead's, so a retried conversion
- * finds what an earlier attempt made and completes it. Everything that could be refused for its content
- * is checked before the first write.
+ * finds what an earlier attempt made and completes it. The lead's conversion records the request it came
+ * from, so that a retry with another body is refused instead of answered as if it matched. Everything that
+ * could be refused for its content is checked before the first write.
  */
 @Component
 class LeadConversion {
@@ -45,32 +49,38 @@ class LeadConversion {
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
     private final PossibleDuplicates possibleDuplicates;
+    private final IdempotencyKeys idempotencyKeys;
 
     LeadConversion(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                   PossibleDuplicates possibleDuplicates) {
+                   PossibleDuplicates possibleDuplicates, IdempotencyKeys idempotencyKeys) {
         this.possibleDuplicates = possibleDuplicates;
+        this.idempotencyKeys = idempotencyKeys;
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
     }
 
-    LeadConversionResult convert(String leadId, ConvertLeadRequest request, Long expectedVersion) {
+    LeadConversionResult convert(String leadId, ConvertLeadRequest body, Long expectedVersion) {
         Viewer viewer = CurrentUser.viewer();
         LeadView lead = queries.query(new FindLead(leadId, viewer), ResponseTypes.optionalInstanceOf(LeadView.class))
                 .join().orElseThrow(() -> new NotFoundException("Lead", leadId));
-        boolean newAccount = request == null || request.accountId() == null;
+        ConvertLeadRequest request = body == null ? new ConvertLeadRequest(null, null, null) : body;
+        boolean newAccount = request.accountId() == null;
         String accountId = newAccount ? derivedId("account-from-lead:", leadId) : request.accountId();
         String contactId = derivedId("contact-from-lead:", leadId);
-        OpenOpportunity deal = request == null || request.opportunity() == null ? null
-                : dealFor(lead, request.opportunity());
+        OpenOpportunity deal = request.opportunity() == null ? null : dealFor(lead, request.opportunity());
         if (lead.status() == LeadStatus.CONVERTED) {
+            // a retry answers the conversion (completing its deal) only if it asks for the same one
+            if (!idempotencyKeys.madeBy(leadId, LeadConverted.class, request)) {
+                throw new RetryDiffersException("body", "conversion-differs", "Conversion differs", "The lead was "
+                        + "converted by a request with another body: a retry must send the same one");
+            }
             return result(lead, lead.convertedAccountId(), lead.convertedContactId(),
                     deal == null ? null : open(deal, lead.convertedAccountId(), lead.convertedContactId()), false,
                     viewer);
         }
         ContactDetails contact = contactFrom(lead).validated();
-        AccountDetails account = newAccount
-                ? accountFrom(lead, request == null ? null : request.legalName()).validated() : null;
+        AccountDetails account = newAccount ? accountFrom(lead, request.legalName()).validated() : null;
         if (!newAccount) {
             AccountView target = findAccount(accountId, viewer).orElseThrow(() -> new InvalidFieldException(
                     "accountId", "unknown-account", "No account you may see has the id " + accountId));
@@ -86,7 +96,9 @@ class LeadConversion {
             createAccount(accountId, account, lead.ownerId());
         }
         addContact(accountId, contactId, contact, leadId);
-        long leadVersion = commands.<Long>sendAndWait(new ConvertLead(leadId, accountId, contactId, expectedVersion));
+        long leadVersion = commands.<Long>sendAndWait(GenericCommandMessage.asCommandMessage(
+                new ConvertLead(leadId, accountId, contactId, expectedVersion))
+                .andMetaData(idempotencyKeys.requestMetadata(request)));
         long accountVersion = commands.<Long>sendAndWait(new AttachConvertedLead(accountId, leadId, contactId));
         readYourWrites.await(() -> queries.query(new FindLead(leadId, Viewer.system()),
                 ResponseTypes.optionalInstanceOf(LeadView.class)).join(), view -> view.version() >= leadVersion);

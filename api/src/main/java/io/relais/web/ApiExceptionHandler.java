@@ -66,10 +66,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your profile does not allow this");
     }
 
-    @ExceptionHandler(IdempotencyKeyReusedException.class)
-    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
-        return ProblemTypes.fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
-                "Idempotency key reused", "Idempotency-Key", e.getMessage());
+    @ExceptionHandler(RetryDiffersException.class)
+    ProblemDetail retryDiffers(RetryDiffersException e) {
+        return ProblemTypes.fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, e.code(), e.title(), e.field(),
+                e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
@@ -94,6 +94,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case INCOMPLETE -> {
                 ProblemDetail problem = ProblemTypes.fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, refusal.code(),
                         "Incomplete record", refusal.field(), refusal.message());
+                problem.setProperty("errors", refusal.missingFields().stream()
+                        .map(missing -> ProblemTypes.error(missing, refusal.code(), missing + " is missing")).toList());
                 problem.setProperty("missingFields", refusal.missingFields());
                 yield problem;
             }

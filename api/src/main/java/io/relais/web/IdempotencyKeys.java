@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -55,14 +54,34 @@ public class IdempotencyKeys {
         return key == null ? Map.of() : Map.of(AuditMetadata.IDEMPOTENCY_KEY, key, AuditMetadata.REQUEST_HASH, hash(request));
     }
 
+    /** Metadata that makes a command's events record the request they came from, so that a retry is told apart. */
+    public Map<String, String> requestMetadata(Object request) {
+        return Map.of(AuditMetadata.REQUEST_HASH, hash(request));
+    }
+
     /** After a creation was refused because the stream exists: is it the same request, retried? */
     public void requireSameRequest(String aggregateId, String key, Object request) {
-        DomainEventStream stream = eventStore.readEvents(aggregateId);
-        DomainEventMessage<?> first = stream.hasNext() ? stream.next() : null;
-        Object storedHash = first == null ? null : first.getMetaData().get(AuditMetadata.REQUEST_HASH);
-        if (!Objects.equals(storedHash, hash(request))) {
-            throw new IdempotencyKeyReusedException(key);
+        if (!madeBy(aggregateId, Object.class, request)) {
+            throw new RetryDiffersException(HEADER, "idempotency-key-reused", "Idempotency key reused",
+                    "Idempotency-Key '" + key + "' was already used for a different request");
         }
+    }
+
+    /**
+     * Whether the aggregate's first event of {@code payloadType} came from {@code request}: it records the
+     * request's hash, or none at all (stored before its command recorded one: it cannot tell). False when the
+     * aggregate has no such event.
+     */
+    public boolean madeBy(String aggregateId, Class<?> payloadType, Object request) {
+        DomainEventStream stream = eventStore.readEvents(aggregateId);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            if (payloadType.isAssignableFrom(event.getPayloadType())) {
+                Object storedHash = event.getMetaData().get(AuditMetadata.REQUEST_HASH);
+                return storedHash == null || storedHash.equals(hash(request));
+            }
+        }
+        return false;
     }
 
     private String hash(Object request) {

@@ -1,16 +1,22 @@
 package io.relais.web;
 
-/** The addressed record does not exist (or, later, is not visible to the caller). */
+/** The addressed record does not exist, or the caller may not see it: both answer the same 404. */
 public class NotFoundException extends RuntimeException {
 
-    private final String kind;
-
     public NotFoundException(String kind, String id) {
-        super(kind + " " + id + " does not exist");
-        this.kind = kind;
+        this(kind + " " + id + " does not exist");
     }
 
-    public String kind() {
-        return kind;
+    private NotFoundException(String message) {
+        super(message);
+    }
+
+    /**
+     * The figures of a user's team (forecast, funnel, dashboard) that the caller may not see. Whether the user
+     * exists, anyone signed in may read (their users list): the answer says only what is true either way.
+     */
+    public static NotFoundException teamFigures(String userId) {
+        return new NotFoundException("No figures of the team of " + userId + " are shown to you: a team's figures "
+                + "are shown to its members, to those above them and to the profiles that see everything");
     }
 }

@@ -30,8 +30,13 @@ public final class ProblemTypes {
         ProblemDetail problem = problem(status, code, title, detail);
         if (field != null) {
             problem.setProperty("field", field);
-            problem.setProperty("errors", List.of(Map.of("field", field, "code", code, "detail", detail)));
+            problem.setProperty("errors", List.of(error(field, code, detail)));
         }
         return problem;
+    }
+
+    /** One entry of a problem's {@code errors}: an input at fault, why, in words. */
+    public static Map<String, String> error(String field, String code, String detail) {
+        return Map.of("field", field, "code", code, "detail", detail);
     }
 }

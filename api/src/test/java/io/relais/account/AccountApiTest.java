@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +43,10 @@ class AccountApiTest extends ApiTestSupport {
         assertThat(refused.body().get("type").asText()).isEqualTo("urn:relais:problem:erp-fields-missing");
         assertThat(refused.body().get("missingFields")).extracting(JsonNode::asText)
                 .containsExactly("billingAddress", "siret", "nafCode", "paymentTerms");
+        assertThat(refused.body().get("errors")).extracting(error -> error.get("field").asText() + " "
+                + error.get("code").asText()).containsExactly("billingAddress erp-fields-missing",
+                "siret erp-fields-missing", "nafCode erp-fields-missing", "paymentTerms erp-fields-missing");
+        assertThat(refused.body().get("field").asText()).isEqualTo("billingAddress");
 
         Response completed = rep.api().patch("/api/v1/accounts/" + id, "{\"billingAddress\": " + BILLING
                 + ", \"siret\": \"732 829 320 00074\", \"nafCode\": \"3600z\", \"paymentTerms\": \"30 days net\", "
@@ -195,6 +200,27 @@ class AccountApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aLinkMovesTheContactsUpdateTimeWithItsAccounts() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        String id = rep.api().post("/api/v1/accounts", "{\"legalName\": \"Liens SARL\"}").body().get("id").asText();
+        String ines = rep.api().post("/api/v1/accounts/" + id + "/contacts", "{\"lastName\": \"Roy\"}")
+                .header("Location").replaceAll(".*/", "");
+        String paul = rep.api().post("/api/v1/accounts/" + id + "/contacts", "{\"lastName\": \"Paul\"}")
+                .header("Location").replaceAll(".*/", "");
+        Map<String, JsonNode> before = contactsById(rep, id);
+
+        Response linked = rep.api().post("/api/v1/accounts/" + id + "/contacts/" + paul + "/links",
+                "{\"linkedContactId\": \"" + ines + "\", \"kind\": \"REPORTS_TO\"}");
+
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+        Map<String, JsonNode> after = contactsById(rep, id);
+        String accountUpdatedAt = rep.api().get("/api/v1/accounts/" + id).body().get("updatedAt").asText();
+        assertThat(after.get(paul).get("updatedAt").asText()).isEqualTo(accountUpdatedAt)
+                .isNotEqualTo(before.get(paul).get("updatedAt").asText());
+        assertThat(after.get(ines).get("updatedAt")).isEqualTo(before.get(ines).get("updatedAt"));
+    }
+
+    @Test
     void aRetriedCreationReturnsTheFirstAccountAndARegistrationNumberFindsIt() {
         String key = "erp-import-" + UUID.randomUUID();
         String body = "{\"legalName\": \"Idempotent SAS\", \"siret\": \"55210055400013\"}";
@@ -253,5 +279,12 @@ class AccountApiTest extends ApiTestSupport {
         String id = created.body().get("id").asText();
         assertThat(owner.api().post("/api/v1/accounts/" + id + "/promote", null).status()).isEqualTo(200);
         return id;
+    }
+
+    private static Map<String, JsonNode> contactsById(TestUser viewer, String accountId) {
+        Map<String, JsonNode> contacts = new HashMap<>();
+        viewer.api().get("/api/v1/accounts/" + accountId + "/contacts").body()
+                .forEach(contact -> contacts.put(contact.get("id").asText(), contact));
+        return contacts;
     }
 }

@@ -103,6 +103,73 @@ class ProductApiTest extends ApiTestSupport {
             assertThat(response.body().get("type").asText()).as(name).isEqualTo("urn:relais:problem:" + answer.get(1));
         });
         assertThat(storedEvents()).isEqualTo(before);
+        assertThat(refused.get("rep creates").body().get("detail").asText())
+                .isEqualTo("Only administrators keep the catalogue");
+    }
+
+    @Test
+    void codesAreUniqueWhateverTheirCaseAndADiscontinuedProductKeepsItsCode() {
+        String code = "UNQ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String first = createProduct(code).body().get("id").asText();
+        String second = createProduct(code + "-B").body().get("id").asText();
+        long before = storedEvents();
+
+        Response sameCode = createProduct(code);
+        Response otherCase = createProduct(code.toLowerCase());
+        Response takenByAChange = api().put("/api/v1/products/" + second, details(code.toLowerCase()));
+        assertThat(api().post("/api/v1/products/" + first + "/discontinue", null).status()).isEqualTo(200);
+        Response takenByADiscontinued = createProduct(code);
+
+        for (Response refused : List.of(sameCode, otherCase, takenByAChange, takenByADiscontinued)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.body().get("type").asText()).isEqualTo("urn:relais:problem:product-code-exists");
+            assertThat(refused.body().get("field").asText()).isEqualTo("code");
+            assertThat(refused.body().get("detail").asText()).contains(first);
+        }
+        assertThat(storedEvents()).isEqualTo(before + 1);
+        assertThat(api().get("/api/v1/products/" + second).body().get("details").get("code").asText())
+                .isEqualTo(code + "-B");
+    }
+
+    @Test
+    void aCodeGivenUpByAChangeIsFreeAgain() {
+        String code = "CHG-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String id = createProduct(code).body().get("id").asText();
+
+        Response changed = api().put("/api/v1/products/" + id, details(code + "-NEW"));
+        Response reused = createProduct(code);
+
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(reused.status()).as(reused.toString()).isEqualTo(201);
+        assertThat(createProduct(code + "-new").status()).isEqualTo(409);
+    }
+
+    @Test
+    void twoSimultaneousCreationsOfOneCodeGiveOneProduct() throws Exception {
+        String code = "SIM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+        List<Response> responses = concurrently(4, () -> createProduct(code));
+
+        assertThat(responses).extracting(Response::status).containsOnlyOnce(201).containsOnly(201, 409);
+        assertThat(responses).filteredOn(response -> response.status() == 409)
+                .extracting(response -> response.body().get("type").asText())
+                .containsOnly("urn:relais:problem:product-code-exists");
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where payloadtype = ? and payload like ?",
+                Long.class, ProductCreated.class.getName(), "%\"" + code + "\"%")).isEqualTo(1);
+    }
+
+    /** The claim is in the transaction of the event append: a creation refused when appending claims nothing. */
+    @Test
+    void aClaimGoesBackWithARefusedCreation() {
+        String code = "TX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String key = "catalogue-" + UUID.randomUUID();
+        assertThat(api().post("/api/v1/products", details(code), "Idempotency-Key", key).status()).isEqualTo(201);
+
+        Response reusedKey = api().post("/api/v1/products", details(code + "-OTHER"), "Idempotency-Key", key);
+
+        assertThat(reusedKey.status()).as(reusedKey.toString()).isEqualTo(422);
+        Response free = createProduct(code + "-OTHER");
+        assertThat(free.status()).as(free.toString()).isEqualTo(201);
     }
 
     @Test
@@ -122,6 +189,15 @@ class ProductApiTest extends ApiTestSupport {
         awaitCaughtUp(processor);
 
         assertThat(tables()).isEqualTo(before);
+    }
+
+    private Response createProduct(String code) {
+        return api().post("/api/v1/products", details(code));
+    }
+
+    private static String details(String code) {
+        return "{\"code\": \"" + code + "\", \"name\": \"Produit " + code + "\", \"kind\": \"PRODUCT\", "
+                + "\"unit\": \"pièce\"}";
     }
 
     private List<String> tables() {

@@ -86,6 +86,7 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
         Response forecast = as(relationship).get("/api/v1/forecasts/" + manager.id() + "?period=" + YEAR);
 
         assertThat(forecast.status()).as(forecast.toString()).isEqualTo(status(relationship));
+        assertNotShownTruthfully(forecast);
         if (forecast.status() == 200) {
             assertThat(forecast.body().get("team").get("pipeline").decimalValue()).isEqualByComparingTo("1230");
             assertThat(ownFigures(forecast.body().get("lines"), "pipeline")).isEqualTo(ownAmounts(relationship));
@@ -98,6 +99,7 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
         Response funnel = as(relationship).get("/api/v1/forecasts/" + manager.id() + "/funnel?period=" + YEAR);
 
         assertThat(funnel.status()).as(funnel.toString()).isEqualTo(status(relationship));
+        assertNotShownTruthfully(funnel);
         if (funnel.status() == 200) {
             assertThat(funnel.body().get("userId").asText()).isEqualTo(manager.id());
         }
@@ -110,6 +112,7 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
                 + "&staleDays=5");
 
         assertThat(dashboard.status()).as(dashboard.toString()).isEqualTo(status(relationship));
+        assertNotShownTruthfully(dashboard);
         if (dashboard.status() == 200) {
             JsonNode board = dashboard.body();
             assertThat(board.get("team").get("pipeline").decimalValue()).isEqualByComparingTo("1230");
@@ -144,6 +147,7 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
         }
         if (expected == 403) {
             assertThat(set.body().get("type").asText()).isEqualTo("urn:relais:problem:forbidden");
+            assertThat(set.body().get("detail").asText()).isEqualTo("Only administrators set exchange rates");
         }
     }
 
@@ -181,6 +185,20 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
     void figuresOfTheTeamsDeals(String figure, String body) {
         assertAnswersAsMissing("/api/v1/opportunities/" + deals.get(owner.id()), (id, headers) ->
                 otherManager.api().put("/api/v1/opportunities/" + id + "/" + figure, body, headers));
+    }
+
+    /**
+     * A 404 for figures the caller may not see says so, without claiming that the user (whom anyone signed in
+     * may look up) does not exist.
+     */
+    private void assertNotShownTruthfully(Response response) {
+        if (response.status() == 404) {
+            assertThat(response.body().get("type").asText()).isEqualTo("urn:relais:problem:not-found");
+            assertThat(response.body().get("detail").asText()).startsWith("No figures of the team of " + manager.id()
+                    + " are shown to you");
+            assertThat(as(Relationship.OTHER_TEAMS_MANAGER).get("/api/v1/users/" + manager.id()).status())
+                    .isEqualTo(200);
+        }
     }
 
     /** Of the manager's team figures: 200 to its members, those above and profiles that see everything. */

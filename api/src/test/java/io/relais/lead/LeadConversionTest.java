@@ -6,6 +6,7 @@ import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +53,33 @@ class LeadConversionTest extends ApiTestSupport {
         assertThat(storedEvents()).isEqualTo(before);
         Response update = rep.api().patch("/api/v1/leads/" + leadId, "{\"city\": \"Lyon\"}");
         assertThat(update.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aRetryWithAnotherBodyIsRefusedAndChangesNothing() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        String account = rep.api().post("/api/v1/accounts", "{\"legalName\": \"Autre compte\"}").body().get("id")
+                .asText();
+        String leadId = qualifiedLead(rep, "\"company\": \"Verrerie Dumas\"");
+        Response converted = rep.api().post("/api/v1/leads/" + leadId + "/convert", "{}");
+        assertThat(converted.status()).as(converted.toString()).isEqualTo(200);
+        long before = storedEvents();
+
+        Response otherName = rep.api().post("/api/v1/leads/" + leadId + "/convert", "{\"legalName\": \"Dumas SA\"}");
+        Response otherAccount = rep.api().post("/api/v1/leads/" + leadId + "/convert",
+                "{\"accountId\": \"" + account + "\"}");
+        Response withADeal = rep.api().post("/api/v1/leads/" + leadId + "/convert", "{\"opportunity\": {\"name\": "
+                + "\"Vitrages\", \"currency\": \"EUR\", \"amount\": 5000, \"expectedCloseDate\": \"2027-02-28\"}}");
+        Response withoutBody = rep.api().post("/api/v1/leads/" + leadId + "/convert", null);
+
+        for (Response refused : List.of(otherName, otherAccount, withADeal)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.body().get("type").asText()).isEqualTo("urn:relais:problem:conversion-differs");
+            assertThat(refused.body().get("field").asText()).isEqualTo("body");
+        }
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(withoutBody.status()).as(withoutBody.toString()).isEqualTo(200);
+        assertThat(withoutBody.body().get("accountId").asText()).isEqualTo(converted.body().get("accountId").asText());
     }
 
     @Test

@@ -7,10 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,22 +90,5 @@ class LeadWriteSafetyTest extends ApiTestSupport {
         Response history = api().get("/api/v1/leads/" + id + "/history");
         assertThat(history.body().get("totalItems").asLong()).isEqualTo(1 + writers);
         assertThat(api().get("/api/v1/leads/" + id).header("ETag")).isEqualTo("\"" + writers + "\"");
-    }
-
-    private static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Callable<T>> calls = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                calls.add(call);
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : pool.invokeAll(calls)) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -77,6 +77,30 @@ class OpportunityApiTest extends ApiTestSupport {
     }
 
     @Test
+    void removingTheLastLineGivesTheDealAManualAmountAgainAndItsHistoryShowsIt() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        String account = account(rep, "Menuiserie Blanc");
+        String product = product("Établi", "800.00");
+        String manual = deal(rep, account);
+        String unpriced = rep.api().post("/api/v1/opportunities", "{\"accountId\": \"" + account + "\", \"name\": "
+                + "\"Sans montant\", \"currency\": \"EUR\", \"expectedCloseDate\": \"2027-01-31\"}").body()
+                .get("id").asText();
+
+        Response backToManual = removeTheOnlyLine(rep, manual, product);
+        Response keptTotal = removeTheOnlyLine(rep, unpriced, product);
+
+        assertThat(backToManual.status()).as(backToManual.toString()).isEqualTo(200);
+        assertThat(backToManual.body().get("amount").decimalValue()).isEqualByComparingTo("10000");
+        assertThat(backToManual.body().get("lineItems")).isEmpty();
+        assertThat(backToManual.header("ETag")).isEqualTo("\"3\"");
+        assertThat(keptTotal.body().get("amount").decimalValue()).isEqualByComparingTo("1600.00");
+        await().atMost(Duration.ofSeconds(10)).until(() -> dealEntries(rep, account, manual).size() == 4);
+        assertThat(dealEntries(rep, account, manual)).extracting(entry -> entry.get("type").asText()).containsExactly(
+                "OpportunityOpened", "OpportunityLineItemAdded", "OpportunityLineItemRemoved",
+                "OpportunityAmountChanged");
+    }
+
+    @Test
     void aWonDealMakesItsAccountACustomerOrGivesItsOwnerATaskToCompleteTheRecord() {
         TestUser rep = user("rep", Profile.SALES_REP);
         String complete = rep.api().post("/api/v1/accounts", "{\"legalName\": \"Brasserie Faure\", \"billingAddress\": "
@@ -202,6 +226,26 @@ class OpportunityApiTest extends ApiTestSupport {
                 + "\"Contrat\", \"currency\": \"EUR\", \"amount\": 10000, \"expectedCloseDate\": \"2027-01-31\"}");
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         return opened.body().get("id").asText();
+    }
+
+    private Response removeTheOnlyLine(TestUser owner, String deal, String product) {
+        Response lined = owner.api().post("/api/v1/opportunities/" + deal + "/line-items", "{\"productId\": \""
+                + product + "\", \"quantity\": 2}");
+        assertThat(lined.status()).as(lined.toString()).isEqualTo(200);
+        String lineId = lined.body().get("lineItems").get(0).get("lineId").asText();
+        return owner.api().delete("/api/v1/opportunities/" + deal + "/line-items/" + lineId);
+    }
+
+    /** The deal's entries in its account's timeline, oldest first. */
+    private List<JsonNode> dealEntries(TestUser viewer, String account, String deal) {
+        List<JsonNode> entries = new ArrayList<>();
+        viewer.api().get("/api/v1/accounts/" + account + "/timeline?kind=OPPORTUNITY&order=asc&size=100").body()
+                .get("items").forEach(entry -> {
+                    if (entry.get("recordId").asText().equals(deal)) {
+                        entries.add(entry);
+                    }
+                });
+        return entries;
     }
 
     private List<String> rows() {

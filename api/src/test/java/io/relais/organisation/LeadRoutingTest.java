@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Leads captured without an owner are routed by the territory rules. Every test matches on a postal code
- * prefix of its own, so that its rules catch no other test's leads.
+ * Leads captured without an owner by an administrator or the system are routed by the territory rules (a sales
+ * user's own are theirs). Every test matches on a postal code prefix of its own, so that its rules catch no other
+ * test's leads.
  */
 class LeadRoutingTest extends ApiTestSupport {
 
@@ -100,6 +101,28 @@ class LeadRoutingTest extends ApiTestSupport {
 
         assertThat(created.body().get("ownerId").asText()).isEqualTo(chosen.id());
         assertThat(leadRoutedEvents(created.body().get("id").asText())).isZero();
+    }
+
+    @Test
+    void aSalesUsersOwnEntryIsTheirsEvenWhereARuleMatches() {
+        TestUser territoryRep = user("territory-rep", Profile.SALES_REP);
+        TestUser manager = user("entering-manager", Profile.SALES_MANAGER);
+        TestUser rep = user("entering-rep", Profile.SALES_REP, manager);
+        addRule(territory(territoryRep), "all", 1, "\"postalCodePrefix\": \"" + postalPrefix + "\"");
+
+        for (TestUser author : List.of(rep, manager)) {
+            Response created = author.api().post("/api/v1/leads", "{\"email\": \"" + UUID.randomUUID()
+                    + "@example.fr\", \"postalCode\": \"" + postalPrefix + "01\", \"source\": \"REP_ENTRY\"}");
+
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            assertThat(created.body()).as(created.toString()).isNotNull();
+            String leadId = created.body().get("id").asText();
+            assertThat(created.body().get("ownerId").asText()).isEqualTo(author.id());
+            awaitSettled();
+            assertThat(author.api().get("/api/v1/leads/" + leadId).body().get("ownerId").asText())
+                    .isEqualTo(author.id());
+            assertThat(leadRoutedEvents(leadId)).isZero();
+        }
     }
 
     @Test

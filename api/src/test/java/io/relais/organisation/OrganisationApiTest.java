@@ -116,7 +116,7 @@ class OrganisationApiTest extends ApiTestSupport {
                 .isEqualTo(200);
 
         Response refused = api().post("/api/v1/users/" + leaver.id() + "/deactivate", "{}");
-        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("type").asText()).isEqualTo("urn:relais:problem:open-records");
         assertThat(refused.body().get("field").asText()).isEqualTo("successorId");
         assertThat(leaver.api().get("/api/v1/me").status()).isEqualTo(200);

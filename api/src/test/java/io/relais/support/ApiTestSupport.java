@@ -19,7 +19,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -157,6 +164,20 @@ public abstract class ApiTestSupport {
             processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
                     .map(StreamingEventProcessor.class::cast).forEach(this::awaitCaughtUp);
         } while (eventStore.createHeadToken().position().orElseThrow() != head);
+    }
+
+    /** Makes {@code count} calls at the same time, from as many threads; answers their results. */
+    protected static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(Collections.nCopies(count, call))) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     protected static JsonNode json(String text) {

@@ -10,7 +10,6 @@ import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.RecordNotFoundException;
 import io.relais.organisation.Authorization;
-import io.relais.organisation.Profile;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -58,16 +57,7 @@ public class Account {
     @CommandHandler
     public Account(CreateAccount command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                    Authorization authorization) {
-        String owner = Fields.optionalUserId("ownerId", command.ownerId());
-        if (owner == null) {
-            Profile profile = authorization.requireCreate(actorId);
-            // a sales user's new account is theirs, or they could not see it
-            if (profile == Profile.SALES_REP || profile == Profile.SALES_MANAGER) {
-                owner = actorId;
-            }
-        } else {
-            authorization.requireNewOwner(actorId, owner);
-        }
+        String owner = authorization.requireNewRecordOwner(actorId, command.ownerId());
         Fields.exactIdentifier("accountId", command.accountId());
         if (command.details() == null) {
             throw new InvalidFieldException("legalName", "required", "legalName is required");

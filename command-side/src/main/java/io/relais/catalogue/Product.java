@@ -18,6 +18,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -26,12 +27,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
- * A product or service of the catalogue, with its prices. Administrators keep the catalogue. Prices are
- * retired, never removed, and two prices in force never price the same day in one list and currency.
+ * A product or service of the catalogue, with its prices. Administrators keep the catalogue. Codes are unique
+ * in it (through {@link ProductCodes}). Prices are retired, never removed, and two prices in force never price
+ * the same day in one list and currency.
  */
 @Aggregate
 public class Product {
 
+    private static final String KEEP_THE_CATALOGUE = "keep the catalogue";
     private static final Map<String, Function<ProductDetails, Object>> FIELDS = new LinkedHashMap<>();
 
     static {
@@ -54,19 +57,29 @@ public class Product {
 
     @CommandHandler
     public Product(CreateProduct command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
-                   Authorization authorization) {
-        authorization.requireAdministrator(actorId);
+                   Authorization authorization, ProductCodes codes) {
+        authorization.requireAdministrator(actorId, KEEP_THE_CATALOGUE);
         Fields.exactIdentifier("productId", command.productId());
-        apply(new ProductCreated(command.productId(), required(command.details()).validated()));
+        ProductDetails valid = required(command.details()).validated();
+        claim(codes, valid.code(), command.productId());
+        apply(new ProductCreated(command.productId(), valid));
     }
 
+    /**
+     * Every change claims the code, also when it stays: a product left holding another's code by the
+     * duplicates made before codes were unique must take a free one before it changes.
+     */
     @CommandHandler
     public long handle(UpdateProduct command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
-                       Authorization authorization) {
-        authorization.requireAdministrator(actorId);
+                       Authorization authorization, ProductCodes codes) {
+        authorization.requireAdministrator(actorId, KEEP_THE_CATALOGUE);
         ExpectedVersion.require(command.expectedVersion());
         requireOnSale("change a product");
         ProductDetails updated = required(command.details()).validated();
+        claim(codes, updated.code(), productId);
+        if (!codeKey(updated.code()).equals(codeKey(details.code()))) {
+            codes.release(codeKey(details.code()), productId);
+        }
         List<FieldChange> changes = new ArrayList<>();
         FIELDS.forEach((field, getter) -> {
             Object before = getter.apply(details);
@@ -84,7 +97,7 @@ public class Product {
     @CommandHandler
     public long handle(AddProductPrice command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
-        authorization.requireAdministrator(actorId);
+        authorization.requireAdministrator(actorId, KEEP_THE_CATALOGUE);
         requireOnSale("price a product");
         if (command.price() == null) {
             throw new InvalidFieldException("unitPrice", "required", "unitPrice is required");
@@ -106,7 +119,7 @@ public class Product {
     @CommandHandler
     public long handle(RetireProductPrice command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
-        authorization.requireAdministrator(actorId);
+        authorization.requireAdministrator(actorId, KEEP_THE_CATALOGUE);
         ProductPrice price = command.priceId() == null ? null : prices.get(command.priceId());
         if (price == null) {
             throw new RecordNotFoundException(String.valueOf(command.priceId()));
@@ -123,11 +136,24 @@ public class Product {
     @CommandHandler
     public long handle(DiscontinueProduct command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
-        authorization.requireAdministrator(actorId);
+        authorization.requireAdministrator(actorId, KEEP_THE_CATALOGUE);
         if (!discontinued) {
             apply(new ProductDiscontinued(productId));
         }
         return getVersion();
+    }
+
+    /** Codes are unique in the catalogue whatever their case; a discontinued product keeps its code. */
+    private static void claim(ProductCodes codes, String code, String productId) {
+        String holder = codes.claim(codeKey(code), productId);
+        if (!productId.equals(holder)) {
+            throw new ConflictException("code", "product-code-exists", "Product " + holder + " already has the code "
+                    + code + " (codes are unique in the catalogue, whatever their case)");
+        }
+    }
+
+    private static String codeKey(String code) {
+        return code.toLowerCase(Locale.ROOT);
     }
 
     private void requireOnSale(String action) {

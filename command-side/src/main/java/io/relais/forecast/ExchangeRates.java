@@ -41,7 +41,7 @@ public class ExchangeRates {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Long handle(SetExchangeRate command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization, ReportingCurrency reporting) {
-        authorization.requireAdministrator(actorId);
+        authorization.requireAdministrator(actorId, "set exchange rates");
         String currency = Fields.currency("currency", command.currency());
         if (currency == null) {
             throw new InvalidFieldException("currency", "required", "currency is required");

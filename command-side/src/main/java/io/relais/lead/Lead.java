@@ -47,12 +47,7 @@ public class Lead {
     @CommandHandler
     public Lead(CaptureLead command, Clock clock,
                 @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
-        String owner = Fields.optionalUserId("ownerId", command.ownerId());
-        if (owner == null) {
-            authorization.requireCreate(actorId);
-        } else {
-            authorization.requireNewOwner(actorId, owner);
-        }
+        String owner = authorization.requireNewRecordOwner(actorId, command.ownerId());
         Fields.exactIdentifier("leadId", command.leadId());
         LeadDetails validDetails = command.details() == null
                 ? new LeadDetails(null, null, null, null, null, null, null, null, null, null, null, null, null)

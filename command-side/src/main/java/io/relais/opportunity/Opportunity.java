@@ -9,7 +9,6 @@ import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.RecordNotFoundException;
 import io.relais.organisation.Authorization;
-import io.relais.organisation.Profile;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -51,6 +50,8 @@ public class Opportunity {
     private SalesStage stage;
     private OpportunityStatus status;
     private Map<String, LineItem> lines = new LinkedHashMap<>();
+    /** The manual amount the deal had when its first line (since it last had none) was added. */
+    private BigDecimal amountBeforeLines;
 
     protected Opportunity() {
     }
@@ -58,16 +59,7 @@ public class Opportunity {
     @CommandHandler
     public Opportunity(OpenOpportunity command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization, SalesStages stages) {
-        String owner = Fields.optionalUserId("ownerId", command.ownerId());
-        if (owner == null) {
-            Profile profile = authorization.requireCreate(actorId);
-            // a sales user's new deal is theirs, or they could not see it
-            if (profile == Profile.SALES_REP || profile == Profile.SALES_MANAGER) {
-                owner = actorId;
-            }
-        } else {
-            authorization.requireNewOwner(actorId, owner);
-        }
+        String owner = authorization.requireNewRecordOwner(actorId, command.ownerId());
         Fields.exactIdentifier("opportunityId", command.opportunityId());
         String accountId = Fields.identifier("accountId", command.accountId());
         OpenOpportunity deal = command.validated("");
@@ -162,6 +154,12 @@ public class Opportunity {
         return getVersion();
     }
 
+    /**
+     * Removing the last line gives the deal a manual amount again, or it would drop out of forecasts: the one
+     * it had before lines priced it, or, if it had none, the lines' last total. That is an amount change of its
+     * own after the removal, so that the removals stored before this rule (which left no amount) keep their
+     * meaning on replay.
+     */
     @CommandHandler
     public long handle(RemoveOpportunityLineItem command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
@@ -172,10 +170,15 @@ public class Opportunity {
         if (removed == null) {
             throw new RecordNotFoundException(String.valueOf(command.lineId()));
         }
+        BigDecimal linesTotal = amount;
+        boolean lastLine = lines.size() == 1;
         BigDecimal total = lines.values().stream().filter(line -> line != removed).map(LineItem::total)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        apply(new OpportunityLineItemRemoved(opportunityId, removed.lineId(), amount,
-                lines.size() == 1 ? null : total));
+        apply(new OpportunityLineItemRemoved(opportunityId, removed.lineId(), linesTotal, lastLine ? null : total));
+        if (lastLine) {
+            apply(new OpportunityAmountChanged(opportunityId, null,
+                    amountBeforeLines == null ? linesTotal : amountBeforeLines));
+        }
         return getVersion();
     }
 
@@ -298,6 +301,9 @@ public class Opportunity {
 
     @EventSourcingHandler
     void on(OpportunityLineItemAdded event) {
+        if (lines.isEmpty()) {
+            amountBeforeLines = event.previousAmount();
+        }
         lines.put(event.line().lineId(), event.line());
         amount = event.amount();
     }

@@ -1,5 +1,6 @@
 package io.relais.organisation;
 
+import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.NotPermittedException;
 import io.relais.common.RecordNotFoundException;
@@ -75,6 +76,22 @@ public class Authorization {
     }
 
     /**
+     * The owner of a record the actor creates, asked for in {@code ownerId} (null or blank: none asked for).
+     * One asked for must be able to receive it from the actor. Without one, a sales user's new record is
+     * theirs, or they could not see it; an administrator's or the system's stays unassigned (a lead's then
+     * goes to the territory rules).
+     */
+    public String requireNewRecordOwner(String actorId, String ownerId) {
+        String owner = Fields.optionalUserId("ownerId", ownerId);
+        if (owner != null) {
+            requireNewOwner(actorId, owner);
+            return owner;
+        }
+        Profile profile = requireCreate(actorId);
+        return profile == null || profile.seesEverything() ? null : actorId;
+    }
+
+    /**
      * The actor may create or change records, and {@code ownerId} may receive records from them: an active
      * user with a sales or administrator profile, and, unless the actor is an administrator, the actor or
      * someone below them.
@@ -104,12 +121,17 @@ public class Authorization {
 
     /** Only administrators (and the system) manage users, the hierarchy and territories. */
     public void requireAdministrator(String actorId) {
+        requireAdministrator(actorId, "manage the organisation");
+    }
+
+    /** Only administrators (and the system) do {@code task}, as the refusal says: "keep the catalogue" … */
+    public void requireAdministrator(String actorId, String task) {
         if (OrganisationIds.isSystem(actorId)) {
             return;
         }
         Profile profile = directory.standing(actorId, null).map(UserStanding::actorProfile).orElse(null);
         if (profile != Profile.ADMINISTRATOR) {
-            throw new NotPermittedException("Only administrators manage the organisation");
+            throw new NotPermittedException("Only administrators " + task);
         }
     }
 

@@ -143,7 +143,7 @@ public class Organisation {
         } else {
             int open = ownedRecords.openLeadsOwnedBy(userId).size();
             if (open > 0) {
-                throw new InvalidFieldException("successorId", "open-records", userId + " still owns " + open
+                throw new ConflictException("successorId", "open-records", userId + " still owns " + open
                         + " open record(s); name the successorId who takes them over");
             }
         }

@@ -38,6 +38,7 @@ import java.util.Map;
 final class ProductFixtures {
 
     static final String PRODUCT_ID = "product-7";
+    static final String OTHER_PRODUCT_ID = "product-8";
     static final String PRICE_ID = "price-1";
     static final String OTHER_PRICE_ID = "price-2";
 
@@ -72,8 +73,11 @@ final class ProductFixtures {
     private ProductFixtures() {
     }
 
-    /** A fixture over the organisation above, sending commands as {@link #ADMIN} unless told otherwise. */
-    static FixtureConfiguration<Product> productFixture() {
+    /**
+     * A fixture over the organisation above and the product codes held in {@code codes}, sending commands as
+     * {@link #ADMIN} unless told otherwise.
+     */
+    static FixtureConfiguration<Product> productFixture(ProductCodes codes) {
         InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
                 .add(ADMIN, Profile.ADMINISTRATOR, null)
                 .addInactive(FORMER_ADMIN, Profile.ADMINISTRATOR, null)
@@ -85,6 +89,7 @@ final class ProductFixtures {
                 .add(REP, Profile.SALES_REP, MANAGER);
         FixtureConfiguration<Product> fixture = new AggregateTestFixture<>(Product.class);
         fixture.registerInjectableResource(directory.authorization());
+        fixture.registerInjectableResource(codes);
         fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
                 message.getMetaData().containsKey(AuditMetadata.USER_ID)
                         ? message
@@ -94,6 +99,12 @@ final class ProductFixtures {
 
     static Map<String, Object> as(String actorId) {
         return Map.of(AuditMetadata.USER_ID, actorId);
+    }
+
+    /** {@link #WIDGET} with another code. */
+    static ProductDetails withCode(String code) {
+        return new ProductDetails(code, WIDGET.name(), WIDGET.description(), WIDGET.kind(), WIDGET.unit(),
+                WIDGET.leadTimeDays());
     }
 
     /** {@link #WIDGET} entering the catalogue; at version 0. */

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static io.relais.catalogue.ProductFixtures.ADMIN;
@@ -31,6 +32,7 @@ import static io.relais.catalogue.ProductFixtures.JUL_1;
 import static io.relais.catalogue.ProductFixtures.MANAGER;
 import static io.relais.catalogue.ProductFixtures.NEXT_JAN_1;
 import static io.relais.catalogue.ProductFixtures.OCT_1;
+import static io.relais.catalogue.ProductFixtures.OTHER_PRODUCT_ID;
 import static io.relais.catalogue.ProductFixtures.OTHER_PRICE_ID;
 import static io.relais.catalogue.ProductFixtures.PRICE_ID;
 import static io.relais.catalogue.ProductFixtures.PRODUCT_ID;
@@ -53,6 +55,8 @@ import static io.relais.catalogue.ProductFixtures.refusedAsDiscontinued;
 import static io.relais.catalogue.ProductFixtures.standardEur;
 import static io.relais.catalogue.ProductFixtures.with;
 import static io.relais.common.RefusalMatchers.staleVersion;
+import static io.relais.catalogue.ProductFixtures.withCode;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 /**
@@ -62,10 +66,12 @@ import static org.hamcrest.Matchers.containsString;
 class ProductTest {
 
     private FixtureConfiguration<Product> fixture;
+    private InMemoryProductCodes codes;
 
     @BeforeEach
     void setUp() {
-        fixture = productFixture();
+        codes = new InMemoryProductCodes();
+        fixture = productFixture(codes);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -130,7 +136,8 @@ class ProductTest {
             fixture.givenNoPriorActivity()
                     .when(new CreateProduct(PRODUCT_ID, WIDGET), as(actor))
                     .expectNoEvents()
-                    .expectException(forbidden());
+                    .expectException(forbidden())
+                    .expectExceptionMessage("Only administrators keep the catalogue");
         }
 
         @Test
@@ -165,6 +172,36 @@ class ProductTest {
                     .when(new CreateProduct(PRODUCT_ID, details))
                     .expectNoEvents()
                     .expectException(invalidField(field, code));
+        }
+
+        @Test
+        void claimsTheCodeInLowerCase() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateProduct(PRODUCT_ID, WIDGET))
+                    .expectSuccessfulHandlerExecution();
+
+            assertThat(codes.holders()).isEqualTo(Map.of("sku-001", PRODUCT_ID));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"SKU-001", "sku-001", "Sku-001"})
+        void refusesACodeAnotherProductHasWhateverItsCase(String code) {
+            codes.held("sku-001", OTHER_PRODUCT_ID);
+
+            fixture.givenNoPriorActivity()
+                    .when(new CreateProduct(PRODUCT_ID, withCode(code)))
+                    .expectNoEvents()
+                    .expectException(conflict("code", "product-code-exists"))
+                    .expectExceptionMessage(containsString(OTHER_PRODUCT_ID));
+        }
+
+        @Test
+        void aRetryOfTheSameCreationFindsItsOwnClaim() {
+            codes.held("sku-001", PRODUCT_ID);
+
+            fixture.givenNoPriorActivity()
+                    .when(new CreateProduct(PRODUCT_ID, WIDGET))
+                    .expectEvents(new ProductCreated(PRODUCT_ID, WIDGET));
         }
     }
 
@@ -349,6 +386,60 @@ class ProductTest {
                     .when(new UpdateProduct(PRODUCT_ID, WIDGET, null))
                     .expectNoEvents()
                     .expectException(refusedAsDiscontinued());
+        }
+
+        @Test
+        void aNewCodeIsClaimedAndTheFormerOneLetGo() {
+            codes.held("sku-001", PRODUCT_ID);
+
+            fixture.given(created())
+                    .when(new UpdateProduct(PRODUCT_ID, withCode("SKU-002"), null))
+                    .expectEvents(new ProductUpdated(PRODUCT_ID, withCode("SKU-002"),
+                            List.of(new FieldChange("code", "SKU-001", "SKU-002"))));
+
+            assertThat(codes.holders()).isEqualTo(Map.of("sku-002", PRODUCT_ID));
+        }
+
+        @Test
+        void aChangeOfCaseKeepsTheClaim() {
+            codes.held("sku-001", PRODUCT_ID);
+
+            fixture.given(created())
+                    .when(new UpdateProduct(PRODUCT_ID, withCode("sku-001"), null))
+                    .expectEvents(new ProductUpdated(PRODUCT_ID, withCode("sku-001"),
+                            List.of(new FieldChange("code", "SKU-001", "sku-001"))));
+
+            assertThat(codes.holders()).isEqualTo(Map.of("sku-001", PRODUCT_ID));
+        }
+
+        @Test
+        void refusesACodeAnotherProductHasAndKeepsItsOwn() {
+            codes.held("sku-001", PRODUCT_ID).held("sku-002", OTHER_PRODUCT_ID);
+
+            fixture.given(created())
+                    .when(new UpdateProduct(PRODUCT_ID, withCode("Sku-002"), null))
+                    .expectNoEvents()
+                    .expectException(conflict("code", "product-code-exists"));
+
+            assertThat(codes.holders()).isEqualTo(Map.of("sku-001", PRODUCT_ID, "sku-002", OTHER_PRODUCT_ID));
+        }
+
+        /** A duplicate made before codes were unique: the product that kept the code is the other one. */
+        @Test
+        void refusesAnyChangeOfAProductWhoseCodeAnotherHoldsUntilItTakesAFreeOne() {
+            codes.held("sku-001", OTHER_PRODUCT_ID);
+            ProductDetails renamed = new ProductDetails("SKU-001", "Widget XL", "A fine widget", ProductKind.PRODUCT,
+                    "piece", 5);
+
+            fixture.given(created())
+                    .when(new UpdateProduct(PRODUCT_ID, renamed, null))
+                    .expectNoEvents()
+                    .expectException(conflict("code", "product-code-exists"));
+            fixture.given(created())
+                    .when(new UpdateProduct(PRODUCT_ID, withCode("SKU-001-B"), null))
+                    .expectSuccessfulHandlerExecution();
+
+            assertThat(codes.holders()).isEqualTo(Map.of("sku-001", OTHER_PRODUCT_ID, "sku-001-b", PRODUCT_ID));
         }
 
         @Test
@@ -659,6 +750,17 @@ class ProductTest {
     class Discontinue {
 
         @Test
+        void keepsTheCode() {
+            codes.held("sku-001", PRODUCT_ID);
+
+            fixture.given(priced())
+                    .when(new DiscontinueProduct(PRODUCT_ID))
+                    .expectEvents(new ProductDiscontinued(PRODUCT_ID));
+
+            assertThat(codes.holders()).isEqualTo(Map.of("sku-001", PRODUCT_ID));
+        }
+
+        @Test
         void discontinuesTheProduct() {
             fixture.given(priced())
                     .when(new DiscontinueProduct(PRODUCT_ID))
@@ -742,7 +844,8 @@ class ProductTest {
             fixture.given(priced())
                     .when(command, as(actor))
                     .expectNoEvents()
-                    .expectException(forbidden());
+                    .expectException(forbidden())
+                    .expectExceptionMessage("Only administrators keep the catalogue");
         }
 
         @Test

@@ -169,7 +169,8 @@ class ExchangeRatesTest {
             fixture.givenNoPriorActivity()
                     .when(setUsd(JAN_1, "0.9"), as(actor))
                     .expectNoEvents()
-                    .expectException(forbidden());
+                    .expectException(forbidden())
+                    .expectExceptionMessage("Only administrators set exchange rates");
         }
 
         @Test

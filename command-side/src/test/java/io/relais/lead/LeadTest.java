@@ -75,8 +75,14 @@ class LeadTest {
     // CaptureLead
     // ---------------------------------------------------------------------------------------------------------
 
+    /** Captures by an administrator: a lead they capture without an owner stays unassigned, for the routing. */
     @Nested
     class Capture {
+
+        @BeforeEach
+        void captureAsAnAdministrator() {
+            fixture = leadFixture(NOW, ADMIN);
+        }
 
         @Test
         void acceptsAnEmailAlone() {
@@ -288,7 +294,7 @@ class LeadTest {
 
         @Test
         void acceptsConsentDatedTodayInATimeZoneAheadOfUtc() {
-            FixtureConfiguration<Lead> lateEvening = leadFixture(Instant.parse("2025-03-10T23:30:00Z"));
+            FixtureConfiguration<Lead> lateEvening = leadFixture(Instant.parse("2025-03-10T23:30:00Z"), ADMIN);
             MarketingConsent consent = new MarketingConsent(true, TODAY.plusDays(1), ConsentChannel.IN_PERSON);
 
             lateEvening.givenNoPriorActivity()
@@ -1332,12 +1338,22 @@ class LeadTest {
                     .expectEvents(capturedWithOwner(OWNER));
         }
 
-        @Test
-        void aRepCapturesALeadWithoutOwner() {
+        @ParameterizedTest
+        @ValueSource(strings = {OWNER, MANAGER})
+        void aSalesUsersLeadWithoutOwnerIsTheirs(String actor) {
+            fixture.givenNoPriorActivity()
+                    .when(captureFor(null), as(actor))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(capturedWithOwner(actor));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {ADMIN, SYSTEM})
+        void anAdministratorsOrTheSystemsLeadWithoutOwnerStaysUnassignedForTheRouting(String actor) {
             LeadDetails details = details().email(EMAIL).build();
 
             fixture.givenNoPriorActivity()
-                    .when(capture(details), as(OWNER))
+                    .when(capture(details), as(actor))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(captured(details));
         }

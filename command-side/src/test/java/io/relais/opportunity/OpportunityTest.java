@@ -1107,20 +1107,43 @@ class OpportunityTest {
                             new BigDecimal("3240.00")));
         }
 
-        /** Without lines, the amount is set by hand again: until then, the deal has none. */
         @Test
-        void leavesNoAmountWhenTheLastLineGoes() {
+        void givesTheDealBackTheAmountItHadBeforeLinesPricedItWhenTheLastLineGoes() {
             fixture.given(with(lined(), removed(PRESSES, LINES_TOTAL, INSTALLATION_TOTAL)))
                     .when(new RemoveOpportunityLineItem(OPPORTUNITY_ID, "line-2", null))
-                    .expectEvents(new OpportunityLineItemRemoved(OPPORTUNITY_ID, "line-2", INSTALLATION_TOTAL,
-                            null));
+                    .expectEvents(new OpportunityLineItemRemoved(OPPORTUNITY_ID, "line-2", INSTALLATION_TOTAL, null),
+                            new OpportunityAmountChanged(OPPORTUNITY_ID, null, AMOUNT))
+                    .expectResultMessagePayload(5L);
         }
 
         @Test
-        void leavesNoAmountWhenTheOnlyLineGoesEvenIfTheDealHadOneBefore() {
-            fixture.given(opened(), new OpportunityLineItemAdded(OPPORTUNITY_ID, PRESSES, AMOUNT, PRESSES_TOTAL))
+        void keepsTheLinesLastTotalAsTheAmountOfADealThatNeverHadOne() {
+            fixture.given(deal().amount((BigDecimal) null).opened(),
+                            new OpportunityLineItemAdded(OPPORTUNITY_ID, PRESSES, null, PRESSES_TOTAL))
                     .when(new RemoveOpportunityLineItem(OPPORTUNITY_ID, "line-1", null))
-                    .expectEvents(new OpportunityLineItemRemoved(OPPORTUNITY_ID, "line-1", PRESSES_TOTAL, null));
+                    .expectEvents(new OpportunityLineItemRemoved(OPPORTUNITY_ID, "line-1", PRESSES_TOTAL, null),
+                            new OpportunityAmountChanged(OPPORTUNITY_ID, null, PRESSES_TOTAL));
+        }
+
+        @Test
+        void givesBackTheAmountSetSinceLinesLastPricedTheDeal() {
+            BigDecimal later = new BigDecimal("5000");
+            fixture.given(opened(), new OpportunityLineItemAdded(OPPORTUNITY_ID, PRESSES, AMOUNT, PRESSES_TOTAL),
+                            removed(PRESSES, PRESSES_TOTAL, null),
+                            new OpportunityAmountChanged(OPPORTUNITY_ID, null, later),
+                            new OpportunityLineItemAdded(OPPORTUNITY_ID, INSTALLATION, later, INSTALLATION_TOTAL))
+                    .when(new RemoveOpportunityLineItem(OPPORTUNITY_ID, "line-2", null))
+                    .expectEvents(new OpportunityLineItemRemoved(OPPORTUNITY_ID, "line-2", INSTALLATION_TOTAL, null),
+                            new OpportunityAmountChanged(OPPORTUNITY_ID, null, later));
+        }
+
+        /** A removal stored before the rule left the deal without an amount, and still does on replay. */
+        @Test
+        void aStoredRemovalOfTheLastLineStillLeavesNoAmount() {
+            fixture.given(opened(), new OpportunityLineItemAdded(OPPORTUNITY_ID, PRESSES, AMOUNT, PRESSES_TOTAL),
+                            removed(PRESSES, PRESSES_TOTAL, null))
+                    .when(new ChangeOpportunityAmount(OPPORTUNITY_ID, AMOUNT, null))
+                    .expectEvents(new OpportunityAmountChanged(OPPORTUNITY_ID, null, AMOUNT));
         }
 
         @ParameterizedTest

@@ -795,7 +795,7 @@ class OrganisationTest {
             fixture.given(team())
                     .when(new DeactivateUser(REP, null), as(ADMIN))
                     .expectNoEvents()
-                    .expectException(invalidField("successorId", "open-records"))
+                    .expectException(conflict("successorId", "open-records"))
                     .expectExceptionMessage(REP + " still owns 2 open record(s); name the successorId who takes "
                             + "them over");
         }

@@ -7,7 +7,8 @@ import io.relais.common.InvalidFieldException;
  * What the catalogue says of a product or service. The canonical constructor does not validate, so that
  * stored events always load; {@link #validated()} applies today's rules to new input.
  *
- * @param code         the catalogue reference (SKU), unique in the catalogue by convention
+ * @param code         the catalogue reference (SKU), unique in the catalogue whatever its case (the product
+ *                     aggregate claims it)
  * @param unit         what a quantity counts: "piece", "hour", "licence per month" …
  * @param leadTimeDays how many days delivery takes after an order
  */

@@ -80,6 +80,8 @@ public class AccountProjection {
     void on(ContactsLinked event, DomainEventMessage<?> message) {
         repository.insertLink(event.contactId(), new ContactLink(event.linkedContactId(), event.kind()),
                 message.getTimestamp());
+        repository.touchContact(event.accountId(), event.contactId(), message.getSequenceNumber(),
+                message.getTimestamp());
         touch(event.accountId(), message);
     }
 

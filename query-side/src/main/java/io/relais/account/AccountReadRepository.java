@@ -91,13 +91,24 @@ class AccountReadRepository {
         }
     }
 
-    /** Applies an account's change to its contact while the contact is still in that account. */
+    /** Applies an account's change to its contact's details while the contact is still in that account. */
     void updateContact(String accountId, String contactId, ContactDetails details, long version, Instant at) {
-        jdbc.update("update contact_view set details = cast(:details as jsonb), search_text = :search, "
+        updateContact(accountId, contactId, version, at, "details = cast(:details as jsonb), search_text = :search",
+                contactColumns(details));
+    }
+
+    /** An account's change concerned its contact (a link): the contact's version and update time move. */
+    void touchContact(String accountId, String contactId, long version, Instant at) {
+        updateContact(accountId, contactId, version, at, "", new MapSqlParameterSource());
+    }
+
+    private void updateContact(String accountId, String contactId, long version, Instant at, String assignments,
+                               MapSqlParameterSource params) {
+        jdbc.update("update contact_view set " + (assignments.isEmpty() ? "" : assignments + ", ")
                         + "version = :version, updated_at = :at where id = :id and account_id = :account "
                         + "and version < :version",
-                contactColumns(details).addValue("id", contactId).addValue("account", accountId)
-                        .addValue("version", version).addValue("at", Timestamp.from(at)));
+                params.addValue("id", contactId).addValue("account", accountId).addValue("version", version)
+                        .addValue("at", Timestamp.from(at)));
     }
 
     /** Links travel with moved contacts; whichever event a replay meets first, the link keeps its first date. */
