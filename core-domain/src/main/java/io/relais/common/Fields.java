@@ -209,11 +209,12 @@ public final class Fields {
         if (value == null) {
             return null;
         }
-        if (value.signum() < 0 || value.scale() > decimals || value.precision() - value.scale() > AMOUNT_DIGITS) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (value.signum() < 0 || value.scale() > decimals || stripped.precision() - stripped.scale() > AMOUNT_DIGITS) {
             throw new InvalidFieldException(field, "invalid-amount", field + " must be zero or more, with at most "
                     + AMOUNT_DIGITS + " digits and " + decimals + " decimals");
         }
-        return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
+        return stripped.scale() < 0 ? value.setScale(0) : stripped;
     }
 
     /** A percentage: an amount from 0 to 100 with at most two decimals; null stays null. */
