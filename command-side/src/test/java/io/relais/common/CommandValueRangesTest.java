@@ -255,7 +255,8 @@ class CommandValueRangesTest {
                         "Durand Group SA", null, new Address("3 rue Neuve", "69003", "Lyon", "FR"), null, null, null,
                         ACCOUNT.siren(), ACCOUNT.siret(), "62.02A", null, null, null, "45 days",
                         new BigDecimal("60000"), null, null, null),
-                        EnumSet.copyOf(Arrays.stream(AccountField.values()).filter(AccountField::erpMastered).toList()))),
+                        EnumSet.copyOf(Arrays.stream(AccountField.values()).filter(AccountField::erpMastered)
+                                .toList()))),
                 sample(Account.class, ACCOUNT_CREATED, ADMIN, new AssignAccountOwner("account-1", OTHER_REP, null)),
                 sample(Account.class, with(ACCOUNT_CREATED, new AccountPromotedToCustomer("account-1")), STEWARD,
                         new LinkAccountToErp("account-1", "ERP-1", null)),
