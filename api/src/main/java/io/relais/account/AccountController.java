@@ -132,9 +132,6 @@ public class AccountController {
                             @RequestParam(required = false) String registration,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "20") int size) {
-        if (q != null && q.length() > 200) {
-            throw new InvalidFieldException("q", "too-long", "q must be at most 200 characters");
-        }
         if (registration != null && registration.length() > 20) {
             throw new InvalidFieldException("registration", "too-long", "registration must be at most 20 characters");
         }

@@ -16,6 +16,7 @@ import io.relais.web.QueryParameters;
 import io.relais.web.ReadYourWrites;
 import io.relais.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -37,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.Optional;
 
 @RestController
@@ -93,12 +93,14 @@ public class ActivityController {
                              @RequestParam(required = false) String ownerId,
                              @RequestParam(required = false) ActivityKind kind,
                              @RequestParam(required = false) ActivityStatus status,
-                             @RequestParam(required = false) Instant dueBefore,
+                             @Parameter(description = "Due before: " + QueryParameters.INSTANT)
+                             @RequestParam(required = false) String dueBefore,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "20") int size) {
         return queries.query(new FindActivities(CurrentUser.viewer(), QueryParameters.text(accountId),
                 QueryParameters.text(contactId), QueryParameters.text(opportunityId), QueryParameters.text(ownerId),
-                kind, status, dueBefore, new PageRequest(page, size)), ActivityPage.class).join();
+                kind, status, QueryParameters.instant("dueBefore", dueBefore).orElse(null),
+                new PageRequest(page, size)), ActivityPage.class).join();
     }
 
     @GetMapping("/activities/{id}")

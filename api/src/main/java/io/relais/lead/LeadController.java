@@ -134,9 +134,6 @@ public class LeadController {
         LeadSortField sortBy = LeadSortField.byName(sortParts[0].strip()).orElseThrow(() -> new InvalidFieldException(
                 "sort", "invalid-sort", "sort must be one of capturedAt, updatedAt, lastName, company, status"));
         boolean ascending = sortParts.length > 1 && parseDirection(sortParts[1]);
-        if (q != null && q.length() > 200) {
-            throw new InvalidFieldException("q", "too-long", "q must be at most 200 characters");
-        }
         FindLeads query = new FindLeads(CurrentUser.viewer(), status, QueryParameters.text(ownerId), source, q, sortBy,
                 ascending, new PageRequest(page, size));
         return LeadListResource.from(queries.query(query, LeadPage.class).join());

@@ -183,8 +183,15 @@ class LeadConversion {
         String lastName = d.lastName() != null || d.firstName() != null ? d.lastName()
                 : d.email() != null ? d.email() : d.phone();
         return new ContactDetails(d.firstName(), lastName, d.jobTitle(), d.email() == null ? List.of() : List.of(d.email()),
-                d.phone() == null ? List.of() : List.of(d.phone()), origin.length() > 200 ? origin.substring(0, 200)
-                : origin, null, d.notes());
+                d.phone() == null ? List.of() : List.of(d.phone()), cut(origin, 200), null, d.notes());
+    }
+
+    /** The text's first {@code length} characters, one less rather than half a surrogate pair. */
+    private static String cut(String text, int length) {
+        if (text.length() <= length) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length);
     }
 
     private static String derivedId(String kind, String leadId) {

@@ -119,17 +119,15 @@ public class OpportunityController {
                                 @RequestParam(required = false) String ownerId,
                                 @RequestParam(required = false) OpportunityStatus status,
                                 @RequestParam(required = false) String stage,
-                                @RequestParam(required = false) LocalDate closingFrom,
-                                @RequestParam(required = false) LocalDate closingBefore,
+                                @RequestParam(required = false) String closingFrom,
+                                @RequestParam(required = false) String closingBefore,
                                 @RequestParam(required = false) String q,
                                 @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "20") int size) {
-        if (q != null && q.length() > 200) {
-            throw new InvalidFieldException("q", "too-long", "q must be at most 200 characters");
-        }
         return queries.query(new FindOpportunities(CurrentUser.viewer(), QueryParameters.text(accountId),
                 QueryParameters.text(ownerId), status, stage == null || stage.isBlank() ? null
-                : stage.strip().toUpperCase(), closingFrom, closingBefore, q, new PageRequest(page, size)),
+                : stage.strip().toUpperCase(), QueryParameters.date("closingFrom", closingFrom).orElse(null),
+                QueryParameters.date("closingBefore", closingBefore).orElse(null), q, new PageRequest(page, size)),
                 OpportunityPage.class).join();
     }
 

@@ -1,5 +1,6 @@
 package io.relais.web;
 
+import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 
 import java.time.Instant;
@@ -8,13 +9,27 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Dates and instants given as query parameters; a refusal naming the parameter when they do not parse. */
+/**
+ * Query parameters (and dates in paths): dates and instants in the domain's range, and text the database can
+ * compare; a refusal naming the parameter otherwise.
+ */
 public final class QueryParameters {
 
     public static final String INSTANT = "an ISO-8601 instant (2026-11-20T09:30:00Z) or a date (2026-11-20, "
             + "midnight UTC)";
+    /** The longest value any parameter has a use for: ids, search text, dates, periods. */
+    public static final int MAX_LENGTH = 200;
 
     private QueryParameters() {
+    }
+
+    /**
+     * Refuses a value no parameter may have: longer than {@value #MAX_LENGTH} characters, or with characters
+     * PostgreSQL cannot compare (NUL, unpaired surrogates) or other control characters. {@link
+     * QueryParameterCheck} applies it to every parameter of every request, so that no endpoint can forget it.
+     */
+    public static void check(String field, String value) {
+        Fields.text(field, value, MAX_LENGTH);
     }
 
     /** A text parameter stripped; null when blank. */
@@ -22,27 +37,27 @@ public final class QueryParameters {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** An instant, or a date meaning its midnight UTC; empty when blank. */
+    /** An instant, or a date meaning its midnight UTC, in the domain's years; empty when blank. */
     public static Optional<Instant> instant(String field, String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         String text = value.strip();
         try {
-            return Optional.of(text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(text));
+            return Optional.of(Fields.instant(field, text.indexOf(':') < 0
+                    ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text)));
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException(field, "invalid-parameter", field + " must be " + INSTANT);
         }
     }
 
-    /** A date; empty when blank. */
+    /** A date in the domain's years; empty when blank. */
     public static Optional<LocalDate> date(String field, String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(value.strip()));
+            return Optional.of(Fields.date(field, LocalDate.parse(value.strip())));
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException(field, "invalid-parameter", field + " must be a date such as 2026-11-26");
         }

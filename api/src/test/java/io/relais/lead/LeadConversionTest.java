@@ -171,6 +171,22 @@ class LeadConversionTest extends ApiTestSupport {
         assertThat(named.status()).as(named.toString()).isEqualTo(200);
     }
 
+    /** The contact's origin is the lead's source and detail, cut to 200 characters: never inside a character. */
+    @Test
+    void aSourceDetailCutForTheContactsOriginKeepsWholeCharacters() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        String detail = "x".repeat(184) + "\ud83d\ude00";
+        String leadId = qualifiedLead(rep, "\"company\": \"Cave Lumière\", \"sourceDetail\": \"" + detail + "\"");
+
+        Response converted = rep.api().post("/api/v1/leads/" + leadId + "/convert", "{}");
+
+        assertThat(converted.status()).as(converted.toString()).isEqualTo(200);
+        JsonNode contact = rep.api().get("/api/v1/accounts/" + converted.body().get("accountId").asText()
+                + "/contacts").body().get(0);
+        assertThat(contact.get("details").get("relationshipOrigin").asText())
+                .isEqualTo("Lead WEB_FORM: " + "x".repeat(184));
+    }
+
     private String qualifiedLead(TestUser owner, String fields) {
         String id = owner.api().post("/api/v1/leads", lead(owner, fields)).body().get("id").asText();
         assertThat(owner.api().post("/api/v1/leads/" + id + "/qualify", null).status()).isEqualTo(200);

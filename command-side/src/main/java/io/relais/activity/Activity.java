@@ -63,7 +63,8 @@ public class Activity {
             throw new InvalidFieldException("kind", command.kind() == null ? "required" : "invalid-value",
                     "kind must be CALL, EMAIL, NOTE or MEETING for an activity that happened; schedule tasks");
         }
-        Instant occurredAt = command.occurredAt() == null ? clock.instant() : command.occurredAt();
+        Instant occurredAt = command.occurredAt() == null ? clock.instant()
+                : Fields.instant("occurredAt", command.occurredAt());
         if (occurredAt.isAfter(clock.instant())) {
             throw new InvalidFieldException("occurredAt", "date-in-future", "occurredAt cannot be in the future");
         }
@@ -216,6 +217,8 @@ public class Activity {
         if (due == null) {
             throw new InvalidFieldException("dueAt", "required", "dueAt is required");
         }
+        Fields.instant("dueAt", due);
+        Fields.instant("remindAt", remind);
         if (remind != null && !remind.isBefore(due)) {
             throw new InvalidFieldException("remindAt", "invalid-range", "remindAt must be before dueAt");
         }

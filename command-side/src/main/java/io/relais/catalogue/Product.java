@@ -127,6 +127,7 @@ public class Product {
         if (command.retiredOn() == null) {
             throw new InvalidFieldException("retiredOn", "required", "retiredOn is required");
         }
+        Fields.date("retiredOn", command.retiredOn());
         if (price.retiredOn() == null) {
             apply(new ProductPriceRetired(productId, price.priceId(), command.retiredOn()));
         }

@@ -53,6 +53,7 @@ public class ExchangeRates {
         if (command.validFrom() == null) {
             throw new InvalidFieldException("validFrom", "required", "validFrom is required");
         }
+        Fields.date("validFrom", command.validFrom());
         BigDecimal rate = Fields.amount("rate", command.rate(), RATE_DECIMALS);
         if (rate == null || rate.signum() == 0) {
             throw new InvalidFieldException("rate", "invalid-rate",

@@ -64,7 +64,8 @@ public class Opportunity {
         String accountId = Fields.identifier("accountId", command.accountId());
         OpenOpportunity deal = command.validated("");
         apply(new OpportunityOpened(command.opportunityId(), accountId, deal.name(), owner,
-                optionalId("primaryContactId", command.primaryContactId()), optionalId("leadId", command.leadId()),
+                Fields.optionalIdentifier("primaryContactId", command.primaryContactId()),
+                Fields.optionalIdentifier("leadId", command.leadId()),
                 deal.currency(), deal.amount(), deal.expectedCloseDate(), deal.priceList(), stages.first()));
     }
 
@@ -74,7 +75,7 @@ public class Opportunity {
         authorization.requireChange(actorId, ownerId, opportunityId);
         ExpectedVersion.require(command.expectedVersion());
         String newName = Fields.required("name", command.name(), 200);
-        String newContact = optionalId("primaryContactId", command.primaryContactId());
+        String newContact = Fields.optionalIdentifier("primaryContactId", command.primaryContactId());
         List<FieldChange> changes = new ArrayList<>();
         if (!newName.equals(name)) {
             changes.add(new FieldChange("name", name, newName));
@@ -126,6 +127,7 @@ public class Opportunity {
         if (command.expectedCloseDate() == null) {
             throw new InvalidFieldException("expectedCloseDate", "required", "expectedCloseDate is required");
         }
+        Fields.date("expectedCloseDate", command.expectedCloseDate());
         requireOpen("move the close date of a deal");
         if (!command.expectedCloseDate().equals(expectedCloseDate)) {
             apply(new OpportunityCloseDateChanged(opportunityId, expectedCloseDate, command.expectedCloseDate()));
@@ -149,7 +151,9 @@ public class Opportunity {
         if (lines.size() >= MAX_LINES) {
             throw new InvalidFieldException("lineId", "too-many", "A deal has at most " + MAX_LINES + " lines");
         }
-        BigDecimal total = lines.values().stream().map(LineItem::total).reduce(line.total(), BigDecimal::add);
+        List<LineItem> withLine = new ArrayList<>(lines.values());
+        withLine.add(line);
+        BigDecimal total = LineItem.totalOf(withLine);
         apply(new OpportunityLineItemAdded(opportunityId, line, amount, total));
         return getVersion();
     }
@@ -258,10 +262,6 @@ public class Opportunity {
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
-    }
-
-    private static String optionalId(String field, String value) {
-        return value == null || value.isBlank() ? null : Fields.identifier(field, value);
     }
 
     @EventSourcingHandler

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -259,7 +260,16 @@ class ActivityTest {
                 Arguments.of("bad contact id", "contactId", "invalid-identifier", logWith(ACTIVITY_ID,
                         ActivityKind.CALL, CALL_SUBJECT, null, new ActivityLinks(ACCOUNT_ID, "contact/1", null))),
                 Arguments.of("bad deal id", "opportunityId", "invalid-identifier", logWith(ACTIVITY_ID,
-                        ActivityKind.CALL, CALL_SUBJECT, null, new ActivityLinks(null, null, "deal #3"))));
+                        ActivityKind.CALL, CALL_SUBJECT, null, new ActivityLinks(null, null, "deal #3"))),
+                Arguments.of("half a surrogate pair in the subject", "subject", "invalid-characters",
+                        logWith(ACTIVITY_ID, ActivityKind.CALL, "Inbound call\ud83d", null, LINKS)),
+                Arguments.of("occurred before 1900", "occurredAt", "out-of-range", new LogActivity(ACTIVITY_ID,
+                        ActivityKind.CALL, CALL_SUBJECT, null, LINKS, Instant.parse("1899-12-31T23:59:59Z"))),
+                Arguments.of("occurred in the year -999999999", "occurredAt", "out-of-range", new LogActivity(
+                        ACTIVITY_ID, ActivityKind.CALL, CALL_SUBJECT, null, LINKS,
+                        Instant.parse("-999999999-01-01T00:00:00Z"))),
+                Arguments.of("occurred at Java's earliest instant", "occurredAt", "out-of-range", new LogActivity(
+                        ACTIVITY_ID, ActivityKind.CALL, CALL_SUBJECT, null, LINKS, Instant.MIN)));
     }
 
     private static LogActivity logWith(String activityId, ActivityKind kind, String subject, String notes,
@@ -516,7 +526,16 @@ class ActivityTest {
                 Arguments.of("system as assignee", "assigneeId", "invalid-user-id", scheduleWith(ACTIVITY_ID,
                         ActivityKind.TASK, SUBJECT, LINKS, DUE, REMIND, SYSTEM)),
                 Arguments.of("long notes", "notes", "too-long", new ScheduleActivity(ACTIVITY_ID, ActivityKind.TASK,
-                        SUBJECT, "x".repeat(4001), LINKS, DUE, null, REMIND)));
+                        SUBJECT, "x".repeat(4001), LINKS, DUE, null, REMIND)),
+                Arguments.of("half a surrogate pair in the notes", "notes", "invalid-characters", new ScheduleActivity(
+                        ACTIVITY_ID, ActivityKind.TASK, SUBJECT, "\udc00 to bring", LINKS, DUE, null, REMIND)),
+                Arguments.of("due in 3000", "dueAt", "out-of-range", scheduleWith(ACTIVITY_ID, ActivityKind.TASK,
+                        SUBJECT, LINKS, Instant.parse("3000-01-01T00:00:00Z"), null, null)),
+                Arguments.of("due in the year +999999999", "dueAt", "out-of-range", scheduleWith(ACTIVITY_ID,
+                        ActivityKind.MEETING, SUBJECT, LINKS, Instant.parse("+999999999-12-31T00:00:00Z"), REMIND,
+                        null)),
+                Arguments.of("reminder before 1900", "remindAt", "out-of-range", scheduleWith(ACTIVITY_ID,
+                        ActivityKind.TASK, SUBJECT, LINKS, DUE, Instant.parse("1899-12-31T23:59:59Z"), null)));
     }
 
     private static ScheduleActivity scheduleWith(String activityId, ActivityKind kind, String subject,
@@ -747,6 +766,19 @@ class ActivityTest {
                     .when(new RescheduleActivity(ACTIVITY_ID, null, null, null))
                     .expectNoEvents()
                     .expectException(invalidField("dueAt", "required"))
+                    .expectScheduledDeadlineWithName(REMIND, REMINDER)
+                    .expectScheduledDeadlineWithName(DUE, OVERDUE);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"3000-01-01T00:00:00Z, , dueAt", "+999999999-12-31T00:00:00Z, 2026-03-20T09:00:00Z, dueAt",
+                "2026-03-20T09:00:00Z, 1899-12-31T23:59:59.999Z, remindAt",
+                "2026-03-20T09:00:00Z, -999999999-01-01T00:00:00Z, remindAt"})
+        void refusesTimesOutsideTheYears1900To2999(Instant dueAt, Instant remindAt, String field) {
+            fixture.givenCommands(scheduleTask())
+                    .when(new RescheduleActivity(ACTIVITY_ID, dueAt, remindAt, null))
+                    .expectNoEvents()
+                    .expectException(invalidField(field, "out-of-range"))
                     .expectScheduledDeadlineWithName(REMIND, REMINDER)
                     .expectScheduledDeadlineWithName(DUE, OVERDUE);
         }

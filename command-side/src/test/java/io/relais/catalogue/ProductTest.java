@@ -221,6 +221,8 @@ class ProductTest {
                         null)),
                 Arguments.of("name", "invalid-characters", details("SKU-001", "Wid\u0007get", ProductKind.PRODUCT,
                         "piece", null)),
+                Arguments.of("name", "invalid-characters", details("SKU-001", "Widget \ud83d", ProductKind.PRODUCT,
+                        "piece", null)),
                 Arguments.of("description", "too-long", new ProductDetails("SKU-001", "Widget", "d".repeat(4001),
                         ProductKind.PRODUCT, "piece", null)),
                 Arguments.of("kind", "required", details("SKU-001", "Widget", null, "piece", null)),
@@ -605,7 +607,15 @@ class ProductTest {
                 Arguments.of("priceList", "invalid-identifier", price(PRICE_ID, "PUBLIC SECTOR", "EUR", JAN_1,
                         JUL_1)),
                 Arguments.of("priceId", "invalid-identifier", price("price 1", null, "EUR", JAN_1, JUL_1)),
-                Arguments.of("priceId", "invalid-identifier", price(" price-1", null, "EUR", JAN_1, JUL_1)));
+                Arguments.of("priceId", "invalid-identifier", price(" price-1", null, "EUR", JAN_1, JUL_1)),
+                Arguments.of("validFrom", "out-of-range", price(PRICE_ID, null, "EUR", LocalDate.of(-4714, 1, 1),
+                        JUL_1)),
+                Arguments.of("validFrom", "out-of-range", price(PRICE_ID, null, "EUR", LocalDate.of(1899, 12, 31),
+                        null)),
+                Arguments.of("validFrom", "out-of-range", price(PRICE_ID, null, "EUR", LocalDate.MIN, null)),
+                Arguments.of("validUntil", "out-of-range", price(PRICE_ID, null, "EUR", JAN_1,
+                        LocalDate.of(3000, 1, 1))),
+                Arguments.of("validUntil", "out-of-range", price(PRICE_ID, null, "EUR", JAN_1, LocalDate.MAX)));
     }
 
     /** Prices (as {@link ProductFixtures#OTHER_PRICE_ID}) that some price in force prices on some of their days. */
@@ -684,8 +694,8 @@ class ProductTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"2025-06-01", "2026-01-01", "2026-07-01", "2030-01-01"})
-        void acceptsAnyRetirementDate(LocalDate retiredOn) {
+        @ValueSource(strings = {"1900-01-01", "2025-06-01", "2026-01-01", "2026-07-01", "2030-01-01", "2999-12-31"})
+        void acceptsAnyRetirementDateOfTheYears1900To2999(LocalDate retiredOn) {
             fixture.given(priced())
                     .when(new RetireProductPrice(PRODUCT_ID, PRICE_ID, retiredOn))
                     .expectEvents(new ProductPriceRetired(PRODUCT_ID, PRICE_ID, retiredOn));
@@ -729,6 +739,15 @@ class ProductTest {
                     .when(new RetireProductPrice(PRODUCT_ID, PRICE_ID, null))
                     .expectNoEvents()
                     .expectException(invalidField("retiredOn", "required"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"-999999999-01-01", "0001-01-01", "1899-12-31", "3000-01-01", "+999999999-12-31"})
+        void refusesARetirementDateOutsideTheYears1900To2999(LocalDate retiredOn) {
+            fixture.given(priced())
+                    .when(new RetireProductPrice(PRODUCT_ID, PRICE_ID, retiredOn))
+                    .expectNoEvents()
+                    .expectException(invalidField("retiredOn", "out-of-range"));
         }
 
         @ParameterizedTest

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 import static io.relais.forecast.ForecastFixtures.ANALYST;
 import static io.relais.forecast.ForecastFixtures.AUDITOR;
@@ -248,6 +249,15 @@ class ExchangeRatesTest {
                     .when(setUsd(null, "0.9"))
                     .expectNoEvents()
                     .expectException(invalidField("validFrom", "required"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"-999999999-01-01", "-4714-01-01", "1899-12-31", "3000-01-01", "+999999999-12-31"})
+        void refusesAValidFromOutsideTheYears1900To2999(LocalDate validFrom) {
+            fixture.givenNoPriorActivity()
+                    .when(setUsd(validFrom, "0.9"))
+                    .expectNoEvents()
+                    .expectException(invalidField("validFrom", "out-of-range"));
         }
 
         @ParameterizedTest

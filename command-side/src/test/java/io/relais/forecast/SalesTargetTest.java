@@ -274,6 +274,15 @@ class SalesTargetTest {
         }
 
         @ParameterizedTest
+        @ValueSource(strings = {"0000", "1899", "1899-Q4", "1899-12", "3000", "3000-Q1", "9999-01"})
+        void refusesAPeriodOutsideTheYears1900To2999(String period) {
+            fixture.givenNoPriorActivity()
+                    .when(SetSalesTarget.of(REP, period, new BigDecimal("50000")))
+                    .expectNoEvents()
+                    .expectException(invalidField("period", "out-of-range"));
+        }
+
+        @ParameterizedTest
         @NullAndEmptySource
         @ValueSource(strings = {"  "})
         void refusesAMissingPeriod(String period) {

@@ -325,6 +325,36 @@ class LeadTest {
                     .expectException(invalidField("consent.date", "required"));
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"-999999999-01-01", "0001-01-01", "1899-12-31"})
+        void refusesConsentDatedBefore1900(LocalDate date) {
+            MarketingConsent consent = new MarketingConsent(true, date, ConsentChannel.PAPER_FORM);
+
+            fixture.givenNoPriorActivity()
+                    .when(new CaptureLead(LEAD_ID, details().email(EMAIL).build(), LeadSource.WEB_FORM, null,
+                            consent, null))
+                    .expectNoEvents()
+                    .expectException(invalidField("consent.date", "out-of-range"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Dupont\ud800", "\udfffDupont", "Du\udc00\ud800pont"})
+        void refusesHalfASurrogatePairInADetail(String lastName) {
+            fixture.givenNoPriorActivity()
+                    .when(new CaptureLead(LEAD_ID, details().email(EMAIL).lastName(lastName).build(),
+                            LeadSource.WEB_FORM, null, null, null))
+                    .expectNoEvents()
+                    .expectException(invalidField("lastName", "invalid-characters"));
+        }
+
+        @Test
+        void keepsACharacterMadeOfASurrogatePair() {
+            LeadDetails details = details().email(EMAIL).lastName("Dupont \ud83d\ude00").build();
+            fixture.givenNoPriorActivity()
+                    .when(new CaptureLead(LEAD_ID, details, LeadSource.WEB_FORM, null, null, null))
+                    .expectEvents(new LeadCaptured(LEAD_ID, details, LeadSource.WEB_FORM, null, null, null));
+        }
+
         @Test
         void refusesConsentWithoutAChannel() {
             MarketingConsent consent = new MarketingConsent(true, TODAY, null);

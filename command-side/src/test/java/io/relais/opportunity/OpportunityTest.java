@@ -348,6 +348,23 @@ class OpportunityTest {
         }
 
         @ParameterizedTest
+        @MethodSource("io.relais.opportunity.OpportunityTest#datesOutsideTheCrmYears")
+        void refusesAnExpectedCloseDateOutsideTheYears1900To2999(LocalDate date) {
+            fixture.givenNoPriorActivity()
+                    .when(deal().expectedCloseDate(date).open())
+                    .expectNoEvents()
+                    .expectException(invalidField("expectedCloseDate", "out-of-range"));
+        }
+
+        @ParameterizedTest
+        @MethodSource("io.relais.opportunity.OpportunityTest#firstAndLastDaysOfTheCrmYears")
+        void acceptsAnExpectedCloseDateOnTheFirstAndLastDaysOfTheYears1900To2999(LocalDate date) {
+            fixture.givenNoPriorActivity()
+                    .when(deal().expectedCloseDate(date).open())
+                    .expectEvents(deal().expectedCloseDate(date).opened());
+        }
+
+        @ParameterizedTest
         @ValueSource(strings = {"PUBLIC SECTOR", "PARTNERS/EU"})
         void refusesAPriceListThatIsNotAnIdentifier(String priceList) {
             fixture.givenNoPriorActivity()
@@ -887,6 +904,23 @@ class OpportunityTest {
         }
 
         @ParameterizedTest
+        @MethodSource("io.relais.opportunity.OpportunityTest#datesOutsideTheCrmYears")
+        void refusesADateOutsideTheYears1900To2999(LocalDate date) {
+            fixture.given(openDeal())
+                    .when(new ChangeOpportunityCloseDate(OPPORTUNITY_ID, date, null))
+                    .expectNoEvents()
+                    .expectException(invalidField("expectedCloseDate", "out-of-range"));
+        }
+
+        @ParameterizedTest
+        @MethodSource("io.relais.opportunity.OpportunityTest#firstAndLastDaysOfTheCrmYears")
+        void acceptsTheFirstAndLastDaysOfTheYears1900To2999(LocalDate date) {
+            fixture.given(openDeal())
+                    .when(new ChangeOpportunityCloseDate(OPPORTUNITY_ID, date, null))
+                    .expectEvents(new OpportunityCloseDateChanged(OPPORTUNITY_ID, CLOSE_DATE, date));
+        }
+
+        @ParameterizedTest
         @EnumSource(value = OpportunityStatus.class, names = {"WON", "LOST"})
         void refusesAClosedDeal(OpportunityStatus status) {
             fixture.given(closed(status))
@@ -1022,6 +1056,45 @@ class OpportunityTest {
                             linesTotal(199), linesTotal(200)));
         }
 
+        @Test
+        void acceptsALineTotallingTheLargestAmount() {
+            LineItem line = new LineItem("line-1", "product-7", "Press", "price-1", BigDecimal.ONE,
+                    new BigDecimal("999999999999999.99"), null, null);
+            fixture.given(openDeal())
+                    .when(new AddOpportunityLineItem(OPPORTUNITY_ID, line, null))
+                    .expectEvents(new OpportunityLineItemAdded(OPPORTUNITY_ID, line, AMOUNT,
+                            new BigDecimal("999999999999999.99")));
+        }
+
+        @Test
+        void refusesALineWhoseTotalNoAmountHolds() {
+            fixture.given(openDeal())
+                    .when(new AddOpportunityLineItem(OPPORTUNITY_ID, new LineItem("line-1", "product-7", "Press",
+                            "price-1", new BigDecimal("999999999999999"), new BigDecimal("1200"), null, null), null))
+                    .expectNoEvents()
+                    .expectException(invalidField("quantity", "out-of-range"));
+        }
+
+        @Test
+        void refusesALineWhoseCostNoAmountHolds() {
+            fixture.given(openDeal())
+                    .when(new AddOpportunityLineItem(OPPORTUNITY_ID, new LineItem("line-1", "product-7", "Press",
+                            "price-1", new BigDecimal("2"), new BigDecimal("1"), null,
+                            new BigDecimal("999999999999999")), null))
+                    .expectNoEvents()
+                    .expectException(invalidField("quantity", "out-of-range"));
+        }
+
+        @Test
+        void refusesALineThatWouldTakeTheDealsTotalPastWhatAnAmountHolds() {
+            LineItem large = new LineItem("line-9", "product-7", "Press", "price-1", BigDecimal.ONE,
+                    new BigDecimal("999999999999000"), null, null);
+            fixture.given(opened(), new OpportunityLineItemAdded(OPPORTUNITY_ID, large, AMOUNT, large.total()))
+                    .when(new AddOpportunityLineItem(OPPORTUNITY_ID, PRESSES, null))
+                    .expectNoEvents()
+                    .expectException(invalidField("quantity", "out-of-range"));
+        }
+
         @ParameterizedTest
         @EnumSource(value = OpportunityStatus.class, names = {"WON", "LOST"})
         void refusesAClosedDeal(OpportunityStatus status) {
@@ -1030,6 +1103,16 @@ class OpportunityTest {
                     .expectNoEvents()
                     .expectException(invalidTransition(status));
         }
+    }
+
+    /** Dates Java and PostgreSQL accept that no deal closes on. */
+    static Stream<LocalDate> datesOutsideTheCrmYears() {
+        return Stream.of(LocalDate.MIN, LocalDate.of(-4714, 1, 1), LocalDate.of(1, 1, 1), LocalDate.of(1899, 12, 31),
+                LocalDate.of(3000, 1, 1), LocalDate.of(294276, 12, 31), LocalDate.MAX);
+    }
+
+    static Stream<LocalDate> firstAndLastDaysOfTheCrmYears() {
+        return Stream.of(LocalDate.of(1900, 1, 1), LocalDate.of(2999, 12, 31));
     }
 
     /** Lines refused for {@code field} with {@code code}; each is {@link OpportunityFixtures#PRESSES} but one field. */
@@ -1079,7 +1162,13 @@ class OpportunityTest {
                 Arguments.of("productName", "required", new LineItem("line-1", "product-7", "  ", null, q, u, d,
                         c)),
                 Arguments.of("productName", "too-long", new LineItem("line-1", "product-7", "P".repeat(201), null,
-                        q, u, d, c)));
+                        q, u, d, c)),
+                Arguments.of("productName", "invalid-characters", new LineItem("line-1", "product-7", "Press\ud800",
+                        null, q, u, d, c)),
+                Arguments.of("priceId", "invalid-identifier", new LineItem("line-1", "product-7", "Press",
+                        "price 1", q, u, d, c)),
+                Arguments.of("priceId", "invalid-characters", new LineItem("line-1", "product-7", "Press",
+                        "price\u00001", q, u, d, c)));
     }
 
     // ---------------------------------------------------------------------------------------------------------

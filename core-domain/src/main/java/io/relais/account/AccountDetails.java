@@ -37,8 +37,6 @@ public record AccountDetails(
         BigDecimal ourShare,
         BigDecimal businessTarget) {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
     /** Today's rules applied to every field, for new input. */
     public AccountDetails validated() {
         return checked(EnumSet.allOf(AccountField.class)).withRegistrationNumbersChecked(true);
@@ -72,7 +70,7 @@ public record AccountDetails(
                 fields.contains(AccountField.SIREN) ? Fields.siren("siren", siren) : siren,
                 fields.contains(AccountField.SIRET) ? Fields.siret("siret", siret) : siret,
                 fields.contains(AccountField.NAF_CODE) ? Fields.nafCode("nafCode", nafCode) : nafCode,
-                fields.contains(AccountField.HEADCOUNT) ? range("headcount", headcount, 0, 10_000_000) : headcount,
+                fields.contains(AccountField.HEADCOUNT) ? Fields.integer("headcount", headcount, 0, 10_000_000) : headcount,
                 fields.contains(AccountField.ANNUAL_REVENUE) ? amount("annualRevenue", annualRevenue) : annualRevenue,
                 fields.contains(AccountField.OWNERSHIP_NOTES)
                         ? Fields.text("ownershipNotes", ownershipNotes, 2000) : ownershipNotes,
@@ -81,7 +79,7 @@ public record AccountDetails(
                 fields.contains(AccountField.CREDIT_LIMIT) ? amount("creditLimit", creditLimit) : creditLimit,
                 fields.contains(AccountField.PURCHASE_VOLUME)
                         ? amount("purchaseVolume", purchaseVolume) : purchaseVolume,
-                fields.contains(AccountField.OUR_SHARE) ? percent("ourShare", ourShare) : ourShare,
+                fields.contains(AccountField.OUR_SHARE) ? Fields.percent("ourShare", ourShare) : ourShare,
                 fields.contains(AccountField.BUSINESS_TARGET)
                         ? amount("businessTarget", businessTarget) : businessTarget);
     }
@@ -138,23 +136,8 @@ public record AccountDetails(
         return this;
     }
 
-    private static Integer range(String field, Integer value, int min, int max) {
-        if (value != null && (value < min || value > max)) {
-            throw new InvalidFieldException(field, "out-of-range", field + " must be between " + min + " and " + max);
-        }
-        return value;
-    }
-
     private static BigDecimal amount(String field, BigDecimal value) {
         return Fields.amount(field, value, 2);
-    }
-
-    private static BigDecimal percent(String field, BigDecimal value) {
-        BigDecimal checked = amount(field, value);
-        if (checked != null && checked.compareTo(HUNDRED) > 0) {
-            throw new InvalidFieldException(field, "out-of-range", field + " is a percentage: 0 to 100");
-        }
-        return checked;
     }
 
     /** The fields a customer needs in the ERP that this account lacks, by their API names. */

@@ -7,16 +7,13 @@ import io.relais.common.InvalidFieldException;
 public record ActivityLinks(String accountId, String contactId, String opportunityId) {
 
     public ActivityLinks validated() {
-        ActivityLinks links = new ActivityLinks(optional("accountId", accountId), optional("contactId", contactId),
-                optional("opportunityId", opportunityId));
+        ActivityLinks links = new ActivityLinks(Fields.optionalIdentifier("accountId", accountId),
+                Fields.optionalIdentifier("contactId", contactId),
+                Fields.optionalIdentifier("opportunityId", opportunityId));
         if (links.accountId == null && links.contactId == null && links.opportunityId == null) {
             throw new InvalidFieldException("accountId", "required",
                     "An activity is about an account, a contact or a deal: give at least one");
         }
         return links;
-    }
-
-    private static String optional(String field, String value) {
-        return value == null || value.isBlank() ? null : Fields.identifier(field, value);
     }
 }

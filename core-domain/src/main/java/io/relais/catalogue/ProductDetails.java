@@ -19,11 +19,8 @@ public record ProductDetails(String code, String name, String description, Produ
         if (kind == null) {
             throw new InvalidFieldException("kind", "required", "kind is required: PRODUCT or SERVICE");
         }
-        if (leadTimeDays != null && (leadTimeDays < 0 || leadTimeDays > 3650)) {
-            throw new InvalidFieldException("leadTimeDays", "out-of-range", "leadTimeDays must be between 0 and 3650");
-        }
         return new ProductDetails(Fields.identifier("code", code), Fields.required("name", name, 200),
                 Fields.text("description", description, 4000), kind, Fields.required("unit", unit, 40),
-                leadTimeDays);
+                Fields.integer("leadTimeDays", leadTimeDays, 0, 3650));
     }
 }

@@ -25,6 +25,8 @@ public record ProductPrice(String priceId, String priceList, String currency, Bi
         if (validFrom == null) {
             throw new InvalidFieldException("validFrom", "required", "validFrom is required");
         }
+        Fields.date("validFrom", validFrom);
+        Fields.date("validUntil", validUntil);
         if (validUntil != null && !validUntil.isAfter(validFrom)) {
             throw new InvalidFieldException("validUntil", "invalid-range", "validUntil must be after validFrom");
         }

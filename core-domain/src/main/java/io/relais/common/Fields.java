@@ -1,6 +1,9 @@
 package io.relais.common;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Locale;
@@ -10,9 +13,22 @@ import java.util.stream.Collectors;
 
 /**
  * Shared checks for free-form fields. Every check trims, turns blank into null (the CRM lets fields stay
- * empty), and refuses with the field's name so that the API can point at it.
+ * empty), and refuses with the field's name so that the API can point at it. Each kind of value has one
+ * domain range here, narrower than what Java accepts and within what PostgreSQL and the read models store:
+ * a value the store or a projection could choke on is refused before its event exists.
  */
 public final class Fields {
+
+    /** The years a CRM has business with: every date, instant and period lies in them. */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2999;
+    /** Digits before the point of an amount: the read models' numeric(19, 2) columns hold 17. */
+    public static final int AMOUNT_DIGITS = 15;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final LocalDate FIRST_DAY = LocalDate.of(FIRST_YEAR, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(LAST_YEAR, 12, 31);
+    private static final Instant FIRST_INSTANT = FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant END_INSTANT = LAST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     private static final Pattern EMAIL = Pattern.compile(
             "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -30,6 +46,7 @@ public final class Fields {
     private Fields() {
     }
 
+    /** Free text of at most {@code maxLength} characters, without control characters but tabs and line breaks. */
     public static String text(String field, String value, int maxLength) {
         if (value == null) {
             return null;
@@ -45,7 +62,16 @@ public final class Fields {
         if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r')) {
             throw new InvalidFieldException(field, "invalid-characters", field + " contains control characters");
         }
+        if (hasUnpairedSurrogate(trimmed)) {
+            // half of a UTF-16 pair is no character at all: UTF-8 cannot encode it, so it would be stored as '?'
+            throw new InvalidFieldException(field, "invalid-characters", field + " contains an unpaired surrogate");
+        }
         return trimmed;
+    }
+
+    /** Whether half of a UTF-16 pair stands alone: code points keep only those as surrogates. */
+    private static boolean hasUnpairedSurrogate(String value) {
+        return value.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
     }
 
     public static String required(String field, String value, int maxLength) {
@@ -100,6 +126,11 @@ public final class Fields {
                     field + " may contain only letters, digits, '.', '_', '@' and '-'");
         }
         return checked;
+    }
+
+    /** An identifier that may be left out: null when blank. */
+    public static String optionalIdentifier(String field, String value) {
+        return value == null || value.isBlank() ? null : identifier(field, value);
     }
 
     /**
@@ -171,18 +202,65 @@ public final class Fields {
     }
 
     /**
-     * A non-negative amount with at most {@code decimals} decimals and 15 digits before the point, without
-     * trailing zeros (so that 50000.00 and 50000 are one value); null stays null.
+     * A non-negative amount with at most {@code decimals} decimals and {@value #AMOUNT_DIGITS} digits before
+     * the point, without trailing zeros (so that 50000.00 and 50000 are one value); null stays null.
      */
     public static BigDecimal amount(String field, BigDecimal value, int decimals) {
         if (value == null) {
             return null;
         }
-        if (value.signum() < 0 || value.scale() > decimals || value.precision() - value.scale() > 15) {
-            throw new InvalidFieldException(field, "invalid-amount",
-                    field + " must be zero or more, with at most 15 digits and " + decimals + " decimals");
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (value.signum() < 0 || value.scale() > decimals || stripped.precision() - stripped.scale() > AMOUNT_DIGITS) {
+            throw new InvalidFieldException(field, "invalid-amount", field + " must be zero or more, with at most "
+                    + AMOUNT_DIGITS + " digits and " + decimals + " decimals");
         }
-        return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
+        return stripped.scale() < 0 ? value.setScale(0) : stripped;
+    }
+
+    /** A percentage: an amount from 0 to 100 with at most two decimals; null stays null. */
+    public static BigDecimal percent(String field, BigDecimal value) {
+        BigDecimal checked = amount(field, value, 2);
+        if (checked != null && checked.compareTo(HUNDRED) > 0) {
+            throw new InvalidFieldException(field, "out-of-range", field + " is a percentage: 0 to 100");
+        }
+        return checked;
+    }
+
+    /** A whole number from {@code min} to {@code max}; null stays null. */
+    public static Integer integer(String field, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            throw new InvalidFieldException(field, "out-of-range", field + " must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    /** A year from {@value #FIRST_YEAR} to {@value #LAST_YEAR}. */
+    public static int year(String field, int value) {
+        if (value < FIRST_YEAR || value > LAST_YEAR) {
+            throw outOfYears(field);
+        }
+        return value;
+    }
+
+    /** A date in the years {@value #FIRST_YEAR} to {@value #LAST_YEAR}; null stays null. */
+    public static LocalDate date(String field, LocalDate value) {
+        if (value != null && (value.isBefore(FIRST_DAY) || value.isAfter(LAST_DAY))) {
+            throw outOfYears(field);
+        }
+        return value;
+    }
+
+    /** An instant in the years {@value #FIRST_YEAR} to {@value #LAST_YEAR} (UTC); null stays null. */
+    public static Instant instant(String field, Instant value) {
+        if (value != null && (value.isBefore(FIRST_INSTANT) || !value.isBefore(END_INSTANT))) {
+            throw outOfYears(field);
+        }
+        return value;
+    }
+
+    private static InvalidFieldException outOfYears(String field) {
+        return new InvalidFieldException(field, "out-of-range",
+                field + " must be in the years " + FIRST_YEAR + " to " + LAST_YEAR);
     }
 
     /** An ISO 4217 currency code such as EUR; accepted in lower case. */

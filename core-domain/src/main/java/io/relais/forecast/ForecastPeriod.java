@@ -1,5 +1,6 @@
 package io.relais.forecast;
 
+import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 
 import java.time.LocalDate;
@@ -28,23 +29,29 @@ public record ForecastPeriod(String label, LocalDate start, LocalDate end) {
         Matcher year = YEAR.matcher(label);
         if (year.matches()) {
             LocalDate start = LocalDate.of(Integer.parseInt(year.group(1)), 1, 1);
-            return new ForecastPeriod(label, start, start.plusYears(1));
+            return of(field, label, start, 12);
         }
         Matcher quarter = QUARTER.matcher(label);
         if (quarter.matches()) {
             LocalDate start = LocalDate.of(Integer.parseInt(quarter.group(1)),
                     3 * (Integer.parseInt(quarter.group(2)) - 1) + 1, 1);
-            return new ForecastPeriod(label, start, start.plusMonths(3));
+            return of(field, label, start, 3);
         }
         if (MONTH.matcher(label).matches()) {
             try {
                 LocalDate start = YearMonth.parse(label).atDay(1);
-                return new ForecastPeriod(label, start, start.plusMonths(1));
+                return of(field, label, start, 1);
             } catch (DateTimeParseException e) {
                 throw invalid(field);
             }
         }
         throw invalid(field);
+    }
+
+    /** The period of {@code months} from {@code start}, in the years every date of the CRM lies in. */
+    private static ForecastPeriod of(String field, String label, LocalDate start, int months) {
+        Fields.year(field, start.getYear());
+        return new ForecastPeriod(label, start, start.plusMonths(months));
     }
 
     public boolean contains(LocalDate date) {

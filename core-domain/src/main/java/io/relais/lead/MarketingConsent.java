@@ -1,5 +1,6 @@
 package io.relais.lead;
 
+import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 
 import java.time.Clock;
@@ -15,6 +16,7 @@ public record MarketingConsent(boolean granted, LocalDate date, ConsentChannel c
         if (date == null) {
             throw new InvalidFieldException("consent.date", "required", "consent.date is required");
         }
+        Fields.date("consent.date", date);
         if (channel == null) {
             throw new InvalidFieldException("consent.channel", "required", "consent.channel is required");
         }

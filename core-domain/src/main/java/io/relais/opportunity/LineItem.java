@@ -5,6 +5,8 @@ import io.relais.common.InvalidFieldException;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collection;
+import java.util.Objects;
 
 /**
  * A line of a deal: a catalogue product, how many, at which unit price (the catalogue's, recorded with the
@@ -13,7 +15,8 @@ import java.math.RoundingMode;
 public record LineItem(String lineId, String productId, String productName, String priceId, BigDecimal quantity,
                        BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal unitCost) {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** What an amount of money may reach: a deal's total and its lines' cost are stored as amounts. */
+    private static final BigDecimal AMOUNT_LIMIT = BigDecimal.TEN.pow(Fields.AMOUNT_DIGITS);
 
     /** Today's rules, for a new line. */
     public LineItem validated() {
@@ -25,13 +28,26 @@ public record LineItem(String lineId, String productId, String productName, Stri
         if (price == null) {
             throw new InvalidFieldException("unitPrice", "required", "unitPrice is required");
         }
-        BigDecimal discount = Fields.amount("discountPercent", discountPercent, 2);
-        if (discount != null && discount.compareTo(HUNDRED) > 0) {
-            throw new InvalidFieldException("discountPercent", "out-of-range", "discountPercent is 0 to 100");
-        }
         return new LineItem(Fields.exactIdentifier("lineId", lineId), Fields.identifier("productId", productId),
-                Fields.required("productName", productName, 200), priceId, checkedQuantity, price, discount,
+                Fields.required("productName", productName, 200), Fields.optionalIdentifier("priceId", priceId),
+                checkedQuantity, price, Fields.percent("discountPercent", discountPercent),
                 Fields.amount("unitCost", unitCost, 4));
+    }
+
+    /**
+     * The amount of a deal with these lines: their total. Refused, naming the quantity that makes it so, when
+     * the total or the lines' cost would be no amount (at most {@value Fields#AMOUNT_DIGITS} digits).
+     */
+    public static BigDecimal totalOf(Collection<LineItem> lines) {
+        BigDecimal total = lines.stream().map(LineItem::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal cost = lines.stream().map(LineItem::cost).filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(AMOUNT_LIMIT) >= 0 || cost.compareTo(AMOUNT_LIMIT) >= 0) {
+            throw new InvalidFieldException("quantity", "out-of-range", "The deal's lines would total "
+                    + total.toPlainString() + " and cost " + cost.toPlainString() + ": both must stay below 10^"
+                    + Fields.AMOUNT_DIGITS);
+        }
+        return total;
     }
 
     /** Quantity times unit price, less the discount, to the cent. */

@@ -26,6 +26,7 @@ public record OpenOpportunity(@TargetAggregateIdentifier String opportunityId, S
             throw new InvalidFieldException(prefix + "expectedCloseDate", "required",
                     prefix + "expectedCloseDate is required");
         }
+        Fields.date(prefix + "expectedCloseDate", expectedCloseDate);
         String list = priceList == null || priceList.isBlank() ? ProductPrice.STANDARD
                 : Fields.identifier(prefix + "priceList", priceList);
         return new OpenOpportunity(opportunityId, accountId, Fields.required(prefix + "name", name, 200), ownerId,

@@ -9,6 +9,8 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,6 +84,17 @@ class FieldsTest {
         @ValueSource(strings = {"line one\nline two", "a\tb", "a\r\nb"})
         void allowsLineBreaksAndTabsInside(String value) {
             assertThat(Fields.text("notes", value, 100)).isEqualTo(value);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\ud800", "Dupont\ud83d", "\ude00Dupont", "a\udc00\ud800b", "\ud83d\ud83d\ude00"})
+        void refusesHalfASurrogatePair(String value) {
+            assertRefused(() -> Fields.text("lastName", value, 100), "lastName", "invalid-characters");
+        }
+
+        @Test
+        void keepsCharactersMadeOfASurrogatePair() {
+            assertThat(Fields.text("notes", "Merci \ud83d\ude00 \ud835\udc9c", 100)).isEqualTo("Merci 😀 𝒜");
         }
     }
 
@@ -501,6 +514,90 @@ class FieldsTest {
                     .hasMessage("lines.unitPrice must be zero or more, with at most 15 digits and 4 decimals");
             assertRefused(() -> Fields.amount("lines.unitPrice", new BigDecimal("-1"), 4), "lines.unitPrice",
                     "invalid-amount");
+        }
+    }
+
+    @Nested
+    class Percentages {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "0.01", "12.5", "99.99", "100", "100.00"})
+        void acceptsZeroToAHundredWithCents(String value) {
+            assertThat(Fields.percent("ourShare", new BigDecimal(value))).isEqualByComparingTo(value);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"100.01", "101", "1E+3"})
+        void refusesMoreThanAHundred(String value) {
+            assertRefused(() -> Fields.percent("ourShare", new BigDecimal(value)), "ourShare", "out-of-range");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"-0.01", "12.345"})
+        void refusesNegativeOrFinerValues(String value) {
+            assertRefused(() -> Fields.percent("discountPercent", new BigDecimal(value)), "discountPercent",
+                    "invalid-amount");
+        }
+    }
+
+    @Nested
+    class WholeNumbers {
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, 1, 3650})
+        void acceptsTheBoundsAndBetween(int value) {
+            assertThat(Fields.integer("leadTimeDays", value, 0, 3650)).isEqualTo(value);
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {Integer.MIN_VALUE, -1, 3651, Integer.MAX_VALUE})
+        void refusesWhatLiesOutside(int value) {
+            assertRefused(() -> Fields.integer("leadTimeDays", value, 0, 3650), "leadTimeDays", "out-of-range");
+        }
+    }
+
+    @Nested
+    class DatesAndInstants {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"1900-01-01", "2026-07-14", "2999-12-31"})
+        void acceptsDatesOfTheYears1900To2999(LocalDate date) {
+            assertThat(Fields.date("validFrom", date)).isEqualTo(date);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"-999999999-01-01", "-4714-11-24", "0000-01-01", "0001-01-01", "1899-12-31",
+                "3000-01-01", "+294276-12-31", "+999999999-12-31"})
+        void refusesDatesOutsideThem(LocalDate date) {
+            assertRefused(() -> Fields.date("validFrom", date), "validFrom", "out-of-range");
+            assertThatThrownBy(() -> Fields.date("validFrom", date))
+                    .hasMessage("validFrom must be in the years 1900 to 2999");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"1900-01-01T00:00:00Z", "2026-07-14T09:30:00Z", "2999-12-31T23:59:59.999999999Z"})
+        void acceptsInstantsOfTheYears1900To2999(Instant instant) {
+            assertThat(Fields.instant("dueAt", instant)).isEqualTo(instant);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"-1000000000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z",
+                "1899-12-31T23:59:59.999999999Z", "3000-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
+                "+1000000000-12-31T23:59:59.999999999Z"})
+        void refusesInstantsOutsideThem(Instant instant) {
+            assertRefused(() -> Fields.instant("dueAt", instant), "dueAt", "out-of-range");
+        }
+
+        @Test
+        void nullStaysNull() {
+            assertThat(Fields.date("validUntil", null)).isNull();
+            assertThat(Fields.instant("remindAt", null)).isNull();
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {Integer.MIN_VALUE, 0, 1899, 3000, 9999})
+        void refusesYearsOutsideThem(int year) {
+            assertRefused(() -> Fields.year("period", year), "period", "out-of-range");
         }
     }
 

@@ -79,6 +79,22 @@ class ForecastPeriodTest {
                         assertThat(e.code()).isEqualTo("invalid-period");
                     });
         }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0000", "0001-Q1", "1899", "1899-12", "3000", "3000-01", "9999-Q4"})
+        void refusesAPeriodOutsideTheYears1900To2999(String text) {
+            assertThatThrownBy(() -> ForecastPeriod.parse("period", text))
+                    .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
+                        assertThat(e.field()).isEqualTo("period");
+                        assertThat(e.code()).isEqualTo("out-of-range");
+                    });
+        }
+
+        @Test
+        void acceptsTheFirstAndLastMonthsOfTheYears1900To2999() {
+            assertThat(ForecastPeriod.parse("period", "1900-01").start()).isEqualTo(LocalDate.of(1900, 1, 1));
+            assertThat(ForecastPeriod.parse("period", "2999-Q4").end()).isEqualTo(LocalDate.of(3000, 1, 1));
+        }
     }
 
     @Nested

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -150,6 +151,60 @@ class LineItemTest {
         void refusesAProductNameOfMoreThan200Characters() {
             assertRefused(() -> withIds("line-1", "product-7", "P".repeat(201)).validated(), "productName",
                     "too-long");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"price 1", "price/1"})
+        void refusesAPriceIdThatIsNotAnIdentifier(String priceId) {
+            assertRefused(() -> new LineItem("line-1", "product-7", "Offset press", priceId, PRESSES.quantity(),
+                    PRESSES.unitPrice(), null, null).validated(), "priceId", "invalid-identifier");
+        }
+    }
+
+    @Nested
+    class TotalOfADeal {
+
+        @Test
+        void addsUpTheLinesTotals() {
+            assertThat(LineItem.totalOf(List.of(PRESSES, withQuantity(BigDecimal.ONE)))).isEqualTo(
+                    PRESSES.total().add(withQuantity(BigDecimal.ONE).total()));
+        }
+
+        @Test
+        void isZeroWithoutLines() {
+            assertThat(LineItem.totalOf(List.of())).isEqualByComparingTo("0");
+        }
+
+        @Test
+        void mayReachTheLargestAmount() {
+            LineItem line = new LineItem("line-1", "product-7", "Offset press", null, BigDecimal.ONE,
+                    new BigDecimal("999999999999999.99"), null, new BigDecimal("999999999999999.99"));
+
+            assertThat(LineItem.totalOf(List.of(line))).isEqualByComparingTo("999999999999999.99");
+        }
+
+        @Test
+        void refusesATotalNoAmountHoldsNamingTheQuantity() {
+            LineItem line = new LineItem("line-1", "product-7", "Offset press", null, new BigDecimal("1000"),
+                    new BigDecimal("1000000000000"), null, null);
+
+            assertRefused(() -> LineItem.totalOf(List.of(line)), "quantity", "out-of-range");
+        }
+
+        @Test
+        void refusesLinesThatTogetherTotalMoreThanAnAmountHolds() {
+            LineItem half = new LineItem("line-1", "product-7", "Offset press", null, BigDecimal.ONE,
+                    new BigDecimal("500000000000000"), null, null);
+
+            assertRefused(() -> LineItem.totalOf(List.of(half, half)), "quantity", "out-of-range");
+        }
+
+        @Test
+        void refusesACostNoAmountHolds() {
+            LineItem line = new LineItem("line-1", "product-7", "Offset press", null, new BigDecimal("2"),
+                    BigDecimal.ONE, null, new BigDecimal("999999999999999"));
+
+            assertRefused(() -> LineItem.totalOf(List.of(line)), "quantity", "out-of-range");
         }
     }
 
