@@ -42,7 +42,11 @@ final class HttpBenchmark {
         this.base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    /** {@code options.httpRequests()} requests for {@code GET /api/v1/me} by a user of its own, at 8 clients. */
+    /**
+     * {@code options.httpRequests()} requests for {@code GET /api/v1/me} by a user of its own, at
+     * {@code options.clients()} clients, after a fifth as many unmeasured; as a ratio to the single-client raw
+     * insert speed, like the other reads.
+     */
     void authenticatedReads(double rawInsertsPerSecond) throws Exception {
         String user = "bench-reader-" + UUID.randomUUID().toString().substring(0, 8);
         String password = UUID.randomUUID().toString();
