@@ -50,9 +50,9 @@ import static io.relais.bench.BenchSupport.timed;
 /**
  * Measures, in one run on one database: PostgreSQL's raw single-row insert speed (the physical limit),
  * authenticated requests over HTTP ({@link HttpBenchmark}), command throughput through the command bus as a
- * ratio to it, how fast the lead projection rebuilds from zero, duplicate checks and timeline reads ({@link AccountBenchmark}), forecasts and dashboards over a
- * generated sales organisation ({@link SalesBenchmark}). The last line sums the run up as
- * {@code BENCH key=value ...} for scripts.
+ * ratio to it, how fast the lead projection rebuilds from zero, duplicate checks and timeline reads
+ * ({@link AccountBenchmark}), forecasts and dashboards over a generated sales organisation
+ * ({@link SalesBenchmark}). The last line sums the run up as {@code BENCH key=value ...} for scripts.
  */
 final class Benchmark {
 
