@@ -12,12 +12,18 @@ import org.springframework.context.ApplicationContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** What the benchmark's measurements share: processors, appending generated events, and figures. */
 final class BenchSupport {
 
     /** The administrator every database is founded with: acts in, and owns, the benchmark's records. */
     static final String ACTOR = "admin";
+    /** The administrator's password in every benchmark database (a later run on the same folder keeps the first). */
+    static final String ACTOR_PASSWORD = "relais-benchmark-administrator";
 
     private BenchSupport() {
     }
@@ -62,6 +68,29 @@ final class BenchSupport {
     /** A rate as a ratio to the raw insert speed, to three significant digits (reads can be far below 0.001). */
     static String ratio(double rate, double raw) {
         return String.format("%.3g", rate / raw);
+    }
+
+    interface ClientWork {
+        Void run(int count) throws Exception;
+    }
+
+    /** Runs {@code total} units split over {@code clients} threads and answers units per second. */
+    static double timed(int clients, int total, ClientWork work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int share = total / clients + (c < total % clients ? 1 : 0);
+                tasks.add(() -> work.run(share));
+            }
+            long start = System.nanoTime();
+            for (Future<Void> future : pool.invokeAll(tasks)) {
+                future.get();
+            }
+            return total / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static String format(double rate) {

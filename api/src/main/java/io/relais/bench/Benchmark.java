@@ -37,10 +37,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -49,13 +45,14 @@ import static io.relais.bench.BenchSupport.append;
 import static io.relais.bench.BenchSupport.format;
 import static io.relais.bench.BenchSupport.processor;
 import static io.relais.bench.BenchSupport.ratio;
+import static io.relais.bench.BenchSupport.timed;
 
 /**
  * Measures, in one run on one database: PostgreSQL's raw single-row insert speed (the physical limit),
- * command throughput through the command bus as a ratio to it, and how fast the lead projection rebuilds
- * from zero, duplicate checks and timeline reads ({@link AccountBenchmark}), forecasts and dashboards over a
- * generated sales organisation ({@link SalesBenchmark}). The last line sums the run up as
- * {@code BENCH key=value ...} for scripts.
+ * authenticated requests over HTTP ({@link HttpBenchmark}), command throughput through the command bus as a
+ * ratio to it, how fast the lead projection rebuilds from zero, duplicate checks and timeline reads
+ * ({@link AccountBenchmark}), forecasts and dashboards over a generated sales organisation
+ * ({@link SalesBenchmark}). The last line sums the run up as {@code BENCH key=value ...} for scripts.
  */
 final class Benchmark {
 
@@ -76,15 +73,18 @@ final class Benchmark {
     }
 
     void run() throws Exception {
-        out.printf("Relais benchmark (%s): %d raw inserts, %d leads per level, 1 and %d clients, rebuild over >= %d "
-                        + "events, duplicate checks against %d accounts, timeline of %d events, forecasts and dashboards "
-                        + "over >= %d events%n", String.join(",", options.parts()), options.rawInserts(),
-                options.leads(), options.clients(), options.rebuildEvents(), options.accounts(),
-                options.timelineEvents(), options.salesEvents());
+        out.printf("Relais benchmark (%s): %d raw inserts, %d authenticated HTTP requests, %d leads per level, 1 and %d "
+                        + "clients, rebuild over >= %d events, duplicate checks against %d accounts, timeline of %d "
+                        + "events, forecasts and dashboards over >= %d events%n", String.join(",", options.parts()),
+                options.rawInserts(), options.httpRequests(), options.leads(), options.clients(),
+                options.rebuildEvents(), options.accounts(), options.timelineEvents(), options.salesEvents());
         awaitAdministrator();
         warmUp();
         double raw1 = rawInserts(1, options.rawInserts());
         summary.put("raw_inserts_per_s_1", format(raw1));
+        if (options.parts().contains("http")) {
+            new HttpBenchmark(context, options, out, summary).authenticatedReads(raw1);
+        }
         if (options.parts().contains("core")) {
             core(raw1);
         }
@@ -258,29 +258,6 @@ final class Benchmark {
 
     private void awaitCaughtUp(StreamingEventProcessor processor) throws InterruptedException {
         BenchSupport.awaitCaughtUp(context, processor);
-    }
-
-    private interface ClientWork {
-        Void run(int count) throws Exception;
-    }
-
-    /** Runs {@code total} units split over {@code clients} threads and answers units per second. */
-    private static double timed(int clients, int total, ClientWork work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Callable<Void>> tasks = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                int share = total / clients + (c < total % clients ? 1 : 0);
-                tasks.add(() -> work.run(share));
-            }
-            long start = System.nanoTime();
-            for (Future<Void> future : pool.invokeAll(tasks)) {
-                future.get();
-            }
-            return total / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** A lead from a sample company: its people, phones, e-mails and names vary as real ones do. */

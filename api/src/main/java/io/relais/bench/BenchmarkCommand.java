@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@code java -jar relais.jar bench ...}: starts the engine without HTTP on its own database and measures it. */
+/**
+ * {@code java -jar relais.jar bench ...}: starts the engine on its own database (with HTTP on a free port only
+ * when the {@code http} part runs) and measures it.
+ */
 public final class BenchmarkCommand {
 
     private BenchmarkCommand() {
@@ -29,9 +32,12 @@ public final class BenchmarkCommand {
         try {
             directory = options.dataDirectory() != null ? options.dataDirectory()
                     : Files.createTempDirectory("relais-bench-");
+            boolean http = options.parts().contains("http");
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RelaisApplication.class)
-                    .web(WebApplicationType.NONE)
+                    .web(http ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                     .run("--relais.embedded-db.data-directory=" + directory,
+                            "--server.port=0",
+                            "--relais.admin.password=" + BenchSupport.ACTOR_PASSWORD,
                             "--logging.level.root=WARN",
                             "--logging.level.io.relais.bench=INFO")) {
                 new Benchmark(context, options, System.out).run();

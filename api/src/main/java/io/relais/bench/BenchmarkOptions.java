@@ -17,19 +17,21 @@ import java.util.Set;
  * @param reads          timed duplicate checks, and timed reads of each timeline query
  * @param salesEvents    the least number of events in the store when forecasts and dashboards are read
  * @param salesReads     timed reads of each forecast, funnel and dashboard query
- * @param parts          what to measure: {@code core} (inserts, commands, rebuild, duplicates, timeline),
- *                       {@code sales} (forecasts and dashboards), or both
+ * @param httpRequests   timed authenticated HTTP requests at {@code clients} clients
+ * @param parts          what to measure, any of: {@code http} (authenticated requests over HTTP), {@code core}
+ *                       (inserts, commands, rebuild, duplicates, timeline), {@code sales} (forecasts and dashboards)
  * @param dataDirectory where the embedded database lives; null for a fresh temporary folder
  */
 record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvents, int accounts, int timelineEvents,
-                        int reads, int salesEvents, int salesReads, Set<String> parts, Path dataDirectory) {
+                        int reads, int salesEvents, int salesReads, int httpRequests, Set<String> parts,
+                        Path dataDirectory) {
 
-    static final Set<String> PARTS = Set.of("core", "sales");
+    static final Set<String> PARTS = Set.of("http", "core", "sales");
 
     static final String USAGE = """
             usage: java -jar relais.jar bench [--raw-inserts=N] [--leads=N] [--clients=N] [--rebuild-events=N] \
             [--accounts=N] [--timeline-events=N] [--reads=N] [--sales-events=N] [--sales-reads=N] \
-            [--parts=core,sales] [--data-dir=PATH]
+            [--http-requests=N] [--parts=http,core,sales] [--data-dir=PATH]
               --raw-inserts     single-row inserts per concurrency level (default 20000)
               --leads           leads captured and updated per concurrency level (default 3000)
               --clients         concurrent clients of the second level (default 8)
@@ -39,8 +41,10 @@ record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvent
               --reads           timed duplicate checks and timeline reads of each kind (default 200)
               --sales-events    events in the store when forecasts and dashboards are read (default 1000000)
               --sales-reads     timed reads of each forecast, funnel and dashboard query (default 30)
-              --parts           core (inserts, commands, rebuild, duplicates, timeline), sales (forecasts and
-                                dashboards), or both (default core,sales); raw inserts are always measured
+              --http-requests   timed authenticated GET requests over HTTP (default 20000)
+              --parts           any of http (authenticated requests over HTTP), core (inserts, commands, rebuild,
+                                duplicates, timeline), sales (forecasts and dashboards) (default all three);
+                                raw inserts are always measured
               --data-dir        embedded database folder (default: a temporary folder, deleted afterwards)
             """;
 
@@ -62,6 +66,7 @@ record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvent
                 positive(values.remove("reads"), 200),
                 positive(values.remove("sales-events"), 1_000_000),
                 positive(values.remove("sales-reads"), 30),
+                positive(values.remove("http-requests"), 20_000),
                 parts(values.remove("parts")),
                 values.containsKey("data-dir") ? Path.of(values.remove("data-dir")) : null);
         if (!values.isEmpty()) {
@@ -76,7 +81,7 @@ record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvent
         }
         Set<String> parts = Set.of(value.split(","));
         if (!PARTS.containsAll(parts)) {
-            throw new IllegalArgumentException("--parts takes core, sales or both: " + value);
+            throw new IllegalArgumentException("--parts takes http, core, sales or several of them: " + value);
         }
         return parts;
     }

@@ -26,6 +26,9 @@ import java.util.UUID;
  * On the first start with an empty database, founds the organisation with the administrator {@code admin}.
  * With HTTP Basic, {@code admin} gets the password from {@code RELAIS_ADMIN_PASSWORD}, or a generated one
  * that is logged once; later starts leave an existing password alone.
+ * <p>
+ * Part of readiness: Spring Boot reports the application ready (readiness, and so health, {@code UP}) only
+ * once every {@link ApplicationRunner} has returned, and this one returns once {@code admin} can sign in.
  */
 @Component
 class AdministratorBootstrap implements ApplicationRunner {
@@ -58,9 +61,7 @@ class AdministratorBootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) throws Exception {
         if (eventStore.lastSequenceNumberFor(OrganisationIds.ORGANISATION_ID).isEmpty()) {
             foundOrganisation();
-            // so that the administrator can sign in as soon as the application reports it has started
-            readYourWrites.await(() -> queries.query(new FindUser(ADMINISTRATOR_ID),
-                    ResponseTypes.optionalInstanceOf(UserView.class)).join(), user -> true);
+            awaitAdministratorInReadModel();
         }
         if (properties.mode() == SecurityProperties.Mode.BASIC && credentials.passwordHash(ADMINISTRATOR_ID).isEmpty()) {
             boolean generated = configuredPassword.isBlank();
@@ -84,6 +85,15 @@ class AdministratorBootstrap implements ApplicationRunner {
             system.call(() -> commands.sendAndWait(new FoundOrganisation(ADMINISTRATOR_ID, "Administrator")));
         } catch (AggregateStreamCreationException e) {
             log.info("Another node founded the organisation first");
+        }
+    }
+
+    /** Sign-in reads the user from the organisation read model: until it shows admin, admin cannot sign in. */
+    private void awaitAdministratorInReadModel() {
+        while (readYourWrites.await(() -> queries.query(new FindUser(ADMINISTRATOR_ID),
+                ResponseTypes.optionalInstanceOf(UserView.class)).join(), user -> true).isEmpty()
+                && !Thread.currentThread().isInterrupted()) {
+            log.info("Waiting for the organisation read model to show the administrator '{}'", ADMINISTRATOR_ID);
         }
     }
 

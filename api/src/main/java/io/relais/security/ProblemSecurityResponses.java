@@ -17,7 +17,10 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 
-/** Answers 401, 403 and URLs the firewall rejects as RFC 9457 problems, like every other error. */
+/**
+ * Answers 401, 429 (too many failed sign-ins), 403 and URLs the firewall rejects as RFC 9457 problems, like
+ * every other error.
+ */
 class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ObjectMapper json;
@@ -31,6 +34,13 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof SignInThrottledException throttled) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+            write(response, ProblemTypes.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-failures",
+                    "Too many failed sign-ins", "Too many failed sign-ins for this user or from this address: "
+                            + "try again after " + throttled.retryAfterSeconds() + " s"));
+            return;
+        }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         write(response, ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
                 "Sign in: the request has no valid credentials"));

@@ -1,16 +1,17 @@
 package io.relais.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,7 +35,8 @@ public class SecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication
     public SecurityFilterChain api(HttpSecurity http, SecurityProperties properties,
-                                   ProblemSecurityResponses problems, QueryGateway queries) throws Exception {
+                                   ProblemSecurityResponses problems, QueryGateway queries,
+                                   PasswordAuthenticationProvider passwords) throws Exception {
         boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -49,7 +51,8 @@ public class SecurityConfiguration {
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems));
         } else {
-            http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                    .authenticationManager(new ProviderManager(passwords));
         }
         return http.build();
     }
@@ -62,8 +65,12 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public UserDetailsService userDetailsService(QueryGateway queries, CredentialStore credentials) {
-        return new DirectoryUserDetailsService(queries, credentials);
+    PasswordAuthenticationProvider passwordAuthenticationProvider(QueryGateway queries, CredentialStore credentials,
+                                                                  PasswordEncoder passwordEncoder,
+                                                                  SecurityProperties properties, MeterRegistry meters) {
+        return new PasswordAuthenticationProvider(new DirectoryUserDetailsService(queries, credentials),
+                passwordEncoder, new VerifiedPasswordCache(properties.verifiedPasswords()),
+                new SignInThrottle(properties.signInFailures()), meters);
     }
 
     @Bean
