@@ -139,9 +139,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         } else if (cause instanceof UnpairedSurrogateException surrogate) {
             String field = surrogate.getPath().isEmpty() ? "body" : path(surrogate);
             problem = ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, "invalid-characters", "Invalid characters",
-                    field, field + " contains an unpaired UTF-16 surrogate (\\uD800 to \\uDFFF), which is not a character");
+                    field, field + " contains an unpaired UTF-16 surrogate (\\uD800 to \\uDFFF), which is not a "
+                            + "character");
         } else if (duplicate != null) {
-            String field = duplicate.getProcessor() == null ? "body" : path(duplicate.getProcessor().getParsingContext());
+            String field = duplicate.getProcessor() == null ? "body"
+                    : path(duplicate.getProcessor().getParsingContext());
             problem = ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, "duplicate-field", "Duplicate field", field,
                     "The field '" + field + "' appears more than once");
         } else if (cause instanceof UnrecognizedPropertyException unknown) {
@@ -225,7 +227,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]"));
     }
 
-    /** Where the parser was, e.g. at the second {@code street} of {@code {"address": {"street": …, "street": …}}}. */
+    /** Where the parser was: {@code a.b} at the second {@code b} of {@code {"a": {"b": 1, "b": 2}}}. */
     private static String path(JsonStreamContext context) {
         Deque<String> segments = new ArrayDeque<>();
         for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {

@@ -18,7 +18,9 @@ public class UnpairedSurrogateException extends MismatchedInputException {
         if (text != null) {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (pair) {
                     i++;
                 } else if (Character.isSurrogate(c)) {
                     throw new UnpairedSurrogateException(parser);

@@ -19,9 +19,11 @@ class TerritoryListTest extends ApiTestSupport {
         String prefix = "list-" + UUID.randomUUID().toString().substring(0, 8);
         TestUser rep = user("territory-rep", Profile.SALES_REP);
         for (String suffix : List.of("b", "a", "c")) {
-            api().post("/api/v1/territories", "{\"territoryId\": \"" + prefix + "-" + suffix + "\", \"name\": \"T " + suffix + "\"}");
+            api().post("/api/v1/territories",
+                    "{\"territoryId\": \"" + prefix + "-" + suffix + "\", \"name\": \"T " + suffix + "\"}");
         }
-        api().post("/api/v1/territories/" + prefix + "-a/rules", "{\"ruleId\": \"r1\", \"priority\": 5, \"country\": \"FR\"}");
+        api().post("/api/v1/territories/" + prefix + "-a/rules",
+                "{\"ruleId\": \"r1\", \"priority\": 5, \"country\": \"FR\"}");
         api().put("/api/v1/territories/" + prefix + "-a/members/" + rep.id(), null);
 
         List<JsonNode> listed = new ArrayList<>();

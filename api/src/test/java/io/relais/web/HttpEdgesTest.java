@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,9 +42,11 @@ class HttpEdgesTest extends ApiTestSupport {
                 Arguments.of("GET /api/v1/leads/a b HTTP/1.1", 400, "bad-request"),
                 Arguments.of("GET /api/v1/leads/\u0001 HTTP/1.1", 400, "bad-request"),
                 Arguments.of("GET /api/v1/leads HTTP/9.9", 505, "http-version-not-supported"),
-                // request line or headers over server.max-http-request-header-size (16 KiB)
+                // request line and headers over server.max-http-request-header-size (16 KiB), too many headers
                 Arguments.of("GET /api/v1/leads?q=" + "a".repeat(20_000) + " HTTP/1.1", 400, "bad-request"),
                 Arguments.of("GET /api/v1/leads HTTP/1.1\r\nX-Padding: " + "a".repeat(20_000), 400, "bad-request"),
+                Arguments.of("GET /api/v1/leads HTTP/1.1\r\n" + String.join("\r\n",
+                        IntStream.range(0, 101).mapToObj(i -> "X-Header-" + i + ": " + i).toList()), 400, "bad-request"),
                 Arguments.of("GET /api/v1/leads HTTP/1.1\r\nBroken header line", 400, "bad-request"));
     }
 
@@ -93,6 +96,7 @@ class HttpEdgesTest extends ApiTestSupport {
         for (String query : new String[]{"q=%ZZ", "=x", tooMany}) {
             RawHttp.Response response = raw("GET /api/v1/leads?" + query + " HTTP/1.1");
 
+            assertThat(response.status()).as("%s: %s", query, response).isEqualTo(400);
             assertProblem(response, 400, "rejected-url");
             assertThat(response.json().get("field").asText()).isEqualTo("query");
         }
@@ -145,6 +149,7 @@ class HttpEdgesTest extends ApiTestSupport {
     void theConfiguredLimitsAreTomcats() {
         AbstractHttp11Protocol<?> protocol = protocol();
 
+        assertThat(connector().getMaxParameterCount()).isEqualTo(1_000);
         assertThat(protocol.getMaxHttpRequestHeaderSize()).isEqualTo(16 * 1024);
         assertThat(protocol.getConnectionTimeout()).isEqualTo(20_000);
         assertThat(protocol.getKeepAliveTimeout()).isEqualTo(60_000);
@@ -172,28 +177,42 @@ class HttpEdgesTest extends ApiTestSupport {
         assertThat(storedEvents()).isEqualTo(before);
     }
 
+    @Test
+    void anIdleKeptAliveConnectionIsClosed() throws IOException {
+        String received = sendAndWaitForTheServerToClose("GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\n"
+                + authorization() + "\r\n\r\n");
+
+        assertThat(received).startsWith("HTTP/1.1 200").doesNotContain("Connection: close");
+    }
+
     /**
-     * Sends {@code partial} and nothing more, with the connection timeout shortened to one second for the
-     * time of the test, and answers what the server sent until it closed the connection (the socket's own
-     * read timeout, far longer, fails the test if it does not).
+     * Sends {@code text} and nothing more, with the connection and keep-alive timeouts shortened to one second
+     * for the time of the test, and answers what the server sent until it closed the connection (the socket's
+     * own read timeout, far longer, fails the test if it does not).
      */
-    private String sendAndWaitForTheServerToClose(String partial) throws IOException {
+    private String sendAndWaitForTheServerToClose(String text) throws IOException {
         AbstractHttp11Protocol<?> protocol = protocol();
-        int configured = protocol.getConnectionTimeout();
+        int connectionTimeout = protocol.getConnectionTimeout();
+        int keepAliveTimeout = protocol.getKeepAliveTimeout();
         protocol.setConnectionTimeout(1_000);
+        protocol.setKeepAliveTimeout(1_000);
         try (Socket socket = new RawHttp(port).connect()) {
             OutputStream out = socket.getOutputStream();
-            out.write(partial.getBytes(StandardCharsets.US_ASCII));
+            out.write(text.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return new String(RawHttp.readAll(socket.getInputStream()), StandardCharsets.UTF_8);
         } finally {
-            protocol.setConnectionTimeout(configured);
+            protocol.setConnectionTimeout(connectionTimeout);
+            protocol.setKeepAliveTimeout(keepAliveTimeout);
         }
     }
 
+    private Connector connector() {
+        return ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+    }
+
     private AbstractHttp11Protocol<?> protocol() {
-        Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
-        return (AbstractHttp11Protocol<?>) connector.getProtocolHandler();
+        return (AbstractHttp11Protocol<?>) connector().getProtocolHandler();
     }
 
     /** A JSON lead of exactly {@code length} bytes, its notes filling it up. */

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StrictJsonTest extends ApiTestSupport {
 
     private static final String LEAD = "\"email\": \"strict@example.fr\", \"source\": \"NEWSLETTER\"";
-    private static final String CONSENT = "\"consent\": {\"granted\": true, \"date\": \"2026-01-01\", \"channel\": \"EMAIL\"}";
+    private static final String CONSENT =
+            "\"consent\": {\"granted\": true, \"date\": \"2026-01-01\", \"channel\": \"EMAIL\"}";
 
     private String leadId;
     private String accountId;
@@ -43,20 +44,24 @@ class StrictJsonTest extends ApiTestSupport {
                 // one document, nothing after it
                 Arguments.of("POST", "/leads", "{" + LEAD + "} xyz", "malformed-json", null),
                 Arguments.of("POST", "/leads", "{" + LEAD + "}{" + LEAD + "}", "invalid-body", "body"),
-                Arguments.of("PATCH", "/leads/{lead}", "{\"city\": \"Lyon\"} {\"city\": \"Paris\"}", "invalid-body", "body"),
+                Arguments.of("PATCH", "/leads/{lead}", "{\"city\": \"Lyon\"} {\"city\": \"Paris\"}",
+                        "invalid-body", "body"),
                 Arguments.of("POST", "/accounts", "{\"legalName\": \"A\"} []", "invalid-body", "body"),
                 // each key once
-                Arguments.of("POST", "/leads", "{" + LEAD + ", \"email\": \"other@example.fr\"}", "duplicate-field", "email"),
+                Arguments.of("POST", "/leads", "{" + LEAD + ", \"email\": \"other@example.fr\"}",
+                        "duplicate-field", "email"),
                 Arguments.of("POST", "/leads", "{" + LEAD + ", \"consent\": {\"granted\": true, \"granted\": false, "
                         + "\"date\": \"2026-01-01\", \"channel\": \"EMAIL\"}}", "duplicate-field", "consent.granted"),
-                Arguments.of("PATCH", "/leads/{lead}", "{\"city\": \"Lyon\", \"city\": \"Paris\"}", "duplicate-field", "city"),
+                Arguments.of("PATCH", "/leads/{lead}", "{\"city\": \"Lyon\", \"city\": \"Paris\"}",
+                        "duplicate-field", "city"),
                 Arguments.of("PATCH", "/accounts/{account}", "{\"billingAddress\": {\"street\": \"1 rue A\", "
                         + "\"street\": \"2 rue B\"}}", "duplicate-field", "billingAddress.street"),
                 // no coercion between JSON types
                 Arguments.of("POST", "/leads", "{" + LEAD + ", \"lastName\": 1}", "invalid-value", "lastName"),
                 Arguments.of("POST", "/leads", "{" + LEAD + ", \"lastName\": 1.5}", "invalid-value", "lastName"),
                 Arguments.of("POST", "/leads", "{" + LEAD + ", \"lastName\": true}", "invalid-value", "lastName"),
-                Arguments.of("POST", "/leads", "{\"email\": \"a@example.fr\", \"source\": 1}", "invalid-value", "source"),
+                Arguments.of("POST", "/leads", "{\"email\": \"a@example.fr\", \"source\": 1}",
+                        "invalid-value", "source"),
                 Arguments.of("POST", "/leads", "{" + LEAD + ", \"consent\": {\"granted\": \"true\", "
                         + "\"date\": \"2026-01-01\", \"channel\": \"EMAIL\"}}", "invalid-value", "consent.granted"),
                 Arguments.of("POST", "/leads", "{" + LEAD + ", \"consent\": {\"granted\": 1, "
@@ -70,11 +75,13 @@ class StrictJsonTest extends ApiTestSupport {
                 Arguments.of("POST", "/territories/{territory}/rules", "{\"priority\": \"10\", \"country\": \"FR\"}",
                         "invalid-value", "priority"),
                 // no unpaired surrogate
-                Arguments.of("POST", "/leads", "{" + LEAD + ", \"lastName\": \"\\ud800\"}", "invalid-characters", "lastName"),
+                Arguments.of("POST", "/leads", "{" + LEAD + ", \"lastName\": \"\\ud800\"}",
+                        "invalid-characters", "lastName"),
                 Arguments.of("POST", "/leads", "{" + LEAD + ", " + CONSENT + ", \"lastName\": \"\\udc00\\ud800\"}",
                         "invalid-characters", "lastName"),
                 Arguments.of("POST", "/accounts", "{\"legalName\": \"A\\ud800\"}", "invalid-characters", "legalName"),
-                Arguments.of("POST", "/accounts", "{\"legalName\": \"A\", \"deliveryAddress\": {\"street\": \"\\ud800\"}}",
+                Arguments.of("POST", "/accounts",
+                        "{\"legalName\": \"A\", \"deliveryAddress\": {\"street\": \"\\ud800\"}}",
                         "invalid-characters", "deliveryAddress.street"),
                 Arguments.of("PATCH", "/leads/{lead}", "{\"city\": \"\\ud800\"}", "invalid-characters", "city"),
                 Arguments.of("PATCH", "/accounts/{account}", "{\"billingAddress\": {\"street\": \"\\udfff\"}}",
