@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.Globals;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -28,9 +29,11 @@ import java.nio.charset.StandardCharsets;
  * {@code relais.api.max-body-size} is refused with 413 (at once when its Content-Length says so, otherwise as
  * soon as reading it passes the limit), and so are parameters Tomcat could not read (an undecodable %-escape, a
  * parameter without a name, more than {@code server.tomcat.max-parameter-count}), which it would otherwise
- * drop without a word. The refusals are answered by {@link ApiExceptionHandler}, like every other.
+ * drop without a word. The refusals are answered by {@link ApiExceptionHandler}, like every other. Only with a
+ * web server (the benchmark runs without one, and without Spring MVC's exception resolvers).
  */
 @Component
+@ConditionalOnWebApplication
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestLimitsFilter extends OncePerRequestFilter {
 

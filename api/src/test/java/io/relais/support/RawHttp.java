@@ -81,7 +81,7 @@ public final class RawHttp {
     /** A response: status, headers (names in lower case), body (chunked encoding undone) and its JSON. */
     public record Response(int status, Map<String, String> headers, String body) {
 
-        static Response parse(byte[] raw) {
+        public static Response parse(byte[] raw) {
             // one char per byte, so that chunk sizes count right; the body is decoded as UTF-8 at the end
             String text = new String(raw, StandardCharsets.ISO_8859_1);
             int end = text.indexOf("\r\n\r\n");
