@@ -1,5 +1,6 @@
 package io.relais.organisation;
 
+import io.relais.common.PageRequest;
 import io.relais.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -58,6 +60,14 @@ public class TerritoryController {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/v1/territories/" + request.territoryId()))
                 .body(find(request.territoryId()));
+    }
+
+    @GetMapping("/territories")
+    @Operation(summary = "List territories", description = "Ordered by id, each with its rules (highest priority "
+            + "first) and reps (in round-robin order).")
+    public TerritoryPage list(@RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "50") int size) {
+        return queries.query(new FindTerritories(new PageRequest(page, size)), TerritoryPage.class).join();
     }
 
     @GetMapping("/territories/{id}")

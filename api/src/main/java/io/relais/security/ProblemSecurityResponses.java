@@ -16,12 +16,17 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
- * Answers 401, 429 (too many failed sign-ins), 403 and URLs the firewall rejects as RFC 9457 problems, like
- * every other error.
+ * Answers 401, 429 (too many failed sign-ins), 403 and the requests the firewall rejects as RFC 9457 problems,
+ * like every other error.
  */
 class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+
+    /** The methods Spring Security's {@code StrictHttpFirewall} lets through by default. */
+    private static final List<String> FIREWALL_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+            "OPTIONS");
 
     private final ObjectMapper json;
     private final String challenge;
@@ -53,10 +58,19 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
                 "Your profile does not allow this"));
     }
 
-    /** A URL the firewall refuses (an encoded slash, "//", "..") is the client's error, like any bad input. */
+    /**
+     * A URL the firewall refuses (an encoded slash, "//", "..") is the client's error, like any bad input; so is
+     * a method it refuses (TRACE, or one HTTP does not define), checked first.
+     */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
+        if (!FIREWALL_METHODS.contains(request.getMethod())) {
+            response.setHeader(HttpHeaders.ALLOW, String.join(", ", FIREWALL_METHODS));
+            write(response, ProblemTypes.problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                    "Method not allowed", "The method " + request.getMethod() + " is not supported"));
+            return;
+        }
         write(response, ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, "rejected-url", "Rejected URL", "path",
                 "The request URL is not acceptable (empty or dot segments, encoded slashes …)"));
     }

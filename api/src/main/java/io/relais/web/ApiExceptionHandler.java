@@ -1,6 +1,8 @@
 package io.relais.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -26,15 +28,19 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.Deque;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Turns every failure into an RFC 9457 problem with a stable type. Only server faults answer 5xx. */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** Jackson marks a duplicate key (with strict duplicate detection) only by this message. */
+    private static final String DUPLICATE = "Duplicate field '";
 
     @ExceptionHandler(DomainException.class)
     ProblemDetail refused(DomainException e) {
@@ -72,11 +78,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 e.getMessage());
     }
 
+    /** A body over the limit, told by its Content-Length ({@link RequestLimitsFilter}) or found while reading it. */
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail payloadTooLarge(PayloadTooLargeException e) {
+        return ProblemTypes.fieldProblem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large",
+                "body", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected failure", e);
         return ProblemTypes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The request failed on the server; it has been logged");
+                ProblemTypes.INTERNAL_ERROR_DETAIL);
     }
 
     private static ProblemDetail problem(Refusal refusal) {
@@ -115,7 +128,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         ProblemDetail problem;
         Throwable cause = e.getCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+        JsonParseException duplicate = duplicateKey(cause);
+        if (cause instanceof PayloadTooLargeException tooLarge) {
+            problem = payloadTooLarge(tooLarge);
+        } else if (cause instanceof UnpairedSurrogateException surrogate) {
+            String field = surrogate.getPath().isEmpty() ? "body" : path(surrogate);
+            problem = ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, "invalid-characters", "Invalid characters",
+                    field, field + " contains an unpaired UTF-16 surrogate (\\uD800 to \\uDFFF), which is not a "
+                            + "character");
+        } else if (duplicate != null) {
+            String field = duplicate.getProcessor() == null ? "body"
+                    : path(duplicate.getProcessor().getParsingContext());
+            problem = ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, "duplicate-field", "Duplicate field", field,
+                    "The field '" + field + "' appears more than once");
+        } else if (cause instanceof UnrecognizedPropertyException unknown) {
             problem = ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, "unknown-field", "Unknown field",
                     path(unknown), "Unknown field '" + unknown.getPropertyName() + "'");
         } else if (cause instanceof InvalidFormatException invalid) {
@@ -126,7 +152,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     path(mapping), "The value of '" + path(mapping) + "' has the wrong type");
         } else if (cause instanceof JsonMappingException) {
             problem = ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, "invalid-body", "Invalid body", "body",
-                    "The request body does not have the expected shape (a JSON object)");
+                    "The request body must be exactly one JSON object");
         } else if (cause instanceof JsonProcessingException) {
             problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
                     "The request body is not valid JSON");
@@ -134,7 +160,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable body",
                     "The request body is missing or cannot be read");
         }
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     @Override
@@ -163,12 +189,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
                                                           WebRequest request) {
         if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            String code = known == null ? "http-" + status.value()
-                    : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            problem.setType(URI.create(ProblemTypes.PREFIX + code));
+            problem.setType(URI.create(ProblemTypes.PREFIX + ProblemTypes.code(status)));
         }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /** The duplicate key the parser found, also when it was reading a record's property (which wraps it). */
+    private static JsonParseException duplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse && parse.getOriginalMessage().startsWith(DUPLICATE)) {
+                return parse;
+            }
+        }
+        return null;
     }
 
     private static String describe(InvalidFormatException e) {
@@ -185,9 +218,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
+        return path(e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]"));
+    }
+
+    /** Where the parser was: {@code a.b} at the second {@code b} of {@code {"a": {"b": 1, "b": 2}}}. */
+    private static String path(JsonStreamContext context) {
+        Deque<String> segments = new ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            segments.addFirst(at.inArray() ? "[" + at.getCurrentIndex() + "]" : at.getCurrentName());
+        }
+        return segments.isEmpty() ? "body" : path(segments.stream());
+    }
+
+    private static String path(Stream<String> segments) {
+        return segments.collect(Collectors.joining(".")).replace(".[", "[");
     }
 }

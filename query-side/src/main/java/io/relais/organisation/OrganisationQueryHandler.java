@@ -42,6 +42,11 @@ class OrganisationQueryHandler {
     }
 
     @QueryHandler
+    TerritoryPage handle(FindTerritories query) {
+        return repository.findTerritories(query);
+    }
+
+    @QueryHandler
     Long handle(FindOrganisationVersion query) {
         return repository.version();
     }

@@ -138,34 +138,49 @@ class OrganisationReadRepository {
     LeadRoutingView findLeadRouting() {
         String defaultOwner = jdbc.query("select default_lead_owner_id from organisation_state where id = 1",
                 Map.of(), rs -> rs.next() ? rs.getString(1) : null);
-        return new LeadRoutingView(findTerritories(null), defaultOwner);
+        return new LeadRoutingView(territories("order by id", new MapSqlParameterSource()), defaultOwner);
     }
 
     Optional<TerritoryView> findTerritory(String territoryId) {
-        return findTerritories(territoryId).stream().findFirst();
+        return territories("where id = :id", new MapSqlParameterSource("id", territoryId)).stream().findFirst();
     }
 
-    private List<TerritoryView> findTerritories(String onlyId) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", onlyId);
-        String filter = onlyId == null ? "" : " where territory_id = :id";
-        Map<String, List<TerritoryRuleView>> rules = new LinkedHashMap<>();
-        jdbc.query("select * from territory_rule" + filter + " order by priority desc, added_sequence", params,
+    TerritoryPage findTerritories(FindTerritories query) {
+        PageRequest page = query.page();
+        long total = jdbc.queryForObject("select count(*) from territory", Map.of(), Long.class);
+        List<TerritoryView> items = territories("order by id limit :limit offset :offset",
+                new MapSqlParameterSource("limit", page.size()).addValue("offset", page.offset()));
+        return new TerritoryPage(items, page.page(), page.size(), total);
+    }
+
+    /** The territories {@code clause} selects from {@code territory}, in its order, with their rules and members. */
+    private List<TerritoryView> territories(String clause, MapSqlParameterSource params) {
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.query("select id, name from territory " + clause, params,
                 rs -> {
+                    names.put(rs.getString("id"), rs.getString("name"));
+                });
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<String>> ids = Map.of("ids", List.copyOf(names.keySet()));
+        Map<String, List<TerritoryRuleView>> rules = new LinkedHashMap<>();
+        jdbc.query("select * from territory_rule where territory_id in (:ids) order by priority desc, added_sequence",
+                ids, rs -> {
                     rules.computeIfAbsent(rs.getString("territory_id"), id -> new ArrayList<>())
                             .add(new TerritoryRuleView(rs.getString("rule_id"), rs.getInt("priority"),
                                     new TerritoryCriteria(rs.getString("country"), rs.getString("postal_code_prefix"),
                                             rs.getString("naf_code_prefix"), companySize(rs.getString("company_size")))));
                 });
         Map<String, List<String>> members = new LinkedHashMap<>();
-        jdbc.query("select territory_id, user_id from territory_member" + filter + " order by added_sequence",
-                params, rs -> {
+        jdbc.query("select territory_id, user_id from territory_member where territory_id in (:ids) "
+                        + "order by added_sequence", ids, rs -> {
                     members.computeIfAbsent(rs.getString("territory_id"), id -> new ArrayList<>())
                             .add(rs.getString("user_id"));
                 });
-        return jdbc.query("select id, name from territory" + (onlyId == null ? "" : " where id = :id") + " order by id",
-                params, (rs, n) -> new TerritoryView(rs.getString("id"), rs.getString("name"),
-                        rules.getOrDefault(rs.getString("id"), List.of()),
-                        members.getOrDefault(rs.getString("id"), List.of())));
+        return names.entrySet().stream().map(territory -> new TerritoryView(territory.getKey(), territory.getValue(),
+                rules.getOrDefault(territory.getKey(), List.of()),
+                members.getOrDefault(territory.getKey(), List.of()))).toList();
     }
 
     private UserView mapUser(ResultSet rs, int rowNum) throws SQLException {

@@ -1,0 +1,12 @@
+package io.relais.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * @param maxBodySize the largest request body accepted; a larger one is refused with 413
+ */
+@ConfigurationProperties("relais.api")
+public record RequestLimitsProperties(@DefaultValue("1MB") DataSize maxBodySize) {
+}
