@@ -6,7 +6,10 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.stereotype.Component;
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RefusalTranslatingInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
+    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
+
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         try {
@@ -29,6 +34,17 @@ public class RefusalTranslatingInterceptor implements MessageHandlerInterceptor<
             throw refused(e, Refusal.staleVersion());
         } catch (AggregateNotFoundException e) {
             throw refused(e, Refusal.notFound(String.valueOf(e.getAggregateIdentifier())));
+        } catch (IncompatibleAggregateException e) {
+            // the id is another kind of record's: its events do not build this aggregate
+            throw refused(e, Refusal.notFound(target(unitOfWork.getMessage())));
+        }
+    }
+
+    private static String target(CommandMessage<?> command) {
+        try {
+            return TARGETS.resolveTarget(command).getIdentifier();
+        } catch (IllegalArgumentException noTarget) {
+            return "given";
         }
     }
 
