@@ -17,9 +17,10 @@ import java.util.function.BiFunction;
  * The callers the fuzzer signs in as and the real records its requests point to: for each sales caller a
  * few leads, an account with contacts, a deal with a line, activities; products with prices; a territory
  * with a rule. Users that requests may change ({@link #targetUsers}) are never callers, so that no request
- * can lock the fuzzer out.
+ * can lock the fuzzer out; {@link #owners} may own records and {@link #managers} manage people.
  */
-record Fixture(List<Caller> callers, List<String> users, List<String> targetUsers, List<String> leads,
+record Fixture(List<Caller> callers, List<String> users, List<String> owners, List<String> managers,
+               List<String> targetUsers, List<String> leads,
                List<String> accounts, List<Pair> contacts, List<Pair> deals, List<String> activities,
                List<Pair> products, List<Pair> territories) {
 
@@ -52,6 +53,8 @@ record Fixture(List<Caller> callers, List<String> users, List<String> targetUser
         for (Profile profile : List.of(Profile.SALES_REP, Profile.SALES_MANAGER, Profile.ANALYST, Profile.AUDITOR)) {
             targetUsers.add(register.apply(profile, profile == Profile.SALES_REP ? manager : null).userId());
         }
+        List<String> owners = List.of("admin", manager.userId(), rep.userId(), targetUsers.get(0), targetUsers.get(1));
+        List<String> managers = List.of(manager.userId(), targetUsers.get(1));
         List<String> users = new ArrayList<>(List.of("admin", manager.userId(), rep.userId(), steward.userId()));
         users.addAll(targetUsers);
 
@@ -109,7 +112,7 @@ record Fixture(List<Caller> callers, List<String> users, List<String> targetUser
                 "{\"ruleId\": \"fuzz-rule\", \"priority\": 1, \"country\": \"ZW\"}"));
         expectSuccess(admin.put("/api/v1/territories/" + territory + "/members/" + rep.userId(), null));
 
-        return new Fixture(callers, List.copyOf(users), List.copyOf(targetUsers), List.copyOf(leads),
+        return new Fixture(callers, List.copyOf(users), owners, managers, List.copyOf(targetUsers), List.copyOf(leads),
                 List.copyOf(accounts), List.copyOf(contacts), List.copyOf(deals), List.copyOf(activities),
                 List.copyOf(products), List.of(new Pair(territory, "fuzz-rule")));
     }
