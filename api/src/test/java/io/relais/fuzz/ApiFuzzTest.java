@@ -101,11 +101,11 @@ class ApiFuzzTest extends ApiTestSupport {
             FIGURES.unsendable();
             return;
         } catch (IllegalStateException noAnswer) {
-            fail(request, List.<String[]>of(new String[] {"no HTTP answer: " + noAnswer.getCause(), "no answer"}),
-                    noAnswer.getCause().toString());
+            String cause = String.valueOf(noAnswer.getCause());
+            fail(request, List.<String[]>of(new String[] {"no HTTP answer: " + cause, "no answer"}), cause);
             return;
         }
-        FIGURES.answered(request, response.status());
+        FIGURES.answered(request, response.status(), response.body().path("type").asText("none"));
         List<String[]> faults = faults(response, response.status() >= 400 ? eventsByRequestsSince(head) : 0);
         if (!faults.isEmpty()) {
             fail(request, faults, response.status() + " " + response.header("Content-Type") + " "

@@ -1,6 +1,7 @@
 package io.relais.fuzz;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ final class FuzzFigures {
     private final Map<Integer, Integer> byStatus = new TreeMap<>();
     private final Map<String, int[]> byOperation = new TreeMap<>();
     private final Map<String, Violation> violations = new LinkedHashMap<>();
+    private final Map<String, Integer> unmutated = new TreeMap<>();
     private int requests;
     private int unsendable;
 
@@ -26,7 +28,14 @@ final class FuzzFigures {
         }
     }
 
-    void answered(FuzzRequest request, int status) {
+    /**
+     * Counts an answer. Those to unmutated requests are also counted by problem type: they show how often the
+     * generator's valid-looking requests are really accepted, so that bad values reach the events.
+     */
+    void answered(FuzzRequest request, int status, String problemType) {
+        if (request.mutations().isEmpty()) {
+            unmutated.merge(status < 400 ? status / 100 + "xx" : status + " " + problemType, 1, Integer::sum);
+        }
         requests++;
         byStatusClass.merge(status / 100 + "xx", 1, Integer::sum);
         byStatus.merge(status, 1, Integer::sum);
@@ -63,9 +72,12 @@ final class FuzzFigures {
                 .map(e -> String.format("  %-70s %6d  (2xx %d, 4xx %d, 5xx %d)", e.getKey(), e.getValue()[0],
                         e.getValue()[2], e.getValue()[4], e.getValue()[5]))
                 .collect(Collectors.joining("\n"));
+        String unmutatedOutcomes = unmutated.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.reverseOrder()))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
         return String.format("Fuzzed %d requests in %d s (%.0f/s), %d the HTTP client would not send%n"
-                        + "by status class %s%nby status %s%nby operation (%d):%n%s%nbroken invariants: %d distinct",
+                        + "by status class %s%nby status %s%nunmutated requests by outcome: %s%n"
+                        + "by operation (%d):%n%s%nbroken invariants: %d distinct",
                 requests, duration.toSeconds(), requests / Math.max(duration.toMillis() / 1000.0, 0.001), unsendable,
-                byStatusClass, byStatus, byOperation.size(), operations, violations.size());
+                byStatusClass, byStatus, unmutatedOutcomes, byOperation.size(), operations, violations.size());
     }
 }
