@@ -162,8 +162,12 @@ class ApiFuzzTest extends ApiTestSupport {
                         + "group by processinggroup, payloadtype order by processinggroup")
                 .forEach(row -> faults.add("dead letters in " + row.get("processinggroup") + ": "
                         + row.get("letters") + " × " + row.get("payloadtype")));
-        api().get("/actuator/prometheus").raw().body().lines()
-                .filter(line -> line.startsWith("relais_projection_lag{") && !line.endsWith(" 0.0"))
+        List<String> lags = api().get("/actuator/prometheus").raw().body().lines()
+                .filter(line -> line.startsWith("relais_projection_lag{")).toList();
+        if (lags.isEmpty()) {
+            faults.add("no relais_projection_lag metric to read the projections' lag from");
+        }
+        lags.stream().filter(line -> !line.endsWith(" 0.0"))
                 .forEach(line -> faults.add("projection lag after the run: " + line));
 
         log.info("{}\n{}", FIGURES.report(), FIGURES.violations().values().stream().map(Object::toString)

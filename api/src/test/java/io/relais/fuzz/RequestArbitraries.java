@@ -313,7 +313,7 @@ final class RequestArbitraries {
 
     private Arbitrary<Mutation> mutation(Draft draft) {
         List<Tuple.Tuple2<Integer, Arbitrary<? extends Mutation>>> kinds = new ArrayList<>();
-        List<List<String>> fields = fieldPaths(draft);
+        List<Field> fields = fields(draft);
         if (!fields.isEmpty()) {
             kinds.add(Tuple.of(8, fieldMutation(fields)));
         }
@@ -332,8 +332,12 @@ final class RequestArbitraries {
         return Arbitraries.frequencyOf(kinds.toArray(Tuple.Tuple2[]::new));
     }
 
-    /** The paths of the draft body's fields (one level of nesting) and the schema's top-level properties. */
-    private List<List<String>> fieldPaths(Draft draft) {
+    /** A field of a body: its path (one level of nesting at most) and its schema, missing when unknown. */
+    private record Field(List<String> path, JsonNode schema) {
+    }
+
+    /** The draft body's fields (one level of nesting) and the schema's top-level properties. */
+    private List<Field> fields(Draft draft) {
         List<List<String>> paths = new ArrayList<>();
         if (draft.body instanceof ObjectNode object) {
             object.fields().forEachRemaining(field -> {
@@ -348,11 +352,26 @@ final class RequestArbitraries {
                 paths.add(List.of(name));
             }
         });
-        return paths;
+        return paths.stream().map(path -> new Field(path, schemaAt(draft.operation, path))).toList();
     }
 
-    private Arbitrary<Mutation> fieldMutation(List<List<String>> fields) {
-        Arbitrary<String> token = Arbitraries.oneOf(
+    private JsonNode schemaAt(Operation operation, List<String> path) {
+        JsonNode schema = api.resolve(operation.bodySchema());
+        for (String name : path) {
+            JsonNode property = schema.path("properties").path(name);
+            schema = api.resolve(property.isMissingNode() && schema == api.resolve(operation.bodySchema())
+                    ? requestProperties.getOrDefault(name, property) : property);
+        }
+        return schema;
+    }
+
+    /**
+     * Replaces, removes or adds a field. Two replacements in three keep the field's JSON type (a hostile string
+     * for a string, an extreme number for a number, an extreme date for a date), so that they pass the
+     * binding and reach the domain and the events; the others may be of any type.
+     */
+    private Arbitrary<Mutation> fieldMutation(List<Field> fields) {
+        Arbitrary<String> anyToken = Arbitraries.oneOf(
                 Arbitraries.of(Nasty.STRING_LITERALS),
                 Arbitraries.of(Nasty.NUMBER_TOKENS),
                 Arbitraries.of(Nasty.DATES).map(RequestArbitraries::quoted),
@@ -361,15 +380,35 @@ final class RequestArbitraries {
                 Arbitraries.of(fixture.allIds()).map(RequestArbitraries::quoted),
                 Arbitraries.of("../", "x".repeat(10_000), "00000000-0000-0000-0000-000000000000", "admin")
                         .map(RequestArbitraries::quoted));
-        return Combinators.combine(Arbitraries.of(fields), Arbitraries.of("replace", "remove", "unknown sibling"),
-                token).as((path, how, value) -> switch (how) {
-                    case "remove" -> new Mutation("remove " + String.join(".", path),
-                            d -> parent(d, path).ifPresent(o -> o.remove(last(path))));
-                    case "unknown sibling" -> new Mutation("unknown field beside " + String.join(".", path),
-                            d -> parent(d, path).ifPresent(o -> o.putRawValue("zzUnknown", new RawValue(value))));
-                    default -> new Mutation(String.join(".", path) + " = " + abbreviated(value),
-                            d -> parent(d, path).ifPresent(o -> o.putRawValue(last(path), new RawValue(value))));
-                });
+        Arbitrary<String> how = Arbitraries.frequency(Tuple.of(4, "replace"), Tuple.of(1, "remove"),
+                Tuple.of(1, "unknown sibling"));
+        return Arbitraries.of(fields).flatMap(field -> Combinators.combine(how, Arbitraries.frequencyOf(
+                Tuple.of(1, anyToken), Tuple.of(2, typedToken(field.schema())))).as((change, value) -> {
+                    List<String> path = field.path();
+                    return switch (change) {
+                        case "remove" -> new Mutation("remove " + String.join(".", path),
+                                d -> parent(d, path).ifPresent(o -> o.remove(last(path))));
+                        case "unknown sibling" -> new Mutation("unknown field beside " + String.join(".", path),
+                                d -> parent(d, path).ifPresent(o -> o.putRawValue("zzUnknown", new RawValue(value))));
+                        default -> new Mutation(String.join(".", path) + " = " + abbreviated(value),
+                                d -> parent(d, path).ifPresent(o -> o.putRawValue(last(path), new RawValue(value))));
+                    };
+                }));
+    }
+
+    private static Arbitrary<String> typedToken(JsonNode schema) {
+        String format = schema.path("format").asText("");
+        if (format.equals("date")) {
+            return Arbitraries.of(Nasty.DATES).map(RequestArbitraries::quoted);
+        }
+        if (format.equals("date-time")) {
+            return Arbitraries.of(Nasty.INSTANTS).map(RequestArbitraries::quoted);
+        }
+        return switch (schema.path("type").asText("")) {
+            case "number", "integer" -> Arbitraries.of(Nasty.NUMBER_TOKENS);
+            case "array" -> Arbitraries.of(Nasty.STRING_LITERALS).map(literal -> "[" + literal + "]");
+            default -> Arbitraries.of(Nasty.STRING_LITERALS);
+        };
     }
 
     private static Optional<ObjectNode> parent(Draft draft, List<String> path) {
