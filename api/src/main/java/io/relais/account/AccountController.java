@@ -18,6 +18,8 @@ import io.relais.web.QueryParameters;
 import io.relais.web.ReadYourWrites;
 import io.relais.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -78,6 +80,8 @@ public class AccountController {
             + "businessTarget) and an optional ownerId. With an Idempotency-Key a retry returns the first account. "
             + "The answer lists the likely duplicates you may see (possibleDuplicates): the account is created anyway.")
     public ResponseEntity<CreatedAccount> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = AccountDetails.class)))
             @RequestBody JsonNode body,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         String accountId = idempotencyKeys.newId("account", CurrentUser.id(), idempotencyKey);
@@ -150,7 +154,10 @@ public class AccountController {
     @Operation(summary = "Update some details", description = "JSON merge patch: fields present change, null clears, "
             + "addresses are replaced whole. Once the account is linked to the ERP, legalName, billingAddress, siren, "
             + "siret, nafCode, paymentTerms and creditLimit change only through a data steward.")
-    public ResponseEntity<AccountView> update(@PathVariable String id, @RequestBody JsonNode patch,
+    public ResponseEntity<AccountView> update(@PathVariable String id,
+                                              @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
+                                              @Content(schema = @Schema(implementation = AccountDetails.class)))
+                                              @RequestBody JsonNode patch,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                               String ifMatch) {
         Long expected = Versions.expected(ifMatch);
@@ -188,7 +195,10 @@ public class AccountController {
     @PostMapping(path = "/{id}/erp-sync", consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Apply the ERP's values of ERP-mastered fields", description = "Data stewards (or an ERP "
             + "integration signed in as one); merge patch of ERP-mastered fields only.")
-    public ResponseEntity<AccountView> syncFromErp(@PathVariable String id, @RequestBody JsonNode values) {
+    public ResponseEntity<AccountView> syncFromErp(@PathVariable String id,
+                                                   @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
+                                                   @Content(schema = @Schema(implementation = AccountDetails.class)))
+                                                   @RequestBody JsonNode values) {
         var fields = patches.fields(values);
         return send(id, new SyncAccountFromErp(id, patches.details(values), fields));
     }

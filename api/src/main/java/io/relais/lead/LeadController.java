@@ -18,6 +18,8 @@ import io.relais.web.ReadYourWrites;
 import io.relais.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -163,7 +165,10 @@ public class LeadController {
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Update some details", description = "JSON merge patch: fields present change, null clears "
             + "a field, absent fields stay.")
-    public ResponseEntity<LeadResource> update(@PathVariable String id, @RequestBody JsonNode patch,
+    public ResponseEntity<LeadResource> update(@PathVariable String id,
+                                               @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
+                                               @Content(schema = @Schema(implementation = LeadDetails.class)))
+                                               @RequestBody JsonNode patch,
                                                @Parameter(description = "The ETag last read; a stale one gets 409")
                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                                String ifMatch) {

@@ -4,10 +4,13 @@ import io.relais.common.DomainException;
 import io.relais.common.Refusal;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Component;
 public class RefusalTranslatingInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(RefusalTranslatingInterceptor.class);
+    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
@@ -31,6 +35,17 @@ public class RefusalTranslatingInterceptor implements MessageHandlerInterceptor<
             throw refused(unitOfWork, e, e.refusal());
         } catch (AggregateNotFoundException e) {
             throw refused(unitOfWork, e, Refusal.notFound(String.valueOf(e.getAggregateIdentifier())));
+        } catch (IncompatibleAggregateException e) {
+            // the id is another kind of record's: its events do not build this aggregate
+            throw refused(unitOfWork, e, Refusal.notFound(target(unitOfWork.getMessage())));
+        }
+    }
+
+    private static String target(CommandMessage<?> command) {
+        try {
+            return TARGETS.resolveTarget(command).getIdentifier();
+        } catch (IllegalArgumentException noTarget) {
+            return "given";
         }
     }
 

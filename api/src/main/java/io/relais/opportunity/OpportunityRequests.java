@@ -22,6 +22,7 @@ final class OpportunityRequests {
                 String priceList) {
     }
 
+    @Schema(name = "OpportunityDetails")
     record Details(String name, String primaryContactId) {
     }
 

@@ -7,6 +7,7 @@ import io.relais.common.StaleVersionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,12 @@ class RefusalTranslatingInterceptorTest {
                 .isEqualTo(Refusal.staleVersion());
         assertThat(refusalFor(new AggregateNotFoundException("lead-1", "missing")))
                 .isEqualTo(Refusal.notFound("lead-1"));
+    }
+
+    @Test
+    void anIdOfAnotherKindOfRecordIsAnUnknownRecord() {
+        assertThat(refusalFor(new IncompatibleAggregateException("Aggregate identifier must be non-null")))
+                .isEqualTo(Refusal.notFound("given"));
     }
 
     @Test

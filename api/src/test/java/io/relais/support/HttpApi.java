@@ -69,13 +69,16 @@ public final class HttpApi {
         return send("PATCH", path, body, "application/merge-patch+json", headers);
     }
 
-    /** Sends any method with any content type; {@code headers} are name, value pairs. */
+    /**
+     * Sends any method with any content type ({@code null}: a body without one); {@code headers} are name,
+     * value pairs.
+     */
     public Response send(String method, String path, String body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
+        if (body != null && contentType != null) {
             request.header("Content-Type", contentType);
         }
         if (authorization != null) {
