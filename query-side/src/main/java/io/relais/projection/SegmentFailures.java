@@ -1,9 +1,10 @@
 package io.relais.projection;
 
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -33,13 +34,18 @@ public class SegmentFailures {
 
     @Autowired
     void observeEveryProcessor(EventProcessingConfigurer processing) {
-        processing.registerDefaultHandlerInterceptor((configuration, processor) -> (unitOfWork, chain) -> {
+        processing.registerDefaultHandlerInterceptor((configuration, processor) -> observer(processor));
+    }
+
+    /** Follows the outcome of the processor's batches. */
+    MessageHandlerInterceptor<EventMessage<?>> observer(String processor) {
+        return (unitOfWork, chain) -> {
             if (unitOfWork.root() instanceof BatchingUnitOfWork<?> batch
                     && batch.resources().putIfAbsent(OBSERVED, Boolean.TRUE) == null) {
                 observe(processor, batch);
             }
             return chain.proceed();
-        });
+        };
     }
 
     /** The failing segments of the processor, by segment id. */
