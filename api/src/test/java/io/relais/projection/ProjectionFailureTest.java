@@ -88,7 +88,7 @@ class ProjectionFailureTest {
         String first = record();
         String refused = record();
         String third = record();
-        List<EventMessage<?>> events = List.of(probe(first, 0, "ok"), probe(refused, 0, REFUSE),
+        List<EventMessage<?>> events = List.of(probe(first, 0, "ok"), probe(refused, 0, REFUSE + " with a NUL \0"),
                 probe(third, 0, "ok"), probe(refused, 1, "ok"), probe(first, 1, "ok"));
 
         append(events);
@@ -100,7 +100,7 @@ class ProjectionFailureTest {
         assertThat(letters).extracting(letter -> letter.get("eventidentifier"))
                 .containsExactly(events.get(1).getIdentifier(), events.get(3).getIdentifier());
         assertThat(letters.get(0).get("causetype")).isEqualTo(IllegalStateException.class.getName());
-        assertThat((String) letters.get(0).get("causemessage")).contains("refused by its handler");
+        assertThat((String) letters.get(0).get("causemessage")).contains("refused by its handler: refuse with a NUL");
         assertThat(letters.get(1).get("causetype")).as("queued behind, never tried").isNull();
 
         String later = record();
@@ -242,7 +242,7 @@ class ProjectionFailureTest {
         return Double.parseDouble(lag.group(1));
     }
 
-    /** A probe of a record; the value is written as it is, or refused by the handler when it says "refuse". */
+    /** A probe of a record; the value is written as it is, or refused by the handler when it starts with "refuse". */
     record ProbeRecorded(String probeId, String recordId, String value) {
     }
 
@@ -275,8 +275,8 @@ class ProjectionFailureTest {
         @EventHandler
         void on(ProbeRecorded probe) {
             ProjectionBatches.current(Probes.class, messages -> new Probes(), this::write).probes.add(probe);
-            if (probe.value().equals(REFUSE)) {
-                throw new IllegalStateException("Probe " + probe.probeId() + " refused by its handler");
+            if (probe.value().startsWith(REFUSE)) {
+                throw new IllegalStateException("Probe " + probe.probeId() + " refused by its handler: " + probe.value());
             }
         }
 

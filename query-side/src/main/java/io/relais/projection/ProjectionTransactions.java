@@ -36,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.lang.reflect.Member;
 import java.sql.Savepoint;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /**
@@ -161,9 +162,9 @@ public class ProjectionTransactions {
     /** The failure as a dead letter's cause: PostgreSQL stores no NUL character, which a refused value may hold. */
     private static EnqueueDecision<EventMessage<?>> deadLetter(DeadLetter<? extends EventMessage<?>> letter,
                                                                Throwable cause) {
-        String message = cause.getMessage() == null ? null : cause.getMessage().replace("\0", "");
-        return Decisions.enqueue(new ThrowableCause(cause.getClass().getName(), message == null ? null
-                : message.substring(0, Math.min(message.length(), ThrowableCause.TRUNCATED_MESSAGE_SIZE))));
+        String message = Objects.toString(cause.getMessage(), "").replace("\0", "");
+        return Decisions.enqueue(new ThrowableCause(cause.getClass().getName(),
+                message.substring(0, Math.min(message.length(), ThrowableCause.TRUNCATED_MESSAGE_SIZE))));
     }
 
     /** How a batch applies each of its events. */
