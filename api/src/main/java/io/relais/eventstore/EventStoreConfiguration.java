@@ -36,6 +36,9 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
+    /** How long a node's claim on a processor's segment lasts without being extended before another may take it. */
+    public static final Duration TOKEN_CLAIM_TIMEOUT = Duration.ofSeconds(10);
+
     /** The mapper for everything Axon stores; deliberately not a bean so nothing else configures it. */
     static ObjectMapper storageObjectMapper() {
         return new ObjectMapper()
@@ -97,7 +100,7 @@ public class EventStoreConfiguration {
                 .serializer(serializer)
                 .schema(new TokenSchema.Builder().build())
                 .contentType(String.class)
-                .claimTimeout(Duration.ofSeconds(10))
+                .claimTimeout(TOKEN_CLAIM_TIMEOUT)
                 .build();
     }
 

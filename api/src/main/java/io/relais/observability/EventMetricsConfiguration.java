@@ -6,31 +6,30 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
-import java.util.OptionalLong;
 
 /**
  * {@code relais.events.appended}: events durably appended (counted after their transaction commits), and
- * {@code relais.projection.lag{processor}}: how many events each projection is behind the head of the
- * store.
+ * {@code relais.projection.lag{processor}}: how many events each processor's slowest segment is behind the head of
+ * the store, wherever it is processed (segments that this node does not process count where their stored token is;
+ * a processor with no token yet has the whole store ahead of it).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventMetricsConfiguration {
 
     private final MeterRegistry registry;
-    private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
+    private final EventProcessorStates states;
 
-    public EventMetricsConfiguration(MeterRegistry registry, EventStore eventStore, EventBus eventBus,
-                                     EventProcessingConfiguration processing) {
+    EventMetricsConfiguration(MeterRegistry registry, EventBus eventBus, EventProcessingConfiguration processing,
+                              EventProcessorStates states) {
         this.registry = registry;
-        this.eventStore = eventStore;
         this.processing = processing;
+        this.states = states;
         Counter appended = Counter.builder("relais.events.appended")
                 .description("Events appended to the event store")
                 .register(registry);
@@ -45,27 +44,11 @@ public class EventMetricsConfiguration {
     void registerLagGauges() {
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
-                Gauge.builder("relais.projection.lag", streaming, this::lag)
+                Gauge.builder("relais.projection.lag", streaming, p -> states.of(name, p).lag())
                         .description("Events the projection has yet to process")
                         .tag("processor", name)
                         .register(registry);
             }
         });
-    }
-
-    double lag(StreamingEventProcessor processor) {
-        OptionalLong head = eventStore.createHeadToken().position();
-        OptionalLong slowest = processor.processingStatus().values().stream()
-                .map(status -> status.getCurrentPosition())
-                .filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong)
-                .min();
-        if (head.isEmpty()) {
-            return 0;
-        }
-        if (slowest.isEmpty()) {
-            return processor.processingStatus().isEmpty() ? Double.NaN : head.getAsLong() + 1;
-        }
-        return Math.max(0, head.getAsLong() - slowest.getAsLong());
     }
 }

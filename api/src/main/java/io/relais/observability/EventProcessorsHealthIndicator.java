@@ -1,43 +1,39 @@
 package io.relais.observability;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** DOWN when an event processor is stopped or one of its segments is failing. */
+/**
+ * The event processors' health: the worst of theirs. DOWN when one is stopped or in error, has a failing
+ * segment, or a segment no node has processed for {@link EventProcessorState#UNCLAIMED_GRACE}; DEGRADED when one
+ * holds dead letters; UP otherwise.
+ */
 @Component
 public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
-    private final EventProcessingConfiguration processing;
+    private static final List<Status> WORST_FIRST = List.of(Status.DOWN, EventProcessorState.DEGRADED, Status.UP);
 
-    public EventProcessorsHealthIndicator(EventProcessingConfiguration processing) {
-        this.processing = processing;
+    private final EventProcessorStates states;
+
+    EventProcessorsHealthIndicator(EventProcessorStates states) {
+        this.states = states;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        boolean healthy = true;
+        Instant now = Instant.now();
+        Map<String, EventProcessorState> processors = states.all();
         Map<String, Object> details = new LinkedHashMap<>();
-        for (var entry : processing.eventProcessors().entrySet()) {
-            Map<String, Object> detail = new LinkedHashMap<>();
-            boolean running = entry.getValue().isRunning();
-            boolean error = entry.getValue().isError();
-            detail.put("running", running);
-            detail.put("error", error);
-            if (entry.getValue() instanceof StreamingEventProcessor streaming) {
-                long failing = streaming.processingStatus().values().stream().filter(s -> s.isErrorState()).count();
-                detail.put("segmentsClaimed", streaming.processingStatus().size());
-                detail.put("segmentsFailing", failing);
-                error |= failing > 0;
-            }
-            healthy &= running && !error;
-            details.put(entry.getKey(), detail);
-        }
-        (healthy ? builder.up() : builder.down()).withDetails(details);
+        processors.forEach((name, state) -> details.put(name, state.details(now)));
+        builder.status(processors.values().stream().map(state -> state.status(now))
+                .min(Comparator.comparingInt(WORST_FIRST::indexOf)).orElse(Status.UP)).withDetails(details);
     }
 }

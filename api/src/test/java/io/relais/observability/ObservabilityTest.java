@@ -18,7 +18,15 @@ class ObservabilityTest extends ApiTestSupport {
         assertThat(health.body().at("/components/db/status").asText()).isEqualTo("UP");
         JsonNode processors = health.body().at("/components/eventProcessors");
         assertThat(processors.get("status").asText()).isEqualTo("UP");
-        assertThat(processors.at("/details/leads/running").asBoolean()).isTrue();
+        JsonNode leads = processors.at("/details/leads");
+        assertThat(leads.get("status").asText()).isEqualTo("UP");
+        assertThat(leads.get("running").asBoolean()).isTrue();
+        assertThat(leads.get("segments").asInt()).isEqualTo(2);
+        assertThat(leads.get("segmentsClaimed").asInt() + leads.get("segmentsClaimedElsewhere").asInt()).isEqualTo(2);
+        assertThat(leads.get("segmentsUnclaimed").asInt()).isZero();
+        assertThat(leads.get("segmentsFailing").asInt()).isZero();
+        assertThat(leads.get("deadLetters").asLong()).isZero();
+        assertThat(leads.get("lag").isNumber()).isTrue();
     }
 
     @Test

@@ -5,16 +5,24 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Batched projections: handlers apply events to an object that collects the batch's writes, made once per
- * batch of events and written when the batch commits, with one statement per table. A failing event is still
- * attributable to itself (it fails in its handler), and a rebuild runs at thousands of events per second.
+ * batch of events and written when the batch commits, with one statement per table, so that a rebuild runs at
+ * thousands of events per second. When a batch is retried event by event ({@link ProjectionTransactions}), each
+ * event gets collectors of its own, written as soon as its handler returns.
  */
 public final class ProjectionBatches {
+
+    private static final String ONE_EVENT = ProjectionBatches.class.getName() + ".oneEvent";
 
     private ProjectionBatches() {
     }
@@ -24,13 +32,52 @@ public final class ProjectionBatches {
      * first time a handler asks for it, and flushed just before the batch's transaction commits.
      */
     public static <B> B current(Class<B> type, Function<List<? extends Message<?>>, B> create, Consumer<B> flush) {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        UnitOfWork<?> root = unitOfWork.root();
+        OneEvent event = root.getResource(ONE_EVENT);
+        if (event != null) {
+            return event.collector(type, () -> create.apply(List.of(unitOfWork.getMessage())), flush);
+        }
         return root.getOrComputeResource(type.getName(), key -> {
             List<? extends Message<?>> messages = root instanceof BatchingUnitOfWork<?> batching
                     ? batching.getMessages() : List.of(root.getMessage());
             B batch = create.apply(messages);
-            root.onPrepareCommit(unitOfWork -> flush.accept(batch));
+            root.onPrepareCommit(u -> flush.accept(batch));
             return batch;
         });
+    }
+
+    /** Runs one event's handler with collectors of its own, flushed as soon as it returns. */
+    static Object applyAlone(UnitOfWork<?> batch, Callable<Object> handler) throws Exception {
+        OneEvent event = new OneEvent();
+        batch.resources().put(ONE_EVENT, event);
+        try {
+            Object result = handler.call();
+            event.flush();
+            return result;
+        } finally {
+            batch.resources().remove(ONE_EVENT);
+        }
+    }
+
+    private static final class OneEvent {
+
+        private final Map<Class<?>, Object> collectors = new LinkedHashMap<>();
+        private final List<Runnable> flushes = new ArrayList<>();
+
+        <B> B collector(Class<B> type, Supplier<B> create, Consumer<B> flush) {
+            Object existing = collectors.get(type);
+            if (existing != null) {
+                return type.cast(existing);
+            }
+            B collector = create.get();
+            collectors.put(type, collector);
+            flushes.add(() -> flush.accept(collector));
+            return collector;
+        }
+
+        void flush() {
+            flushes.forEach(Runnable::run);
+        }
     }
 }

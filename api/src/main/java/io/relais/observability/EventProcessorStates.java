@@ -1,0 +1,104 @@
+package io.relais.observability;
+
+import io.relais.eventstore.EventStoreConfiguration;
+import io.relais.projection.SegmentFailures;
+import io.relais.projection.SegmentFailures.Failure;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads the {@link EventProcessorState} of this node's event processors. Which node claims which segment, and
+ * where the segments this node does not process have got, come from the token store: its claims are the only
+ * truth shared by all nodes.
+ */
+@Component
+class EventProcessorStates {
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final SegmentFailures failures;
+
+    EventProcessorStates(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
+                         Serializer serializer, SegmentFailures failures) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.failures = failures;
+    }
+
+    /** Every processor's state, by name (all of them stream the event store). */
+    Map<String, EventProcessorState> all() {
+        long head = head();
+        Map<String, EventProcessorState> states = new TreeMap<>();
+        processing.eventProcessors().forEach((name, processor) ->
+                states.put(name, read(name, (StreamingEventProcessor) processor, head)));
+        return states;
+    }
+
+    EventProcessorState of(String name, StreamingEventProcessor processor) {
+        return read(name, processor, head());
+    }
+
+    private long head() {
+        return eventStore.createHeadToken().position().orElse(-1);
+    }
+
+    private EventProcessorState read(String name, StreamingEventProcessor processor, long head) {
+        long deadLetters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L);
+        Map<Integer, EventTrackerStatus> here = processor.processingStatus();
+        Map<Integer, Failure> recorded = failures.failing(name);
+        Instant now = Instant.now();
+        int claimedElsewhere = 0;
+        Map<Integer, Instant> unclaimedSince = new TreeMap<>();
+        Map<Integer, Failure> failing = new TreeMap<>();
+        long position = Long.MAX_VALUE;
+        List<GenericTokenEntry<String>> tokens = tokens(name);
+        for (GenericTokenEntry<String> token : tokens) {
+            int segment = token.getSegment();
+            EventTrackerStatus status = here.get(segment);
+            Instant claimExpiry = token.timestamp().plus(EventStoreConfiguration.TOKEN_CLAIM_TIMEOUT);
+            boolean elsewhere = status == null && token.getOwner() != null && claimExpiry.isAfter(now);
+            position = Math.min(position, status != null ? status.getCurrentPosition().orElse(-1)
+                    : position(token.getToken(serializer)));
+            if (elsewhere) {
+                claimedElsewhere++;
+            } else if (status == null) {
+                unclaimedSince.put(segment, token.getOwner() == null ? token.timestamp() : claimExpiry);
+            }
+            if (!elsewhere && recorded.containsKey(segment)) {
+                failing.put(segment, recorded.get(segment));
+            } else if (status != null && status.isErrorState()) {
+                failing.put(segment, new Failure(now, String.valueOf(status.getError())));
+            }
+        }
+        return new EventProcessorState(processor.isRunning(), processor.isError(), tokens.size(), here.size(),
+                claimedElsewhere, unclaimedSince, failing, deadLetters, tokens.isEmpty() ? -1 : position, head);
+    }
+
+    private List<GenericTokenEntry<String>> tokens(String processor) {
+        return jdbc.query("select segment, token, tokentype, timestamp, owner from tokenentry where processorname = ?",
+                (row, i) -> new GenericTokenEntry<>(row.getString("token"), row.getString("tokentype"),
+                        row.getString("timestamp"), row.getString("owner"), processor, row.getInt("segment"),
+                        String.class), processor);
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+}
