@@ -58,7 +58,7 @@ class ProductCodeMigrationTest extends ApiTestSupport {
     /** Runs the migration over a store holding {@code events} alone; answers the codes it claimed. */
     private Map<String, String> migrated(List<Object> events) throws Exception {
         String schema = "v14_" + UUID.randomUUID().toString().replace("-", "");
-        String migration = new ClassPathResource("db/migration/V14__product_codes.sql")
+        String migration = new ClassPathResource("db/read-models/V14__product_codes.sql")
                 .getContentAsString(StandardCharsets.UTF_8);
         return jdbc.execute((ConnectionCallback<Map<String, String>>) connection -> {
             try (Statement statement = connection.createStatement()) {

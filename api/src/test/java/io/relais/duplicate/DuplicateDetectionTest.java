@@ -1,9 +1,9 @@
 package io.relais.duplicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.relais.bench.SampleCompanies;
-import io.relais.bench.SampleCompanies.Company;
-import io.relais.bench.SampleCompanies.Person;
+import io.relais.sample.SampleCompanies;
+import io.relais.sample.SampleCompanies.Company;
+import io.relais.sample.SampleCompanies.Person;
 import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;

@@ -7,19 +7,26 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code java -jar relais.jar bench ...}: starts the engine on its own database (with HTTP on a free port only
- * when the {@code http} part runs) and measures it.
+ * {@code java -jar relais-benchmark.jar ...}: starts the engine on its own database (with HTTP on a free port
+ * only when the {@code http} part runs) and measures it.
  */
 public final class BenchmarkCommand {
 
     private BenchmarkCommand() {
     }
 
-    public static int run(String[] args) {
+    public static void main(String[] args) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        System.exit(run(args, System.out));
+    }
+
+    /** Runs the benchmark, printing its figures to {@code out}; answers the process's exit status. */
+    static int run(String[] args, PrintStream out) {
         BenchmarkOptions options;
         try {
             options = BenchmarkOptions.parse(args);
@@ -40,7 +47,7 @@ public final class BenchmarkCommand {
                             "--relais.admin.password=" + BenchSupport.ACTOR_PASSWORD,
                             "--logging.level.root=WARN",
                             "--logging.level.io.relais.bench=INFO")) {
-                new Benchmark(context, options, System.out).run();
+                new Benchmark(context, options, out).run();
             }
             return 0;
         } catch (Exception e) {

@@ -15,6 +15,7 @@ import io.relais.lead.LeadWorkStarted;
 import io.relais.lead.UpdateLeadDetails;
 import io.relais.common.FieldChange;
 import io.relais.messaging.ActingContext;
+import io.relais.sample.SampleCompanies;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;

@@ -30,6 +30,7 @@ import io.relais.opportunity.SalesStages;
 import io.relais.organisation.Profile;
 import io.relais.organisation.RegisterUser;
 import io.relais.organisation.Viewer;
+import io.relais.sample.SampleCompanies;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;

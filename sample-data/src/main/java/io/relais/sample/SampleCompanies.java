@@ -1,4 +1,4 @@
-package io.relais.bench;
+package io.relais.sample;
 
 import io.relais.common.Fields;
 

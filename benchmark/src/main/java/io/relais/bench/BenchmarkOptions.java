@@ -29,7 +29,7 @@ record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvent
     static final Set<String> PARTS = Set.of("http", "core", "sales");
 
     static final String USAGE = """
-            usage: java -jar relais.jar bench [--raw-inserts=N] [--leads=N] [--clients=N] [--rebuild-events=N] \
+            usage: java -jar relais-benchmark.jar [--raw-inserts=N] [--leads=N] [--clients=N] [--rebuild-events=N] \
             [--accounts=N] [--timeline-events=N] [--reads=N] [--sales-events=N] [--sales-reads=N] \
             [--http-requests=N] [--parts=http,core,sales] [--data-dir=PATH]
               --raw-inserts     single-row inserts per concurrency level (default 20000)

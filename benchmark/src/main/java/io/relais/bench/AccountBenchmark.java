@@ -29,6 +29,7 @@ import io.relais.timeline.TimelineKind;
 import io.relais.timeline.TimelinePage;
 import io.relais.timeline.TimelineProjection;
 import io.relais.common.PageRequest;
+import io.relais.sample.SampleCompanies;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
