@@ -26,7 +26,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 @AnalyzeClasses(locations = ModuleLocations.class)
 class ArchitectureTest {
 
-    private static final DescribedPredicate<JavaClass> EVENTS = payloadOf(EventHandler.class).as("events");
+    private static final DescribedPredicate<JavaClass> EVENTS = payloadOf(EventHandler.class).as("are events");
     private static final DescribedPredicate<JavaClass> QUERIES = payloadOf(QueryHandler.class).as("queries");
 
     @ArchTest
@@ -50,7 +50,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule commandSideAsksTheReadSideThroughItsPorts = noClasses()
-            .that(Module.COMMAND_SIDE.classes())
+            .that(Module.COMMAND_SIDE.classes().as("are in command-side"))
             .should().dependOnClassesThat(resideInAnyPackage("org.axonframework.queryhandling..").or(QUERIES)
                     .as("use the query bus or a query"))
             .because("aggregates ask the read side only through the ports the command side declares, such as "

@@ -11,6 +11,10 @@ import io.relais.organisation.Visibility;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarFile;
 
 /**
@@ -24,6 +28,8 @@ enum Module {
     COMMAND_SIDE("command-side", OrganisationDirectory.class),
     QUERY_SIDE("query-side", Visibility.class),
     API("api", RelaisApplication.class);
+
+    private static final Map<String, Optional<Module>> MODULE_OF_CLASS = new ConcurrentHashMap<>();
 
     private final String name;
     private final Location root;
@@ -39,16 +45,20 @@ enum Module {
 
     /** The classes compiled from this module's main sources. */
     DescribedPredicate<JavaClass> classes() {
-        String prefix = root.asURI().toString();
-        return DescribedPredicate.describe("in " + name, javaClass -> javaClass.getSource()
-                .map(source -> Location.of(source.getUri()).asURI().toString().startsWith(prefix)).orElse(false));
+        return DescribedPredicate.describe("in " + name, javaClass -> moduleOf(javaClass).orElse(null) == this);
+    }
+
+    private static Optional<Module> moduleOf(JavaClass javaClass) {
+        return MODULE_OF_CLASS.computeIfAbsent(javaClass.getName(), name -> javaClass.getSource()
+                .map(source -> Location.of(source.getUri()).asURI().toString())
+                .flatMap(uri -> Arrays.stream(values()).filter(module -> uri.startsWith(module.root.asURI().toString()))
+                        .findFirst()));
     }
 
     private static Location rootOf(Class<?> member) {
         try {
             Path path = Path.of(member.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return path.toString().endsWith(".jar") ? Location.of(new JarFile(path.toFile()))
-                    : Location.of(path);
+            return path.toString().endsWith(".jar") ? Location.of(new JarFile(path.toFile())) : Location.of(path);
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("Cannot locate the classes of " + member, e);
         }
