@@ -7,11 +7,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,13 +35,14 @@ class ReadModelOrganisationDirectory implements OrganisationDirectory, OwnedReco
 
     @Override
     public Optional<UserStanding> standing(String actorId, String ownerId) {
-        Map<String, UserView> users = users();
-        UserView actor = actorId == null ? null : users.get(actorId);
+        Snapshot current = current();
+        UserView actor = actorId == null ? null : current.users().get(actorId);
         if (actor == null || !actor.active()) {
             return Optional.empty();
         }
-        UserView owner = ownerId == null ? null : users.get(ownerId);
-        return Optional.of(new UserStanding(actor.profile(), owner != null && isAtOrBelow(users, owner, actorId),
+        UserView owner = ownerId == null ? null : current.users().get(ownerId);
+        boolean ownerInReach = owner != null && current.lines().isAtOrBelow(ownerId, actorId);
+        return Optional.of(new UserStanding(actor.profile(), ownerInReach,
                 owner != null && owner.active() ? owner.profile() : null));
     }
 
@@ -57,12 +56,12 @@ class ReadModelOrganisationDirectory implements OrganisationDirectory, OwnedReco
         snapshot = null;
     }
 
-    private Map<String, UserView> users() {
+    private Snapshot current() {
         Snapshot current = snapshot;
         if (current == null || System.nanoTime() - current.loadedAt() > maxAgeNanos) {
             current = reload();
         }
-        return current.users();
+        return current;
     }
 
     private synchronized Snapshot reload() {
@@ -73,23 +72,11 @@ class ReadModelOrganisationDirectory implements OrganisationDirectory, OwnedReco
         long loadedAt = System.nanoTime();
         Map<String, UserView> users = queries.query(new FindAllUsers(), ResponseTypes.multipleInstancesOf(UserView.class))
                 .join().stream().collect(Collectors.toUnmodifiableMap(UserView::userId, Function.identity()));
-        current = new Snapshot(users, loadedAt);
+        current = new Snapshot(users, ReportingLines.of(users, UserView::managerId), loadedAt);
         snapshot = current;
         return current;
     }
 
-    private static boolean isAtOrBelow(Map<String, UserView> users, UserView user, String managerId) {
-        Set<String> seen = new HashSet<>();
-        UserView current = user;
-        while (current != null && seen.add(current.userId())) {
-            if (current.userId().equals(managerId)) {
-                return true;
-            }
-            current = current.managerId() == null ? null : users.get(current.managerId());
-        }
-        return false;
-    }
-
-    private record Snapshot(Map<String, UserView> users, long loadedAt) {
+    private record Snapshot(Map<String, UserView> users, ReportingLines lines, long loadedAt) {
     }
 }

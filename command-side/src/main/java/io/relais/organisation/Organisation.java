@@ -111,7 +111,7 @@ public class Organisation {
         if (Objects.equals(managerId, previous)) {
             return getVersion();
         }
-        if (managerId != null && isAtOrBelow(managerId, userId)) {
+        if (managerId != null && ReportingLines.of(users, Member::managerId).isAtOrBelow(managerId, userId)) {
             throw new ConflictException("managerId", "hierarchy-cycle", managerId.equals(userId)
                     ? "A user cannot report to themselves"
                     : managerId + " reports (directly or not) to " + userId + "; that would make a cycle");
@@ -351,17 +351,6 @@ public class Organisation {
             throw new ConflictException("userId", "last-administrator",
                     "The organisation needs at least one active administrator");
         }
-    }
-
-    private boolean isAtOrBelow(String candidate, String userId) {
-        String current = candidate;
-        while (current != null) {
-            if (current.equals(userId)) {
-                return true;
-            }
-            current = users.get(current).managerId();
-        }
-        return false;
     }
 
     private boolean hasActiveReports(String userId) {

@@ -1,10 +1,8 @@
 package io.relais.organisation;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A test double of the organisation read model, as {@link Authorization} sees it: users with a profile, a
@@ -56,23 +54,9 @@ public class InMemoryOrganisationDirectory implements OrganisationDirectory {
             return Optional.empty();
         }
         User owner = ownerId == null ? null : users.get(ownerId);
-        boolean inReach = ownerId != null && isAtOrBelow(ownerId, actorId);
+        boolean inReach = ownerId != null && ReportingLines.of(users, User::managerId).isAtOrBelow(ownerId, actorId);
         Profile ownerProfile = owner != null && owner.active() ? owner.profile() : null;
         return Optional.of(new UserStanding(actor.profile(), inReach, ownerProfile));
-    }
-
-    /** Whether {@code userId} is {@code ancestorId} or reports to them, directly or not. */
-    private boolean isAtOrBelow(String userId, String ancestorId) {
-        Set<String> seen = new HashSet<>();
-        String current = userId;
-        while (current != null && seen.add(current)) {
-            if (current.equals(ancestorId)) {
-                return true;
-            }
-            User user = users.get(current);
-            current = user == null ? null : user.managerId();
-        }
-        return false;
     }
 
     private User requireUser(String userId) {

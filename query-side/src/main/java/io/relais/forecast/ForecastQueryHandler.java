@@ -76,12 +76,12 @@ class ForecastQueryHandler {
                 stages.open().stream().map(SalesStage::name).toList()),
                 repository.meetingsHeld(team, historyFrom, query.asOf()), conversion);
         int booked = repository.meetingsBooked(team, query.asOf(), query.period().end());
-        FunnelProjection projection = new FunnelProjection(stages, history, period, booked,
+        FunnelEstimate estimate = new FunnelEstimate(stages, history, period, booked,
                 targets(query.period(), List.of(query.userId())).get(query.userId()));
         return Optional.of(new FunnelView(query.userId(), query.period().label(), query.asOf(),
-                conversion.reportingCurrency(), historyFrom, asOfDay, projection.stages(), projection.meetings(),
-                projection.closedWon(), projection.expectedFromPipeline(), projection.expectedFromMeetings(),
-                projection.projected(), projection.target(), projection.probabilityOfTarget(),
+                conversion.reportingCurrency(), historyFrom, asOfDay, estimate.stages(), estimate.meetings(),
+                estimate.closedWon(), estimate.expectedFromPipeline(), estimate.expectedFromMeetings(),
+                estimate.projected(), estimate.target(), estimate.probabilityOfTarget(),
                 conversion.unconverted()));
     }
 

@@ -8,7 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,6 +120,49 @@ class ReportingLinesTest {
     }
 
     @Nested
+    class IsAtOrBelow {
+
+        @ParameterizedTest(name = "{0} at or below {1}")
+        @CsvSource({"rep, rep", "director, director", "admin, admin", "rep, manager", "rep, director",
+                "other-rep, director", "manager, director"})
+        void holdsForTheManagerThemselvesAndEveryoneBelowThem(String userId, String managerId) {
+            assertThat(LINES.isAtOrBelow(userId, managerId)).isTrue();
+        }
+
+        @ParameterizedTest(name = "{0} not at or below {1}")
+        @CsvSource({"manager, rep", "director, manager", "colleague, rep", "rep, other-manager", "rep, admin",
+                "admin, director", "rep, nobody", "nobody, nobody", "nobody, director"})
+        void holdsForNobodyAboveBesideOrUnknown(String userId, String managerId) {
+            assertThat(LINES.isAtOrBelow(userId, managerId)).isFalse();
+        }
+
+        @Test
+        void walksADeepChainToItsTop() {
+            Map<String, String> chain = new HashMap<>();
+            chain.put("user-0", null);
+            for (int i = 1; i < 10_000; i++) {
+                chain.put("user-" + i, "user-" + (i - 1));
+            }
+            ReportingLines lines = ReportingLines.of(chain, Function.identity());
+
+            assertThat(lines.isAtOrBelow("user-9999", "user-0")).isTrue();
+            assertThat(lines.isAtOrBelow("user-0", "user-9999")).isFalse();
+        }
+
+        @Test
+        void knowsFromManagersAloneWhoIsAtOrBelowWhom() {
+            Map<String, String> managers = new HashMap<>();
+            managers.put("boss", null);
+            managers.put("report", "boss");
+            ReportingLines lines = ReportingLines.of(managers, Function.identity());
+
+            assertThat(lines.isAtOrBelow("report", "boss")).isTrue();
+            assertThat(lines.isAtOrBelow("boss", "report")).isFalse();
+            assertThat(lines.member("report")).contains(new Member("report", null, "boss", null));
+        }
+    }
+
+    @Nested
     class SeesTeamOf {
 
         @ParameterizedTest(name = "{0} sees the team of {1}")
@@ -194,6 +240,14 @@ class ReportingLinesTest {
             assertThat(loop.isAbove("b", "a")).isTrue();
             assertThat(loop.seesLineOf(new Viewer("outsider", false), "c")).isFalse();
             assertThat(loop.seesTeamOf(new Viewer("outsider", false), "c")).isFalse();
+        }
+
+        @Test
+        void endsLookingForWhoIsAtOrBelowWhom() {
+            assertThat(loop.isAtOrBelow("a", "outsider")).isFalse();
+            assertThat(loop.isAtOrBelow("a", "c")).isTrue();
+            assertThat(loop.isAtOrBelow("self", "self")).isTrue();
+            assertThat(loop.isAtOrBelow("self", "a")).isFalse();
         }
 
         @Test

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The reporting lines of the organisation at one moment, and the rule of team figures that follows from
- * them: figures of a user's subtree are seen by the user, those above them and those below them (a team
- * sees its total); one member's own figures only by the member and those above them. Profiles that see
- * everything see every figure.
+ * The reporting lines of the organisation at one moment: who is at or below whom, for the organisation's
+ * rule against cycles, the command side's authorisation and the read side's team figures. The rule of team
+ * figures follows from them: figures of a user's subtree are seen by the user, those above them and those
+ * below them (a team sees its total); one member's own figures only by the member and those above them.
+ * Profiles that see everything see every figure.
  */
 public final class ReportingLines {
 
@@ -30,6 +32,12 @@ public final class ReportingLines {
         users.forEach(user -> members.put(user.userId(), user));
         users.stream().filter(user -> user.managerId() != null && members.containsKey(user.managerId()))
                 .forEach(user -> reports.computeIfAbsent(user.managerId(), id -> new ArrayList<>()).add(user.userId()));
+    }
+
+    /** The lines of {@code users} (by id) as far as who reports to whom: their members have no name or profile. */
+    public static <U> ReportingLines of(Map<String, U> users, Function<U, String> managerOf) {
+        return new ReportingLines(users.entrySet().stream()
+                .map(user -> new Member(user.getKey(), null, managerOf.apply(user.getValue()), null)).toList());
     }
 
     public Optional<Member> member(String userId) {
@@ -75,10 +83,15 @@ public final class ReportingLines {
         return false;
     }
 
+    /** Whether {@code userId} is a member and is {@code managerId} or reports to them, directly or not. */
+    public boolean isAtOrBelow(String userId, String managerId) {
+        return members.containsKey(userId) && (userId.equals(managerId) || isAbove(managerId, userId));
+    }
+
     /** Whether the viewer may see the figures of {@code userId}'s whole subtree. */
     public boolean seesTeamOf(Viewer viewer, String userId) {
-        return members.containsKey(userId) && (viewer.seesEverything() || viewer.userId().equals(userId)
-                || isAbove(viewer.userId(), userId) || isAbove(userId, viewer.userId()));
+        return members.containsKey(userId) && (viewer.seesEverything() || isAtOrBelow(userId, viewer.userId())
+                || isAtOrBelow(viewer.userId(), userId));
     }
 
     /** Whether the viewer may see {@code userId}'s own figures, apart from their team's. */

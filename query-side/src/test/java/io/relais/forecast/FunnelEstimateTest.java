@@ -1,6 +1,6 @@
 package io.relais.forecast;
 
-import io.relais.forecast.FunnelProjection.Chance;
+import io.relais.forecast.FunnelEstimate.Chance;
 import io.relais.opportunity.SalesStages;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * Over the default stages: prospecting 10 %, qualification 20 %, proposal 50 %, negotiation 80 %. The sample
  * history (seven deals closed, four meetings held) teaches, by stage, reached / won: 6 / 2, 5 / 2, 4 / 2, 3 / 2.
  */
-class FunnelProjectionTest {
+class FunnelEstimateTest {
 
     private static final SalesStages STAGES = SalesStages.defaults();
 
@@ -43,8 +43,8 @@ class FunnelProjectionTest {
                 won("1500", null));
     }
 
-    private static FunnelProjection sample(String target) {
-        return new FunnelProjection(STAGES, sampleHistory(), samplePeriod(), 3, Deals.decimal(target));
+    private static FunnelEstimate sample(String target) {
+        return new FunnelEstimate(STAGES, sampleHistory(), samplePeriod(), 3, Deals.decimal(target));
     }
 
     private static FunnelHistory noHistory() {
@@ -81,15 +81,15 @@ class FunnelProjectionTest {
 
         @Test
         void usesTheConfiguredProbabilitiesWithoutHistory() {
-            FunnelProjection projection = new FunnelProjection(STAGES, noHistory(),
+            FunnelEstimate estimate = new FunnelEstimate(STAGES, noHistory(),
                     List.of(openIn("PROPOSAL", 50, "1000"), openIn("NEGOTIATION", 80, "99.99")), 0, null);
 
-            assertThat(projection.stages()).containsExactly(
+            assertThat(estimate.stages()).containsExactly(
                     configured("PROSPECTING", 10, "0.1000", 0, "0.00", "0.00"),
                     configured("QUALIFICATION", 20, "0.2000", 0, "0.00", "0.00"),
                     configured("PROPOSAL", 50, "0.5000", 1, "1000.00", "500.00"),
                     configured("NEGOTIATION", 80, "0.8000", 1, "99.99", "79.99"));
-            assertThat(projection.expectedFromPipeline()).isEqualTo(decimal("579.99"));
+            assertThat(estimate.expectedFromPipeline()).isEqualTo(decimal("579.99"));
         }
 
         @Test
@@ -97,7 +97,7 @@ class FunnelProjectionTest {
             FunnelHistory history = new FunnelHistory(List.of(closedLost("PROSPECTING", "CLOSED_LOST")), 0,
                     conversion());
 
-            List<StageConversion> stages = new FunnelProjection(STAGES, history, List.of(), 0, null).stages();
+            List<StageConversion> stages = new FunnelEstimate(STAGES, history, List.of(), 0, null).stages();
 
             assertThat(stages.get(0)).isEqualTo(new StageConversion("PROSPECTING", 10, 1, 0, decimal("0.0000"),
                     decimal("0.0000"), "history", 0, decimal("0.00"), decimal("0.00")));
@@ -109,11 +109,11 @@ class FunnelProjectionTest {
 
         @Test
         void addsStagesNotConfiguredAnyMoreAtTheProbabilityTheirDealsRecorded() {
-            FunnelProjection projection = new FunnelProjection(STAGES, sampleHistory(),
+            FunnelEstimate estimate = new FunnelEstimate(STAGES, sampleHistory(),
                     List.of(openIn("DEMO", 30, "100"), openIn("TRIAL", 60, "50"), openIn("DEMO", 35, "200")), 0,
                     null);
 
-            assertThat(projection.stages().subList(4, 6)).containsExactly(
+            assertThat(estimate.stages().subList(4, 6)).containsExactly(
                     new StageConversion("DEMO", 30, 0, 0, decimal("0.3000"), null, "recorded", 2, decimal("300.00"),
                             decimal("90.00")),
                     new StageConversion("TRIAL", 60, 0, 0, decimal("0.6000"), null, "recorded", 1, decimal("50.00"),
@@ -122,12 +122,12 @@ class FunnelProjectionTest {
 
         @Test
         void leavesOmittedDealsOut() {
-            FunnelProjection projection = new FunnelProjection(STAGES, noHistory(),
+            FunnelEstimate estimate = new FunnelEstimate(STAGES, noHistory(),
                     List.of(omittedIn("NEGOTIATION", 80, "1000"), omittedIn("DEMO", 30, "1000")), 0, decimal("1"));
 
-            assertThat(projection.stages()).hasSize(4).allMatch(stage -> stage.openDeals() == 0);
-            assertThat(projection.expectedFromPipeline()).isEqualTo(decimal("0.00"));
-            assertThat(projection.probabilityOfTarget()).isEqualTo(decimal("0.0000"));
+            assertThat(estimate.stages()).hasSize(4).allMatch(stage -> stage.openDeals() == 0);
+            assertThat(estimate.expectedFromPipeline()).isEqualTo(decimal("0.00"));
+            assertThat(estimate.probabilityOfTarget()).isEqualTo(decimal("0.0000"));
         }
     }
 
@@ -155,7 +155,7 @@ class FunnelProjectionTest {
         void expectsNothingFromMeetingsWhenNoneWereHeld() {
             FunnelHistory history = new FunnelHistory(List.of(closedWon("1000")), 0, conversion());
 
-            assertThat(new FunnelProjection(STAGES, history, List.of(), 5, null).meetings()).isEqualTo(
+            assertThat(new FunnelEstimate(STAGES, history, List.of(), 5, null).meetings()).isEqualTo(
                     new MeetingConversion(0, 1, null, decimal("1000.00"), 5, decimal("0.00")));
         }
 
@@ -163,7 +163,7 @@ class FunnelProjectionTest {
         void expectsNothingFromMeetingsWithoutAWonAmount() {
             FunnelHistory history = new FunnelHistory(List.of(closedLost("PROSPECTING")), 2, conversion());
 
-            assertThat(new FunnelProjection(STAGES, history, List.of(), 5, null).meetings()).isEqualTo(
+            assertThat(new FunnelEstimate(STAGES, history, List.of(), 5, null).meetings()).isEqualTo(
                     new MeetingConversion(2, 0, decimal("0.0000"), null, 5, decimal("0.00")));
         }
 
@@ -207,10 +207,10 @@ class FunnelProjectionTest {
             FunnelHistory history = new FunnelHistory(List.of(closedWon("2000"), closedWon("2000")), 1,
                     conversion());
 
-            FunnelProjection projection = new FunnelProjection(STAGES, history, List.of(), 1, decimal("2000"));
+            FunnelEstimate estimate = new FunnelEstimate(STAGES, history, List.of(), 1, decimal("2000"));
 
-            assertThat(projection.meetings().wonPerMeeting()).isEqualTo(decimal("2.0000"));
-            assertThat(projection.probabilityOfTarget()).isEqualTo(decimal("1.0000"));
+            assertThat(estimate.meetings().wonPerMeeting()).isEqualTo(decimal("2.0000"));
+            assertThat(estimate.probabilityOfTarget()).isEqualTo(decimal("1.0000"));
         }
     }
 
@@ -218,7 +218,7 @@ class FunnelProjectionTest {
     class ProbabilityOfReaching {
 
         private static BigDecimal reaching(String gap, Chance... chances) {
-            return FunnelProjection.probabilityOfReaching(decimal(gap), List.of(chances));
+            return FunnelEstimate.probabilityOfReaching(decimal(gap), List.of(chances));
         }
 
         @Test

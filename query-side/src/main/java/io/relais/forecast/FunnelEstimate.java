@@ -10,8 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Applies the rates the history shows to the open deals and booked meetings of a period. */
-final class FunnelProjection {
+/**
+ * What a period is expected to bring: the rates the history shows applied to its open deals and booked
+ * meetings, and the chance of reaching the target.
+ */
+final class FunnelEstimate {
 
     /** The probability of reaching the target is computed over the gap to it cut into this many steps. */
     static final int STEPS = 1000;
@@ -28,7 +31,7 @@ final class FunnelProjection {
     private final BigDecimal target;
     private final BigDecimal probabilityOfTarget;
 
-    FunnelProjection(SalesStages configured, FunnelHistory history, List<ConvertedDeal> period, int booked,
+    FunnelEstimate(SalesStages configured, FunnelHistory history, List<ConvertedDeal> period, int booked,
                      BigDecimal target) {
         this.target = target;
         List<Chance> chances = new ArrayList<>();
