@@ -24,6 +24,7 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -98,7 +99,7 @@ class StoredEventSamplesTest extends ApiTestSupport {
                 read(List.of(sample)).asStream()
                         .forEach(event -> problems.addAll(problemsReading(sample, upcastTypes, event, events)));
             } catch (RuntimeException e) {
-                problems.add(sample.payloadType() + ": " + e);
+                problems.add(sample.payloadType() + ": " + describe(e));
             }
         }
         assertThat(problems).isEmpty();
@@ -128,7 +129,7 @@ class StoredEventSamplesTest extends ApiTestSupport {
                     assertThat(replayed.identifierAsString()).isEqualTo(stream.get(1));
                     assertThat(replayed.version()).isEqualTo(rows.size() - 1L);
                 } catch (Exception | AssertionError e) {
-                    problems.add(stream + ": " + e);
+                    problems.add(stream + ": " + describe(e));
                 }
             }
         });
@@ -265,6 +266,11 @@ class StoredEventSamplesTest extends ApiTestSupport {
             throw new IllegalStateException("Cannot scan the engine's event handlers", e);
         }
         return events;
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+        return cause == failure ? failure.toString() : failure + ", caused by " + cause;
     }
 
     private static JsonNode tree(String json) {
