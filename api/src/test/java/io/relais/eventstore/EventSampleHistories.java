@@ -130,7 +130,8 @@ import java.util.UUID;
  *
  * <p>Only missing samples are ever written from here. A new event class gets its example appended at the end
  * of its aggregate's history (inserted elsewhere, it would take the sequence number of a stored sample); a
- * changed event keeps its old sample and gets a new one for its new revision.
+ * changed event keeps its example where it is, updated to the new shape: its old sample stays and the new
+ * revision's sample is written at the same position.
  */
 final class EventSampleHistories {
 

@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -105,31 +106,42 @@ class StoredEventSamplesTest extends ApiTestSupport {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * Each aggregate's samples form a stream, replayed in sequence order. A changed event has a sample per
+     * revision at the same position: the stream is then replayed once per revision (older ones first).
+     */
     @Test
     void everyAggregateReplaysTheSamplesOfItsEvents() {
         Map<String, Class<?>> aggregates = new LinkedHashMap<>();
         for (AggregateConfiguration<?> aggregate : axon.findModules(AggregateConfiguration.class)) {
             aggregates.put(model(aggregate.aggregateType()).type(), aggregate.aggregateType());
         }
-        Map<List<String>, List<StoredEvent>> streams = samples().stream()
-                .sorted(Comparator.comparingLong(StoredEvent::sequenceNumber))
+        Map<List<String>, Map<Long, List<StoredEvent>>> streams = samples().stream()
+                .sorted(Comparator.comparing(StoredEvent::payloadRevision, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .collect(Collectors.groupingBy(sample -> List.of(sample.type(), sample.aggregateIdentifier()),
-                        LinkedHashMap::new, Collectors.toList()));
+                        LinkedHashMap::new, Collectors.groupingBy(StoredEvent::sequenceNumber, TreeMap::new,
+                                Collectors.toList())));
 
         List<String> problems = new ArrayList<>();
-        streams.forEach((stream, rows) -> {
-            List<Long> sequence = rows.stream().map(StoredEvent::sequenceNumber).toList();
-            if (!sequence.equals(LongStream.range(0, rows.size()).boxed().toList())) {
+        streams.forEach((stream, positions) -> {
+            List<Long> sequence = List.copyOf(positions.keySet());
+            if (!sequence.equals(LongStream.range(0, positions.size()).boxed().toList())) {
                 problems.add(stream + " has sequence numbers " + sequence + ": a stored stream counts from 0, one by one");
             } else if (!aggregates.containsKey(stream.get(0))) {
                 problems.add(stream + " belongs to no aggregate of the engine " + aggregates.keySet());
             } else {
-                try {
-                    EventSourcedAggregate<?> replayed = replay(aggregates.get(stream.get(0)), rows);
-                    assertThat(replayed.identifierAsString()).isEqualTo(stream.get(1));
-                    assertThat(replayed.version()).isEqualTo(rows.size() - 1L);
-                } catch (Exception | AssertionError e) {
-                    problems.add(stream + ": " + describe(e));
+                int revisions = positions.values().stream().mapToInt(List::size).max().orElseThrow();
+                for (int revision = 0; revision < revisions; revision++) {
+                    int nth = revision;
+                    List<StoredEvent> rows = positions.values().stream()
+                            .map(samples -> samples.get(Math.min(nth, samples.size() - 1))).toList();
+                    try {
+                        EventSourcedAggregate<?> replayed = replay(aggregates.get(stream.get(0)), rows);
+                        assertThat(replayed.identifierAsString()).isEqualTo(stream.get(1));
+                        assertThat(replayed.version()).isEqualTo(rows.size() - 1L);
+                    } catch (Exception | AssertionError e) {
+                        problems.add(stream + ": " + describe(e));
+                    }
                 }
             }
         });
