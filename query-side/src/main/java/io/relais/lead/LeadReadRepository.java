@@ -8,7 +8,7 @@ import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
 import io.relais.organisation.Viewer;
 import io.relais.organisation.Visibility;
-import org.postgresql.PGStatement;
+import io.relais.projection.RecordRows;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -21,12 +21,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The lead read model's tables. Plain JDBC: the projection writes whole batches with one statement each,
@@ -46,12 +44,7 @@ class LeadReadRepository {
             LeadSortField.LAST_NAME, "last_name",
             LeadSortField.COMPANY, "company",
             LeadSortField.STATUS, "status");
-    private static final String UPSERT = "insert into lead_view (" + COLUMNS + ", search_text) values ("
-            + "?, ".repeat(31) + "?) on conflict (id) do update set "
-            + Arrays.stream((COLUMNS + ", search_text").split(", "))
-            .skip(1)
-            .map(column -> column + " = excluded." + column)
-            .collect(Collectors.joining(", "));
+    private static final String UPSERT = RecordRows.upsert("lead_view", COLUMNS + ", search_text");
     private static final List<String> OPEN_STATUSES =
             List.of(LeadStatus.NEW.name(), LeadStatus.WORKING.name(), LeadStatus.QUALIFIED.name());
     private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {
@@ -75,20 +68,9 @@ class LeadReadRepository {
                 new MapSqlParameterSource("owner", ownerId).addValue("open", OPEN_STATUSES), String.class);
     }
 
-    /**
-     * The rows of these leads. The statement is never server-prepared: a generic plan cached while the table
-     * was empty (right after a reset) would scan the whole table for every batch of a rebuild; planned with
-     * the actual ids it uses the primary key.
-     */
-    Map<String, LeadRow> findAll(Collection<String> ids) {
-        String sql = "select " + COLUMNS + " from lead_view where id = any(?)";
-        return jdbc.getJdbcTemplate().query(connection -> {
-                    PreparedStatement statement = connection.prepareStatement(sql);
-                    statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-                    statement.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
-                    return statement;
-                }, this::mapRow)
-                .stream().collect(Collectors.toMap(row -> row.id, row -> row));
+    List<LeadRow> findAll(Collection<String> ids) {
+        return RecordRows.select(jdbc.getJdbcTemplate(), "select " + COLUMNS + " from lead_view where id = any(?)",
+                ids, this::mapRow);
     }
 
     LeadPage findPage(FindLeads query) {
@@ -138,18 +120,22 @@ class LeadReadRepository {
         return new LeadHistoryPage(items, page.page(), page.size(), total);
     }
 
-    void upsert(Collection<LeadRow> rows) {
+    void write(LeadProjectionBatch batch) {
+        upsert(batch.leads.changed());
+        insertHistory(batch.history);
+    }
+
+    private void upsert(List<LeadRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        List<LeadRow> batch = List.copyOf(rows);
         jdbc.getJdbcTemplate().batchUpdate(UPSERT, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
-                LeadRow row = batch.get(i);
+                LeadRow row = rows.get(i);
                 LeadDetails d = row.details;
-                ps.setString(1, row.id);
-                ps.setLong(2, row.version);
+                ps.setString(1, row.id());
+                ps.setLong(2, row.version());
                 ps.setString(3, row.status.name());
                 ps.setString(4, d.firstName());
                 ps.setString(5, d.lastName());
@@ -174,7 +160,7 @@ class LeadReadRepository {
                 ps.setString(24, row.disqualificationNote);
                 ps.setTimestamp(25, Timestamp.from(row.capturedAt));
                 ps.setString(26, row.capturedBy);
-                ps.setTimestamp(27, Timestamp.from(row.updatedAt));
+                ps.setTimestamp(27, Timestamp.from(row.updatedAt()));
                 ps.setString(28, row.convertedAccountId);
                 ps.setString(29, row.convertedContactId);
                 ps.setString(30, row.mergedIntoId);
@@ -184,12 +170,12 @@ class LeadReadRepository {
 
             @Override
             public int getBatchSize() {
-                return batch.size();
+                return rows.size();
             }
         });
     }
 
-    void insertHistory(List<LeadHistoryEntry> entries) {
+    private void insertHistory(List<LeadHistoryEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
@@ -224,9 +210,7 @@ class LeadReadRepository {
     }
 
     private LeadRow mapRow(ResultSet rs, int rowNum) throws SQLException {
-        LeadRow row = new LeadRow();
-        row.id = rs.getString("id");
-        row.version = rs.getLong("version");
+        LeadRow row = new LeadRow(rs.getString("id"), rs.getLong("version"), instant(rs, "updated_at"));
         row.status = LeadStatus.valueOf(rs.getString("status"));
         row.details = new LeadDetails(rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
                 rs.getString("phone"), rs.getString("company"), rs.getString("job_title"), rs.getString("website"),
@@ -242,7 +226,6 @@ class LeadReadRepository {
         row.disqualificationNote = rs.getString("disqualification_note");
         row.capturedAt = instant(rs, "captured_at");
         row.capturedBy = rs.getString("captured_by");
-        row.updatedAt = instant(rs, "updated_at");
         row.convertedAccountId = rs.getString("converted_account_id");
         row.convertedContactId = rs.getString("converted_contact_id");
         row.mergedIntoId = rs.getString("merged_into");
