@@ -251,6 +251,8 @@ class AccountApiTest extends ApiTestSupport {
                 + "\"lastName\": \"Voyageur\"}").status()).isEqualTo(200);
         assertThat(rep.api().post("/api/v1/accounts/" + id + "/contacts/" + moving + "/links", "{\"linkedContactId\": \""
                 + staying + "\", \"kind\": \"REPORTS_TO\"}").status()).isEqualTo(200);
+        assertThat(rep.api().put("/api/v1/accounts/" + id + "/contacts/" + staying, "{\"firstName\": \"Rémi\", "
+                + "\"lastName\": \"Rejeu\"}").status()).isEqualTo(200);
         rep.api().post("/api/v1/accounts/" + duplicate + "/contacts", "{\"lastName\": \"Absorbé\"}");
         assertThat(rep.api().post("/api/v1/accounts/" + id + "/contacts/" + moving + "/move",
                 "{\"toAccountId\": \"" + duplicate + "\"}").status()).isEqualTo(200);
