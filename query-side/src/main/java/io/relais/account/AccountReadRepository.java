@@ -2,12 +2,13 @@ package io.relais.account;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
 import io.relais.organisation.Viewer;
 import io.relais.organisation.Visibility;
 import io.relais.projection.RecordRows;
 import io.relais.projection.StorePosition;
+import io.relais.readmodel.Listing;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -25,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The account read model's tables: accounts, their contacts and the links between contacts. */
+/**
+ * The account read model's tables (accounts, their contacts and the links between contacts), and the queries they
+ * answer.
+ */
 @Repository
 class AccountReadRepository {
 
@@ -118,49 +122,33 @@ class AccountReadRepository {
         jdbc.getJdbcTemplate().execute("truncate account_view, contact_view, contact_link");
     }
 
-    Optional<AccountView> find(String accountId, Viewer viewer) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", accountId);
-        return jdbc.query("select " + COLUMNS + " from account_view where id = :id"
-                + Visibility.ownedBy("owner_id", viewer, params), params, this::mapAccount).stream().findFirst();
+    @QueryHandler
+    Optional<AccountView> find(FindAccount query) {
+        return Listing.select(jdbc, COLUMNS, "account_view").visibleTo(query.viewer(), "owner_id")
+                .byId(query.accountId(), this::mapAccount);
     }
 
+    @QueryHandler
     AccountPage findPage(FindAccounts query) {
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        StringBuilder where = new StringBuilder(" where true" + Visibility.ownedBy("owner_id", query.viewer(), params));
-        if (query.status() != null) {
-            where.append(" and status = :status");
-            params.addValue("status", query.status().name());
-        } else {
-            where.append(" and status <> '").append(AccountStatus.MERGED.name()).append("'");
-        }
-        if (query.ownerId() != null) {
-            where.append(" and owner_id = :owner");
-            params.addValue("owner", query.ownerId());
-        }
-        if (query.registration() != null) {
-            where.append(" and (siren = :registration or siret = :registration)");
-            params.addValue("registration", query.registration().replace(" ", ""));
-        }
-        String text = SearchText.fold(query.text());
-        if (!text.isEmpty()) {
-            where.append(" and search_text like :text escape '\\'");
-            params.addValue("text", SearchText.containing(text));
-        }
-        PageRequest page = query.page();
-        long total = jdbc.queryForObject("select count(*) from account_view" + where, params, Long.class);
-        params.addValue("limit", page.size()).addValue("offset", page.offset());
-        List<AccountView> items = jdbc.query("select " + COLUMNS + " from account_view" + where
-                + " order by legal_name, id limit :limit offset :offset", params, this::mapAccount);
-        return new AccountPage(items, page.page(), page.size(), total);
+        return Listing.select(jdbc, COLUMNS, "account_view").visibleTo(query.viewer(), "owner_id")
+                .inStatus(query.status(), AccountStatus.MERGED)
+                .equal("owner_id", query.ownerId())
+                .where("(siren = :registration or siret = :registration)", "registration",
+                        query.registration() == null ? null : query.registration().replace(" ", ""))
+                .searching(query.text())
+                .page("legal_name, id", query.page(), this::mapAccount, AccountPage::new);
     }
 
-    List<ContactView> findContacts(String accountId, Viewer viewer) {
-        return contacts("c.account_id = :account", new MapSqlParameterSource("account", accountId), viewer);
+    @QueryHandler
+    List<ContactView> findContacts(FindContacts query) {
+        return contacts("c.account_id = :account", new MapSqlParameterSource("account", query.accountId()),
+                query.viewer());
     }
 
-    Optional<ContactView> findContact(String contactId, Viewer viewer) {
-        return contacts("c.id = :contact", new MapSqlParameterSource("contact", contactId), viewer).stream()
-                .findFirst();
+    @QueryHandler
+    Optional<ContactView> findContact(FindContact query) {
+        return contacts("c.id = :contact", new MapSqlParameterSource("contact", query.contactId()), query.viewer())
+                .stream().findFirst();
     }
 
     /** The contacts matching {@code condition} whose account the viewer may see, by name, with their links. */

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.common.FieldChange;
 import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
-import io.relais.organisation.Viewer;
 import io.relais.organisation.Visibility;
 import io.relais.projection.RecordRows;
+import io.relais.readmodel.Listing;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -27,8 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The lead read model's tables. Plain JDBC: the projection writes whole batches with one statement each,
- * and the queries share the projection's row mapping.
+ * The lead read model's tables, and the queries they answer. Plain JDBC: the projection writes whole batches with
+ * one statement each, and the queries share the projection's row mapping.
  */
 @Repository
 class LeadReadRepository {
@@ -57,15 +58,16 @@ class LeadReadRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<LeadRow> find(String id, Viewer viewer) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", id);
-        return jdbc.query("select " + COLUMNS + " from lead_view where id = :id"
-                + Visibility.ownedBy("owner_id", viewer, params), params, this::mapRow).stream().findFirst();
+    @QueryHandler
+    Optional<LeadView> find(FindLead query) {
+        return Listing.select(jdbc, COLUMNS, "lead_view").visibleTo(query.viewer(), "owner_id")
+                .byId(query.leadId(), this::mapView);
     }
 
-    List<String> findOpenIds(String ownerId) {
+    @QueryHandler
+    List<String> findOpenIds(FindOpenLeadIds query) {
         return jdbc.queryForList("select id from lead_view where owner_id = :owner and status in (:open) order by id",
-                new MapSqlParameterSource("owner", ownerId).addValue("open", OPEN_STATUSES), String.class);
+                new MapSqlParameterSource("owner", query.ownerId()).addValue("open", OPEN_STATUSES), String.class);
     }
 
     List<LeadRow> findAll(Collection<String> ids) {
@@ -73,46 +75,27 @@ class LeadReadRepository {
                 ids, this::mapRow);
     }
 
+    @QueryHandler
     LeadPage findPage(FindLeads query) {
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        StringBuilder where = new StringBuilder(" where true" + Visibility.ownedBy("owner_id", query.viewer(), params));
-        if (query.status() != null) {
-            where.append(" and status = :status");
-            params.addValue("status", query.status().name());
-        } else {
-            where.append(" and status <> '").append(LeadStatus.MERGED.name()).append("'");
-        }
-        if (query.ownerId() != null) {
-            where.append(" and owner_id = :owner");
-            params.addValue("owner", query.ownerId());
-        }
-        if (query.source() != null) {
-            where.append(" and source = :source");
-            params.addValue("source", query.source().name());
-        }
-        String text = SearchText.fold(query.text());
-        if (!text.isEmpty()) {
-            where.append(" and search_text like :text escape '\\'");
-            params.addValue("text", SearchText.containing(text));
-        }
-        PageRequest page = query.page();
-        long total = jdbc.queryForObject("select count(*) from lead_view" + where, params, Long.class);
-        String order = " order by " + SORT_COLUMNS.get(query.sortBy()) + (query.ascending() ? " asc" : " desc")
-                + " nulls last, id asc";
-        params.addValue("limit", page.size()).addValue("offset", page.offset());
-        List<LeadView> items = jdbc.query("select " + COLUMNS + " from lead_view" + where + order
-                        + " limit :limit offset :offset", params, (rs, n) -> mapRow(rs, n).toView());
-        return new LeadPage(items, page.page(), page.size(), total);
+        return Listing.select(jdbc, COLUMNS, "lead_view").visibleTo(query.viewer(), "owner_id")
+                .inStatus(query.status(), LeadStatus.MERGED)
+                .equal("owner_id", query.ownerId())
+                .equal("source", query.source())
+                .searching(query.text())
+                .page(SORT_COLUMNS.get(query.sortBy()) + (query.ascending() ? " asc" : " desc") + " nulls last, id asc",
+                        query.page(), this::mapView, LeadPage::new);
     }
 
     /** The lead's history and that of the duplicates merged into it (transitively), oldest first. */
-    LeadHistoryPage findHistory(String leadId, Viewer viewer, PageRequest page) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", leadId).addValue("limit", page.size())
+    @QueryHandler
+    LeadHistoryPage findHistory(FindLeadHistory query) {
+        PageRequest page = query.page();
+        MapSqlParameterSource params = new MapSqlParameterSource("id", query.leadId()).addValue("limit", page.size())
                 .addValue("offset", page.offset());
         String family = "with recursive family(id) as (select cast(:id as varchar) union "
                 + "select v.id from lead_view v join family f on v.merged_into = f.id) ";
         String where = " where lead_id in (select id from family) and exists (select 1 from lead_view where id = :id"
-                + Visibility.ownedBy("owner_id", viewer, params) + ")";
+                + Visibility.ownedBy("owner_id", query.viewer(), params) + ")";
         long total = jdbc.queryForObject(family + "select count(*) from lead_history" + where, params, Long.class);
         List<LeadHistoryEntry> items = jdbc.query(family + "select event_id, lead_id, version, event_type, "
                 + "occurred_at, user_id, on_behalf_of, correlation_id, causation_id, changes from lead_history" + where
@@ -207,6 +190,10 @@ class LeadReadRepository {
 
     void deleteAll() {
         jdbc.getJdbcTemplate().execute("truncate lead_view, lead_history");
+    }
+
+    private LeadView mapView(ResultSet rs, int rowNum) throws SQLException {
+        return mapRow(rs, rowNum).toView();
     }
 
     private LeadRow mapRow(ResultSet rs, int rowNum) throws SQLException {

@@ -3,11 +3,10 @@ package io.relais.opportunity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
-import io.relais.organisation.Viewer;
-import io.relais.organisation.Visibility;
 import io.relais.projection.RecordRows;
+import io.relais.readmodel.Listing;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -23,7 +22,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** The opportunity table (one row per deal, with its line items as JSON) and the deals' history of versions. */
+/**
+ * The opportunity table (one row per deal, with its line items as JSON) and the deals' history of versions, and the
+ * queries they answer.
+ */
 @Repository
 class OpportunityRepository {
 
@@ -112,55 +114,29 @@ class OpportunityRepository {
         jdbc.getJdbcTemplate().execute("truncate opportunity_view, opportunity_history");
     }
 
-    Optional<OpportunityView> find(String opportunityId, Viewer viewer) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", opportunityId);
-        return jdbc.query("select " + COLUMNS + " from opportunity_view where id = :id"
-                + Visibility.ownedBy("owner_id", viewer, params), params, this::mapView).stream().findFirst();
+    @QueryHandler
+    Optional<OpportunityView> find(FindOpportunity query) {
+        return Listing.select(jdbc, COLUMNS, "opportunity_view").visibleTo(query.viewer(), "owner_id")
+                .byId(query.opportunityId(), this::mapView);
     }
 
+    @QueryHandler
     OpportunityPage findPage(FindOpportunities query) {
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        StringBuilder where = new StringBuilder(" where true" + Visibility.ownedBy("owner_id", query.viewer(), params));
-        if (query.accountId() != null) {
-            where.append(" and account_id = :account");
-            params.addValue("account", query.accountId());
-        }
-        if (query.ownerId() != null) {
-            where.append(" and owner_id = :owner");
-            params.addValue("owner", query.ownerId());
-        }
-        if (query.status() != null) {
-            where.append(" and status = :status");
-            params.addValue("status", query.status().name());
-        }
-        if (query.stage() != null) {
-            where.append(" and stage = :stage");
-            params.addValue("stage", query.stage());
-        }
-        if (query.closingFrom() != null) {
-            where.append(" and expected_close_date >= :from");
-            params.addValue("from", Date.valueOf(query.closingFrom()));
-        }
-        if (query.closingBefore() != null) {
-            where.append(" and expected_close_date < :before");
-            params.addValue("before", Date.valueOf(query.closingBefore()));
-        }
-        String text = SearchText.fold(query.text());
-        if (!text.isEmpty()) {
-            where.append(" and search_text like :text escape '\\'");
-            params.addValue("text", SearchText.containing(text));
-        }
-        PageRequest page = query.page();
-        long total = jdbc.queryForObject("select count(*) from opportunity_view" + where, params, Long.class);
-        params.addValue("limit", page.size()).addValue("offset", page.offset());
-        List<OpportunityView> items = jdbc.query("select " + COLUMNS + " from opportunity_view" + where
-                + " order by expected_close_date, name, id limit :limit offset :offset", params, this::mapView);
-        return new OpportunityPage(items, page.page(), page.size(), total);
+        return Listing.select(jdbc, COLUMNS, "opportunity_view").visibleTo(query.viewer(), "owner_id")
+                .equal("account_id", query.accountId())
+                .equal("owner_id", query.ownerId())
+                .equal("status", query.status())
+                .equal("stage", query.stage())
+                .where("expected_close_date >= :from", "from", query.closingFrom())
+                .where("expected_close_date < :before", "before", query.closingBefore())
+                .searching(query.text())
+                .page("expected_close_date, name, id", query.page(), this::mapView, OpportunityPage::new);
     }
 
-    List<String> findIdsOfAccount(String accountId) {
+    @QueryHandler
+    List<String> findIds(FindOpportunityIdsOfAccount query) {
         return jdbc.queryForList("select id from opportunity_view where account_id = :account order by id",
-                new MapSqlParameterSource("account", accountId), String.class);
+                new MapSqlParameterSource("account", query.accountId()), String.class);
     }
 
     private OpportunityView mapView(ResultSet rs, int rowNum) throws SQLException {
