@@ -239,11 +239,20 @@ class AccountApiTest extends ApiTestSupport {
     void replayingTheAccountProjectionFromZeroGivesTheSameRows() {
         TestUser rep = user("rep", Profile.SALES_REP);
         String id = customer(rep);
-        rep.api().post("/api/v1/accounts/" + id + "/contacts", "{\"lastName\": \"Rejeu\", \"phones\": [\"+33 4 78 00 00 00\"]}");
+        String staying = rep.api().post("/api/v1/accounts/" + id + "/contacts", "{\"lastName\": \"Rejeu\", "
+                + "\"phones\": [\"+33 4 78 00 00 00\"]}").header("Location").replaceAll(".*/", "");
         String duplicate = rep.api().post("/api/v1/accounts", "{\"legalName\": \"Doublon du rejeu\"}").body()
                 .get("id").asText();
+        assertThat(rep.api().patch("/api/v1/accounts/" + duplicate, "{\"website\": \"rejeu.example.fr\"}").status())
+                .isEqualTo(200);
         String moving = rep.api().post("/api/v1/accounts/" + id + "/contacts", "{\"lastName\": \"Voyageur\"}")
                 .header("Location").replaceAll(".*/", "");
+        assertThat(rep.api().put("/api/v1/accounts/" + id + "/contacts/" + moving, "{\"firstName\": \"Léa\", "
+                + "\"lastName\": \"Voyageur\"}").status()).isEqualTo(200);
+        assertThat(rep.api().post("/api/v1/accounts/" + id + "/contacts/" + moving + "/links", "{\"linkedContactId\": \""
+                + staying + "\", \"kind\": \"REPORTS_TO\"}").status()).isEqualTo(200);
+        assertThat(rep.api().put("/api/v1/accounts/" + id + "/contacts/" + staying, "{\"firstName\": \"Rémi\", "
+                + "\"lastName\": \"Rejeu\"}").status()).isEqualTo(200);
         rep.api().post("/api/v1/accounts/" + duplicate + "/contacts", "{\"lastName\": \"Absorbé\"}");
         assertThat(rep.api().post("/api/v1/accounts/" + id + "/contacts/" + moving + "/move",
                 "{\"toAccountId\": \"" + duplicate + "\"}").status()).isEqualTo(200);
@@ -255,6 +264,7 @@ class AccountApiTest extends ApiTestSupport {
 
         processor.shutDown();
         processor.resetTokens();
+        assertThat(jdbc.queryForObject("select count(*) from contact_view", Long.class)).isZero();
         processor.start();
         awaitCaughtUp(processor);
 

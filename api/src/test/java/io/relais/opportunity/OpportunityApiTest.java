@@ -201,20 +201,37 @@ class OpportunityApiTest extends ApiTestSupport {
     @Test
     void replayingTheOpportunityProjectionFromZeroGivesTheSameRows() {
         TestUser rep = user("rep", Profile.SALES_REP);
+        TestUser peer = user("peer", Profile.SALES_REP);
         String account = account(rep, "Rejeu Affaires");
+        String duplicate = account(rep, "Rejeu Affaires SARL");
         String product = product("Maintenance annuelle", "450.50");
         String id = rep.api().post("/api/v1/opportunities", "{\"accountId\": \"" + account + "\", \"name\": \"Rejeu\", "
                 + "\"currency\": \"EUR\", \"expectedCloseDate\": \"2027-02-01\"}").body().get("id").asText();
         rep.api().post("/api/v1/opportunities/" + id + "/line-items", "{\"productId\": \"" + product
-                + "\", \"quantity\": 2}");
+                + "\", \"quantity\": 2, \"unitCost\": 100}");
+        String removed = rep.api().post("/api/v1/opportunities/" + id + "/line-items", "{\"productId\": \"" + product
+                + "\", \"quantity\": 1}").body().get("lineItems").get(1).get("lineId").asText();
+        assertThat(rep.api().delete("/api/v1/opportunities/" + id + "/line-items/" + removed).status()).isEqualTo(200);
         rep.api().put("/api/v1/opportunities/" + id + "/stage", "{\"stage\": \"QUALIFICATION\"}");
+        rep.api().post("/api/v1/opportunities/" + id + "/close-lost", "{\"reason\": \"PRICE\"}");
+        rep.api().post("/api/v1/opportunities/" + id + "/reopen", "{\"stage\": \"PROPOSAL\"}");
         rep.api().post("/api/v1/opportunities/" + id + "/close-won", null);
+        String moved = deal(rep, duplicate);
+        rep.api().put("/api/v1/opportunities/" + moved + "/details", "{\"name\": \"Rejeu transféré\"}");
+        rep.api().put("/api/v1/opportunities/" + moved + "/amount", "{\"amount\": 12500}");
+        rep.api().put("/api/v1/opportunities/" + moved + "/close-date", "{\"expectedCloseDate\": \"2027-05-31\"}");
+        assertThat(api().put("/api/v1/opportunities/" + moved + "/owner", "{\"ownerId\": \"" + peer.id() + "\"}")
+                .status()).isEqualTo(200);
+        assertThat(rep.api().post("/api/v1/accounts/" + account + "/merge", "{\"duplicateId\": \"" + duplicate + "\"}")
+                .status()).isEqualTo(200);
+        awaitSettled();
+        assertThat(api().get("/api/v1/opportunities/" + moved).body().get("accountId").asText()).isEqualTo(account);
         StreamingEventProcessor processor = processor(OpportunityProjection.PROCESSING_GROUP);
-        awaitCaughtUp(processor);
         List<String> before = rows();
 
         processor.shutDown();
         processor.resetTokens();
+        assertThat(jdbc.queryForObject("select count(*) from opportunity_history", Long.class)).isZero();
         processor.start();
         awaitCaughtUp(processor);
 

@@ -2,6 +2,10 @@ package io.relais.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.RelaisApplication;
+import io.relais.account.AccountCreated;
+import io.relais.account.AccountDetails;
+import io.relais.account.ContactAdded;
+import io.relais.account.ContactDetails;
 import io.relais.common.AuditMetadata;
 import io.relais.opportunity.ForecastCategory;
 import io.relais.opportunity.OpportunityOpened;
@@ -166,6 +170,39 @@ class ProjectionFailureTest {
         awaitHealth("opportunities", "DEGRADED");
     }
 
+    /** Accounts are projected in batches too: the account or contact the database refuses is the only one left out. */
+    @Test
+    void theAccountsProjectionGoesOnAfterAnAccountOrAContactTheDatabaseCannotStore() {
+        String tooLong = record();
+        String refusedContact = record();
+        String after = record();
+        List<EventMessage<?>> events = List.of(
+                account(tooLong, 0, new AccountCreated(tooLong, company("Scierie ".repeat(30)), null)),
+                account(tooLong, 1, new ContactAdded(tooLong, record(), person("Vernier"))),
+                account(refusedContact, 0, new AccountCreated(refusedContact, company("Scierie du Doubs"), null)),
+                account(refusedContact, 1, new ContactAdded(refusedContact, record(), person("Nul \0 octet"))),
+                account(refusedContact, 2, new ContactAdded(refusedContact, record(), person("Suivant"))),
+                account(after, 0, new AccountCreated(after, company("Menuiserie d'après"), null)),
+                account(after, 1, new ContactAdded(after, record(), person("Après"))));
+
+        append(events);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters("accounts", tooLong).size() == 2
+                && deadLetters("accounts", refusedContact).size() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> contacts(after) == 1);
+        assertThat(deadLetters("accounts", tooLong)).extracting(letter -> letter.get("eventidentifier"))
+                .containsExactly(events.get(0).getIdentifier(), events.get(1).getIdentifier());
+        assertThat((String) deadLetters("accounts", tooLong).get(0).get("causemessage")).contains("too long");
+        assertThat(deadLetters("accounts", refusedContact)).extracting(letter -> letter.get("eventidentifier"))
+                .containsExactly(events.get(3).getIdentifier(), events.get(4).getIdentifier());
+        assertThat(jdbc.queryForList("select id, version from account_view where id in (?, ?)", tooLong,
+                refusedContact)).containsExactly(Map.of("id", refusedContact, "version", 0L));
+        assertThat(contacts(refusedContact)).isZero();
+        Response next = api.post("/api/v1/accounts", "{\"legalName\": \"Scierie de la Loue\"}");
+        assertThat(next.status()).as("read-your-writes as usual").isEqualTo(201);
+        awaitHealth("accounts", "DEGRADED");
+    }
+
     @Test
     void aStoppedProcessorIsDownAndItsLagIsStillCounted() {
         StreamingEventProcessor probes = processor(PROBES);
@@ -193,6 +230,23 @@ class ProjectionFailureTest {
     private static EventMessage<?> probe(String record, long sequence, String value) {
         return new GenericDomainEventMessage<>("Probe", record, sequence,
                 new ProbeRecorded(UUID.randomUUID().toString(), record, value), Map.of(AuditMetadata.USER_ID, "admin"));
+    }
+
+    private static EventMessage<?> account(String account, long sequence, Object event) {
+        return new GenericDomainEventMessage<>("Account", account, sequence, event, Map.of(AuditMetadata.USER_ID, "admin"));
+    }
+
+    private static AccountDetails company(String legalName) {
+        return new AccountDetails(legalName, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
+    }
+
+    private static ContactDetails person(String lastName) {
+        return new ContactDetails(null, lastName, null, null, null, null, null, null);
+    }
+
+    private static long contacts(String account) {
+        return jdbc.queryForObject("select count(*) from contact_view where account_id = ?", Long.class, account);
     }
 
     private static String deal(String account, String name) {

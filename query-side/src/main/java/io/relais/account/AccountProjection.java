@@ -1,18 +1,21 @@
 package io.relais.account;
 
 import io.relais.common.AuditMetadata;
+import io.relais.projection.ProjectionBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Component;
 
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
 /**
- * Projects account events into the account and contact tables. Every event moves the account row to the
- * event's version, so a write can wait for it; an event at or below the row's version is skipped, so a
- * replay without a reset changes nothing.
+ * Projects account events into the account and contact tables, a batch of events at a time ({@link AccountBatch}).
+ * Every event moves the account row to the event's version, so a write can wait for it; an event at or below the
+ * row's version is skipped, so a replay without a reset changes nothing.
  */
 @Component
 @ProcessingGroup(AccountProjection.PROCESSING_GROUP)
@@ -28,97 +31,104 @@ public class AccountProjection {
 
     @EventHandler
     void on(AccountCreated event, DomainEventMessage<?> message) {
-        repository.insertAccount(event, message.getSequenceNumber(), message.getTimestamp(),
-                (String) message.getMetaData().get(AuditMetadata.USER_ID));
+        AccountRow row = new AccountRow(event.accountId(), message.getSequenceNumber(), message.getTimestamp());
+        row.status = AccountStatus.PROSPECT;
+        row.details = event.details();
+        row.ownerId = event.ownerId();
+        row.createdAt = message.getTimestamp();
+        row.createdBy = (String) message.getMetaData().get(AuditMetadata.USER_ID);
+        batch().accounts.add(row);
     }
 
     @EventHandler
     void on(AccountDetailsUpdated event, DomainEventMessage<?> message) {
-        repository.updateDetails(event.accountId(), event.details(), message.getSequenceNumber(),
-                message.getTimestamp());
+        update(message, row -> row.details = event.details());
     }
 
     @EventHandler
     void on(AccountSyncedFromErp event, DomainEventMessage<?> message) {
-        repository.updateDetails(event.accountId(), event.details(), message.getSequenceNumber(),
-                message.getTimestamp());
+        update(message, row -> row.details = event.details());
     }
 
     @EventHandler
     void on(AccountOwnerAssigned event, DomainEventMessage<?> message) {
-        repository.update(event.accountId(), message.getSequenceNumber(), message.getTimestamp(),
-                "owner_id = :owner", new MapSqlParameterSource("owner", event.ownerId()));
+        update(message, row -> row.ownerId = event.ownerId());
     }
 
     @EventHandler
     void on(AccountPromotedToCustomer event, DomainEventMessage<?> message) {
-        repository.update(event.accountId(), message.getSequenceNumber(), message.getTimestamp(),
-                "status = :status", new MapSqlParameterSource("status", AccountStatus.CUSTOMER.name()));
+        update(message, row -> row.status = AccountStatus.CUSTOMER);
     }
 
     @EventHandler
     void on(AccountLinkedToErp event, DomainEventMessage<?> message) {
-        repository.update(event.accountId(), message.getSequenceNumber(), message.getTimestamp(),
-                "erp_id = :erpId", new MapSqlParameterSource("erpId", event.erpId()));
+        update(message, row -> row.erpId = event.erpId());
     }
 
     @EventHandler
     void on(ContactAdded event, DomainEventMessage<?> message, TrackingToken token) {
-        repository.insertContact(event, message.getSequenceNumber(), message.getTimestamp(), message.getIdentifier(),
-                position(token));
-        touch(event.accountId(), message);
+        batch().added.add(new AccountBatch.Placement(event.contactId(), event.accountId(), message.getSequenceNumber(),
+                event.details(), event.leadId(), message.getTimestamp(), message.getIdentifier(), position(token)));
+        touch(message);
     }
 
     @EventHandler
     void on(ContactUpdated event, DomainEventMessage<?> message) {
-        repository.updateContact(event.accountId(), event.contactId(), event.details(), message.getSequenceNumber(),
-                message.getTimestamp());
-        touch(event.accountId(), message);
+        batch().contactChanges.add(new AccountBatch.ContactChange(event.accountId(), event.contactId(),
+                message.getSequenceNumber(), message.getTimestamp(), event.details()));
+        touch(message);
     }
 
     @EventHandler
     void on(ContactsLinked event, DomainEventMessage<?> message) {
-        repository.insertLink(event.contactId(), new ContactLink(event.linkedContactId(), event.kind()),
-                message.getTimestamp());
-        repository.touchContact(event.accountId(), event.contactId(), message.getSequenceNumber(),
-                message.getTimestamp());
-        touch(event.accountId(), message);
+        AccountBatch batch = batch();
+        batch.links.add(new AccountBatch.Link(event.contactId(), new ContactLink(event.linkedContactId(), event.kind()),
+                message.getTimestamp()));
+        batch.contactChanges.add(new AccountBatch.ContactChange(event.accountId(), event.contactId(),
+                message.getSequenceNumber(), message.getTimestamp(), null));
+        touch(message);
     }
 
     @EventHandler
     void on(ContactMovedIn event, DomainEventMessage<?> message, TrackingToken token) {
-        repository.placeContact(event, message.getSequenceNumber(), message.getTimestamp(), message.getIdentifier(),
-                position(token));
-        touch(event.accountId(), message);
+        ContactTransfer contact = event.contact();
+        AccountBatch batch = batch();
+        batch.movedIn.add(new AccountBatch.Placement(contact.contactId(), event.accountId(),
+                message.getSequenceNumber(), contact.details(), contact.leadId(), message.getTimestamp(),
+                message.getIdentifier(), position(token)));
+        contact.links().forEach(link -> batch.links.add(new AccountBatch.Link(contact.contactId(), link,
+                message.getTimestamp())));
+        touch(message);
     }
 
     @EventHandler
     void on(AccountMergedInto event, DomainEventMessage<?> message) {
-        repository.update(event.accountId(), message.getSequenceNumber(), message.getTimestamp(),
-                "status = :status, merged_into = :survivor", new MapSqlParameterSource("status",
-                        AccountStatus.MERGED.name()).addValue("survivor", event.survivorId()));
+        update(message, row -> {
+            row.status = AccountStatus.MERGED;
+            row.mergedIntoId = event.survivorId();
+        });
     }
 
     @EventHandler
     void on(MergedAccountAbsorbed event, DomainEventMessage<?> message) {
-        repository.addMergedAccount(event.accountId(), event.mergedId(), message.getSequenceNumber(),
-                message.getTimestamp());
+        update(message, row -> row.mergedAccountIds = Stream.concat(row.mergedAccountIds.stream(),
+                Stream.of(event.mergedId())).toList());
     }
 
     @EventHandler
     void on(LeadConvertedIntoAccount event, DomainEventMessage<?> message) {
-        touch(event.accountId(), message);
+        touch(message);
     }
 
     /** The contact stays listed here until its new account takes it in (a move is ordered by store position). */
     @EventHandler
     void on(ContactMovedOut event, DomainEventMessage<?> message) {
-        touch(event.accountId(), message);
+        touch(message);
     }
 
     @EventHandler
     void on(AccountDuplicateDismissed event, DomainEventMessage<?> message) {
-        touch(event.accountId(), message);
+        touch(message);
     }
 
     @ResetHandler
@@ -130,8 +140,17 @@ public class AccountProjection {
         return token.position().orElseThrow(() -> new IllegalStateException("The event has no position in the store"));
     }
 
-    private void touch(String accountId, DomainEventMessage<?> message) {
-        repository.update(accountId, message.getSequenceNumber(), message.getTimestamp(), "",
-                new MapSqlParameterSource());
+    private void update(DomainEventMessage<?> message, Consumer<AccountRow> change) {
+        batch().accounts.update(message, change);
+    }
+
+    private void touch(DomainEventMessage<?> message) {
+        update(message, row -> {
+        });
+    }
+
+    private AccountBatch batch() {
+        return ProjectionBatches.current(AccountBatch.class, events -> new AccountBatch(repository, events),
+                repository::write);
     }
 }

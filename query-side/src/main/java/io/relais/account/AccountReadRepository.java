@@ -2,31 +2,47 @@ package io.relais.account;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
 import io.relais.organisation.Viewer;
 import io.relais.organisation.Visibility;
+import io.relais.projection.RecordRows;
 import io.relais.projection.StorePosition;
+import io.relais.readmodel.Listing;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The account read model's tables: accounts, their contacts and the links between contacts. */
+/**
+ * The account read model's tables (accounts, their contacts and the links between contacts), and the queries they
+ * answer.
+ */
 @Repository
 class AccountReadRepository {
 
     private static final String COLUMNS = "id, version, status, details, owner_id, erp_id, created_at, created_by, "
             + "updated_at, merged_into, merged_ids";
+    private static final String UPSERT = RecordRows.upsert("account_view", "id, version, status, legal_name, siren, "
+            + "siret, owner_id, erp_id, details, created_at, created_by, updated_at, merged_into, merged_ids, "
+            + "search_text");
+    /** A contact's insert, to finish with what it changes when the contact has a row already. */
+    private static final String PLACE_CONTACT = "insert into contact_view (id, account_id, version, details, "
+            + "created_at, updated_at, search_text, lead_id, placed_at) values (:id, :account, :version, "
+            + "cast(:details as jsonb), :at, :at, :search, :lead, " + StorePosition.of(":eventId", ":position")
+            + ") on conflict (id) do update set ";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
@@ -35,143 +51,104 @@ class AccountReadRepository {
         this.jdbc = jdbc;
     }
 
-    void insertAccount(AccountCreated event, long version, Instant at, String createdBy) {
-        jdbc.update("insert into account_view (id, version, status, legal_name, siren, siret, owner_id, details, "
-                + "created_at, created_by, updated_at, search_text) values (:id, :version, :status, :legalName, "
-                + ":siren, :siret, :owner, cast(:details as jsonb), :at, :by, :at, :search) on conflict (id) do nothing",
-                detailColumns(event.details()).addValue("id", event.accountId()).addValue("version", version)
-                        .addValue("status", AccountStatus.PROSPECT.name()).addValue("owner", event.ownerId())
-                        .addValue("at", Timestamp.from(at)).addValue("by", createdBy));
-    }
-
-    void updateDetails(String accountId, AccountDetails details, long version, Instant at) {
-        update(accountId, version, at, "legal_name = :legalName, siren = :siren, siret = :siret, "
-                + "details = cast(:details as jsonb), search_text = :search", detailColumns(details));
-    }
-
-    /** Sets {@code assignments} and moves the account to {@code version}, unless it is there already. */
-    void update(String accountId, long version, Instant at, String assignments, MapSqlParameterSource params) {
-        jdbc.update("update account_view set " + (assignments.isEmpty() ? "" : assignments + ", ")
-                        + "version = :version, updated_at = :at where id = :id and version < :version",
-                params.addValue("id", accountId).addValue("version", version).addValue("at", Timestamp.from(at)));
-    }
-
-    void insertContact(ContactAdded event, long version, Instant at, String eventId, long tokenPosition) {
-        jdbc.update("insert into contact_view (id, account_id, version, details, created_at, updated_at, search_text, "
-                        + "lead_id, placed_at) values (:id, :account, :version, cast(:details as jsonb), :at, :at, "
-                        + ":search, :lead, " + StorePosition.of(":eventId", ":position") + ") on conflict (id) do update "
-                        // a replay may place a moved contact before the event that created it: only its date is kept
-                        + "set created_at = least(contact_view.created_at, excluded.created_at)",
-                contactColumns(event.details()).addValue("id", event.contactId()).addValue("account", event.accountId())
-                        .addValue("version", version).addValue("at", Timestamp.from(at))
-                        .addValue("lead", event.leadId()).addValue("eventId", eventId)
-                        .addValue("position", tokenPosition));
+    List<AccountRow> findAll(Collection<String> ids) {
+        return RecordRows.select(jdbc.getJdbcTemplate(), "select " + COLUMNS + " from account_view where id = any(?)",
+                ids, this::mapRow);
     }
 
     /**
-     * Puts the contact in the account it moved into. Moves are ordered by the position of their event in the
-     * store, not by account versions, since each account's stream counts its own: a replay that meets an
-     * older move after a newer one leaves the newer in place.
+     * Writes a batch of the projection. A contact's writes are applied in this order: creations, moves, changes
+     * and links. It gives what the events' order gives: a contact is created before it moves, a change applies
+     * only while the contact is in the account that made it and at a newer version, and a move that takes the
+     * contact sets everything a change sets.
      */
-    void placeContact(ContactMovedIn event, long version, Instant at, String eventId, long tokenPosition) {
-        ContactTransfer contact = event.contact();
-        jdbc.update("insert into contact_view (id, account_id, version, details, created_at, updated_at, search_text, "
-                        + "lead_id, placed_at) values (:id, :account, :version, cast(:details as jsonb), :at, :at, "
-                        + ":search, :lead, " + StorePosition.of(":eventId", ":position") + ") on conflict (id) do update "
-                        + "set account_id = excluded.account_id, "
-                        + "version = excluded.version, details = excluded.details, updated_at = excluded.updated_at, "
-                        + "search_text = excluded.search_text, placed_at = excluded.placed_at "
-                        + "where contact_view.placed_at < excluded.placed_at",
-                contactColumns(contact.details()).addValue("id", contact.contactId())
-                        .addValue("account", event.accountId()).addValue("version", version)
-                        .addValue("at", Timestamp.from(at)).addValue("lead", contact.leadId())
-                        .addValue("eventId", eventId).addValue("position", tokenPosition));
-        for (ContactLink link : contact.links()) {
-            insertLink(contact.contactId(), link, at);
+    void write(AccountBatch batch) {
+        List<AccountRow> accounts = batch.accounts.changed();
+        if (!accounts.isEmpty()) {
+            jdbc.getJdbcTemplate().batchUpdate(UPSERT, accounts, accounts.size(), (ps, row) -> {
+                AccountDetails details = row.details;
+                ps.setString(1, row.id());
+                ps.setLong(2, row.version());
+                ps.setString(3, row.status.name());
+                ps.setString(4, details.legalName());
+                ps.setString(5, details.siren());
+                ps.setString(6, details.siret());
+                ps.setString(7, row.ownerId);
+                ps.setString(8, row.erpId);
+                ps.setObject(9, write(details), Types.OTHER);
+                ps.setTimestamp(10, Timestamp.from(row.createdAt));
+                ps.setString(11, row.createdBy);
+                ps.setTimestamp(12, Timestamp.from(row.updatedAt()));
+                ps.setString(13, row.mergedIntoId);
+                ps.setArray(14, ps.getConnection().createArrayOf("varchar", row.mergedAccountIds.toArray()));
+                ps.setString(15, SearchText.of(details.legalName(), details.tradeName()));
+            });
         }
-    }
-
-    /** Applies an account's change to its contact's details while the contact is still in that account. */
-    void updateContact(String accountId, String contactId, ContactDetails details, long version, Instant at) {
-        updateContact(accountId, contactId, version, at, "details = cast(:details as jsonb), search_text = :search",
-                contactColumns(details));
-    }
-
-    /** An account's change concerned its contact (a link): the contact's version and update time move. */
-    void touchContact(String accountId, String contactId, long version, Instant at) {
-        updateContact(accountId, contactId, version, at, "", new MapSqlParameterSource());
-    }
-
-    private void updateContact(String accountId, String contactId, long version, Instant at, String assignments,
-                               MapSqlParameterSource params) {
-        jdbc.update("update contact_view set " + (assignments.isEmpty() ? "" : assignments + ", ")
-                        + "version = :version, updated_at = :at where id = :id and account_id = :account "
-                        + "and version < :version",
-                params.addValue("id", contactId).addValue("account", accountId).addValue("version", version)
-                        .addValue("at", Timestamp.from(at)));
-    }
-
-    /** Links travel with moved contacts; whichever event a replay meets first, the link keeps its first date. */
-    void insertLink(String contactId, ContactLink link, Instant at) {
-        jdbc.update("insert into contact_link (contact_id, linked_contact_id, kind, linked_at) "
+        // a replay may place a moved contact before the event that created it: only its date is kept
+        jdbc.batchUpdate(PLACE_CONTACT + "created_at = least(contact_view.created_at, excluded.created_at)",
+                placements(batch.added));
+        // moves are ordered by the position of their event in the store, not by account versions, since each
+        // account's stream counts its own: a replay that meets an older move after a newer one leaves the newer
+        jdbc.batchUpdate(PLACE_CONTACT + "account_id = excluded.account_id, version = excluded.version, "
+                + "details = excluded.details, "
+                + "updated_at = excluded.updated_at, search_text = excluded.search_text, "
+                + "placed_at = excluded.placed_at where contact_view.placed_at < excluded.placed_at",
+                placements(batch.movedIn));
+        jdbc.batchUpdate("update contact_view set details = coalesce(cast(:details as jsonb), details), "
+                + "search_text = coalesce(:search, search_text), version = :version, updated_at = :at "
+                + "where id = :id and account_id = :account and version < :version",
+                batch.contactChanges.stream().map(change -> contactColumns(change.details())
+                        .addValue("id", change.contactId()).addValue("account", change.accountId())
+                        .addValue("version", change.version()).addValue("at", Timestamp.from(change.at())))
+                        .toArray(SqlParameterSource[]::new));
+        // links travel with moved contacts; whichever event a replay meets first, the link keeps its first date
+        jdbc.batchUpdate("insert into contact_link (contact_id, linked_contact_id, kind, linked_at) "
                         + "values (:contact, :linked, :kind, :at) on conflict (contact_id, linked_contact_id, kind) "
                         + "do update set linked_at = least(contact_link.linked_at, excluded.linked_at)",
-                new MapSqlParameterSource("contact", contactId).addValue("linked", link.linkedContactId())
-                        .addValue("kind", link.kind().name()).addValue("at", Timestamp.from(at)));
+                batch.links.stream().map(link -> new MapSqlParameterSource("contact", link.contactId())
+                        .addValue("linked", link.link().linkedContactId()).addValue("kind", link.link().kind().name())
+                        .addValue("at", Timestamp.from(link.at()))).toArray(SqlParameterSource[]::new));
     }
 
-    void addMergedAccount(String accountId, String mergedId, long version, Instant at) {
-        update(accountId, version, at, "merged_ids = array_append(merged_ids, cast(:merged as varchar))",
-                new MapSqlParameterSource("merged", mergedId));
+    private SqlParameterSource[] placements(List<AccountBatch.Placement> placements) {
+        return placements.stream().map(placement -> contactColumns(placement.details())
+                .addValue("id", placement.contactId()).addValue("account", placement.accountId())
+                .addValue("version", placement.version()).addValue("at", Timestamp.from(placement.at()))
+                .addValue("lead", placement.leadId(), Types.VARCHAR).addValue("eventId", placement.eventId())
+                .addValue("position", placement.position())).toArray(SqlParameterSource[]::new);
     }
 
     void deleteAll() {
         jdbc.getJdbcTemplate().execute("truncate account_view, contact_view, contact_link");
     }
 
-    Optional<AccountView> find(String accountId, Viewer viewer) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", accountId);
-        return jdbc.query("select " + COLUMNS + " from account_view where id = :id"
-                + Visibility.ownedBy("owner_id", viewer, params), params, this::mapAccount).stream().findFirst();
+    @QueryHandler
+    Optional<AccountView> find(FindAccount query) {
+        return Listing.select(jdbc, COLUMNS, "account_view").visibleTo(query.viewer(), "owner_id")
+                .byId(query.accountId(), this::mapAccount);
     }
 
+    @QueryHandler
     AccountPage findPage(FindAccounts query) {
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        StringBuilder where = new StringBuilder(" where true" + Visibility.ownedBy("owner_id", query.viewer(), params));
-        if (query.status() != null) {
-            where.append(" and status = :status");
-            params.addValue("status", query.status().name());
-        } else {
-            where.append(" and status <> '").append(AccountStatus.MERGED.name()).append("'");
-        }
-        if (query.ownerId() != null) {
-            where.append(" and owner_id = :owner");
-            params.addValue("owner", query.ownerId());
-        }
-        if (query.registration() != null) {
-            where.append(" and (siren = :registration or siret = :registration)");
-            params.addValue("registration", query.registration().replace(" ", ""));
-        }
-        String text = SearchText.fold(query.text());
-        if (!text.isEmpty()) {
-            where.append(" and search_text like :text escape '\\'");
-            params.addValue("text", SearchText.containing(text));
-        }
-        PageRequest page = query.page();
-        long total = jdbc.queryForObject("select count(*) from account_view" + where, params, Long.class);
-        params.addValue("limit", page.size()).addValue("offset", page.offset());
-        List<AccountView> items = jdbc.query("select " + COLUMNS + " from account_view" + where
-                + " order by legal_name, id limit :limit offset :offset", params, this::mapAccount);
-        return new AccountPage(items, page.page(), page.size(), total);
+        return Listing.select(jdbc, COLUMNS, "account_view").visibleTo(query.viewer(), "owner_id")
+                .inStatus(query.status(), AccountStatus.MERGED)
+                .equal("owner_id", query.ownerId())
+                .where("(siren = :registration or siret = :registration)", "registration",
+                        query.registration() == null ? null : query.registration().replace(" ", ""))
+                .searching(query.text())
+                .page("legal_name, id", query.page(), this::mapAccount, AccountPage::new);
     }
 
-    List<ContactView> findContacts(String accountId, Viewer viewer) {
-        return contacts("c.account_id = :account", new MapSqlParameterSource("account", accountId), viewer);
+    @QueryHandler
+    List<ContactView> findContacts(FindContacts query) {
+        return contacts("c.account_id = :account", new MapSqlParameterSource("account", query.accountId()),
+                query.viewer());
     }
 
-    Optional<ContactView> findContact(String contactId, Viewer viewer) {
-        return contacts("c.id = :contact", new MapSqlParameterSource("contact", contactId), viewer).stream()
-                .findFirst();
+    @QueryHandler
+    Optional<ContactView> findContact(FindContact query) {
+        return contacts("c.id = :contact", new MapSqlParameterSource("contact", query.contactId()), query.viewer())
+                .stream().findFirst();
     }
 
     /** The contacts matching {@code condition} whose account the viewer may see, by name, with their links. */
@@ -195,25 +172,34 @@ class AccountReadRepository {
                         instant(rs, "updated_at")));
     }
 
-    private MapSqlParameterSource detailColumns(AccountDetails details) {
-        return new MapSqlParameterSource("legalName", details.legalName()).addValue("siren", details.siren())
-                .addValue("siret", details.siret()).addValue("details", write(details))
-                .addValue("search", SearchText.of(details.legalName(), details.tradeName()));
-    }
-
+    /** The columns of a contact's details; null (no change) without details. Typed, so that a null binds at once. */
     private MapSqlParameterSource contactColumns(ContactDetails details) {
+        if (details == null) {
+            return new MapSqlParameterSource().addValue("details", null, Types.VARCHAR)
+                    .addValue("search", null, Types.VARCHAR);
+        }
         List<String> searched = new ArrayList<>(details.emails());
         searched.add(details.firstName());
         searched.add(details.lastName());
-        return new MapSqlParameterSource("details", write(details))
-                .addValue("search", SearchText.of(searched.toArray(String[]::new)));
+        return new MapSqlParameterSource().addValue("details", write(details), Types.VARCHAR)
+                .addValue("search", SearchText.of(searched.toArray(String[]::new)), Types.VARCHAR);
     }
 
     private AccountView mapAccount(ResultSet rs, int rowNum) throws SQLException {
-        return new AccountView(rs.getString("id"), rs.getLong("version"), AccountStatus.valueOf(rs.getString("status")),
-                read(rs.getString("details"), AccountDetails.class), rs.getString("owner_id"), rs.getString("erp_id"),
-                instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
-                rs.getString("merged_into"), List.of((String[]) rs.getArray("merged_ids").getArray()));
+        return mapRow(rs, rowNum).toView();
+    }
+
+    private AccountRow mapRow(ResultSet rs, int rowNum) throws SQLException {
+        AccountRow row = new AccountRow(rs.getString("id"), rs.getLong("version"), instant(rs, "updated_at"));
+        row.status = AccountStatus.valueOf(rs.getString("status"));
+        row.details = read(rs.getString("details"), AccountDetails.class);
+        row.ownerId = rs.getString("owner_id");
+        row.erpId = rs.getString("erp_id");
+        row.createdAt = instant(rs, "created_at");
+        row.createdBy = rs.getString("created_by");
+        row.mergedIntoId = rs.getString("merged_into");
+        row.mergedAccountIds = List.of((String[]) rs.getArray("merged_ids").getArray());
+        return row;
     }
 
     private String write(Object value) {

@@ -1,9 +1,8 @@
 package io.relais.activity;
 
-import io.relais.common.PageRequest;
-import io.relais.organisation.Viewer;
-import io.relais.organisation.Visibility;
+import io.relais.readmodel.Listing;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -18,7 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The activity table and the alerts table. */
+/** The activity table and the alerts table, and the queries they answer. */
 @Repository
 class ActivityRepository {
 
@@ -93,33 +92,26 @@ class ActivityRepository {
         jdbc.getJdbcTemplate().execute("truncate activity_view, activity_alert, deal_last_activity");
     }
 
-    Optional<ActivityView> find(String activityId, Viewer viewer) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", activityId);
-        return jdbc.query("select " + COLUMNS + " from activity_view where id = :id"
-                + Visibility.ownedBy("owner_id", viewer, params), params, this::map).stream().findFirst();
+    @QueryHandler
+    Optional<ActivityView> find(FindActivity query) {
+        return Listing.select(jdbc, COLUMNS, "activity_view").visibleTo(query.viewer(), "owner_id")
+                .byId(query.activityId(), this::map);
     }
 
+    @QueryHandler
     ActivityPage findPage(FindActivities query) {
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        StringBuilder where = new StringBuilder(" where true" + Visibility.ownedBy("owner_id", query.viewer(), params));
-        filter(where, params, "account_id", query.accountId());
-        filter(where, params, "contact_id", query.contactId());
-        filter(where, params, "opportunity_id", query.opportunityId());
-        filter(where, params, "owner_id", query.ownerId());
-        filter(where, params, "kind", query.kind() == null ? null : query.kind().name());
-        filter(where, params, "status", query.status() == null ? null : query.status().name());
-        if (query.dueBefore() != null) {
-            where.append(" and due_at < :dueBefore");
-            params.addValue("dueBefore", Timestamp.from(query.dueBefore()));
-        }
-        PageRequest page = query.page();
-        long total = jdbc.queryForObject("select count(*) from activity_view" + where, params, Long.class);
-        params.addValue("limit", page.size()).addValue("offset", page.offset());
-        List<ActivityView> items = jdbc.query("select " + COLUMNS + " from activity_view" + where
-                + " order by coalesce(due_at, occurred_at) desc, id limit :limit offset :offset", params, this::map);
-        return new ActivityPage(items, page.page(), page.size(), total);
+        return Listing.select(jdbc, COLUMNS, "activity_view").visibleTo(query.viewer(), "owner_id")
+                .equal("account_id", query.accountId())
+                .equal("contact_id", query.contactId())
+                .equal("opportunity_id", query.opportunityId())
+                .equal("owner_id", query.ownerId())
+                .equal("kind", query.kind())
+                .equal("status", query.status())
+                .where("due_at < :dueBefore", "dueBefore", query.dueBefore())
+                .page("coalesce(due_at, occurred_at) desc, id", query.page(), this::map, ActivityPage::new);
     }
 
+    @QueryHandler
     AlertPage findAlerts(FindAlerts query) {
         MapSqlParameterSource params = new MapSqlParameterSource("user", query.userId());
         long total = jdbc.queryForObject("select count(*) from activity_alert where user_id = :user", params,
@@ -134,16 +126,10 @@ class ActivityRepository {
         return new AlertPage(items, query.page().page(), query.page().size(), total);
     }
 
-    List<String> findIdsOfAccount(String accountId) {
+    @QueryHandler
+    List<String> findIds(FindActivityIdsOfAccount query) {
         return jdbc.queryForList("select id from activity_view where account_id = :account order by id",
-                new MapSqlParameterSource("account", accountId), String.class);
-    }
-
-    private static void filter(StringBuilder where, MapSqlParameterSource params, String column, String value) {
-        if (value != null) {
-            where.append(" and ").append(column).append(" = :").append(column);
-            params.addValue(column, value);
-        }
+                new MapSqlParameterSource("account", query.accountId()), String.class);
     }
 
     private ActivityView map(ResultSet rs, int rowNum) throws SQLException {

@@ -1,7 +1,8 @@
 package io.relais.catalogue;
 
-import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
+import io.relais.readmodel.Listing;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The catalogue's tables: products, and every price they ever had. */
+/** The catalogue's tables (products, and every price they ever had), and the queries they answer. */
 @Repository
 class CatalogueRepository {
 
@@ -77,35 +78,25 @@ class CatalogueRepository {
         jdbc.getJdbcTemplate().execute("truncate product_view, product_price");
     }
 
-    Optional<ProductView> find(String productId) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", productId);
-        return withPrices(jdbc.query("select " + COLUMNS + " from product_view where id = :id", params,
-                this::mapProduct)).stream().findFirst();
+    @QueryHandler
+    Optional<ProductView> find(FindProduct query) {
+        return Listing.select(jdbc, COLUMNS, "product_view").byId(query.productId(), this::mapProduct)
+                .flatMap(product -> withPrices(List.of(product)).stream().findFirst());
     }
 
+    @QueryHandler
     ProductPage findPage(FindProducts query) {
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        StringBuilder where = new StringBuilder(" where true");
+        Listing products = Listing.select(jdbc, COLUMNS, "product_view");
         if (!query.includeDiscontinued()) {
-            where.append(" and not discontinued");
+            products.where("not discontinued");
         }
-        if (query.kind() != null) {
-            where.append(" and kind = :kind");
-            params.addValue("kind", query.kind().name());
-        }
-        String text = SearchText.fold(query.text());
-        if (!text.isEmpty()) {
-            where.append(" and search_text like :text escape '\\'");
-            params.addValue("text", SearchText.containing(text));
-        }
-        PageRequest page = query.page();
-        long total = jdbc.queryForObject("select count(*) from product_view" + where, params, Long.class);
-        params.addValue("limit", page.size()).addValue("offset", page.offset());
-        List<ProductView> items = withPrices(jdbc.query("select " + COLUMNS + " from product_view" + where
-                + " order by name, id limit :limit offset :offset", params, this::mapProduct));
-        return new ProductPage(items, page.page(), page.size(), total);
+        return products.equal("kind", query.kind())
+                .searching(query.text())
+                .page("name, id", query.page(), this::mapProduct,
+                        (items, page, size, total) -> new ProductPage(withPrices(items), page, size, total));
     }
 
+    @QueryHandler
     Optional<ProductPrice> findPrice(FindProductPrice query) {
         return jdbc.query("select * from product_price where product_id = :product and price_list = :list "
                         + "and currency = :currency and valid_from <= :on and (valid_until is null or :on < valid_until) "

@@ -3,9 +3,10 @@ package io.relais.duplicate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.organisation.Visibility;
+import io.relais.readmodel.Listing;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -23,12 +24,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The duplicate tables, and the matching itself: candidates are found through the indexes (equal
- * identifiers, and pg_trgm's similarity operator on the normalised names), then scored by
+ * The duplicate tables, the matching itself, and the queries they answer. Candidates are found through the indexes
+ * (equal identifiers, and pg_trgm's similarity operator on the normalised names), then scored by
  * {@link DuplicateScoring}.
  */
 @Repository
@@ -110,54 +110,48 @@ class DuplicateRepository {
     }
 
     /** The likely duplicates of the probe among the kinds given that the viewer may see, most likely first. */
-    List<DuplicateMatch> findMatches(MatchProbe probe, Set<RecordKind> among, Viewer viewer, int limit) {
+    @QueryHandler
+    List<DuplicateMatch> findMatches(FindPossibleDuplicates query) {
         return transactions.execute(status -> {
             prepareMatching();
             List<DuplicateMatch> found = new ArrayList<>();
             for (RecordKind kind : RecordKind.values()) {
-                if (among.contains(kind)) {
-                    found.addAll(matches(List.of(probe), kind, viewer, limit).get(0));
+                if (query.among().contains(kind)) {
+                    found.addAll(matches(List.of(query.probe()), kind, query.viewer(), query.limit()).get(0));
                 }
             }
-            return mostLikely(found, limit);
+            return mostLikely(found, query.limit());
         });
     }
 
+    @QueryHandler
     DuplicatePairPage findPairs(FindDuplicatePairs query) {
         String view = VIEWS.get(query.kind());
         if (view == null) {
             throw new IllegalArgumentException("Duplicate pairs are kept for accounts and leads, not " + query.kind());
         }
-        MapSqlParameterSource params = new MapSqlParameterSource("kind", query.kind().name())
-                .addValue("min", query.minScore());
-        StringBuilder where = new StringBuilder(" where p.kind = :kind and p.score >= :min and not exists (select 1 "
-                + "from duplicate_dismissal d where d.kind = p.kind and d.first_id = p.first_id "
-                + "and d.second_id = p.second_id)");
-        if (query.recordId() != null) {
-            where.append(" and (p.first_id = :record or p.second_id = :record)");
-            params.addValue("record", query.recordId());
-        }
-        where.append(Visibility.ownedBy("fv.owner_id", query.viewer(), params))
-                .append(Visibility.ownedBy("sv.owner_id", query.viewer(), params));
-        String from = " from duplicate_pair p join duplicate_record f on f.kind = p.kind and f.id = p.first_id "
-                + "join duplicate_record s on s.kind = p.kind and s.id = p.second_id "
-                + "join " + view + " fv on fv.id = p.first_id join " + view + " sv on sv.id = p.second_id";
-        long total = jdbc.queryForObject("select count(*)" + from + where, params, Long.class);
-        PageRequest page = query.page();
-        params.addValue("limit", page.size()).addValue("offset", page.offset());
-        List<DuplicatePair> items = jdbc.query("select p.first_id, p.second_id, p.score, p.reasons, p.found_at, "
-                        + "f.label as first_label, s.label as second_label, fv.owner_id as first_owner, "
-                        + "sv.owner_id as second_owner" + from + where
-                        + " order by p.score desc, p.first_id, p.second_id limit :limit offset :offset", params,
-                (rs, n) -> new DuplicatePair(query.kind(),
+        return Listing.select(jdbc, "p.first_id, p.second_id, p.score, p.reasons, p.found_at, f.label as first_label, "
+                        + "s.label as second_label, fv.owner_id as first_owner, sv.owner_id as second_owner",
+                        "duplicate_pair p join duplicate_record f on f.kind = p.kind and f.id = p.first_id "
+                        + "join duplicate_record s on s.kind = p.kind and s.id = p.second_id "
+                        + "join " + view + " fv on fv.id = p.first_id join " + view + " sv on sv.id = p.second_id")
+                .where("p.kind = :kind", "kind", query.kind())
+                .where("p.score >= :min", "min", query.minScore())
+                .where("not exists (select 1 from duplicate_dismissal d where d.kind = p.kind "
+                        + "and d.first_id = p.first_id and d.second_id = p.second_id)")
+                .where("(p.first_id = :record or p.second_id = :record)", "record", query.recordId())
+                .visibleTo(query.viewer(), "fv.owner_id")
+                .visibleTo(query.viewer(), "sv.owner_id")
+                .page("p.score desc, p.first_id, p.second_id", query.page(), (rs, n) -> new DuplicatePair(query.kind(),
                         new PairMember(rs.getString("first_id"), rs.getString("first_label"),
                                 rs.getString("first_owner")),
                         new PairMember(rs.getString("second_id"), rs.getString("second_label"),
                                 rs.getString("second_owner")),
-                        rs.getDouble("score"), reasons(rs), rs.getTimestamp("found_at").toInstant()));
-        return new DuplicatePairPage(items, page.page(), page.size(), total);
+                        rs.getDouble("score"), reasons(rs), rs.getTimestamp("found_at").toInstant()),
+                        DuplicatePairPage::new);
     }
 
+    @QueryHandler
     Optional<Instant> findDismissal(FindDuplicateDismissal query) {
         boolean ordered = query.recordId().compareTo(query.otherId()) < 0;
         return jdbc.query("select dismissed_at from duplicate_dismissal where kind = :kind and first_id = :first "

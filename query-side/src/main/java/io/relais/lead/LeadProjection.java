@@ -7,14 +7,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -37,13 +34,7 @@ public class LeadProjection {
 
     @EventHandler
     void on(LeadCaptured event, DomainEventMessage<?> message) {
-        LeadProjectionBatch batch = batch();
-        if (batch.row(event.leadId()).isPresent()) {
-            return;
-        }
-        LeadRow row = new LeadRow();
-        row.id = event.leadId();
-        row.version = message.getSequenceNumber();
+        LeadRow row = new LeadRow(event.leadId(), message.getSequenceNumber(), message.getTimestamp());
         row.status = LeadStatus.NEW;
         row.details = event.details();
         row.source = event.source();
@@ -56,9 +47,10 @@ public class LeadProjection {
         row.ownerId = event.ownerId();
         row.capturedAt = message.getTimestamp();
         row.capturedBy = (String) message.getMetaData().get(AuditMetadata.USER_ID);
-        row.updatedAt = message.getTimestamp();
-        batch.put(row);
-        batch.record(historyEntry(message, LeadEventChanges.of(event)));
+        LeadProjectionBatch batch = batch();
+        if (batch.leads.add(row)) {
+            batch.history.add(historyEntry(message, LeadEventChanges.of(event)));
+        }
     }
 
     @EventHandler
@@ -142,16 +134,12 @@ public class LeadProjection {
     private void update(DomainEventMessage<?> message, Consumer<LeadRow> change) {
         LeadProjectionBatch batch = batch();
         String leadId = message.getAggregateIdentifier();
-        LeadRow row = batch.row(leadId).orElseThrow(
-                () -> new IllegalStateException("Lead " + leadId + " has events but was never captured"));
-        if (row.version >= message.getSequenceNumber()) {
-            return;
+        if (batch.leads.find(leadId).isEmpty()) {
+            throw new IllegalStateException("Lead " + leadId + " has events but was never captured");
         }
-        change.accept(row);
-        row.version = message.getSequenceNumber();
-        row.updatedAt = message.getTimestamp();
-        batch.changed(leadId);
-        batch.record(historyEntry(message, LeadEventChanges.of(message.getPayload())));
+        if (batch.leads.update(message, change)) {
+            batch.history.add(historyEntry(message, LeadEventChanges.of(message.getPayload())));
+        }
     }
 
     private static LeadHistoryEntry historyEntry(DomainEventMessage<?> message, List<FieldChange> changes) {
@@ -167,21 +155,8 @@ public class LeadProjection {
         return value == null ? null : Objects.toString(value);
     }
 
-    private static Set<String> leadsIn(List<? extends Message<?>> messages) {
-        Set<String> leadIds = new HashSet<>();
-        for (Message<?> message : messages) {
-            if (message instanceof DomainEventMessage<?> event) {
-                leadIds.add(event.getAggregateIdentifier());
-            }
-        }
-        return leadIds;
-    }
-
     private LeadProjectionBatch batch() {
-        return ProjectionBatches.current(LeadProjectionBatch.class, messages -> {
-            LeadProjectionBatch batch = new LeadProjectionBatch(repository);
-            batch.prefetch(leadsIn(messages));
-            return batch;
-        }, LeadProjectionBatch::flush);
+        return ProjectionBatches.current(LeadProjectionBatch.class,
+                events -> new LeadProjectionBatch(repository, events), repository::write);
     }
 }

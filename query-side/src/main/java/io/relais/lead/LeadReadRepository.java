@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.common.FieldChange;
 import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
-import io.relais.organisation.Viewer;
 import io.relais.organisation.Visibility;
-import org.postgresql.PGStatement;
+import io.relais.projection.RecordRows;
+import io.relais.readmodel.Listing;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -21,16 +22,14 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * The lead read model's tables. Plain JDBC: the projection writes whole batches with one statement each,
- * and the queries share the projection's row mapping.
+ * The lead read model's tables, and the queries they answer. Plain JDBC: the projection writes whole batches with
+ * one statement each, and the queries share the projection's row mapping.
  */
 @Repository
 class LeadReadRepository {
@@ -46,12 +45,7 @@ class LeadReadRepository {
             LeadSortField.LAST_NAME, "last_name",
             LeadSortField.COMPANY, "company",
             LeadSortField.STATUS, "status");
-    private static final String UPSERT = "insert into lead_view (" + COLUMNS + ", search_text) values ("
-            + "?, ".repeat(31) + "?) on conflict (id) do update set "
-            + Arrays.stream((COLUMNS + ", search_text").split(", "))
-            .skip(1)
-            .map(column -> column + " = excluded." + column)
-            .collect(Collectors.joining(", "));
+    private static final String UPSERT = RecordRows.upsert("lead_view", COLUMNS + ", search_text");
     private static final List<String> OPEN_STATUSES =
             List.of(LeadStatus.NEW.name(), LeadStatus.WORKING.name(), LeadStatus.QUALIFIED.name());
     private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {
@@ -64,73 +58,44 @@ class LeadReadRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<LeadRow> find(String id, Viewer viewer) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", id);
-        return jdbc.query("select " + COLUMNS + " from lead_view where id = :id"
-                + Visibility.ownedBy("owner_id", viewer, params), params, this::mapRow).stream().findFirst();
+    @QueryHandler
+    Optional<LeadView> find(FindLead query) {
+        return Listing.select(jdbc, COLUMNS, "lead_view").visibleTo(query.viewer(), "owner_id")
+                .byId(query.leadId(), this::mapView);
     }
 
-    List<String> findOpenIds(String ownerId) {
+    @QueryHandler
+    List<String> findOpenIds(FindOpenLeadIds query) {
         return jdbc.queryForList("select id from lead_view where owner_id = :owner and status in (:open) order by id",
-                new MapSqlParameterSource("owner", ownerId).addValue("open", OPEN_STATUSES), String.class);
+                new MapSqlParameterSource("owner", query.ownerId()).addValue("open", OPEN_STATUSES), String.class);
     }
 
-    /**
-     * The rows of these leads. The statement is never server-prepared: a generic plan cached while the table
-     * was empty (right after a reset) would scan the whole table for every batch of a rebuild; planned with
-     * the actual ids it uses the primary key.
-     */
-    Map<String, LeadRow> findAll(Collection<String> ids) {
-        String sql = "select " + COLUMNS + " from lead_view where id = any(?)";
-        return jdbc.getJdbcTemplate().query(connection -> {
-                    PreparedStatement statement = connection.prepareStatement(sql);
-                    statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-                    statement.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
-                    return statement;
-                }, this::mapRow)
-                .stream().collect(Collectors.toMap(row -> row.id, row -> row));
+    List<LeadRow> findAll(Collection<String> ids) {
+        return RecordRows.select(jdbc.getJdbcTemplate(), "select " + COLUMNS + " from lead_view where id = any(?)",
+                ids, this::mapRow);
     }
 
+    @QueryHandler
     LeadPage findPage(FindLeads query) {
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        StringBuilder where = new StringBuilder(" where true" + Visibility.ownedBy("owner_id", query.viewer(), params));
-        if (query.status() != null) {
-            where.append(" and status = :status");
-            params.addValue("status", query.status().name());
-        } else {
-            where.append(" and status <> '").append(LeadStatus.MERGED.name()).append("'");
-        }
-        if (query.ownerId() != null) {
-            where.append(" and owner_id = :owner");
-            params.addValue("owner", query.ownerId());
-        }
-        if (query.source() != null) {
-            where.append(" and source = :source");
-            params.addValue("source", query.source().name());
-        }
-        String text = SearchText.fold(query.text());
-        if (!text.isEmpty()) {
-            where.append(" and search_text like :text escape '\\'");
-            params.addValue("text", SearchText.containing(text));
-        }
-        PageRequest page = query.page();
-        long total = jdbc.queryForObject("select count(*) from lead_view" + where, params, Long.class);
-        String order = " order by " + SORT_COLUMNS.get(query.sortBy()) + (query.ascending() ? " asc" : " desc")
-                + " nulls last, id asc";
-        params.addValue("limit", page.size()).addValue("offset", page.offset());
-        List<LeadView> items = jdbc.query("select " + COLUMNS + " from lead_view" + where + order
-                        + " limit :limit offset :offset", params, (rs, n) -> mapRow(rs, n).toView());
-        return new LeadPage(items, page.page(), page.size(), total);
+        return Listing.select(jdbc, COLUMNS, "lead_view").visibleTo(query.viewer(), "owner_id")
+                .inStatus(query.status(), LeadStatus.MERGED)
+                .equal("owner_id", query.ownerId())
+                .equal("source", query.source())
+                .searching(query.text())
+                .page(SORT_COLUMNS.get(query.sortBy()) + (query.ascending() ? " asc" : " desc") + " nulls last, id asc",
+                        query.page(), this::mapView, LeadPage::new);
     }
 
     /** The lead's history and that of the duplicates merged into it (transitively), oldest first. */
-    LeadHistoryPage findHistory(String leadId, Viewer viewer, PageRequest page) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", leadId).addValue("limit", page.size())
+    @QueryHandler
+    LeadHistoryPage findHistory(FindLeadHistory query) {
+        PageRequest page = query.page();
+        MapSqlParameterSource params = new MapSqlParameterSource("id", query.leadId()).addValue("limit", page.size())
                 .addValue("offset", page.offset());
         String family = "with recursive family(id) as (select cast(:id as varchar) union "
                 + "select v.id from lead_view v join family f on v.merged_into = f.id) ";
         String where = " where lead_id in (select id from family) and exists (select 1 from lead_view where id = :id"
-                + Visibility.ownedBy("owner_id", viewer, params) + ")";
+                + Visibility.ownedBy("owner_id", query.viewer(), params) + ")";
         long total = jdbc.queryForObject(family + "select count(*) from lead_history" + where, params, Long.class);
         List<LeadHistoryEntry> items = jdbc.query(family + "select event_id, lead_id, version, event_type, "
                 + "occurred_at, user_id, on_behalf_of, correlation_id, causation_id, changes from lead_history" + where
@@ -138,18 +103,22 @@ class LeadReadRepository {
         return new LeadHistoryPage(items, page.page(), page.size(), total);
     }
 
-    void upsert(Collection<LeadRow> rows) {
+    void write(LeadProjectionBatch batch) {
+        upsert(batch.leads.changed());
+        insertHistory(batch.history);
+    }
+
+    private void upsert(List<LeadRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        List<LeadRow> batch = List.copyOf(rows);
         jdbc.getJdbcTemplate().batchUpdate(UPSERT, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
-                LeadRow row = batch.get(i);
+                LeadRow row = rows.get(i);
                 LeadDetails d = row.details;
-                ps.setString(1, row.id);
-                ps.setLong(2, row.version);
+                ps.setString(1, row.id());
+                ps.setLong(2, row.version());
                 ps.setString(3, row.status.name());
                 ps.setString(4, d.firstName());
                 ps.setString(5, d.lastName());
@@ -174,7 +143,7 @@ class LeadReadRepository {
                 ps.setString(24, row.disqualificationNote);
                 ps.setTimestamp(25, Timestamp.from(row.capturedAt));
                 ps.setString(26, row.capturedBy);
-                ps.setTimestamp(27, Timestamp.from(row.updatedAt));
+                ps.setTimestamp(27, Timestamp.from(row.updatedAt()));
                 ps.setString(28, row.convertedAccountId);
                 ps.setString(29, row.convertedContactId);
                 ps.setString(30, row.mergedIntoId);
@@ -184,12 +153,12 @@ class LeadReadRepository {
 
             @Override
             public int getBatchSize() {
-                return batch.size();
+                return rows.size();
             }
         });
     }
 
-    void insertHistory(List<LeadHistoryEntry> entries) {
+    private void insertHistory(List<LeadHistoryEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
@@ -223,10 +192,12 @@ class LeadReadRepository {
         jdbc.getJdbcTemplate().execute("truncate lead_view, lead_history");
     }
 
+    private LeadView mapView(ResultSet rs, int rowNum) throws SQLException {
+        return mapRow(rs, rowNum).toView();
+    }
+
     private LeadRow mapRow(ResultSet rs, int rowNum) throws SQLException {
-        LeadRow row = new LeadRow();
-        row.id = rs.getString("id");
-        row.version = rs.getLong("version");
+        LeadRow row = new LeadRow(rs.getString("id"), rs.getLong("version"), instant(rs, "updated_at"));
         row.status = LeadStatus.valueOf(rs.getString("status"));
         row.details = new LeadDetails(rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
                 rs.getString("phone"), rs.getString("company"), rs.getString("job_title"), rs.getString("website"),
@@ -242,7 +213,6 @@ class LeadReadRepository {
         row.disqualificationNote = rs.getString("disqualification_note");
         row.capturedAt = instant(rs, "captured_at");
         row.capturedBy = rs.getString("captured_by");
-        row.updatedAt = instant(rs, "updated_at");
         row.convertedAccountId = rs.getString("converted_account_id");
         row.convertedContactId = rs.getString("converted_contact_id");
         row.mergedIntoId = rs.getString("merged_into");

@@ -1,14 +1,14 @@
 package io.relais.lead;
 
+import io.relais.projection.RecordRow;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /** A lead's row in the read model while a projection batch changes it. */
-final class LeadRow {
+final class LeadRow extends RecordRow {
 
-    String id;
-    long version;
     LeadStatus status;
     LeadDetails details;
     LeadSource source;
@@ -21,15 +21,18 @@ final class LeadRow {
     String disqualificationNote;
     Instant capturedAt;
     String capturedBy;
-    Instant updatedAt;
     String convertedAccountId;
     String convertedContactId;
     String mergedIntoId;
     List<String> mergedLeadIds = List.of();
 
+    LeadRow(String id, long version, Instant updatedAt) {
+        super(id, version, updatedAt);
+    }
+
     LeadView toView() {
-        return new LeadView(id, version, status, details, source, sourceDetail, marketingConsent, consentDate,
+        return new LeadView(id(), version(), status, details, source, sourceDetail, marketingConsent, consentDate,
                 consentChannel, ownerId, disqualificationReason, disqualificationNote, capturedAt, capturedBy,
-                updatedAt, convertedAccountId, convertedContactId, mergedIntoId, mergedLeadIds);
+                updatedAt(), convertedAccountId, convertedContactId, mergedIntoId, mergedLeadIds);
     }
 }

@@ -1,19 +1,20 @@
 package io.relais.opportunity;
 
 import io.relais.common.AuditMetadata;
-import io.relais.common.SearchText;
+import io.relais.projection.ProjectionBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Component;
 
-import java.sql.Date;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
- * Projects deals into the opportunity table. Every event moves the deal's row to its version (so a write can
- * wait for it); an event at or below it is skipped, so a replay without a reset changes nothing.
+ * Projects deals into the opportunity table and each of their versions into the history, a batch of events at a
+ * time ({@link OpportunityBatch}). Every event moves the deal's row to its version (so a write can wait for it);
+ * an event at or below it is skipped, so a replay without a reset changes nothing.
  */
 @Component
 @ProcessingGroup(OpportunityProjection.PROCESSING_GROUP)
@@ -29,75 +30,102 @@ public class OpportunityProjection {
 
     @EventHandler
     void on(OpportunityOpened event, DomainEventMessage<?> message) {
-        repository.insert(event, message.getSequenceNumber(), message.getTimestamp(),
-                (String) message.getMetaData().get(AuditMetadata.USER_ID));
+        OpportunityRow row = new OpportunityRow(event.opportunityId(), message.getSequenceNumber(),
+                message.getTimestamp());
+        row.accountId = event.accountId();
+        row.ownerId = event.ownerId();
+        row.name = event.name();
+        row.primaryContactId = event.primaryContactId();
+        row.leadId = event.leadId();
+        row.currency = event.currency();
+        row.amount = event.amount();
+        row.expectedCloseDate = event.expectedCloseDate();
+        row.priceList = event.priceList();
+        row.stage(event.stage(), OpportunityStatus.OPEN, null, null, null);
+        row.createdAt = message.getTimestamp();
+        row.createdBy = (String) message.getMetaData().get(AuditMetadata.USER_ID);
+        OpportunityBatch batch = batch();
+        if (batch.deals.add(row)) {
+            batch.record(row, true);
+        }
     }
 
     @EventHandler
     void on(OpportunityDetailsUpdated event, DomainEventMessage<?> message) {
-        repository.update(message, "name = :name, search_text = :search, primary_contact_id = :contact",
-                new MapSqlParameterSource("name", event.name()).addValue("search", SearchText.of(event.name()))
-                        .addValue("contact", event.primaryContactId()));
+        update(message, row -> {
+            row.name = event.name();
+            row.primaryContactId = event.primaryContactId();
+        });
     }
 
     @EventHandler
     void on(OpportunityStageChanged event, DomainEventMessage<?> message) {
-        repository.update(message, OpportunityRepository.STAGE, OpportunityRepository.stage(event.stage(),
-                OpportunityStatus.OPEN, null, null, null));
+        update(message, row -> row.stage(event.stage(), OpportunityStatus.OPEN, null, null, null));
     }
 
     @EventHandler
     void on(OpportunityAmountChanged event, DomainEventMessage<?> message) {
-        repository.update(message, "amount = :amount", new MapSqlParameterSource("amount", event.amount()));
+        update(message, row -> row.amount = event.amount());
     }
 
     @EventHandler
     void on(OpportunityCloseDateChanged event, DomainEventMessage<?> message) {
-        repository.update(message, "expected_close_date = :date", new MapSqlParameterSource("date",
-                Date.valueOf(event.expectedCloseDate())));
+        update(message, row -> row.expectedCloseDate = event.expectedCloseDate());
     }
 
     @EventHandler
     void on(OpportunityLineItemAdded event, DomainEventMessage<?> message) {
-        repository.changeLines(message, event.amount(), lines -> lines.add(event.line()));
+        update(message, row -> row.lines(event.amount(), Stream.concat(row.lineItems.stream(),
+                Stream.of(event.line())).toList()));
     }
 
     @EventHandler
     void on(OpportunityLineItemRemoved event, DomainEventMessage<?> message) {
-        repository.changeLines(message, event.amount(), lines -> lines.removeIf(line -> line.lineId()
-                .equals(event.lineId())));
+        update(message, row -> row.lines(event.amount(), row.lineItems.stream()
+                .filter(line -> !line.lineId().equals(event.lineId())).toList()));
     }
 
     @EventHandler
     void on(OpportunityOwnerAssigned event, DomainEventMessage<?> message) {
-        repository.update(message, "owner_id = :owner", new MapSqlParameterSource("owner", event.ownerId()));
+        update(message, row -> row.ownerId = event.ownerId());
     }
 
     @EventHandler
     void on(OpportunityWon event, DomainEventMessage<?> message) {
-        repository.update(message, OpportunityRepository.STAGE, OpportunityRepository.stage(SalesStage.CLOSED_WON,
-                OpportunityStatus.WON, null, null, event.closedOn()));
+        update(message, row -> row.stage(SalesStage.CLOSED_WON, OpportunityStatus.WON, null, null, event.closedOn()));
     }
 
     @EventHandler
     void on(OpportunityLost event, DomainEventMessage<?> message) {
-        repository.update(message, OpportunityRepository.STAGE, OpportunityRepository.stage(SalesStage.CLOSED_LOST,
-                OpportunityStatus.LOST, event.reason(), event.note(), event.closedOn()));
+        update(message, row -> row.stage(SalesStage.CLOSED_LOST, OpportunityStatus.LOST, event.reason(), event.note(),
+                event.closedOn()));
     }
 
     @EventHandler
     void on(OpportunityReopened event, DomainEventMessage<?> message) {
-        repository.update(message, OpportunityRepository.STAGE, OpportunityRepository.stage(event.stage(),
-                OpportunityStatus.OPEN, null, null, null));
+        update(message, row -> row.stage(event.stage(), OpportunityStatus.OPEN, null, null, null));
     }
 
     @EventHandler
     void on(OpportunityTransferred event, DomainEventMessage<?> message) {
-        repository.update(message, "account_id = :account", new MapSqlParameterSource("account", event.accountId()));
+        update(message, row -> row.accountId = event.accountId());
     }
 
     @ResetHandler
     void reset() {
         repository.deleteAll();
+    }
+
+    /** Applies the event to its deal's row, unless the row has it already, and records the new version. */
+    private void update(DomainEventMessage<?> message, Consumer<OpportunityRow> change) {
+        OpportunityBatch batch = batch();
+        if (batch.deals.update(message, change)) {
+            batch.record(batch.deals.find(message.getAggregateIdentifier()).orElseThrow(), false);
+        }
+    }
+
+    private OpportunityBatch batch() {
+        return ProjectionBatches.current(OpportunityBatch.class, events -> new OpportunityBatch(repository, events),
+                repository::write);
     }
 }

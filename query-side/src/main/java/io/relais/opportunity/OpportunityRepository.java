@@ -3,40 +3,36 @@ package io.relais.opportunity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
-import io.relais.organisation.Viewer;
-import io.relais.organisation.Visibility;
-import org.axonframework.eventhandling.DomainEventMessage;
+import io.relais.projection.RecordRows;
+import io.relais.readmodel.Listing;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.sql.Types;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
-/** The opportunity table: one row per deal, with its line items as JSON. */
+/**
+ * The opportunity table (one row per deal, with its line items as JSON) and the deals' history of versions, and the
+ * queries they answer.
+ */
 @Repository
 class OpportunityRepository {
 
-    /** The assignments of a change of stage or status, with the parameters {@link #stage} makes. */
-    static final String STAGE = "stage = :stage, probability = :probability, forecast_category = :category, "
-            + "status = :status, loss_reason = :reason, loss_note = :note, closed_on = :closedOn, stages_visited = "
-            + "case when cast(:stage as varchar) = any(stages_visited) then stages_visited "
-            + "else array_append(stages_visited, cast(:stage as varchar)) end";
-
     private static final String COLUMNS = "id, version, account_id, owner_id, name, primary_contact_id, lead_id, "
             + "currency, amount, margin, expected_close_date, price_list, stage, probability, forecast_category, "
-            + "status, loss_reason, loss_note, closed_on, line_items, created_at, created_by, updated_at";
+            + "status, loss_reason, loss_note, closed_on, line_items, created_at, created_by, updated_at, stages_visited";
+    private static final String UPSERT = RecordRows.upsert("opportunity_view", COLUMNS + ", search_text");
     private static final TypeReference<List<LineItem>> LINES = new TypeReference<>() {
     };
 
@@ -47,147 +43,135 @@ class OpportunityRepository {
         this.jdbc = jdbc;
     }
 
-    static MapSqlParameterSource stage(SalesStage stage, OpportunityStatus status, LossReason reason, String note,
-                                       LocalDate closedOn) {
-        return new MapSqlParameterSource("stage", stage.name()).addValue("probability", stage.probability())
-                .addValue("category", stage.category().name()).addValue("status", status.name())
-                .addValue("reason", reason == null ? null : reason.name()).addValue("note", note)
-                .addValue("closedOn", closedOn == null ? null : Date.valueOf(closedOn));
+    List<OpportunityRow> findAll(Collection<String> ids) {
+        return RecordRows.select(jdbc.getJdbcTemplate(), "select " + COLUMNS + " from opportunity_view where id = any(?)",
+                ids, this::mapRow);
     }
 
-    void insert(OpportunityOpened event, long version, Instant at, String createdBy) {
-        int inserted = jdbc.update("insert into opportunity_view (id, version, account_id, owner_id, name, primary_contact_id, "
-                        + "lead_id, currency, amount, margin, expected_close_date, price_list, stage, probability, "
-                        + "forecast_category, status, line_items, created_at, created_by, updated_at, search_text, "
-                        + "stages_visited) values (:id, :version, :account, :owner, :name, :contact, :lead, :currency, "
-                        + ":amount, null, :closeDate, :priceList, :stage, :probability, :category, :status, '[]', :at, "
-                        + ":by, :at, :search, array[cast(:stage as varchar)]) on conflict (id) do nothing",
-                stage(event.stage(), OpportunityStatus.OPEN, null, null, null).addValue("id", event.opportunityId())
-                        .addValue("version", version).addValue("account", event.accountId())
-                        .addValue("owner", event.ownerId()).addValue("name", event.name())
-                        .addValue("contact", event.primaryContactId()).addValue("lead", event.leadId())
-                        .addValue("currency", event.currency()).addValue("amount", event.amount())
-                        .addValue("closeDate", Date.valueOf(event.expectedCloseDate()))
-                        .addValue("priceList", event.priceList()).addValue("at", Timestamp.from(at))
-                        .addValue("by", createdBy).addValue("search", SearchText.of(event.name())));
-        if (inserted > 0) {
-            recordHistory(event.opportunityId(), at);
-        }
-    }
-
-    /** Sets {@code assignments} and moves the deal to the event's version, unless it is there already. */
-    void update(DomainEventMessage<?> message, String assignments, MapSqlParameterSource params) {
-        int updated = jdbc.update("update opportunity_view set " + assignments + ", version = :version, "
-                        + "updated_at = :at where id = :id and version < :version",
-                params.addValue("id", message.getAggregateIdentifier())
-                        .addValue("version", message.getSequenceNumber())
-                        .addValue("at", Timestamp.from(message.getTimestamp())));
-        if (updated > 0) {
-            recordHistory(message.getAggregateIdentifier(), message.getTimestamp());
-        }
-    }
-
-    /** Closes the deal's version in force and copies its new one into the history, valid from {@code at}. */
-    private void recordHistory(String opportunityId, Instant at) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", opportunityId).addValue("at", Timestamp.from(at));
-        jdbc.update("update opportunity_history set valid_to = :at where opportunity_id = :id and valid_to is null",
-                params);
-        jdbc.update("insert into opportunity_history (opportunity_id, version, valid_from, owner_id, account_id, "
-                + "currency, amount, margin, expected_close_date, stage, probability, forecast_category, status, "
-                + "closed_on, stages_visited, opened_at) select id, version, :at, owner_id, account_id, currency, amount, "
-                + "margin, expected_close_date, stage, probability, forecast_category, status, closed_on, "
-                + "stages_visited, created_at "
-                + "from opportunity_view where id = :id", params);
-    }
-
-    /** Changes the deal's lines, its amount (their total) and its margin (when every line's cost is known). */
-    void changeLines(DomainEventMessage<?> message, BigDecimal amount, Consumer<List<LineItem>> change) {
-        Optional<OpportunityView> current = find(message.getAggregateIdentifier(), Viewer.system());
-        if (current.isEmpty() || current.get().version() >= message.getSequenceNumber()) {
+    /** Writes a batch of the projection: the deals' rows, then the end of their versions in force, then the new ones. */
+    void write(OpportunityBatch batch) {
+        List<OpportunityRow> deals = batch.deals.changed();
+        if (deals.isEmpty()) {
             return;
         }
-        List<LineItem> lines = new ArrayList<>(current.get().lineItems());
-        change.accept(lines);
-        update(message, "line_items = cast(:lines as jsonb), amount = :amount, margin = :margin",
-                new MapSqlParameterSource("lines", write(lines)).addValue("amount", amount)
-                        .addValue("margin", margin(lines)));
+        JdbcTemplate jdbc = this.jdbc.getJdbcTemplate();
+        jdbc.batchUpdate(UPSERT, deals, deals.size(), (ps, row) -> {
+            ps.setString(1, row.id());
+            ps.setLong(2, row.version());
+            ps.setString(3, row.accountId);
+            ps.setString(4, row.ownerId);
+            ps.setString(5, row.name);
+            ps.setString(6, row.primaryContactId);
+            ps.setString(7, row.leadId);
+            ps.setString(8, row.currency);
+            ps.setBigDecimal(9, row.amount);
+            ps.setBigDecimal(10, row.margin);
+            ps.setDate(11, Date.valueOf(row.expectedCloseDate));
+            ps.setString(12, row.priceList);
+            ps.setString(13, row.stage.name());
+            ps.setInt(14, row.stage.probability());
+            ps.setString(15, row.stage.category().name());
+            ps.setString(16, row.status.name());
+            ps.setString(17, row.lossReason == null ? null : row.lossReason.name());
+            ps.setString(18, row.lossNote);
+            ps.setDate(19, date(row.closedOn));
+            ps.setObject(20, write(row.lineItems), Types.OTHER);
+            ps.setTimestamp(21, Timestamp.from(row.createdAt));
+            ps.setString(22, row.createdBy);
+            ps.setTimestamp(23, Timestamp.from(row.updatedAt()));
+            ps.setArray(24, ps.getConnection().createArrayOf("varchar", row.stagesVisited.toArray()));
+            ps.setString(25, SearchText.of(row.name));
+        });
+        jdbc.batchUpdate("update opportunity_history set valid_to = ? where opportunity_id = ? and valid_to is null",
+                batch.ended.entrySet().stream().map(end -> new Object[]{Timestamp.from(end.getValue()), end.getKey()})
+                        .toList());
+        jdbc.batchUpdate("insert into opportunity_history (opportunity_id, version, valid_from, valid_to, owner_id, "
+                        + "account_id, currency, amount, margin, expected_close_date, stage, probability, "
+                        + "forecast_category, status, closed_on, stages_visited, opened_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                batch.versions, batch.versions.size(), (ps, version) -> {
+                    ps.setString(1, version.opportunityId());
+                    ps.setLong(2, version.version());
+                    ps.setTimestamp(3, Timestamp.from(version.validFrom()));
+                    ps.setTimestamp(4, version.validTo() == null ? null : Timestamp.from(version.validTo()));
+                    ps.setString(5, version.ownerId());
+                    ps.setString(6, version.accountId());
+                    ps.setString(7, version.currency());
+                    ps.setBigDecimal(8, version.amount());
+                    ps.setBigDecimal(9, version.margin());
+                    ps.setDate(10, Date.valueOf(version.expectedCloseDate()));
+                    ps.setString(11, version.stage().name());
+                    ps.setInt(12, version.stage().probability());
+                    ps.setString(13, version.stage().category().name());
+                    ps.setString(14, version.status().name());
+                    ps.setDate(15, date(version.closedOn()));
+                    ps.setArray(16, ps.getConnection().createArrayOf("varchar", version.stagesVisited().toArray()));
+                    ps.setTimestamp(17, Timestamp.from(version.openedAt()));
+                });
     }
 
     void deleteAll() {
         jdbc.getJdbcTemplate().execute("truncate opportunity_view, opportunity_history");
     }
 
-    Optional<OpportunityView> find(String opportunityId, Viewer viewer) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", opportunityId);
-        return jdbc.query("select " + COLUMNS + " from opportunity_view where id = :id"
-                + Visibility.ownedBy("owner_id", viewer, params), params, this::map).stream().findFirst();
+    @QueryHandler
+    Optional<OpportunityView> find(FindOpportunity query) {
+        return Listing.select(jdbc, COLUMNS, "opportunity_view").visibleTo(query.viewer(), "owner_id")
+                .byId(query.opportunityId(), this::mapView);
     }
 
+    @QueryHandler
     OpportunityPage findPage(FindOpportunities query) {
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        StringBuilder where = new StringBuilder(" where true" + Visibility.ownedBy("owner_id", query.viewer(), params));
-        if (query.accountId() != null) {
-            where.append(" and account_id = :account");
-            params.addValue("account", query.accountId());
-        }
-        if (query.ownerId() != null) {
-            where.append(" and owner_id = :owner");
-            params.addValue("owner", query.ownerId());
-        }
-        if (query.status() != null) {
-            where.append(" and status = :status");
-            params.addValue("status", query.status().name());
-        }
-        if (query.stage() != null) {
-            where.append(" and stage = :stage");
-            params.addValue("stage", query.stage());
-        }
-        if (query.closingFrom() != null) {
-            where.append(" and expected_close_date >= :from");
-            params.addValue("from", Date.valueOf(query.closingFrom()));
-        }
-        if (query.closingBefore() != null) {
-            where.append(" and expected_close_date < :before");
-            params.addValue("before", Date.valueOf(query.closingBefore()));
-        }
-        String text = SearchText.fold(query.text());
-        if (!text.isEmpty()) {
-            where.append(" and search_text like :text escape '\\'");
-            params.addValue("text", SearchText.containing(text));
-        }
-        PageRequest page = query.page();
-        long total = jdbc.queryForObject("select count(*) from opportunity_view" + where, params, Long.class);
-        params.addValue("limit", page.size()).addValue("offset", page.offset());
-        List<OpportunityView> items = jdbc.query("select " + COLUMNS + " from opportunity_view" + where
-                + " order by expected_close_date, name, id limit :limit offset :offset", params, this::map);
-        return new OpportunityPage(items, page.page(), page.size(), total);
+        return Listing.select(jdbc, COLUMNS, "opportunity_view").visibleTo(query.viewer(), "owner_id")
+                .equal("account_id", query.accountId())
+                .equal("owner_id", query.ownerId())
+                .equal("status", query.status())
+                .equal("stage", query.stage())
+                .where("expected_close_date >= :from", "from", query.closingFrom())
+                .where("expected_close_date < :before", "before", query.closingBefore())
+                .searching(query.text())
+                .page("expected_close_date, name, id", query.page(), this::mapView, OpportunityPage::new);
     }
 
-    List<String> findIdsOfAccount(String accountId) {
+    @QueryHandler
+    List<String> findIds(FindOpportunityIdsOfAccount query) {
         return jdbc.queryForList("select id from opportunity_view where account_id = :account order by id",
-                new MapSqlParameterSource("account", accountId), String.class);
+                new MapSqlParameterSource("account", query.accountId()), String.class);
     }
 
-    /** The lines' total less their cost; null unless every line's cost is known. */
-    private static BigDecimal margin(List<LineItem> lines) {
-        if (lines.isEmpty() || lines.stream().anyMatch(line -> line.cost() == null)) {
-            return null;
-        }
-        return lines.stream().map(line -> line.total().subtract(line.cost())).reduce(BigDecimal.ZERO, BigDecimal::add);
+    private OpportunityView mapView(ResultSet rs, int rowNum) throws SQLException {
+        return mapRow(rs, rowNum).toView();
     }
 
-    private OpportunityView map(ResultSet rs, int rowNum) throws SQLException {
-        String reason = rs.getString("loss_reason");
-        return new OpportunityView(rs.getString("id"), rs.getLong("version"), rs.getString("account_id"),
-                rs.getString("owner_id"), rs.getString("name"), rs.getString("primary_contact_id"),
-                rs.getString("lead_id"), rs.getString("currency"), rs.getBigDecimal("amount"),
-                rs.getBigDecimal("margin"), rs.getObject("expected_close_date", LocalDate.class),
-                rs.getString("price_list"), new SalesStage(rs.getString("stage"), rs.getInt("probability"),
-                ForecastCategory.valueOf(rs.getString("forecast_category"))),
-                OpportunityStatus.valueOf(rs.getString("status")), reason == null ? null : LossReason.valueOf(reason),
-                rs.getString("loss_note"), rs.getObject("closed_on", LocalDate.class), read(rs.getString("line_items")),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+    private OpportunityRow mapRow(ResultSet rs, int rowNum) throws SQLException {
+        OpportunityRow row = new OpportunityRow(rs.getString("id"), rs.getLong("version"),
                 rs.getTimestamp("updated_at").toInstant());
+        String reason = rs.getString("loss_reason");
+        row.accountId = rs.getString("account_id");
+        row.ownerId = rs.getString("owner_id");
+        row.name = rs.getString("name");
+        row.primaryContactId = rs.getString("primary_contact_id");
+        row.leadId = rs.getString("lead_id");
+        row.currency = rs.getString("currency");
+        row.amount = rs.getBigDecimal("amount");
+        row.margin = rs.getBigDecimal("margin");
+        row.expectedCloseDate = rs.getObject("expected_close_date", LocalDate.class);
+        row.priceList = rs.getString("price_list");
+        row.stage = new SalesStage(rs.getString("stage"), rs.getInt("probability"),
+                ForecastCategory.valueOf(rs.getString("forecast_category")));
+        row.status = OpportunityStatus.valueOf(rs.getString("status"));
+        row.lossReason = reason == null ? null : LossReason.valueOf(reason);
+        row.lossNote = rs.getString("loss_note");
+        row.closedOn = rs.getObject("closed_on", LocalDate.class);
+        row.lineItems = read(rs.getString("line_items"));
+        row.createdAt = rs.getTimestamp("created_at").toInstant();
+        row.createdBy = rs.getString("created_by");
+        row.stagesVisited = List.of((String[]) rs.getArray("stages_visited").getArray());
+        return row;
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
     }
 
     private String write(List<LineItem> lines) {

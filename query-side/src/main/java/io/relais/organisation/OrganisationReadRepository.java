@@ -3,6 +3,7 @@ package io.relais.organisation;
 import io.relais.common.CompanySize;
 import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The organisation read model's tables: users, territories with rules and members, the routing default. */
+/**
+ * The organisation read model's tables (users, territories with rules and members, the routing default), and the
+ * queries they answer.
+ */
 @Repository
 class OrganisationReadRepository {
 
@@ -89,7 +93,8 @@ class OrganisationReadRepository {
                 new MapSqlParameterSource("owner", ownerId));
     }
 
-    long version() {
+    @QueryHandler
+    Long version(FindOrganisationVersion query) {
         return jdbc.query("select version from organisation_state where id = 1", Map.of(),
                 rs -> rs.next() ? rs.getLong(1) : -1L);
     }
@@ -99,11 +104,13 @@ class OrganisationReadRepository {
                 + "organisation_state");
     }
 
-    Optional<UserView> findUser(String userId) {
-        return jdbc.query("select " + USER_COLUMNS + " from org_user where id = :id", Map.of("id", userId),
+    @QueryHandler
+    Optional<UserView> findUser(FindUser query) {
+        return jdbc.query("select " + USER_COLUMNS + " from org_user where id = :id", Map.of("id", query.userId()),
                 this::mapUser).stream().findFirst();
     }
 
+    @QueryHandler
     UserPage findUsers(FindUsers query) {
         StringBuilder where = new StringBuilder(" where true");
         MapSqlParameterSource params = new MapSqlParameterSource();
@@ -131,20 +138,25 @@ class OrganisationReadRepository {
         return new UserPage(items, page.page(), page.size(), total);
     }
 
-    List<UserView> findAllUsers() {
+    @QueryHandler
+    List<UserView> findAllUsers(FindAllUsers query) {
         return jdbc.query("select " + USER_COLUMNS + " from org_user order by id", Map.of(), this::mapUser);
     }
 
-    LeadRoutingView findLeadRouting() {
+    @QueryHandler
+    LeadRoutingView findLeadRouting(FindLeadRouting query) {
         String defaultOwner = jdbc.query("select default_lead_owner_id from organisation_state where id = 1",
                 Map.of(), rs -> rs.next() ? rs.getString(1) : null);
         return new LeadRoutingView(territories("order by id", new MapSqlParameterSource()), defaultOwner);
     }
 
-    Optional<TerritoryView> findTerritory(String territoryId) {
-        return territories("where id = :id", new MapSqlParameterSource("id", territoryId)).stream().findFirst();
+    @QueryHandler
+    Optional<TerritoryView> findTerritory(FindTerritory query) {
+        return territories("where id = :id", new MapSqlParameterSource("id", query.territoryId())).stream()
+                .findFirst();
     }
 
+    @QueryHandler
     TerritoryPage findTerritories(FindTerritories query) {
         PageRequest page = query.page();
         long total = jdbc.queryForObject("select count(*) from territory", Map.of(), Long.class);

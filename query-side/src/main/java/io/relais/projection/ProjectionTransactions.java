@@ -28,6 +28,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -159,10 +160,15 @@ public class ProjectionTransactions {
         return result;
     }
 
-    /** The failure as a dead letter's cause: PostgreSQL stores no NUL character, which a refused value may hold. */
+    /**
+     * The failure as a dead letter's cause, told by its innermost message: a batched write's failure wraps the
+     * database's reason in the whole statement, which the stored message, cut to its first kilobyte, would not
+     * reach. PostgreSQL stores no NUL character, which a refused value may hold.
+     */
     private static EnqueueDecision<EventMessage<?>> deadLetter(DeadLetter<? extends EventMessage<?>> letter,
                                                                Throwable cause) {
-        String message = Objects.toString(cause.getMessage(), "").replace("\0", "");
+        String message = Objects.toString(NestedExceptionUtils.getMostSpecificCause(cause).getMessage(), "")
+                .replace("\0", "");
         return Decisions.enqueue(new ThrowableCause(cause.getClass().getName(),
                 message.substring(0, Math.min(message.length(), ThrowableCause.TRUNCATED_MESSAGE_SIZE))));
     }

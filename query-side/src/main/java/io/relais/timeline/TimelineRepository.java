@@ -8,6 +8,7 @@ import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.organisation.Visibility;
 import io.relais.projection.StorePosition;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -21,9 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The timeline's tables: one entry per event, and the links that make a record's history part of another's.
- * A timeline is the entries of a record and of its members, found by walking the links transitively (a lead
- * merged into a lead converted into an account merged into another ...).
+ * The timeline's tables (one entry per event, and the links that make a record's history part of another's), and
+ * the queries they answer. A timeline is the entries of a record and of its members, found by walking the links
+ * transitively (a lead merged into a lead converted into an account merged into another ...).
  */
 @Repository
 class TimelineRepository {
@@ -92,6 +93,7 @@ class TimelineRepository {
         jdbc.getJdbcTemplate().execute("truncate timeline_entry, timeline_link");
     }
 
+    @QueryHandler
     TimelinePage findAccountTimeline(FindAccountTimeline query) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", query.accountId());
         List<String> members = members("exists (select 1 from account_view a where a.id = :id"
@@ -103,6 +105,7 @@ class TimelineRepository {
         return page(sources, params, query.filter(), query.page());
     }
 
+    @QueryHandler
     TimelinePage findContactTimeline(FindContactTimeline query) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", query.contactId());
         List<String> members = members("exists (select 1 from contact_view c join account_view a "
