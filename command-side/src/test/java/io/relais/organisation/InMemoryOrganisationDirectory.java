@@ -1,47 +1,22 @@
 package io.relais.organisation;
 
+import io.relais.organisation.TestOrganisation.Member;
+
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A test double of the organisation read model, as {@link Authorization} sees it: users with a profile, a
- * manager and an active flag. The owner is in the actor's reach when it is the actor or someone below them
- * in the reporting line, whether active or not (as the read model's recursive query); the owner's profile
- * is known only for an active owner.
+ * A test double of the organisation read model over a {@link TestOrganisation}, as {@link Authorization} sees it.
+ * The owner is in the actor's reach when it is the actor or someone below them in the reporting line, whether
+ * active or not (as the read model's recursive query); the owner's profile is known only for an active owner.
  */
 public class InMemoryOrganisationDirectory implements OrganisationDirectory {
 
-    private final Map<String, User> users = new LinkedHashMap<>();
+    private final TestOrganisation organisation;
 
-    /** Adds (or replaces) an active user. */
-    public InMemoryOrganisationDirectory add(String userId, Profile profile, String managerId) {
-        return add(userId, profile, managerId, true);
-    }
-
-    /** Adds (or replaces) a user. */
-    public InMemoryOrganisationDirectory add(String userId, Profile profile, String managerId, boolean active) {
-        users.put(userId, new User(profile, managerId, active));
-        return this;
-    }
-
-    /** Adds (or replaces) a deactivated user. */
-    public InMemoryOrganisationDirectory addInactive(String userId, Profile profile, String managerId) {
-        return add(userId, profile, managerId, false);
-    }
-
-    public InMemoryOrganisationDirectory deactivate(String userId) {
-        User user = requireUser(userId);
-        users.put(userId, new User(user.profile(), user.managerId(), false));
-        return this;
-    }
-
-    public InMemoryOrganisationDirectory move(String userId, String managerId) {
-        User user = requireUser(userId);
-        users.put(userId, new User(user.profile(), managerId, user.active()));
-        return this;
+    public InMemoryOrganisationDirectory(TestOrganisation organisation) {
+        this.organisation = organisation;
     }
 
     /** An {@link Authorization} deciding over this directory. */
@@ -51,14 +26,13 @@ public class InMemoryOrganisationDirectory implements OrganisationDirectory {
 
     @Override
     public Optional<UserStanding> standing(String actorId, String ownerId) {
-        User actor = actorId == null ? null : users.get(actorId);
-        if (actor == null || !actor.active()) {
+        Optional<Member> actor = organisation.member(actorId).filter(Member::active);
+        if (actor.isEmpty()) {
             return Optional.empty();
         }
-        User owner = ownerId == null ? null : users.get(ownerId);
         boolean inReach = ownerId != null && isAtOrBelow(ownerId, actorId);
-        Profile ownerProfile = owner != null && owner.active() ? owner.profile() : null;
-        return Optional.of(new UserStanding(actor.profile(), inReach, ownerProfile));
+        Profile ownerProfile = organisation.member(ownerId).filter(Member::active).map(Member::profile).orElse(null);
+        return Optional.of(new UserStanding(actor.get().profile(), inReach, ownerProfile));
     }
 
     /** Whether {@code userId} is {@code ancestorId} or reports to them, directly or not. */
@@ -69,20 +43,8 @@ public class InMemoryOrganisationDirectory implements OrganisationDirectory {
             if (current.equals(ancestorId)) {
                 return true;
             }
-            User user = users.get(current);
-            current = user == null ? null : user.managerId();
+            current = organisation.member(current).map(Member::managerId).orElse(null);
         }
         return false;
-    }
-
-    private User requireUser(String userId) {
-        User user = users.get(userId);
-        if (user == null) {
-            throw new IllegalArgumentException("No user " + userId + " in the test directory");
-        }
-        return user;
-    }
-
-    private record User(Profile profile, String managerId, boolean active) {
     }
 }
