@@ -152,23 +152,7 @@ final class ActivityFixtures {
 
     /** Matches a {@link RecordNotFoundException} for the activity, as answered to who may not see it. */
     static Matcher<Throwable> notFound() {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable e) {
-                return e instanceof RecordNotFoundException refused && "not-found".equals(refused.code())
-                        && ("No record exists with id " + ACTIVITY_ID).equals(refused.getMessage());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("RecordNotFoundException for ").appendValue(ACTIVITY_ID);
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable e, Description description) {
-                description.appendText("was ").appendValue(e);
-            }
-        };
+        return RefusalMatchers.notFound(ACTIVITY_ID);
     }
 
     /** Matches an {@link InvalidTransitionException} refused because the activity is {@code status}. */

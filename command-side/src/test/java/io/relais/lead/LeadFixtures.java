@@ -9,9 +9,7 @@ import io.relais.common.RefusalMatchers;
 import io.relais.organisation.Profile;
 import io.relais.organisation.TestOrganisation;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -119,23 +117,7 @@ final class LeadFixtures {
 
     /** Matches a {@link RecordNotFoundException} for the lead, as answered to who may not see it. */
     static Matcher<Throwable> notFound() {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable e) {
-                return e instanceof RecordNotFoundException refused && "not-found".equals(refused.code())
-                        && ("No record exists with id " + LEAD_ID).equals(refused.getMessage());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("RecordNotFoundException for ").appendValue(LEAD_ID);
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable e, Description description) {
-                description.appendText("was ").appendValue(e);
-            }
-        };
+        return RefusalMatchers.notFound(LEAD_ID);
     }
 
     /** Matches an {@link InvalidTransitionException} refused because the lead is in {@code status}. */

@@ -70,6 +70,25 @@ public final class TestOrganisation {
                 .add(OTHER_REP, Profile.SALES_REP, OTHER_MANAGER);
     }
 
+    /**
+     * A team on two levels, as the figures tests (forecasts, dashboards) add them up: a director with a manager of
+     * two reps below, and a third rep of their own.
+     * <pre>
+     *   director (sales manager)
+     *   +-- manager (sales manager)
+     *   |   +-- rep-1, rep-2 (sales reps)
+     *   +-- rep-3 (sales rep)
+     * </pre>
+     */
+    public static TestOrganisation twoLevelTeam() {
+        return empty()
+                .add(DIRECTOR, Profile.SALES_MANAGER, null)
+                .add(MANAGER, Profile.SALES_MANAGER, DIRECTOR)
+                .add("rep-1", Profile.SALES_REP, MANAGER)
+                .add("rep-2", Profile.SALES_REP, MANAGER)
+                .add("rep-3", Profile.SALES_REP, DIRECTOR);
+    }
+
     /** Adds an active member, or replaces the member with that id (keeping their place in the order). */
     public TestOrganisation add(String userId, Profile profile, String managerId) {
         members.put(userId, new Member(userId, profile, managerId, true));
@@ -86,6 +105,14 @@ public final class TestOrganisation {
     public TestOrganisation move(String userId, String managerId) {
         Member member = require(userId);
         members.put(userId, new Member(userId, member.profile(), managerId, member.active()));
+        return this;
+    }
+
+    /** Leaves the members out (their reports keep them as manager). */
+    public TestOrganisation without(String... userIds) {
+        for (String userId : userIds) {
+            members.remove(require(userId).userId());
+        }
         return this;
     }
 
