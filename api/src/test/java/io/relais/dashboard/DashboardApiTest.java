@@ -2,6 +2,7 @@ package io.relais.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.organisation.Profile;
+import io.relais.organisation.TestOrganisation;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,11 +120,12 @@ class DashboardApiTest extends ApiTestSupport {
     }
 
     private Team team() {
-        TestUser director = user("director", Profile.SALES_MANAGER);
-        TestUser manager = user("manager", Profile.SALES_MANAGER, director);
-        TestUser rep1 = user("rep1", Profile.SALES_REP, manager);
-        TestUser rep2 = user("rep2", Profile.SALES_REP, manager);
-        TestUser rep3 = user("rep3", Profile.SALES_REP, director);
+        Map<String, TestUser> team = register(TestOrganisation.twoLevelTeam());
+        TestUser director = team.get(TestOrganisation.DIRECTOR);
+        TestUser manager = team.get(TestOrganisation.MANAGER);
+        TestUser rep1 = team.get("rep-1");
+        TestUser rep2 = team.get("rep-2");
+        TestUser rep3 = team.get("rep-3");
         assertThat(api().put("/api/v1/exchange-rates/USD/2020-01-01", "{\"rate\": 0.9}").status()).isEqualTo(200);
 
         String account1 = created(rep1.api().post("/api/v1/accounts", "{\"legalName\": \"Société " + unique()
@@ -191,11 +194,6 @@ class DashboardApiTest extends ApiTestSupport {
 
     private static String account(TestUser owner) {
         return created(owner.api().post("/api/v1/accounts", "{\"legalName\": \"Société " + unique() + "\"}"));
-    }
-
-    private static String created(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.body().get("id").asText();
     }
 
     private static String unique() {

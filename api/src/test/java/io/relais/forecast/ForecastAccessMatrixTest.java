@@ -2,12 +2,9 @@ package io.relais.forecast;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.activity.ActivityProjection;
-import io.relais.organisation.Profile;
-import io.relais.support.ApiTestSupport;
-import io.relais.support.HttpApi;
+import io.relais.support.AccessMatrix;
 import io.relais.support.HttpApi.Response;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,26 +18,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import static io.relais.support.AccessMatrix.Relationship.MANAGER;
+import static io.relais.support.AccessMatrix.Relationship.OTHER_TEAMS_MANAGER;
+import static io.relais.support.AccessMatrix.Relationship.OWNER;
+import static io.relais.support.AccessMatrix.Relationship.PEER_REP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who sees which figures of a team (forecast, funnel, dashboard) and who may set exchange rates and targets,
- * for every relationship: each cell of the matrix is asserted. The organisation: director > manager > {owner,
- * peer}; another team's manager; an auditor, an analyst, a data steward and the administrator; and an
- * anonymous caller. The team looked at is the manager's: each of its three members has one open deal of their
- * own, idle for ten days, and the amounts tell whose figures a line holds. The other team's manager, who sees
- * none of the team's deals, cannot move their figures: such a write answers as on a deal that does not exist,
- * whatever If-Match says.
+ * for every relationship: each cell of the matrix is asserted. The team looked at is the manager's: each of its
+ * three members has one open deal of their own, idle for ten days, and the amounts tell whose figures a line holds.
+ * The other team's manager, who sees none of the team's deals, cannot move their figures: such a write answers as
+ * on a deal that does not exist, whatever If-Match says.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ForecastAccessMatrixTest extends ApiTestSupport {
-
-    enum Relationship {
-        OWNER, MANAGER, MANAGERS_MANAGER, PEER_REP, OTHER_TEAMS_MANAGER, AUDITOR, ANALYST, DATA_STEWARD, ADMINISTRATOR,
-        ANONYMOUS
-    }
+class ForecastAccessMatrixTest extends AccessMatrix {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     private static final String YEAR = String.valueOf(TODAY.getYear());
@@ -48,34 +40,17 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
     /** No other test sets or reads its rates. */
     private static final String CURRENCY = "SEK";
 
-    private final String tag = "matrix" + UUID.randomUUID().toString().substring(0, 8);
-    private TestUser owner;
-    private TestUser manager;
-    private TestUser director;
-    private TestUser peer;
-    private TestUser otherManager;
-    private TestUser auditor;
-    private TestUser analyst;
-    private TestUser steward;
     /** The manager's team: each member's own open deal and its amount, by member id. */
     private final Map<String, String> deals = new LinkedHashMap<>();
     private final Map<String, String> amounts = new LinkedHashMap<>();
 
     @BeforeAll
-    void organisationAndDeals() {
-        director = user("director", Profile.SALES_MANAGER);
-        manager = user("manager", Profile.SALES_MANAGER, director);
-        owner = user("owner", Profile.SALES_REP, manager);
-        peer = user("peer", Profile.SALES_REP, manager);
-        otherManager = user("other-manager", Profile.SALES_MANAGER);
-        auditor = user("auditor", Profile.AUDITOR);
-        analyst = user("analyst", Profile.ANALYST);
-        steward = user("steward", Profile.DATA_STEWARD);
-        idleDeal(manager, "30");
-        idleDeal(owner, "1000");
-        idleDeal(peer, "200");
+    void deals() {
+        idleDeal(user(MANAGER), "30");
+        idleDeal(user(OWNER), "1000");
+        idleDeal(user(PEER_REP), "200");
         // renamed, so that the owner's deal has a stale version to send in If-Match
-        assertThat(owner.api().put("/api/v1/opportunities/" + deals.get(owner.id()) + "/details",
+        assertThat(as(OWNER).put("/api/v1/opportunities/" + deals.get(id(OWNER)) + "/details",
                 "{\"name\": \"Contrat renouvelé\"}").status()).isEqualTo(200);
         awaitCaughtUp(processor(ActivityProjection.PROCESSING_GROUP));
     }
@@ -83,7 +58,7 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
     @ParameterizedTest(name = "{0} reads the manager's forecast")
     @EnumSource(Relationship.class)
     void forecast(Relationship relationship) {
-        Response forecast = as(relationship).get("/api/v1/forecasts/" + manager.id() + "?period=" + YEAR);
+        Response forecast = as(relationship).get("/api/v1/forecasts/" + id(MANAGER) + "?period=" + YEAR);
 
         assertThat(forecast.status()).as(forecast.toString()).isEqualTo(status(relationship));
         assertNotShownTruthfully(forecast);
@@ -96,19 +71,19 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
     @ParameterizedTest(name = "{0} reads the manager's funnel")
     @EnumSource(Relationship.class)
     void funnel(Relationship relationship) {
-        Response funnel = as(relationship).get("/api/v1/forecasts/" + manager.id() + "/funnel?period=" + YEAR);
+        Response funnel = as(relationship).get("/api/v1/forecasts/" + id(MANAGER) + "/funnel?period=" + YEAR);
 
         assertThat(funnel.status()).as(funnel.toString()).isEqualTo(status(relationship));
         assertNotShownTruthfully(funnel);
         if (funnel.status() == 200) {
-            assertThat(funnel.body().get("userId").asText()).isEqualTo(manager.id());
+            assertThat(funnel.body().get("userId").asText()).isEqualTo(id(MANAGER));
         }
     }
 
     @ParameterizedTest(name = "{0} reads the manager's dashboard")
     @EnumSource(Relationship.class)
     void dashboard(Relationship relationship) {
-        Response dashboard = as(relationship).get("/api/v1/dashboards/" + manager.id() + "?period=" + YEAR
+        Response dashboard = as(relationship).get("/api/v1/dashboards/" + id(MANAGER) + "?period=" + YEAR
                 + "&staleDays=5");
 
         assertThat(dashboard.status()).as(dashboard.toString()).isEqualTo(status(relationship));
@@ -157,7 +132,7 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
         BigDecimal amount = BigDecimal.valueOf(100_000 + 1_000 * relationship.ordinal());
         long before = storedEvents();
 
-        Response set = as(relationship).put("/api/v1/targets/" + owner.id() + "/" + NEXT_YEAR,
+        Response set = as(relationship).put("/api/v1/targets/" + id(OWNER) + "/" + NEXT_YEAR,
                 "{\"amount\": " + amount + "}");
 
         int expected = switch (relationship) {
@@ -167,7 +142,7 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
         };
         assertThat(set.status()).as(set.toString()).isEqualTo(expected);
         if (expected == 200) {
-            assertThat(set.body().get("userId").asText()).isEqualTo(owner.id());
+            assertThat(set.body().get("userId").asText()).isEqualTo(id(OWNER));
             assertThat(set.body().get("amount").decimalValue()).isEqualByComparingTo(amount);
         } else {
             assertThat(storedEvents()).isEqualTo(before);
@@ -183,8 +158,8 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
             "amount     | {\"amount\": 5}",
             "close-date | {\"expectedCloseDate\": \"2099-06-30\"}"})
     void figuresOfTheTeamsDeals(String figure, String body) {
-        assertAnswersAsMissing("/api/v1/opportunities/" + deals.get(owner.id()), (id, headers) ->
-                otherManager.api().put("/api/v1/opportunities/" + id + "/" + figure, body, headers));
+        assertAnswersAsMissing("/api/v1/opportunities/" + deals.get(id(OWNER)), (id, headers) ->
+                as(OTHER_TEAMS_MANAGER).put("/api/v1/opportunities/" + id + "/" + figure, body, headers));
     }
 
     /**
@@ -194,9 +169,9 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
     private void assertNotShownTruthfully(Response response) {
         if (response.status() == 404) {
             assertThat(response.body().get("type").asText()).isEqualTo("urn:relais:problem:not-found");
-            assertThat(response.body().get("detail").asText()).startsWith("No figures of the team of " + manager.id()
+            assertThat(response.body().get("detail").asText()).startsWith("No figures of the team of " + id(MANAGER)
                     + " are shown to you");
-            assertThat(as(Relationship.OTHER_TEAMS_MANAGER).get("/api/v1/users/" + manager.id()).status())
+            assertThat(as(OTHER_TEAMS_MANAGER).get("/api/v1/users/" + id(MANAGER)).status())
                     .isEqualTo(200);
         }
     }
@@ -213,10 +188,10 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
     /** The members whose own line the relationship sees: a rep their own only, the others the whole team. */
     private List<String> visibleLines(Relationship relationship) {
         return switch (relationship) {
-            case OWNER -> List.of(owner.id());
-            case PEER_REP -> List.of(peer.id());
+            case OWNER -> List.of(id(OWNER));
+            case PEER_REP -> List.of(id(PEER_REP));
             case MANAGER, MANAGERS_MANAGER, AUDITOR, ANALYST, DATA_STEWARD, ADMINISTRATOR ->
-                    List.of(manager.id(), owner.id(), peer.id());
+                    List.of(id(MANAGER), id(OWNER), id(PEER_REP));
             case OTHER_TEAMS_MANAGER, ANONYMOUS -> throw new IllegalArgumentException(relationship + " sees no line");
         };
     }
@@ -235,21 +210,6 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
         return figures;
     }
 
-    private HttpApi as(Relationship relationship) {
-        return switch (relationship) {
-            case OWNER -> owner.api();
-            case MANAGER -> manager.api();
-            case MANAGERS_MANAGER -> director.api();
-            case PEER_REP -> peer.api();
-            case OTHER_TEAMS_MANAGER -> otherManager.api();
-            case AUDITOR -> auditor.api();
-            case ANALYST -> analyst.api();
-            case DATA_STEWARD -> steward.api();
-            case ADMINISTRATOR -> api();
-            case ANONYMOUS -> anonymous();
-        };
-    }
-
     /** An open deal of the member's, closing this year, whose last activity was ten days ago. */
     private void idleDeal(TestUser member, String amount) {
         String account = created(member.api().post("/api/v1/accounts", "{\"legalName\": \"Société " + tag + " "
@@ -264,8 +224,4 @@ class ForecastAccessMatrixTest extends ApiTestSupport {
         amounts.put(member.id(), amount);
     }
 
-    private static String created(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.body().get("id").asText();
-    }
 }

@@ -1,11 +1,9 @@
 package io.relais.opportunity;
 
-import io.relais.organisation.Profile;
-import io.relais.support.ApiTestSupport;
+import io.relais.support.AccessMatrix;
 import io.relais.support.HttpApi;
 import io.relais.support.HttpApi.Response;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -13,59 +11,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
+import static io.relais.support.AccessMatrix.Relationship.OWNER;
+import static io.relais.support.AccessMatrix.Relationship.PEER_REP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who may read, list and change a deal, for every relationship to its owner: each cell of the matrix is
- * asserted. The organisation: director > manager > {owner, peer}; another team's manager; an auditor, an
- * analyst, a data steward and the administrator; and an anonymous caller. To whoever may not see the deal, every
- * write answers as on a deal that does not exist, whatever If-Match says.
+ * asserted. To whoever may not see the deal, every write answers as on a deal that does not exist, whatever
+ * If-Match says.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OpportunityAccessMatrixTest extends ApiTestSupport {
+class OpportunityAccessMatrixTest extends AccessMatrix {
 
-    enum Relationship {
-        OWNER, MANAGER, MANAGERS_MANAGER, PEER_REP, OTHER_TEAMS_MANAGER, AUDITOR, ANALYST, DATA_STEWARD, ADMINISTRATOR,
-        ANONYMOUS
-    }
-
-    /** What each relationship gets: the status of a read, whether the list shows the deal, the status of a change. */
-    private record Rights(int read, boolean listed, int change) {
-    }
-
-    private static final Rights FULL = new Rights(200, true, 200);
-    private static final Rights READ_ONLY = new Rights(200, true, 403);
-    private static final Rights NONE = new Rights(404, false, 404);
-    private static final Rights UNAUTHENTICATED = new Rights(401, false, 401);
-
-    private final String tag = "matrix" + UUID.randomUUID().toString().substring(0, 8);
-    private TestUser owner;
-    private TestUser manager;
-    private TestUser director;
-    private TestUser peer;
-    private TestUser otherManager;
-    private TestUser auditor;
-    private TestUser analyst;
-    private TestUser steward;
     private String account;
     private String deal;
 
     @BeforeAll
-    void organisationAndDeal() {
-        director = user("director", Profile.SALES_MANAGER);
-        manager = user("manager", Profile.SALES_MANAGER, director);
-        owner = user("owner", Profile.SALES_REP, manager);
-        peer = user("peer", Profile.SALES_REP, manager);
-        otherManager = user("other-manager", Profile.SALES_MANAGER);
-        auditor = user("auditor", Profile.AUDITOR);
-        analyst = user("analyst", Profile.ANALYST);
-        steward = user("steward", Profile.DATA_STEWARD);
-        account = created(owner.api().post("/api/v1/accounts", "{\"legalName\": \"Société " + tag + "\"}"));
+    void accountAndDeal() {
+        account = created(as(OWNER).post("/api/v1/accounts", "{\"legalName\": \"Société " + tag + "\"}"));
         // the only deal named after the tag, so that a list filtered on it shows this deal or nothing
         deal = dealOfOwner(tag);
     }
@@ -73,30 +38,14 @@ class OpportunityAccessMatrixTest extends ApiTestSupport {
     @ParameterizedTest(name = "{0} reads")
     @EnumSource(Relationship.class)
     void read(Relationship relationship) {
-        Response read = as(relationship).get("/api/v1/opportunities/" + deal);
-
-        assertThat(read.status()).as(read.toString()).isEqualTo(rights(relationship).read());
-        switch (read.status()) {
-            case 200 -> assertThat(read.body().get("ownerId").asText()).isEqualTo(owner.id());
-            case 404 -> assertThat(read.body().get("type").asText()).isEqualTo("urn:relais:problem:not-found");
-            default -> assertThat(read.body().get("type").asText()).isEqualTo("urn:relais:problem:unauthenticated");
-        }
+        assertRead(as(relationship).get("/api/v1/opportunities/" + deal), onTheOwnersRecord(relationship));
     }
 
     @ParameterizedTest(name = "{0} lists")
     @EnumSource(Relationship.class)
     void list(Relationship relationship) {
-        Response list = as(relationship).get("/api/v1/opportunities?size=200&q=" + tag);
-
-        if (relationship == Relationship.ANONYMOUS) {
-            assertThat(list.status()).isEqualTo(401);
-            return;
-        }
-        assertThat(list.status()).as(list.toString()).isEqualTo(200);
-        List<String> ids = new ArrayList<>();
-        list.body().get("items").forEach(item -> ids.add(item.get("id").asText()));
-        assertThat(ids).isEqualTo(rights(relationship).listed() ? List.of(deal) : List.of());
-        assertThat(list.body().get("totalItems").asLong()).isEqualTo(ids.size());
+        assertListed(as(relationship).get("/api/v1/opportunities?size=200&q=" + tag), onTheOwnersRecord(relationship),
+                deal);
     }
 
     @ParameterizedTest(name = "{0} moves it to another stage")
@@ -107,7 +56,7 @@ class OpportunityAccessMatrixTest extends ApiTestSupport {
 
         Response moved = as(relationship).put("/api/v1/opportunities/" + fresh + "/stage", "{\"stage\": \"PROPOSAL\"}");
 
-        assertThat(moved.status()).as(moved.toString()).isEqualTo(rights(relationship).change());
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(onTheOwnersRecord(relationship).change());
         if (moved.status() == 200) {
             assertThat(moved.body().get("stage").get("name").asText()).isEqualTo("PROPOSAL");
             assertThat(storedEvents()).isEqualTo(before + 1);
@@ -121,16 +70,8 @@ class OpportunityAccessMatrixTest extends ApiTestSupport {
 
     /** Every write that takes If-Match, by each relationship that sees nothing. */
     Stream<Arguments> writesOnAHiddenDeal() {
-        List<Arguments> cells = new ArrayList<>();
-        for (Relationship relationship : Relationship.values()) {
-            if (rights(relationship) == NONE) {
-                for (String write : List.of("details", "stage", "amount", "close-date", "add-line", "remove-line",
-                        "owner", "close-won", "close-lost", "reopen")) {
-                    cells.add(Arguments.of(relationship, write));
-                }
-            }
-        }
-        return cells.stream();
+        return cells(relationship -> onTheOwnersRecord(relationship) == NONE, List.of("details", "stage", "amount",
+                "close-date", "add-line", "remove-line", "owner", "close-won", "close-lost", "reopen"));
     }
 
     @ParameterizedTest(name = "{0}: {1}, whatever If-Match says")
@@ -138,7 +79,7 @@ class OpportunityAccessMatrixTest extends ApiTestSupport {
     void writeOnAHiddenDeal(Relationship relationship, String write) {
         String fresh = dealOfOwner("Contrat");
         // changed once, so that a stale version exists
-        assertThat(owner.api().put("/api/v1/opportunities/" + fresh + "/stage", "{\"stage\": \"PROPOSAL\"}")
+        assertThat(as(OWNER).put("/api/v1/opportunities/" + fresh + "/stage", "{\"stage\": \"PROPOSAL\"}")
                 .status()).isEqualTo(200);
 
         assertAnswersAsMissing("/api/v1/opportunities/" + fresh, (id, headers) -> {
@@ -153,7 +94,7 @@ class OpportunityAccessMatrixTest extends ApiTestSupport {
                 case "add-line" -> api.post(path + "/line-items", "{\"productId\": \"product-1\", \"quantity\": 1}",
                         headers);
                 case "remove-line" -> api.delete(path + "/line-items/line-1", headers);
-                case "owner" -> api.put(path + "/owner", "{\"ownerId\": \"" + peer.id() + "\"}", headers);
+                case "owner" -> api.put(path + "/owner", "{\"ownerId\": \"" + id(PEER_REP) + "\"}", headers);
                 case "close-lost" -> api.post(path + "/close-lost", "{\"reason\": \"PRICE\"}", headers);
                 case "reopen" -> api.post(path + "/reopen", "{\"stage\": \"QUALIFICATION\"}", headers);
                 default -> api.post(path + "/" + write, null, headers);
@@ -161,38 +102,10 @@ class OpportunityAccessMatrixTest extends ApiTestSupport {
         });
     }
 
-    private Rights rights(Relationship relationship) {
-        return switch (relationship) {
-            case OWNER, MANAGER, MANAGERS_MANAGER, ADMINISTRATOR -> FULL;
-            case AUDITOR, ANALYST, DATA_STEWARD -> READ_ONLY;
-            case PEER_REP, OTHER_TEAMS_MANAGER -> NONE;
-            case ANONYMOUS -> UNAUTHENTICATED;
-        };
-    }
-
-    private HttpApi as(Relationship relationship) {
-        return switch (relationship) {
-            case OWNER -> owner.api();
-            case MANAGER -> manager.api();
-            case MANAGERS_MANAGER -> director.api();
-            case PEER_REP -> peer.api();
-            case OTHER_TEAMS_MANAGER -> otherManager.api();
-            case AUDITOR -> auditor.api();
-            case ANALYST -> analyst.api();
-            case DATA_STEWARD -> steward.api();
-            case ADMINISTRATOR -> api();
-            case ANONYMOUS -> anonymous();
-        };
-    }
-
     private String dealOfOwner(String name) {
-        return created(owner.api().post("/api/v1/opportunities", "{\"accountId\": \"" + account + "\", \"name\": \""
+        return created(as(OWNER).post("/api/v1/opportunities", "{\"accountId\": \"" + account + "\", \"name\": \""
                 + name + "\", \"currency\": \"EUR\", \"amount\": 1000, \"expectedCloseDate\": \""
                 + LocalDate.now(ZoneOffset.UTC).plusMonths(1) + "\"}"));
     }
 
-    private static String created(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.body().get("id").asText();
-    }
 }

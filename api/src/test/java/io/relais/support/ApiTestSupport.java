@@ -3,6 +3,8 @@ package io.relais.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.organisation.Profile;
+import io.relais.organisation.TestOrganisation;
+import io.relais.organisation.TestOrganisation.Member;
 import io.relais.eventstore.ProcessorProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -21,7 +23,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -95,6 +99,29 @@ public abstract class ApiTestSupport {
         return user(name, profile, null);
     }
 
+    /**
+     * Registers the organisation over HTTP, each manager before their reports; answers its users by their id in the
+     * description. Each registered id is derived from that id, as {@link #user} does; the description's
+     * {@link TestOrganisation#ADMIN} is the application's administrator.
+     */
+    protected Map<String, TestUser> register(TestOrganisation organisation) {
+        Map<String, TestUser> users = new LinkedHashMap<>();
+        List<Member> waiting = organisation.members();
+        while (!waiting.isEmpty()) {
+            Member next = waiting.stream()
+                    .filter(member -> member.managerId() == null || users.containsKey(member.managerId()))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("No manager registered for "
+                            + waiting));
+            if (!next.active()) {
+                throw new IllegalArgumentException("Only active members are registered: " + next);
+            }
+            waiting.remove(next);
+            users.put(next.userId(), next.userId().equals(TestOrganisation.ADMIN) ? new TestUser("admin", api())
+                    : user(next.userId(), next.profile(), users.get(next.managerId())));
+        }
+        return users;
+    }
+
     /** A registered user and the API signed in as them. */
     protected record TestUser(String id, HttpApi api) {
     }
@@ -137,6 +164,12 @@ public abstract class ApiTestSupport {
             assertThat(hidden).as("If-Match " + expected).isEqualTo(missing);
         }
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    /** The id of the record a write created, which must have answered 201. */
+    protected static String created(HttpApi.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.body().get("id").asText();
     }
 
     /** A response's status, content type and body, {@code id} written as {id}. */

@@ -170,11 +170,6 @@ class ValueRangeTest extends ApiTestSupport {
                 .replace("{product}", product).replace("{price}", price);
     }
 
-    private static String created(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.body().get("id").asText();
-    }
-
     private static void assertProblem(Response response, String field, String code) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");

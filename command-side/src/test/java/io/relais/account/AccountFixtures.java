@@ -1,37 +1,29 @@
 package io.relais.account;
 
-import io.relais.common.AuditMetadata;
+import io.relais.common.CommandFixtures;
 import io.relais.common.ConflictException;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.NotPermittedException;
 import io.relais.common.RecordNotFoundException;
 import io.relais.common.RefusalMatchers;
-import io.relais.organisation.InMemoryOrganisationDirectory;
 import io.relais.organisation.Profile;
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import io.relais.organisation.TestOrganisation;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matcher;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+
+import static io.relais.organisation.TestOrganisation.MANAGER;
+import static io.relais.organisation.TestOrganisation.REP;
 
 /**
  * What the fixture tests of the account aggregate ({@link AccountTest}, contact moves, account merges, converted
  * leads) share: the organisation, sample accounts and contacts, histories, the details builder and matchers.
  *
- * <p>Who is who. Unless a test names the actor, commands are sent by OWNER, the sales rep who owns the account
- * of most histories here.
- * <pre>
- *   admin (administrator)        auditor, analyst, steward (read-only profiles; steward masters ERP fields and
- *   director (sales manager)                                 curates duplicates)
- *   +-- manager (sales manager)
- *   |   +-- rep (OWNER), peer, rep-1 (sales reps), former (deactivated rep)
- *   +-- other-manager (sales manager)
- *       +-- other-rep (sales rep)
- * </pre>
+ * <p>Who is who: {@link TestOrganisation#salesTeam()}, with one more rep under the manager ({@link #REP_1}). Unless a
+ * test names the actor, commands are sent by OWNER, the rep who owns the account of most histories here.
  */
 final class AccountFixtures {
 
@@ -53,19 +45,9 @@ final class AccountFixtures {
     static final Address BILLING = new Address("1 rue X", "69002", "Lyon", "FR");
     static final String BILLING_TEXT = "1 rue X, 69002 Lyon, FR";
 
-    static final String OWNER = "rep";
-    static final String MANAGER = "manager";
-    static final String DIRECTOR = "director";
-    static final String PEER = "peer";
+    /** The rep who owns the records of most histories here. */
+    static final String OWNER = REP;
     static final String REP_1 = "rep-1";
-    static final String OTHER_MANAGER = "other-manager";
-    static final String OTHER_REP = "other-rep";
-    static final String ADMIN = "admin";
-    static final String AUDITOR = "auditor";
-    static final String ANALYST = "analyst";
-    static final String STEWARD = "steward";
-    static final String FORMER = "former";
-    static final String UNKNOWN = "nobody";
     static final String SYSTEM = "system:record-transfer";
 
     /** The legal name alone: the least a prospect needs. */
@@ -87,30 +69,8 @@ final class AccountFixtures {
 
     /** A fixture over the organisation above, sending commands as {@link #OWNER} unless told otherwise. */
     static FixtureConfiguration<Account> accountFixture() {
-        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
-                .add(ADMIN, Profile.ADMINISTRATOR, null)
-                .add(AUDITOR, Profile.AUDITOR, null)
-                .add(ANALYST, Profile.ANALYST, null)
-                .add(STEWARD, Profile.DATA_STEWARD, null)
-                .add(DIRECTOR, Profile.SALES_MANAGER, null)
-                .add(MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(OWNER, Profile.SALES_REP, MANAGER)
-                .add(PEER, Profile.SALES_REP, MANAGER)
-                .add(REP_1, Profile.SALES_REP, MANAGER)
-                .addInactive(FORMER, Profile.SALES_REP, MANAGER)
-                .add(OTHER_MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(OTHER_REP, Profile.SALES_REP, OTHER_MANAGER);
-        FixtureConfiguration<Account> fixture = new AggregateTestFixture<>(Account.class);
-        fixture.registerInjectableResource(directory.authorization());
-        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
-                message.getMetaData().containsKey(AuditMetadata.USER_ID)
-                        ? message
-                        : message.andMetaData(Map.of(AuditMetadata.USER_ID, OWNER)));
-        return fixture;
-    }
-
-    static Map<String, Object> as(String actorId) {
-        return Map.of(AuditMetadata.USER_ID, actorId);
+        TestOrganisation organisation = TestOrganisation.salesTeam().add(REP_1, Profile.SALES_REP, MANAGER);
+        return CommandFixtures.fixture(Account.class, organisation, OWNER);
     }
 
     /** An account of {@link #OWNER}. */
@@ -140,149 +100,8 @@ final class AccountFixtures {
         return events;
     }
 
-    static DetailsBuilder details() {
-        return new DetailsBuilder();
-    }
-
-    /** Builds account details field by field; unset fields stay null. */
-    static final class DetailsBuilder {
-        private String legalName;
-        private String tradeName;
-        private Address billingAddress;
-        private Address deliveryAddress;
-        private String phone;
-        private String website;
-        private String siren;
-        private String siret;
-        private String nafCode;
-        private Integer headcount;
-        private BigDecimal annualRevenue;
-        private String ownershipNotes;
-        private String paymentTerms;
-        private BigDecimal creditLimit;
-        private BigDecimal purchaseVolume;
-        private BigDecimal ourShare;
-        private BigDecimal businessTarget;
-
-        DetailsBuilder from(AccountDetails d) {
-            legalName = d.legalName();
-            tradeName = d.tradeName();
-            billingAddress = d.billingAddress();
-            deliveryAddress = d.deliveryAddress();
-            phone = d.phone();
-            website = d.website();
-            siren = d.siren();
-            siret = d.siret();
-            nafCode = d.nafCode();
-            headcount = d.headcount();
-            annualRevenue = d.annualRevenue();
-            ownershipNotes = d.ownershipNotes();
-            paymentTerms = d.paymentTerms();
-            creditLimit = d.creditLimit();
-            purchaseVolume = d.purchaseVolume();
-            ourShare = d.ourShare();
-            businessTarget = d.businessTarget();
-            return this;
-        }
-
-        DetailsBuilder legalName(String value) {
-            legalName = value;
-            return this;
-        }
-
-        DetailsBuilder tradeName(String value) {
-            tradeName = value;
-            return this;
-        }
-
-        DetailsBuilder billingAddress(Address value) {
-            billingAddress = value;
-            return this;
-        }
-
-        DetailsBuilder deliveryAddress(Address value) {
-            deliveryAddress = value;
-            return this;
-        }
-
-        DetailsBuilder phone(String value) {
-            phone = value;
-            return this;
-        }
-
-        DetailsBuilder website(String value) {
-            website = value;
-            return this;
-        }
-
-        DetailsBuilder siren(String value) {
-            siren = value;
-            return this;
-        }
-
-        DetailsBuilder siret(String value) {
-            siret = value;
-            return this;
-        }
-
-        DetailsBuilder nafCode(String value) {
-            nafCode = value;
-            return this;
-        }
-
-        DetailsBuilder headcount(Integer value) {
-            headcount = value;
-            return this;
-        }
-
-        DetailsBuilder annualRevenue(String value) {
-            annualRevenue = amount(value);
-            return this;
-        }
-
-        DetailsBuilder ownershipNotes(String value) {
-            ownershipNotes = value;
-            return this;
-        }
-
-        DetailsBuilder paymentTerms(String value) {
-            paymentTerms = value;
-            return this;
-        }
-
-        DetailsBuilder creditLimit(String value) {
-            return creditLimit(amount(value));
-        }
-
-        DetailsBuilder creditLimit(BigDecimal value) {
-            creditLimit = value;
-            return this;
-        }
-
-        DetailsBuilder purchaseVolume(String value) {
-            purchaseVolume = amount(value);
-            return this;
-        }
-
-        DetailsBuilder ourShare(String value) {
-            ourShare = amount(value);
-            return this;
-        }
-
-        DetailsBuilder businessTarget(String value) {
-            businessTarget = amount(value);
-            return this;
-        }
-
-        private static BigDecimal amount(String value) {
-            return value == null ? null : new BigDecimal(value);
-        }
-
-        AccountDetails build() {
-            return new AccountDetails(legalName, tradeName, billingAddress, deliveryAddress, phone, website, siren,
-                    siret, nafCode, headcount, annualRevenue, ownershipNotes, paymentTerms, creditLimit,
-                    purchaseVolume, ourShare, businessTarget);
-        }
+    static AccountDetailsBuilder details() {
+        return new AccountDetailsBuilder();
     }
 
     /** Matches an {@link InvalidFieldException} for {@code field} with the stable {@code code}. */

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.relais.account.AccountFixtures.AUDITOR;
+import static io.relais.organisation.TestOrganisation.AUDITOR;
 import static io.relais.account.AccountFixtures.OWNER;
-import static io.relais.account.AccountFixtures.PEER;
+import static io.relais.organisation.TestOrganisation.PEER;
 import static io.relais.account.AccountFixtures.accountFixture;
-import static io.relais.account.AccountFixtures.as;
+import static io.relais.common.CommandFixtures.as;
 
 /**
  * The account's side of a conversion: the contact made from the lead, and the lead attached to the account. Over

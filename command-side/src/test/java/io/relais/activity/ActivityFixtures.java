@@ -1,13 +1,13 @@
 package io.relais.activity;
 
 import io.relais.common.AuditMetadata;
+import io.relais.common.CommandFixtures;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.NotPermittedException;
 import io.relais.common.RecordNotFoundException;
 import io.relais.common.RefusalMatchers;
-import io.relais.organisation.InMemoryOrganisationDirectory;
-import io.relais.organisation.Profile;
+import io.relais.organisation.TestOrganisation;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.deadline.DeadlineMessage;
@@ -16,7 +16,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -31,20 +30,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import static io.relais.organisation.TestOrganisation.REP;
+
 /**
  * What the fixture tests of the activity aggregate ({@link ActivityTest}) use: the organisation, the clock, sample
  * activities, histories and matchers.
  *
- * <p>Who is who. Unless a test names the actor, commands are sent by OWNER, the sales rep who logged or is
- * assigned the activity of most histories here.
- * <pre>
- *   admin (administrator)        auditor, analyst, steward (read-only profiles)
- *   director (sales manager)
- *   +-- manager (sales manager)
- *   |   +-- rep (OWNER), peer (sales reps), former (deactivated rep)
- *   +-- other-manager (sales manager)
- *       +-- other-rep (sales rep)
- * </pre>
+ * <p>Who is who: {@link TestOrganisation#salesTeam()}. Unless a test names the actor, commands are sent by OWNER,
+ * the rep who logged or is assigned the activity of most histories here.
  *
  * <p>When. The clock reads {@link #NOW}; tasks are due at {@link #DUE}, two days later, with a reminder an hour
  * before. Deadline tests start the fixture's time at {@link #NOW} too, so that its deadline manager and the
@@ -63,18 +56,8 @@ final class ActivityFixtures {
     static final String NOTES = "Prices for the 2026 range";
     static final String CALL_SUBJECT = "Inbound call";
 
-    static final String OWNER = "rep";
-    static final String MANAGER = "manager";
-    static final String DIRECTOR = "director";
-    static final String PEER = "peer";
-    static final String OTHER_MANAGER = "other-manager";
-    static final String OTHER_REP = "other-rep";
-    static final String ADMIN = "admin";
-    static final String AUDITOR = "auditor";
-    static final String ANALYST = "analyst";
-    static final String STEWARD = "steward";
-    static final String FORMER = "former";
-    static final String UNKNOWN = "nobody";
+    /** The rep who owns the records of most histories here. */
+    static final String OWNER = REP;
     static final String SYSTEM = "system:record-transfer";
     /** Who records what comes due. */
     static final String REMINDERS = "system:reminders";
@@ -96,33 +79,13 @@ final class ActivityFixtures {
 
     /** A fixture over the organisation above, clocked at {@link #NOW}, sending commands as {@link #OWNER}. */
     static FixtureConfiguration<Activity> activityFixture() {
-        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
-                .add(ADMIN, Profile.ADMINISTRATOR, null)
-                .add(AUDITOR, Profile.AUDITOR, null)
-                .add(ANALYST, Profile.ANALYST, null)
-                .add(STEWARD, Profile.DATA_STEWARD, null)
-                .add(DIRECTOR, Profile.SALES_MANAGER, null)
-                .add(MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(OWNER, Profile.SALES_REP, MANAGER)
-                .add(PEER, Profile.SALES_REP, MANAGER)
-                .addInactive(FORMER, Profile.SALES_REP, MANAGER)
-                .add(OTHER_MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(OTHER_REP, Profile.SALES_REP, OTHER_MANAGER);
-        FixtureConfiguration<Activity> fixture = new AggregateTestFixture<>(Activity.class);
-        fixture.registerInjectableResource(directory.authorization());
+        FixtureConfiguration<Activity> fixture = CommandFixtures.fixture(Activity.class, TestOrganisation.salesTeam(),
+                OWNER);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         // as in the application, a command's events carry its audit metadata: a task keeps the request that planned it
         fixture.registerCommandHandlerInterceptor(new CorrelationDataInterceptor<>(new SimpleCorrelationDataProvider(
                 AuditMetadata.USER_ID, AuditMetadata.ON_BEHALF_OF, AuditMetadata.CORRELATION_ID)));
-        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
-                message.getMetaData().containsKey(AuditMetadata.USER_ID)
-                        ? message
-                        : message.andMetaData(Map.of(AuditMetadata.USER_ID, OWNER)));
         return fixture;
-    }
-
-    static Map<String, Object> as(String actorId) {
-        return Map.of(AuditMetadata.USER_ID, actorId);
     }
 
     /** Sent by {@code actorId} in the request {@code correlationId}. */
@@ -189,23 +152,7 @@ final class ActivityFixtures {
 
     /** Matches a {@link RecordNotFoundException} for the activity, as answered to who may not see it. */
     static Matcher<Throwable> notFound() {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable e) {
-                return e instanceof RecordNotFoundException refused && "not-found".equals(refused.code())
-                        && ("No record exists with id " + ACTIVITY_ID).equals(refused.getMessage());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("RecordNotFoundException for ").appendValue(ACTIVITY_ID);
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable e, Description description) {
-                description.appendText("was ").appendValue(e);
-            }
-        };
+        return RefusalMatchers.notFound(ACTIVITY_ID);
     }
 
     /** Matches an {@link InvalidTransitionException} refused because the activity is {@code status}. */

@@ -1,15 +1,13 @@
 package io.relais.catalogue;
 
-import io.relais.common.AuditMetadata;
+import io.relais.common.CommandFixtures;
 import io.relais.common.ConflictException;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.NotPermittedException;
 import io.relais.common.RecordNotFoundException;
 import io.relais.common.RefusalMatchers;
-import io.relais.organisation.InMemoryOrganisationDirectory;
-import io.relais.organisation.Profile;
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import io.relais.organisation.TestOrganisation;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -19,21 +17,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+
+import static io.relais.organisation.TestOrganisation.ADMIN;
 
 /**
  * What the fixture tests of the product aggregate ({@link ProductTest}) use: the organisation, sample products
  * and prices, histories and matchers.
  *
- * <p>Who is who. Administrators keep the catalogue, so unless a test names the actor, commands are sent by
- * ADMIN.
- * <pre>
- *   admin (administrator), former-admin (deactivated administrator)
- *   auditor, analyst, steward (read-only profiles)
- *   director (sales manager)
- *   +-- manager (sales manager)
- *       +-- rep (sales rep)
- * </pre>
+ * <p>Who is who: {@link TestOrganisation#salesTeam()}. Administrators keep the catalogue, so unless a test names the
+ * actor, commands are sent by ADMIN.
  */
 final class ProductFixtures {
 
@@ -42,15 +34,6 @@ final class ProductFixtures {
     static final String PRICE_ID = "price-1";
     static final String OTHER_PRICE_ID = "price-2";
 
-    static final String ADMIN = "admin";
-    static final String FORMER_ADMIN = "former-admin";
-    static final String AUDITOR = "auditor";
-    static final String ANALYST = "analyst";
-    static final String STEWARD = "steward";
-    static final String DIRECTOR = "director";
-    static final String MANAGER = "manager";
-    static final String REP = "rep";
-    static final String UNKNOWN = "nobody";
     static final String SYSTEM = "system:catalogue-import";
 
     static final LocalDate JAN_1 = LocalDate.of(2026, 1, 1);
@@ -78,27 +61,10 @@ final class ProductFixtures {
      * {@link #ADMIN} unless told otherwise.
      */
     static FixtureConfiguration<Product> productFixture(ProductCodes codes) {
-        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
-                .add(ADMIN, Profile.ADMINISTRATOR, null)
-                .addInactive(FORMER_ADMIN, Profile.ADMINISTRATOR, null)
-                .add(AUDITOR, Profile.AUDITOR, null)
-                .add(ANALYST, Profile.ANALYST, null)
-                .add(STEWARD, Profile.DATA_STEWARD, null)
-                .add(DIRECTOR, Profile.SALES_MANAGER, null)
-                .add(MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(REP, Profile.SALES_REP, MANAGER);
-        FixtureConfiguration<Product> fixture = new AggregateTestFixture<>(Product.class);
-        fixture.registerInjectableResource(directory.authorization());
+        FixtureConfiguration<Product> fixture = CommandFixtures.fixture(Product.class, TestOrganisation.salesTeam(),
+                ADMIN);
         fixture.registerInjectableResource(codes);
-        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
-                message.getMetaData().containsKey(AuditMetadata.USER_ID)
-                        ? message
-                        : message.andMetaData(Map.of(AuditMetadata.USER_ID, ADMIN)));
         return fixture;
-    }
-
-    static Map<String, Object> as(String actorId) {
-        return Map.of(AuditMetadata.USER_ID, actorId);
     }
 
     /** {@link #WIDGET} with another code. */

@@ -96,6 +96,7 @@ import io.relais.organisation.CreateTerritory;
 import io.relais.organisation.DeactivateUser;
 import io.relais.organisation.FoundOrganisation;
 import io.relais.organisation.InMemoryOrganisationDirectory;
+import io.relais.organisation.TestOrganisation;
 import io.relais.organisation.MoveUser;
 import io.relais.organisation.Organisation;
 import io.relais.organisation.OrganisationFounded;
@@ -152,6 +153,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static io.relais.organisation.TestOrganisation.ADMIN;
+import static io.relais.organisation.TestOrganisation.FORMER;
+import static io.relais.organisation.TestOrganisation.MANAGER;
+import static io.relais.organisation.TestOrganisation.OTHER_REP;
+import static io.relais.organisation.TestOrganisation.REP;
+import static io.relais.organisation.TestOrganisation.STEWARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -166,12 +173,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandValueRangesTest {
 
     private static final Instant NOW = Instant.parse("2026-03-10T10:00:00Z");
-    private static final String ADMIN = "admin";
-    private static final String STEWARD = "steward";
-    private static final String MANAGER = "manager";
-    private static final String REP = "rep";
-    private static final String OTHER_REP = "other-rep";
-    private static final String FORMER = "former";
     private static final String SYSTEM = "system:bootstrap";
     private static final int LONGEST_TEXT = 10_000;
 
@@ -426,15 +427,9 @@ class CommandValueRangesTest {
     }
 
     private static FixtureConfiguration<?> fixture(Class<?> aggregate) {
-        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
-                .add(ADMIN, Profile.ADMINISTRATOR, null)
-                .add(STEWARD, Profile.DATA_STEWARD, null)
-                .add(MANAGER, Profile.SALES_MANAGER, null)
-                .add(REP, Profile.SALES_REP, MANAGER)
-                .add(OTHER_REP, Profile.SALES_REP, MANAGER)
-                .addInactive(FORMER, Profile.SALES_REP, MANAGER);
         FixtureConfiguration<?> fixture = new AggregateTestFixture<>(aggregate);
-        fixture.registerInjectableResource(directory.authorization());
+        fixture.registerInjectableResource(new InMemoryOrganisationDirectory(TestOrganisation.salesTeam())
+                .authorization());
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(SalesStages.defaults());
         fixture.registerInjectableResource(new ReportingCurrency("EUR"));
@@ -632,7 +627,10 @@ class CommandValueRangesTest {
                 return true;
             }
         };
-        scanner.addIncludeFilter((reader, factory) -> true);
+        // records only, read from their class files before loading: other classes on the test class path (the
+        // shared test fixtures' neighbours) may need libraries this module's tests do not have
+        scanner.addIncludeFilter((reader, factory) -> Record.class.getName().equals(
+                reader.getClassMetadata().getSuperClassName()));
         List<Class<?>> commands = new ArrayList<>();
         for (BeanDefinition definition : scanner.findCandidateComponents("io.relais")) {
             try {

@@ -1,51 +1,30 @@
 package io.relais.forecast;
 
-import io.relais.common.AuditMetadata;
+import io.relais.common.CommandFixtures;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.NotPermittedException;
 import io.relais.common.RefusalMatchers;
-import io.relais.organisation.InMemoryOrganisationDirectory;
-import io.relais.organisation.Profile;
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import io.relais.organisation.TestOrganisation;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matcher;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Map;
+
+import static io.relais.organisation.TestOrganisation.ADMIN;
+import static io.relais.organisation.TestOrganisation.REP;
 
 /**
  * What the fixture tests of the forecast reference data ({@link ExchangeRatesTest}, {@link SalesTargetTest}) use:
  * the organisation, the reporting currency, sample rates and targets, and matchers.
  *
- * <p>Who is who. Unless a test names the actor, commands are sent by ADMIN. The reporting currency is EUR.
- * <pre>
- *   admin (administrator), former-admin (deactivated administrator)
- *   auditor, analyst, steward (read-only profiles)
- *   director (sales manager)
- *   +-- manager (sales manager)
- *       +-- rep, colleague (sales reps), former-rep (deactivated sales rep)
- *   other-manager (sales manager of another branch)
- *   +-- other-rep (sales rep)
- * </pre>
+ * <p>Who is who: {@link TestOrganisation#salesTeam()}. Unless a test names the actor, commands are sent by ADMIN.
+ * The reporting currency is EUR.
  */
 final class ForecastFixtures {
 
     static final String REPORTING = "EUR";
 
-    static final String ADMIN = "admin";
-    static final String FORMER_ADMIN = "former-admin";
-    static final String AUDITOR = "auditor";
-    static final String ANALYST = "analyst";
-    static final String STEWARD = "steward";
-    static final String DIRECTOR = "director";
-    static final String MANAGER = "manager";
-    static final String REP = "rep";
-    static final String COLLEAGUE = "colleague";
-    static final String FORMER_REP = "former-rep";
-    static final String OTHER_MANAGER = "other-manager";
-    static final String OTHER_REP = "other-rep";
-    static final String UNKNOWN = "nobody";
     static final String SYSTEM = "system:forecast-import";
 
     static final LocalDate JAN_1 = LocalDate.of(2026, 1, 1);
@@ -64,39 +43,18 @@ final class ForecastFixtures {
 
     /** A fixture reporting in {@code reportingCurrency}, sending commands as {@link #ADMIN} unless told otherwise. */
     static FixtureConfiguration<ExchangeRates> exchangeRatesFixture(String reportingCurrency) {
-        return configured(new AggregateTestFixture<>(ExchangeRates.class), reportingCurrency);
+        return configured(ExchangeRates.class, reportingCurrency);
     }
 
     /** A fixture sending commands as {@link #ADMIN} unless told otherwise. */
     static FixtureConfiguration<SalesTarget> salesTargetFixture() {
-        return configured(new AggregateTestFixture<>(SalesTarget.class), REPORTING);
+        return configured(SalesTarget.class, REPORTING);
     }
 
-    private static <T> FixtureConfiguration<T> configured(FixtureConfiguration<T> fixture, String reportingCurrency) {
-        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
-                .add(ADMIN, Profile.ADMINISTRATOR, null)
-                .addInactive(FORMER_ADMIN, Profile.ADMINISTRATOR, null)
-                .add(AUDITOR, Profile.AUDITOR, null)
-                .add(ANALYST, Profile.ANALYST, null)
-                .add(STEWARD, Profile.DATA_STEWARD, null)
-                .add(DIRECTOR, Profile.SALES_MANAGER, null)
-                .add(MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(REP, Profile.SALES_REP, MANAGER)
-                .add(COLLEAGUE, Profile.SALES_REP, MANAGER)
-                .addInactive(FORMER_REP, Profile.SALES_REP, MANAGER)
-                .add(OTHER_MANAGER, Profile.SALES_MANAGER, null)
-                .add(OTHER_REP, Profile.SALES_REP, OTHER_MANAGER);
-        fixture.registerInjectableResource(directory.authorization());
+    private static <T> FixtureConfiguration<T> configured(Class<T> aggregate, String reportingCurrency) {
+        FixtureConfiguration<T> fixture = CommandFixtures.fixture(aggregate, TestOrganisation.salesTeam(), ADMIN);
         fixture.registerInjectableResource(new ReportingCurrency(reportingCurrency));
-        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
-                message.getMetaData().containsKey(AuditMetadata.USER_ID)
-                        ? message
-                        : message.andMetaData(Map.of(AuditMetadata.USER_ID, ADMIN)));
         return fixture;
-    }
-
-    static Map<String, Object> as(String actorId) {
-        return Map.of(AuditMetadata.USER_ID, actorId);
     }
 
     /** A USD rate into EUR, as recorded. */

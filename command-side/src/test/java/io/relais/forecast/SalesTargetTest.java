@@ -11,23 +11,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 
-import static io.relais.forecast.ForecastFixtures.ADMIN;
-import static io.relais.forecast.ForecastFixtures.ANALYST;
-import static io.relais.forecast.ForecastFixtures.AUDITOR;
-import static io.relais.forecast.ForecastFixtures.COLLEAGUE;
-import static io.relais.forecast.ForecastFixtures.DIRECTOR;
-import static io.relais.forecast.ForecastFixtures.FORMER_ADMIN;
-import static io.relais.forecast.ForecastFixtures.FORMER_REP;
-import static io.relais.forecast.ForecastFixtures.MANAGER;
-import static io.relais.forecast.ForecastFixtures.OTHER_MANAGER;
-import static io.relais.forecast.ForecastFixtures.OTHER_REP;
+import static io.relais.organisation.TestOrganisation.ADMIN;
+import static io.relais.organisation.TestOrganisation.ANALYST;
+import static io.relais.organisation.TestOrganisation.AUDITOR;
+import static io.relais.organisation.TestOrganisation.PEER;
+import static io.relais.organisation.TestOrganisation.DIRECTOR;
+import static io.relais.organisation.TestOrganisation.FORMER_ADMIN;
+import static io.relais.organisation.TestOrganisation.FORMER;
+import static io.relais.organisation.TestOrganisation.MANAGER;
+import static io.relais.organisation.TestOrganisation.OTHER_MANAGER;
+import static io.relais.organisation.TestOrganisation.OTHER_REP;
 import static io.relais.forecast.ForecastFixtures.Q3;
-import static io.relais.forecast.ForecastFixtures.REP;
+import static io.relais.organisation.TestOrganisation.REP;
 import static io.relais.forecast.ForecastFixtures.REPORTING;
-import static io.relais.forecast.ForecastFixtures.STEWARD;
+import static io.relais.organisation.TestOrganisation.STEWARD;
 import static io.relais.forecast.ForecastFixtures.SYSTEM;
-import static io.relais.forecast.ForecastFixtures.UNKNOWN;
-import static io.relais.forecast.ForecastFixtures.as;
+import static io.relais.organisation.TestOrganisation.UNKNOWN;
+import static io.relais.common.CommandFixtures.as;
 import static io.relais.forecast.ForecastFixtures.forbidden;
 import static io.relais.forecast.ForecastFixtures.invalidField;
 import static io.relais.forecast.ForecastFixtures.repTarget;
@@ -160,7 +160,7 @@ class SalesTargetTest {
                 ADMIN + "," + DIRECTOR,
                 SYSTEM + "," + REP,
                 MANAGER + "," + REP,
-                MANAGER + "," + COLLEAGUE,
+                MANAGER + "," + PEER,
                 DIRECTOR + "," + MANAGER,
                 DIRECTOR + "," + REP,
                 OTHER_MANAGER + "," + OTHER_REP})
@@ -175,7 +175,7 @@ class SalesTargetTest {
                 REP + "," + REP,
                 MANAGER + "," + MANAGER,
                 DIRECTOR + "," + DIRECTOR,
-                COLLEAGUE + "," + REP,
+                PEER + "," + REP,
                 MANAGER + "," + DIRECTOR,
                 REP + "," + MANAGER,
                 OTHER_MANAGER + "," + REP,
@@ -217,7 +217,7 @@ class SalesTargetTest {
     class TargetUser {
 
         @ParameterizedTest
-        @ValueSource(strings = {UNKNOWN, FORMER_REP, AUDITOR, ANALYST, STEWARD})
+        @ValueSource(strings = {UNKNOWN, FORMER, AUDITOR, ANALYST, STEWARD})
         void refusesAUserWhoIsNotAnActiveSalesUser(String userId) {
             fixture.givenNoPriorActivity()
                     .when(SetSalesTarget.of(userId, Q3, new BigDecimal("50000")))
@@ -236,7 +236,7 @@ class SalesTargetTest {
         @Test
         void refusesADeactivatedUserEvenToTheirManager() {
             fixture.givenNoPriorActivity()
-                    .when(SetSalesTarget.of(FORMER_REP, Q3, new BigDecimal("50000")), as(MANAGER))
+                    .when(SetSalesTarget.of(FORMER, Q3, new BigDecimal("50000")), as(MANAGER))
                     .expectNoEvents()
                     .expectException(invalidField("userId", "unknown-user"));
         }

@@ -13,10 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Instant;
 import java.util.Map;
 
-import static io.relais.lead.LeadFixtures.AUDITOR;
+import static io.relais.organisation.TestOrganisation.AUDITOR;
 import static io.relais.lead.LeadFixtures.OWNER;
-import static io.relais.lead.LeadFixtures.PEER;
-import static io.relais.lead.LeadFixtures.as;
+import static io.relais.organisation.TestOrganisation.PEER;
+import static io.relais.common.CommandFixtures.as;
 import static io.relais.lead.LeadFixtures.leadFixture;
 
 /**

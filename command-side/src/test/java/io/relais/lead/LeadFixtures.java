@@ -1,39 +1,31 @@
 package io.relais.lead;
 
-import io.relais.common.AuditMetadata;
+import io.relais.common.CommandFixtures;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.NotPermittedException;
 import io.relais.common.RecordNotFoundException;
 import io.relais.common.RefusalMatchers;
-import io.relais.organisation.InMemoryOrganisationDirectory;
 import io.relais.organisation.Profile;
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import io.relais.organisation.TestOrganisation;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
+
+import static io.relais.organisation.TestOrganisation.MANAGER;
+import static io.relais.organisation.TestOrganisation.REP;
 
 /**
  * What the fixture tests of the lead aggregate ({@link LeadTest}, lead merges, conversions) share: the
  * organisation, sample leads, histories, the details builder and matchers.
  *
- * <p>Who is who. Unless a test names the actor, commands are sent by MANAGER, who may act on the leads of
- * OWNER (who owns the leads of most histories here) and give them to any rep of the team.
- * <pre>
- *   admin (administrator)        auditor, analyst, steward (read-only profiles; steward curates duplicates)
- *   director (sales manager)
- *   +-- manager (sales manager)
- *   |   +-- rep (OWNER), peer, rep-1, rep-2, rep-3, rep-9 (sales reps), former (deactivated rep)
- *   +-- other-manager (sales manager)
- *       +-- other-rep (sales rep)
- * </pre>
+ * <p>Who is who: {@link TestOrganisation#salesTeam()}, with four more reps under the manager (rep-1, rep-2, rep-3,
+ * rep-9). Unless a test names the actor, commands are sent by MANAGER, who may act on the leads of OWNER (the rep,
+ * who owns the leads of most histories here) and give them to any rep of the team.
  */
 final class LeadFixtures {
 
@@ -45,18 +37,8 @@ final class LeadFixtures {
     static final String CONTACT_ID = "contact-1";
     static final Instant NOW = Instant.parse("2025-03-10T10:00:00Z");
 
-    static final String OWNER = "rep";
-    static final String MANAGER = "manager";
-    static final String DIRECTOR = "director";
-    static final String PEER = "peer";
-    static final String OTHER_MANAGER = "other-manager";
-    static final String OTHER_REP = "other-rep";
-    static final String ADMIN = "admin";
-    static final String AUDITOR = "auditor";
-    static final String ANALYST = "analyst";
-    static final String STEWARD = "steward";
-    static final String FORMER = "former";
-    static final String UNKNOWN = "nobody";
+    /** Who owns the leads of most histories here. */
+    static final String OWNER = REP;
 
     private LeadFixtures() {
     }
@@ -68,34 +50,14 @@ final class LeadFixtures {
 
     /** A fixture over the organisation above, at {@code now}, sending commands as {@code defaultActor} unless told. */
     static FixtureConfiguration<Lead> leadFixture(Instant now, String defaultActor) {
-        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
-                .add(ADMIN, Profile.ADMINISTRATOR, null)
-                .add(AUDITOR, Profile.AUDITOR, null)
-                .add(ANALYST, Profile.ANALYST, null)
-                .add(STEWARD, Profile.DATA_STEWARD, null)
-                .add(DIRECTOR, Profile.SALES_MANAGER, null)
-                .add(MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(OWNER, Profile.SALES_REP, MANAGER)
-                .add(PEER, Profile.SALES_REP, MANAGER)
+        TestOrganisation organisation = TestOrganisation.salesTeam()
                 .add("rep-1", Profile.SALES_REP, MANAGER)
                 .add("rep-2", Profile.SALES_REP, MANAGER)
                 .add("rep-3", Profile.SALES_REP, MANAGER)
-                .add("rep-9", Profile.SALES_REP, MANAGER)
-                .addInactive(FORMER, Profile.SALES_REP, MANAGER)
-                .add(OTHER_MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(OTHER_REP, Profile.SALES_REP, OTHER_MANAGER);
-        FixtureConfiguration<Lead> leadFixture = new AggregateTestFixture<>(Lead.class);
-        leadFixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
-        leadFixture.registerInjectableResource(directory.authorization());
-        leadFixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
-                message.getMetaData().containsKey(AuditMetadata.USER_ID)
-                        ? message
-                        : message.andMetaData(Map.of(AuditMetadata.USER_ID, defaultActor)));
-        return leadFixture;
-    }
-
-    static Map<String, Object> as(String actorId) {
-        return Map.of(AuditMetadata.USER_ID, actorId);
+                .add("rep-9", Profile.SALES_REP, MANAGER);
+        FixtureConfiguration<Lead> fixture = CommandFixtures.fixture(Lead.class, organisation, defaultActor);
+        fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
+        return fixture;
     }
 
     static LeadDetails emailOnly() {
@@ -139,83 +101,8 @@ final class LeadFixtures {
         return new LeadConverted(LEAD_ID, ACCOUNT_ID, CONTACT_ID, LeadStatus.QUALIFIED);
     }
 
-    static DetailsBuilder details() {
-        return new DetailsBuilder();
-    }
-
-    /** Builds lead details field by field; unset fields stay null. */
-    static final class DetailsBuilder {
-        private String firstName;
-        private String lastName;
-        private String email;
-        private String phone;
-        private String company;
-        private String jobTitle;
-        private String website;
-        private String postalCode;
-        private String city;
-        private String country;
-        private String notes;
-
-        DetailsBuilder firstName(String value) {
-            firstName = value;
-            return this;
-        }
-
-        DetailsBuilder lastName(String value) {
-            lastName = value;
-            return this;
-        }
-
-        DetailsBuilder email(String value) {
-            email = value;
-            return this;
-        }
-
-        DetailsBuilder phone(String value) {
-            phone = value;
-            return this;
-        }
-
-        DetailsBuilder company(String value) {
-            company = value;
-            return this;
-        }
-
-        DetailsBuilder jobTitle(String value) {
-            jobTitle = value;
-            return this;
-        }
-
-        DetailsBuilder website(String value) {
-            website = value;
-            return this;
-        }
-
-        DetailsBuilder postalCode(String value) {
-            postalCode = value;
-            return this;
-        }
-
-        DetailsBuilder city(String value) {
-            city = value;
-            return this;
-        }
-
-        DetailsBuilder country(String value) {
-            country = value;
-            return this;
-        }
-
-        DetailsBuilder notes(String value) {
-            notes = value;
-            return this;
-        }
-
-        LeadDetails build() {
-            return new LeadDetails(firstName, lastName, email, phone, company, jobTitle, website, postalCode, city,
-                    country, notes, null, null);
-        }
+    static LeadDetailsBuilder details() {
+        return new LeadDetailsBuilder();
     }
 
     /** Matches an {@link InvalidFieldException} for {@code field} with the stable {@code code}. */
@@ -230,23 +117,7 @@ final class LeadFixtures {
 
     /** Matches a {@link RecordNotFoundException} for the lead, as answered to who may not see it. */
     static Matcher<Throwable> notFound() {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable e) {
-                return e instanceof RecordNotFoundException refused && "not-found".equals(refused.code())
-                        && ("No record exists with id " + LEAD_ID).equals(refused.getMessage());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("RecordNotFoundException for ").appendValue(LEAD_ID);
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable e, Description description) {
-                description.appendText("was ").appendValue(e);
-            }
-        };
+        return RefusalMatchers.notFound(LEAD_ID);
     }
 
     /** Matches an {@link InvalidTransitionException} refused because the lead is in {@code status}. */

@@ -1,16 +1,15 @@
 package io.relais.opportunity;
 
 import io.relais.catalogue.ProductPrice;
-import io.relais.common.AuditMetadata;
+import io.relais.common.CommandFixtures;
 import io.relais.common.ConflictException;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.NotPermittedException;
 import io.relais.common.RecordNotFoundException;
 import io.relais.common.RefusalMatchers;
-import io.relais.organisation.InMemoryOrganisationDirectory;
 import io.relais.organisation.Profile;
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import io.relais.organisation.TestOrganisation;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matcher;
 
@@ -21,22 +20,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+
+import static io.relais.organisation.TestOrganisation.MANAGER;
+import static io.relais.organisation.TestOrganisation.REP;
 
 /**
  * What the fixture tests of the opportunity aggregate ({@link OpportunityTest}) use: the organisation, the
  * sales stages and the clock, sample deals and lines, histories and matchers.
  *
- * <p>Who is who. Unless a test names the actor, commands are sent by OWNER, the sales rep who owns the deal of
- * most histories here.
- * <pre>
- *   admin (administrator)        auditor, analyst, steward (read-only profiles)
- *   director (sales manager)
- *   +-- manager (sales manager)
- *   |   +-- rep (OWNER), peer, rep-1 (sales reps), former (deactivated rep)
- *   +-- other-manager (sales manager)
- *       +-- other-rep (sales rep)
- * </pre>
+ * <p>Who is who: {@link TestOrganisation#salesTeam()}, with one more rep under the manager ({@link #REP_1}). Unless a
+ * test names the actor, commands are sent by OWNER, the rep who owns the deal of most histories here.
  */
 final class OpportunityFixtures {
 
@@ -53,19 +46,9 @@ final class OpportunityFixtures {
     static final Instant NOW = Instant.parse("2026-03-10T10:00:00Z");
     static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
 
-    static final String OWNER = "rep";
-    static final String MANAGER = "manager";
-    static final String DIRECTOR = "director";
-    static final String PEER = "peer";
+    /** The rep who owns the records of most histories here. */
+    static final String OWNER = REP;
     static final String REP_1 = "rep-1";
-    static final String OTHER_MANAGER = "other-manager";
-    static final String OTHER_REP = "other-rep";
-    static final String ADMIN = "admin";
-    static final String AUDITOR = "auditor";
-    static final String ANALYST = "analyst";
-    static final String STEWARD = "steward";
-    static final String FORMER = "former";
-    static final String UNKNOWN = "nobody";
     static final String SYSTEM = "system:record-transfer";
 
     /** The default stages, with their figures written out so that the tests do not read them from the code. */
@@ -97,32 +80,11 @@ final class OpportunityFixtures {
 
     /** A fixture over the organisation above with these stages, at {@link #NOW}, sending as OWNER. */
     static FixtureConfiguration<Opportunity> opportunityFixture(SalesStages stages) {
-        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
-                .add(ADMIN, Profile.ADMINISTRATOR, null)
-                .add(AUDITOR, Profile.AUDITOR, null)
-                .add(ANALYST, Profile.ANALYST, null)
-                .add(STEWARD, Profile.DATA_STEWARD, null)
-                .add(DIRECTOR, Profile.SALES_MANAGER, null)
-                .add(MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(OWNER, Profile.SALES_REP, MANAGER)
-                .add(PEER, Profile.SALES_REP, MANAGER)
-                .add(REP_1, Profile.SALES_REP, MANAGER)
-                .addInactive(FORMER, Profile.SALES_REP, MANAGER)
-                .add(OTHER_MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(OTHER_REP, Profile.SALES_REP, OTHER_MANAGER);
-        FixtureConfiguration<Opportunity> fixture = new AggregateTestFixture<>(Opportunity.class);
-        fixture.registerInjectableResource(directory.authorization());
+        TestOrganisation organisation = TestOrganisation.salesTeam().add(REP_1, Profile.SALES_REP, MANAGER);
+        FixtureConfiguration<Opportunity> fixture = CommandFixtures.fixture(Opportunity.class, organisation, OWNER);
         fixture.registerInjectableResource(stages);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
-                message.getMetaData().containsKey(AuditMetadata.USER_ID)
-                        ? message
-                        : message.andMetaData(Map.of(AuditMetadata.USER_ID, OWNER)));
         return fixture;
-    }
-
-    static Map<String, Object> as(String actorId) {
-        return Map.of(AuditMetadata.USER_ID, actorId);
     }
 
     static DealBuilder deal() {

@@ -17,7 +17,7 @@ import io.relais.common.InvalidTransitionException;
 import io.relais.common.NotPermittedException;
 import io.relais.common.RecordNotFoundException;
 import io.relais.organisation.InMemoryOrganisationDirectory;
-import io.relais.organisation.Profile;
+import io.relais.organisation.TestOrganisation;
 import io.relais.process.MergeSurvivors;
 import io.relais.process.SystemCommands;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -79,8 +79,8 @@ class WonDealProcessTest {
     private static final Instant NOW = Instant.parse("2026-06-15T08:30:00Z");
     private static final String OPPORTUNITY_ID = "opportunity-3";
     private static final String ACCOUNT_ID = "account-7";
-    private static final String OWNER = "rep";
-    private static final String CLOSER = "manager";
+    private static final String OWNER = TestOrganisation.REP;
+    private static final String CLOSER = TestOrganisation.MANAGER;
     private static final String REQUEST = "request-9";
     private static final String PROCESS = "system:won-deal";
     private static final List<String> MISSING = List.of("siret", "billingAddress", "paymentTerms");
@@ -318,12 +318,7 @@ class WonDealProcessTest {
 
         @BeforeEach
         void setUp() {
-            InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
-                    .add("director", Profile.SALES_MANAGER, null)
-                    .add(CLOSER, Profile.SALES_MANAGER, "director")
-                    .add(OWNER, Profile.SALES_REP, CLOSER)
-                    .addInactive("former", Profile.SALES_REP, CLOSER)
-                    .add("auditor", Profile.AUDITOR, null);
+            InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory(TestOrganisation.salesTeam());
             ParameterResolverFactory resources = MultiParameterResolverFactory.ordered(
                     ClasspathParameterResolverFactory.forClass(Activity.class),
                     new SimpleResourceParameterResolverFactory(List.of(directory.authorization(), clock, deadlines)));
@@ -373,8 +368,8 @@ class WonDealProcessTest {
     static Stream<Arguments> ownersWhoCannotBeGivenTheTask() {
         return Stream.of(
                 Arguments.of("a deal without an owner", null),
-                Arguments.of("a deactivated owner", "former"),
-                Arguments.of("an owner who now audits", "auditor"));
+                Arguments.of("a deactivated owner", TestOrganisation.FORMER),
+                Arguments.of("an owner who now audits", TestOrganisation.AUDITOR));
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -35,21 +35,23 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import static io.relais.organisation.TestOrganisation.ADMIN;
+import static io.relais.organisation.TestOrganisation.ANALYST;
+import static io.relais.organisation.TestOrganisation.AUDITOR;
+import static io.relais.organisation.TestOrganisation.DIRECTOR;
+import static io.relais.organisation.TestOrganisation.FORMER_ADMIN;
+import static io.relais.organisation.TestOrganisation.MANAGER;
+import static io.relais.organisation.TestOrganisation.REP;
+import static io.relais.organisation.TestOrganisation.STEWARD;
+import static io.relais.organisation.TestOrganisation.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OrganisationTest {
 
-    private static final String ADMIN = "admin";
     private static final String SYSTEM = "system:bootstrap";
     private static final String ROUTING = "system:lead-routing";
-    private static final String DIRECTOR = "director";
-    private static final String MANAGER = "manager";
-    private static final String REP = "rep";
     private static final String REP_2 = "rep-2";
     private static final String REP_3 = "rep-3";
-    private static final String AUDITOR = "auditor";
-    /** Known to the directory (the read model) but deactivated there: may no longer act. */
-    private static final String FORMER_ADMIN = "former-admin";
 
     private static final String NORTH = "north";
     private static final String SOUTH = "south";
@@ -62,18 +64,9 @@ class OrganisationTest {
 
     @BeforeEach
     void setUp() {
-        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
-                .add(ADMIN, Profile.ADMINISTRATOR, null)
-                .addInactive(FORMER_ADMIN, Profile.ADMINISTRATOR, null)
-                .add(DIRECTOR, Profile.SALES_MANAGER, null)
-                .add(MANAGER, Profile.SALES_MANAGER, DIRECTOR)
-                .add(REP, Profile.SALES_REP, MANAGER)
-                .add(REP_2, Profile.SALES_REP, MANAGER)
-                .add(AUDITOR, Profile.AUDITOR, null)
-                .add("analyst", Profile.ANALYST, null)
-                .add("steward", Profile.DATA_STEWARD, null);
         fixture = new AggregateTestFixture<>(Organisation.class);
-        fixture.registerInjectableResource(directory.authorization());
+        fixture.registerInjectableResource(new InMemoryOrganisationDirectory(TestOrganisation.salesTeam()
+                .add(REP_2, Profile.SALES_REP, MANAGER)).authorization());
         fixture.registerInjectableResource((OwnedRecords) userId -> openLeads.getOrDefault(userId, List.of()));
     }
 
@@ -180,7 +173,7 @@ class OrganisationTest {
     }
 
     static Stream<Arguments> administrationCommandsByNonAdministrators() {
-        List<String> actors = List.of(DIRECTOR, MANAGER, REP, AUDITOR, "analyst", "steward", FORMER_ADMIN, "nobody");
+        List<String> actors = List.of(DIRECTOR, MANAGER, REP, AUDITOR, ANALYST, STEWARD, FORMER_ADMIN, UNKNOWN);
         return administrationCommands().flatMap(command -> actors.stream()
                 .map(actor -> Arguments.of(command.get()[0], actor, command.get()[1])));
     }

@@ -115,7 +115,7 @@ class AccountDetailsTest {
         }
 
         private AccountDetails withText(AccountField field, String value) {
-            DetailsBuilder builder = details().from(FULL);
+            AccountDetailsBuilder builder = details().from(FULL);
             return switch (field) {
                 case LEGAL_NAME -> builder.legalName(value).build();
                 case TRADE_NAME -> builder.tradeName(value).build();
@@ -286,7 +286,7 @@ class AccountDetailsTest {
 
         private AccountDetails withAmount(AccountField field, String value) {
             BigDecimal amount = value == null ? null : new BigDecimal(value);
-            DetailsBuilder builder = details().from(FULL);
+            AccountDetailsBuilder builder = details().from(FULL);
             return switch (field) {
                 case ANNUAL_REVENUE -> builder.annualRevenue(amount).build();
                 case CREDIT_LIMIT -> builder.creditLimit(amount).build();
@@ -710,164 +710,7 @@ class AccountDetailsTest {
                 });
     }
 
-    static DetailsBuilder details() {
-        return new DetailsBuilder();
-    }
-
-    /** Builds account details field by field; unset fields stay null. */
-    static final class DetailsBuilder {
-        private String legalName;
-        private String tradeName;
-        private Address billingAddress;
-        private Address deliveryAddress;
-        private String phone;
-        private String website;
-        private String siren;
-        private String siret;
-        private String nafCode;
-        private Integer headcount;
-        private BigDecimal annualRevenue;
-        private String ownershipNotes;
-        private String paymentTerms;
-        private BigDecimal creditLimit;
-        private BigDecimal purchaseVolume;
-        private BigDecimal ourShare;
-        private BigDecimal businessTarget;
-
-        DetailsBuilder from(AccountDetails d) {
-            legalName = d.legalName();
-            tradeName = d.tradeName();
-            billingAddress = d.billingAddress();
-            deliveryAddress = d.deliveryAddress();
-            phone = d.phone();
-            website = d.website();
-            siren = d.siren();
-            siret = d.siret();
-            nafCode = d.nafCode();
-            headcount = d.headcount();
-            annualRevenue = d.annualRevenue();
-            ownershipNotes = d.ownershipNotes();
-            paymentTerms = d.paymentTerms();
-            creditLimit = d.creditLimit();
-            purchaseVolume = d.purchaseVolume();
-            ourShare = d.ourShare();
-            businessTarget = d.businessTarget();
-            return this;
-        }
-
-        DetailsBuilder legalName(String value) {
-            legalName = value;
-            return this;
-        }
-
-        DetailsBuilder tradeName(String value) {
-            tradeName = value;
-            return this;
-        }
-
-        DetailsBuilder billingAddress(Address value) {
-            billingAddress = value;
-            return this;
-        }
-
-        DetailsBuilder deliveryAddress(Address value) {
-            deliveryAddress = value;
-            return this;
-        }
-
-        DetailsBuilder phone(String value) {
-            phone = value;
-            return this;
-        }
-
-        DetailsBuilder website(String value) {
-            website = value;
-            return this;
-        }
-
-        DetailsBuilder siren(String value) {
-            siren = value;
-            return this;
-        }
-
-        DetailsBuilder siret(String value) {
-            siret = value;
-            return this;
-        }
-
-        DetailsBuilder nafCode(String value) {
-            nafCode = value;
-            return this;
-        }
-
-        DetailsBuilder headcount(Integer value) {
-            headcount = value;
-            return this;
-        }
-
-        DetailsBuilder annualRevenue(String value) {
-            return annualRevenue(amount(value));
-        }
-
-        DetailsBuilder annualRevenue(BigDecimal value) {
-            annualRevenue = value;
-            return this;
-        }
-
-        DetailsBuilder ownershipNotes(String value) {
-            ownershipNotes = value;
-            return this;
-        }
-
-        DetailsBuilder paymentTerms(String value) {
-            paymentTerms = value;
-            return this;
-        }
-
-        DetailsBuilder creditLimit(String value) {
-            return creditLimit(amount(value));
-        }
-
-        DetailsBuilder creditLimit(BigDecimal value) {
-            creditLimit = value;
-            return this;
-        }
-
-        DetailsBuilder purchaseVolume(String value) {
-            return purchaseVolume(amount(value));
-        }
-
-        DetailsBuilder purchaseVolume(BigDecimal value) {
-            purchaseVolume = value;
-            return this;
-        }
-
-        DetailsBuilder ourShare(String value) {
-            return ourShare(amount(value));
-        }
-
-        DetailsBuilder ourShare(BigDecimal value) {
-            ourShare = value;
-            return this;
-        }
-
-        DetailsBuilder businessTarget(String value) {
-            return businessTarget(amount(value));
-        }
-
-        DetailsBuilder businessTarget(BigDecimal value) {
-            businessTarget = value;
-            return this;
-        }
-
-        private static BigDecimal amount(String value) {
-            return value == null ? null : new BigDecimal(value);
-        }
-
-        AccountDetails build() {
-            return new AccountDetails(legalName, tradeName, billingAddress, deliveryAddress, phone, website, siren,
-                    siret, nafCode, headcount, annualRevenue, ownershipNotes, paymentTerms, creditLimit,
-                    purchaseVolume, ourShare, businessTarget);
-        }
+    static AccountDetailsBuilder details() {
+        return new AccountDetailsBuilder();
     }
 }

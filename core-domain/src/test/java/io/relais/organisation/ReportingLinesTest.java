@@ -29,18 +29,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReportingLinesTest {
 
-    private static final ReportingLines LINES = new ReportingLines(List.of(
-            member("rep", "manager", Profile.SALES_REP),
-            member("colleague", "manager", Profile.SALES_REP),
-            member("other-rep", "other-manager", Profile.SALES_REP),
-            member("manager", "director", Profile.SALES_MANAGER),
-            member("other-manager", "director", Profile.SALES_MANAGER),
-            member("director", null, Profile.SALES_MANAGER),
-            member("admin", null, Profile.ADMINISTRATOR),
-            member("auditor", null, Profile.AUDITOR)));
+    private static final ReportingLines LINES = lines(TestOrganisation.empty()
+            .add("rep", Profile.SALES_REP, "manager")
+            .add("colleague", Profile.SALES_REP, "manager")
+            .add("other-rep", Profile.SALES_REP, "other-manager")
+            .add("manager", Profile.SALES_MANAGER, "director")
+            .add("other-manager", Profile.SALES_MANAGER, "director")
+            .add("director", Profile.SALES_MANAGER, null)
+            .add("admin", Profile.ADMINISTRATOR, null)
+            .add("auditor", Profile.AUDITOR, null));
 
-    private static Member member(String userId, String managerId, Profile profile) {
-        return new Member(userId, userId.toUpperCase(), managerId, profile);
+    /** The reporting lines of the organisation, in its order; each member's display name is their id in capitals. */
+    private static ReportingLines lines(TestOrganisation organisation) {
+        return new ReportingLines(organisation.members().stream().map(member -> new Member(member.userId(),
+                member.userId().toUpperCase(), member.managerId(), member.profile())).toList());
     }
 
     private static Viewer viewer(String userId) {
@@ -93,8 +95,8 @@ class ReportingLinesTest {
 
         @Test
         void treatsAUserWhoseManagerIsUnknownAsATopOfTheLine() {
-            ReportingLines lines = new ReportingLines(List.of(member("orphan", "gone", Profile.SALES_REP),
-                    member("report", "orphan", Profile.SALES_REP)));
+            ReportingLines lines = lines(TestOrganisation.empty().add("orphan", Profile.SALES_REP, "gone")
+                    .add("report", Profile.SALES_REP, "orphan"));
 
             assertThat(lines.subtree("orphan")).containsExactly("orphan", "report");
         }
@@ -227,12 +229,12 @@ class ReportingLinesTest {
     @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     class Cycles {
 
-        private final ReportingLines loop = new ReportingLines(List.of(
-                member("a", "b", Profile.SALES_MANAGER),
-                member("b", "c", Profile.SALES_MANAGER),
-                member("c", "a", Profile.SALES_MANAGER),
-                member("outsider", null, Profile.SALES_MANAGER),
-                member("self", "self", Profile.SALES_MANAGER)));
+        private final ReportingLines loop = lines(TestOrganisation.empty()
+                .add("a", Profile.SALES_MANAGER, "b")
+                .add("b", Profile.SALES_MANAGER, "c")
+                .add("c", Profile.SALES_MANAGER, "a")
+                .add("outsider", Profile.SALES_MANAGER, null)
+                .add("self", Profile.SALES_MANAGER, "self"));
 
         @Test
         void endsLookingUpTheLine() {
