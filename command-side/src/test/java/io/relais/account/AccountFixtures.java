@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the fixture tests of the account aggregate ({@link AccountTest}, contact moves, account merges, converted
@@ -87,6 +88,11 @@ final class AccountFixtures {
 
     /** A fixture over the organisation above, sending commands as {@link #OWNER} unless told otherwise. */
     static FixtureConfiguration<Account> accountFixture() {
+        return accountFixture(accountId -> Optional.empty());
+    }
+
+    /** The same, where {@code others} tells what the read model knows of other accounts. */
+    static FixtureConfiguration<Account> accountFixture(OtherAccounts others) {
         InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
                 .add(ADMIN, Profile.ADMINISTRATOR, null)
                 .add(AUDITOR, Profile.AUDITOR, null)
@@ -102,11 +108,17 @@ final class AccountFixtures {
                 .add(OTHER_REP, Profile.SALES_REP, OTHER_MANAGER);
         FixtureConfiguration<Account> fixture = new AggregateTestFixture<>(Account.class);
         fixture.registerInjectableResource(directory.authorization());
+        fixture.registerInjectableResource(others);
         fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
                 message.getMetaData().containsKey(AuditMetadata.USER_ID)
                         ? message
                         : message.andMetaData(Map.of(AuditMetadata.USER_ID, OWNER)));
         return fixture;
+    }
+
+    /** What the read model knows of other accounts: only {@code accountId}, in {@code status}, linked to {@code erpId}. */
+    static OtherAccounts knownAccount(String accountId, AccountStatus status, String erpId) {
+        return id -> id.equals(accountId) ? Optional.of(new OtherAccounts.Standing(status, erpId)) : Optional.empty();
     }
 
     static Map<String, Object> as(String actorId) {

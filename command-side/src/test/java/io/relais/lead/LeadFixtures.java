@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the fixture tests of the lead aggregate ({@link LeadTest}, lead merges, conversions) share: the
@@ -68,6 +69,11 @@ final class LeadFixtures {
 
     /** A fixture over the organisation above, at {@code now}, sending commands as {@code defaultActor} unless told. */
     static FixtureConfiguration<Lead> leadFixture(Instant now, String defaultActor) {
+        return leadFixture(now, defaultActor, leadId -> Optional.empty());
+    }
+
+    /** The same, where {@code others} tells what the read model knows of other leads. */
+    static FixtureConfiguration<Lead> leadFixture(Instant now, String defaultActor, OtherLeads others) {
         InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
                 .add(ADMIN, Profile.ADMINISTRATOR, null)
                 .add(AUDITOR, Profile.AUDITOR, null)
@@ -87,6 +93,7 @@ final class LeadFixtures {
         FixtureConfiguration<Lead> leadFixture = new AggregateTestFixture<>(Lead.class);
         leadFixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
         leadFixture.registerInjectableResource(directory.authorization());
+        leadFixture.registerInjectableResource(others);
         leadFixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
                 message.getMetaData().containsKey(AuditMetadata.USER_ID)
                         ? message
