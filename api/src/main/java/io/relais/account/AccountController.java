@@ -105,9 +105,11 @@ public class AccountController {
     @Operation(summary = "List accounts", description = "Paged, by legal name; q searches legal and trade names "
             + "ignoring case and accents; registration finds a SIREN or SIRET.")
     public AccountPage list(@RequestParam(required = false) AccountStatus status,
-                            @RequestParam(required = false) String ownerId, @RequestParam(required = false) String q,
+                            @RequestParam(required = false) String ownerId,
+                            @RequestParam(required = false) String q,
                             @RequestParam(required = false) String registration,
-                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+                            @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "20") int size) {
         if (registration != null && registration.length() > 20) {
             throw new InvalidFieldException("registration", "too-long", "registration must be at most 20 characters");
         }

@@ -59,9 +59,11 @@ public class ProductController {
     @GetMapping
     @Operation(summary = "List products", description = "By name; q searches code, name and description ignoring "
             + "case and accents; discontinued products only with includeDiscontinued=true.")
-    public ProductPage list(@RequestParam(required = false) String q, @RequestParam(required = false) ProductKind kind,
+    public ProductPage list(@RequestParam(required = false) String q,
+                            @RequestParam(required = false) ProductKind kind,
                             @RequestParam(defaultValue = "false") boolean includeDiscontinued,
-                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+                            @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "20") int size) {
         if (q != null && q.length() > 200) {
             throw new InvalidFieldException("q", "too-long", "q must be at most 200 characters");
         }
@@ -110,8 +112,7 @@ public class ProductController {
     @GetMapping("/{id}/price")
     @Operation(summary = "The price that applies", description = "In a price list (default STANDARD) and currency, "
             + "on a date (default today); 404 no-price when none applies.")
-    public ProductPrice price(@PathVariable String id,
-                              @RequestParam(defaultValue = ProductPrice.STANDARD) String priceList,
+    public ProductPrice price(@PathVariable String id, @RequestParam(defaultValue = ProductPrice.STANDARD) String priceList,
                               @RequestParam String currency, @RequestParam(required = false) String on) {
         products.visible(id);
         LocalDate date = QueryParameters.date("on", on).orElse(LocalDate.now(clock));

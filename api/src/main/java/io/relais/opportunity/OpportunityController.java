@@ -1,17 +1,11 @@
 package io.relais.opportunity;
 
-import io.relais.account.AccountStatus;
 import io.relais.account.AccountView;
 import io.relais.account.ContactView;
 import io.relais.account.FindAccount;
 import io.relais.account.FindContact;
-import io.relais.catalogue.FindProduct;
-import io.relais.catalogue.FindProductPrice;
-import io.relais.catalogue.ProductPrice;
-import io.relais.catalogue.ProductView;
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
-import io.relais.common.InvalidTransitionException;
 import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
@@ -37,10 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -53,15 +44,16 @@ public class OpportunityController {
     private final RecordEndpoint<OpportunityView> deals;
     private final QueryGateway queries;
     private final SalesStages stages;
-    private final Clock clock;
+    private final LinePricing pricing;
 
-    public OpportunityController(RecordEndpoints endpoints, QueryGateway queries, SalesStages stages, Clock clock) {
+    public OpportunityController(RecordEndpoints endpoints, QueryGateway queries, SalesStages stages,
+                                 LinePricing pricing) {
         this.endpoints = endpoints;
         this.deals = endpoints.of("Opportunity", "/api/v1/opportunities/", FindOpportunity::new,
                 OpportunityView.class, OpportunityView::version);
         this.queries = queries;
         this.stages = stages;
-        this.clock = clock;
+        this.pricing = pricing;
     }
 
     @GetMapping("/opportunity-stages")
@@ -81,11 +73,10 @@ public class OpportunityController {
         String opportunityId = endpoints.newId("opportunity", idempotencyKey);
         Viewer viewer = CurrentUser.viewer();
         String accountId = Fields.identifier("accountId", request.accountId());
-        AccountView account = queries.query(new FindAccount(accountId, viewer),
-                ResponseTypes.optionalInstanceOf(AccountView.class)).join().orElseThrow(() -> new InvalidFieldException(
-                "accountId", "unknown-account", "No account you may see has the id " + accountId));
-        if (account.status() == AccountStatus.MERGED) {
-            throw new InvalidTransitionException("open a deal with an account", AccountStatus.MERGED.name());
+        if (queries.query(new FindAccount(accountId, viewer), ResponseTypes.optionalInstanceOf(AccountView.class))
+                .join().isEmpty()) {
+            throw new InvalidFieldException("accountId", "unknown-account", "No account you may see has the id "
+                    + accountId);
         }
         requireContactOf(accountId, request.primaryContactId(), viewer);
         OpenOpportunity command = new OpenOpportunity(opportunityId, accountId, request.name(), request.ownerId(),
@@ -103,7 +94,8 @@ public class OpportunityController {
                                 @RequestParam(required = false) String stage,
                                 @RequestParam(required = false) String closingFrom,
                                 @RequestParam(required = false) String closingBefore,
-                                @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+                                @RequestParam(required = false) String q,
+                                @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "20") int size) {
         return queries.query(new FindOpportunities(CurrentUser.viewer(), QueryParameters.text(accountId),
                 QueryParameters.text(ownerId), status, stage == null || stage.isBlank() ? null
@@ -160,21 +152,8 @@ public class OpportunityController {
                                                    @RequestBody OpportunityRequests.Line request,
                                                    ExpectedVersion expected) {
         OpportunityView deal = deals.visible(id);
-        String productId = Fields.identifier("productId", request.productId());
-        ProductView product = queries.query(new FindProduct(productId), ResponseTypes.optionalInstanceOf(
-                ProductView.class)).join().orElseThrow(() -> new InvalidFieldException("productId", "unknown-product",
-                "The catalogue has no product " + productId));
-        if (product.discontinued()) {
-            throw new InvalidFieldException("productId", "product-discontinued", "Product " + productId
-                    + " is no longer sold");
-        }
-        LocalDate today = LocalDate.now(clock);
-        ProductPrice price = queries.query(new FindProductPrice(productId, deal.priceList(), deal.currency(), today),
-                ResponseTypes.optionalInstanceOf(ProductPrice.class)).join().orElseThrow(() -> new InvalidFieldException(
-                "productId", "no-price", "Product " + productId + " has no price in " + deal.priceList() + " "
-                + deal.currency() + " on " + today));
-        LineItem line = new LineItem(UUID.randomUUID().toString(), productId, product.details().name(),
-                price.priceId(), request.quantity(), price.unitPrice(), request.discountPercent(), request.unitCost());
+        LineItem line = pricing.line(deal.priceList(), deal.currency(), request.productId(), request.quantity(),
+                request.discountPercent(), request.unitCost());
         return send(id, new AddOpportunityLineItem(id, line, expected.version()));
     }
 

@@ -13,7 +13,7 @@ public interface OtherAccounts {
 
     record Standing(AccountStatus status, String erpId) {
 
-        boolean merged() {
+        public boolean merged() {
             return status == AccountStatus.MERGED;
         }
     }

@@ -1,5 +1,6 @@
 package io.relais.opportunity;
 
+import io.relais.account.OtherAccounts;
 import io.relais.catalogue.ProductPrice;
 import io.relais.common.AuditMetadata;
 import io.relais.common.ConflictException;
@@ -22,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the fixture tests of the opportunity aggregate ({@link OpportunityTest}) use: the organisation, the
@@ -97,6 +99,11 @@ final class OpportunityFixtures {
 
     /** A fixture over the organisation above with these stages, at {@link #NOW}, sending as OWNER. */
     static FixtureConfiguration<Opportunity> opportunityFixture(SalesStages stages) {
+        return opportunityFixture(stages, accountId -> Optional.empty());
+    }
+
+    /** The same, where {@code accounts} tells what the read model knows of the deals' accounts. */
+    static FixtureConfiguration<Opportunity> opportunityFixture(SalesStages stages, OtherAccounts accounts) {
         InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory()
                 .add(ADMIN, Profile.ADMINISTRATOR, null)
                 .add(AUDITOR, Profile.AUDITOR, null)
@@ -113,6 +120,7 @@ final class OpportunityFixtures {
         FixtureConfiguration<Opportunity> fixture = new AggregateTestFixture<>(Opportunity.class);
         fixture.registerInjectableResource(directory.authorization());
         fixture.registerInjectableResource(stages);
+        fixture.registerInjectableResource(accounts);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
                 message.getMetaData().containsKey(AuditMetadata.USER_ID)
