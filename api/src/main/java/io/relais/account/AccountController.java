@@ -1,7 +1,6 @@
 package io.relais.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
 import io.relais.duplicate.DuplicateDismissals;
@@ -97,7 +96,7 @@ public class AccountController {
     public ResponseEntity<Void> dismissDuplicate(@PathVariable String id,
                                                  @RequestBody AccountRequests.DismissDuplicate request) {
         accounts.visible(id);
-        String otherId = visibleAccount("otherId", request.otherId()).id();
+        String otherId = accounts.named("otherId", request.otherId()).id();
         return dismissals.dismiss(new DismissAccountDuplicate(id, otherId), RecordKind.ACCOUNT, id, otherId);
     }
 
@@ -212,7 +211,7 @@ public class AccountController {
                                                    @RequestBody AccountRequests.MoveContact request,
                                                    ExpectedVersion expected) {
         accounts.visible(id);
-        String target = visibleAccount("toAccountId", request.toAccountId()).id();
+        String target = accounts.named("toAccountId", request.toAccountId()).id();
         endpoints.send(new MoveContact(id, contactId, target, expected.version()));
         Optional<ContactView> moved = endpoints.await(() -> findContact(contactId, Viewer.system()),
                 contact -> !contact.accountId().equals(id));
@@ -229,23 +228,9 @@ public class AccountController {
             + "its customer status and ERP link carry over), and it ends as MERGED with mergedIntoId pointing here. "
             + "Both histories stay readable in this account's timeline. Safe to retry.")
     public ResponseEntity<AccountView> merge(@PathVariable String id, @RequestBody AccountRequests.Merge request) {
-        accounts.visible(id);
-        if (id.equals(request.duplicateId())) {
-            throw new InvalidFieldException("duplicateId", "same-record", "An account cannot be merged into itself");
-        }
-        AccountView duplicate = visibleAccount("duplicateId", request.duplicateId());
-        if (!id.equals(duplicate.mergedIntoId())) {
-            endpoints.send(new MergeAccountInto(duplicate.id(), id, null));
-        }
-        return accounts.answerWhen(id, account -> account.mergedAccountIds().contains(duplicate.id()),
-                account -> account);
-    }
-
-    /** The account named in {@code field}, which the caller must be able to see. */
-    private AccountView visibleAccount(String field, String accountId) {
-        String id = Fields.identifier(field, accountId);
-        return accounts.find(id, CurrentUser.viewer()).orElseThrow(() -> new InvalidFieldException(field,
-                "unknown-account", "No account you may see has the id " + id));
+        return accounts.merge(id, request.duplicateId(), AccountView::mergedIntoId,
+                (duplicateId, survivorId) -> new MergeAccountInto(duplicateId, survivorId, null),
+                AccountView::mergedAccountIds, account -> account);
     }
 
     private Optional<ContactView> findContact(String contactId, Viewer viewer) {

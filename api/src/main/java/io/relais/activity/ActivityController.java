@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.function.BiFunction;
+
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Activities", description = "Calls, e-mails, notes, meetings and tasks; reminders and overdue alerts")
@@ -55,10 +57,8 @@ public class ActivityController {
     public ResponseEntity<ActivityView> log(@RequestBody ActivityRequests.Log request,
                                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                             String idempotencyKey) {
-        ActivityLinks links = links(request.accountId(), request.contactId(), request.opportunityId());
-        String id = endpoints.newId("activity", idempotencyKey);
-        return activities.create(id, new LogActivity(id, request.kind(), request.subject(), request.notes(), links,
-                request.occurredAt()), idempotencyKey, request);
+        return create(request, idempotencyKey, (id, links) -> new LogActivity(id, request.kind(), request.subject(),
+                request.notes(), links, request.occurredAt()));
     }
 
     @PostMapping(path = "/activities/schedule", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -68,10 +68,8 @@ public class ActivityController {
     public ResponseEntity<ActivityView> schedule(@RequestBody ActivityRequests.Schedule request,
                                                  @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                                  String idempotencyKey) {
-        ActivityLinks links = links(request.accountId(), request.contactId(), request.opportunityId());
-        String id = endpoints.newId("activity", idempotencyKey);
-        return activities.create(id, new ScheduleActivity(id, request.kind(), request.subject(), request.notes(), links,
-                request.dueAt(), request.assigneeId(), request.remindAt()), idempotencyKey, request);
+        return create(request, idempotencyKey, (id, links) -> new ScheduleActivity(id, request.kind(),
+                request.subject(), request.notes(), links, request.dueAt(), request.assigneeId(), request.remindAt()));
     }
 
     @GetMapping("/activities")
@@ -137,13 +135,22 @@ public class ActivityController {
         return queries.query(new FindAlerts(CurrentUser.id(), new PageRequest(page, size)), AlertPage.class).join();
     }
 
+    /** Creates the activity {@code command} makes of its id and links (see {@link #links}). */
+    private ResponseEntity<ActivityView> create(ActivityRequests.About request, String idempotencyKey,
+                                                BiFunction<String, ActivityLinks, Object> command) {
+        ActivityLinks links = links(request);
+        String id = endpoints.newId("activity", idempotencyKey);
+        return activities.create(id, command.apply(id, links), idempotencyKey, request);
+    }
+
     /**
      * What the activity is about, each visible to the caller; the account comes from the contact or the deal
      * when absent, and must be theirs when given, so that the activity shows in the account's timeline.
      */
-    private ActivityLinks links(String accountId, String contactId, String opportunityId) {
+    private ActivityLinks links(ActivityRequests.About request) {
         Viewer viewer = CurrentUser.viewer();
-        ActivityLinks links = new ActivityLinks(accountId, contactId, opportunityId).validated();
+        ActivityLinks links = new ActivityLinks(request.accountId(), request.contactId(),
+                request.opportunityId()).validated();
         String account = links.accountId();
         if (links.contactId() != null) {
             ContactView contact = queries.query(new FindContact(links.contactId(), viewer),

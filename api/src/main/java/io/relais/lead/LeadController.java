@@ -1,7 +1,6 @@
 package io.relais.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
 import io.relais.duplicate.DuplicateDismissals;
@@ -32,10 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 @RestController
 @RequestMapping("/api/v1/leads")
@@ -84,10 +80,9 @@ public class LeadController {
     @PostMapping("/{id}/duplicates/dismiss")
     @Operation(summary = "Dismiss a proposed duplicate", description = "Records that otherId is not a duplicate of "
             + "this lead: the pair leaves the duplicates list. 204 once it has.")
-    public ResponseEntity<Void> dismissDuplicate(@PathVariable String id,
-                                                 @RequestBody DismissDuplicateRequest request) {
+    public ResponseEntity<Void> dismissDuplicate(@PathVariable String id, @RequestBody DismissDuplicateRequest request) {
         leads.visible(id);
-        String otherId = visibleLead("otherId", request.otherId()).id();
+        String otherId = leads.named("otherId", request.otherId()).id();
         return dismissals.dismiss(new DismissLeadDuplicate(id, otherId), RecordKind.LEAD, id, otherId);
     }
 
@@ -98,7 +93,8 @@ public class LeadController {
     public LeadListResource list(@RequestParam(required = false) LeadStatus status,
                                  @RequestParam(required = false) String ownerId,
                                  @RequestParam(required = false) LeadSource source,
-                                 @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+                                 @RequestParam(required = false) String q,
+                                 @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "20") int size,
                                  @RequestParam(defaultValue = "capturedAt,desc") String sort) {
         String[] sortParts = sort.split(",", -1);
@@ -119,7 +115,8 @@ public class LeadController {
     @GetMapping("/{id}/history")
     @Operation(summary = "A lead's history", description = "Every event, oldest first, with its time, user and "
             + "correlation id, and the fields it changed.")
-    public LeadHistoryPage history(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+    public LeadHistoryPage history(@PathVariable String id,
+                                   @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "50") int size) {
         PageRequest pageRequest = new PageRequest(page, size);
         leads.visible(id);
@@ -133,7 +130,7 @@ public class LeadController {
                                                @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
                                                @Content(schema = @Schema(implementation = LeadDetails.class)))
                                                @RequestBody JsonNode patch, ExpectedVersion expected) {
-        return send(id, new UpdateLeadDetails(id, changes(patch), expected.version()));
+        return send(id, new UpdateLeadDetails(id, LeadPatches.changes(patch), expected.version()));
     }
 
     @PutMapping("/{id}/owner")
@@ -183,46 +180,13 @@ public class LeadController {
             + "blanks (unless this lead is converted), and it ends as MERGED with mergedIntoId pointing here; its "
             + "history stays readable in this lead's. A converted lead cannot be the duplicate. Safe to retry.")
     public ResponseEntity<LeadResource> merge(@PathVariable String id, @RequestBody MergeLeadRequest request) {
-        leads.visible(id);
-        if (id.equals(request.duplicateId())) {
-            throw new InvalidFieldException("duplicateId", "same-record", "A lead cannot be merged into itself");
-        }
-        LeadView duplicate = visibleLead("duplicateId", request.duplicateId());
-        if (!id.equals(duplicate.mergedIntoId())) {
-            endpoints.send(new MergeLeadInto(duplicate.id(), id, null));
-        }
-        return leads.answerWhen(id, lead -> lead.mergedLeadIds().contains(duplicate.id()), LeadResource::from);
+        return leads.merge(id, request.duplicateId(), LeadView::mergedIntoId,
+                (duplicateId, survivorId) -> new MergeLeadInto(duplicateId, survivorId, null), LeadView::mergedLeadIds,
+                LeadResource::from);
     }
 
     private ResponseEntity<LeadResource> send(String id, Object command) {
         return leads.send(id, command, LeadResource::from);
-    }
-
-    /** The lead named in {@code field}, which the caller must be able to see. */
-    private LeadView visibleLead(String field, String leadId) {
-        String id = Fields.identifier(field, leadId);
-        return leads.find(id, CurrentUser.viewer()).orElseThrow(() -> new InvalidFieldException(field,
-                "unknown-lead", "No lead you may see has the id " + id));
-    }
-
-    private static Map<LeadField, String> changes(JsonNode patch) {
-        if (patch == null || !patch.isObject()) {
-            throw new InvalidFieldException("body", "invalid-body", "The body must be a JSON object of fields to change");
-        }
-        Map<LeadField, String> changes = new EnumMap<>(LeadField.class);
-        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
-            LeadField field = LeadField.byName(entry.getKey()).orElseThrow(() -> new InvalidFieldException(
-                    entry.getKey(), "unknown-field", "Unknown or read-only field '" + entry.getKey() + "'"));
-            JsonNode value = entry.getValue();
-            if (!value.isNull() && !value.isTextual()) {
-                throw new InvalidFieldException(entry.getKey(), "invalid-value",
-                        "'" + entry.getKey() + "' must be a string or null");
-            }
-            changes.put(field, value.isNull() ? null : value.textValue());
-        }
-        return changes;
     }
 
     private static boolean parseDirection(String direction) {

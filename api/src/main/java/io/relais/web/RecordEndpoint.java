@@ -1,11 +1,15 @@
 package io.relais.web;
 
+import io.relais.common.Fields;
+import io.relais.common.InvalidFieldException;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import java.net.URI;
+import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -43,6 +47,17 @@ public final class RecordEndpoint<V> {
     /** The record as the caller sees it; 404 when it does not exist or they may not see it. */
     public V visible(String id) {
         return find(id, CurrentUser.viewer()).orElseThrow(() -> new NotFoundException(kind, id));
+    }
+
+    /**
+     * The record a request names in {@code field}, as the caller sees it; refused as {@code unknown-<kind>} naming
+     * the field when it does not exist or they may not see it.
+     */
+    public V named(String field, String id) {
+        String recordId = Fields.identifier(field, id);
+        String what = kind.toLowerCase(Locale.ROOT);
+        return find(recordId, CurrentUser.viewer()).orElseThrow(() -> new InvalidFieldException(field,
+                "unknown-" + what, "No " + what + " you may see has the id " + recordId));
     }
 
     /** The record with its version as {@code ETag}. */
@@ -88,6 +103,31 @@ public final class RecordEndpoint<V> {
      */
     public <R> ResponseEntity<R> answerWhen(String id, Predicate<V> reached, Function<V, R> resource) {
         return pipeline.answerWhen(location(id), viewer -> find(id, viewer), reached, versionOf, resource);
+    }
+
+    /**
+     * Merges the duplicate a request names (in duplicateId) into record {@code id}, unless it already is, and
+     * answers with the survivor once the read model shows it absorbed the duplicate. Both must be visible to
+     * the caller; the aggregates decide the rest.
+     *
+     * @param mergedIntoId the survivor a record was merged into (null while it was not)
+     * @param mergeInto    the command that merges a duplicate (first argument) into a survivor
+     * @param absorbed     the duplicates a survivor has absorbed
+     */
+    public <R> ResponseEntity<R> merge(String id, String duplicateId, Function<V, String> mergedIntoId,
+                                       BiFunction<String, String, Object> mergeInto,
+                                       Function<V, Collection<String>> absorbed, Function<V, R> resource) {
+        visible(id);
+        String duplicate = Fields.identifier("duplicateId", duplicateId);
+        if (duplicate.equals(id)) {
+            String what = kind.toLowerCase(Locale.ROOT);
+            throw new InvalidFieldException("duplicateId", "same-record", ("aeiou".indexOf(what.charAt(0)) < 0
+                    ? "A " : "An ") + what + " cannot be merged into itself");
+        }
+        if (!id.equals(mergedIntoId.apply(named("duplicateId", duplicate)))) {
+            pipeline.send(mergeInto.apply(duplicate, id));
+        }
+        return answerWhen(id, survivor -> absorbed.apply(survivor).contains(duplicate), resource);
     }
 
     public URI location(String id) {
