@@ -1,10 +1,7 @@
 package io.relais.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.relais.common.ConflictException;
-import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
-import io.relais.common.InvalidTransitionException;
 import io.relais.common.PageRequest;
 import io.relais.duplicate.DuplicateDismissals;
 import io.relais.duplicate.DuplicateMatch;
@@ -12,22 +9,18 @@ import io.relais.duplicate.PossibleDuplicates;
 import io.relais.duplicate.RecordKind;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
+import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKeys;
-import io.relais.web.NotFoundException;
 import io.relais.web.QueryParameters;
-import io.relais.web.ReadYourWrites;
+import io.relais.web.RecordEndpoint;
+import io.relais.web.RecordEndpoints;
 import io.relais.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,24 +46,22 @@ public class AccountController {
 
     private static final String MERGE_PATCH = "application/merge-patch+json";
 
-    private final CommandGateway commands;
+    private final RecordEndpoints endpoints;
+    private final RecordEndpoint<AccountView> accounts;
     private final QueryGateway queries;
-    private final ReadYourWrites readYourWrites;
-    private final IdempotencyKeys idempotencyKeys;
     private final AccountPatches patches;
     private final PossibleDuplicates possibleDuplicates;
     private final DuplicateDismissals dismissals;
 
-    public AccountController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                             IdempotencyKeys idempotencyKeys, AccountPatches patches,
+    public AccountController(RecordEndpoints endpoints, QueryGateway queries, AccountPatches patches,
                              PossibleDuplicates possibleDuplicates, DuplicateDismissals dismissals) {
+        this.endpoints = endpoints;
+        this.accounts = endpoints.of("Account", "/api/v1/accounts/", FindAccount::new, AccountView.class,
+                AccountView::version);
+        this.queries = queries;
+        this.patches = patches;
         this.possibleDuplicates = possibleDuplicates;
         this.dismissals = dismissals;
-        this.commands = commands;
-        this.queries = queries;
-        this.readYourWrites = readYourWrites;
-        this.idempotencyKeys = idempotencyKeys;
-        this.patches = patches;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -84,22 +75,11 @@ public class AccountController {
                     content = @Content(schema = @Schema(implementation = AccountDetails.class)))
             @RequestBody JsonNode body,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
-        String accountId = idempotencyKeys.newId("account", CurrentUser.id(), idempotencyKey);
-        var metadata = idempotencyKeys.metadata(idempotencyKey, body);
-        JsonNode original = body.deepCopy();
+        String accountId = endpoints.newId("account", idempotencyKey);
+        JsonNode request = body.deepCopy();
         String ownerId = patches.take(body, "ownerId");
-        AccountDetails details = patches.details(body);
-        try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CreateAccount(accountId, details, ownerId))
-                    .andMetaData(metadata));
-        } catch (AggregateStreamCreationException e) {
-            if (idempotencyKey == null) {
-                throw e;
-            }
-            idempotencyKeys.requireSameRequest(accountId, idempotencyKey, original);
-        }
-        return readYourWrites.answer(HttpStatus.CREATED, URI.create("/api/v1/accounts/" + accountId), 0,
-                viewer -> find(accountId, viewer), AccountView::version, account -> new CreatedAccount(account,
+        return accounts.create(accountId, new CreateAccount(accountId, patches.details(body), ownerId), idempotencyKey,
+                request, account -> new CreatedAccount(account,
                         possibleDuplicates.ofAccount(accountId, account.details(), CurrentUser.viewer())));
     }
 
@@ -107,9 +87,7 @@ public class AccountController {
     @Operation(summary = "An account's likely duplicates", description = "Accounts you may see that look like the "
             + "same company, most likely first, with their score (0 to 1) and reasons; dismissed ones included.")
     public List<DuplicateMatch> duplicates(@PathVariable String id) {
-        Viewer viewer = CurrentUser.viewer();
-        AccountView account = find(id, viewer).orElseThrow(() -> new NotFoundException("Account", id));
-        return possibleDuplicates.ofAccount(id, account.details(), viewer);
+        return possibleDuplicates.ofAccount(id, accounts.visible(id).details(), CurrentUser.viewer());
     }
 
     @PostMapping("/{id}/duplicates/dismiss")
@@ -117,13 +95,8 @@ public class AccountController {
             + "this account: the pair leaves the duplicates list. 204 once it has.")
     public ResponseEntity<Void> dismissDuplicate(@PathVariable String id,
                                                  @RequestBody AccountRequests.DismissDuplicate request) {
-        Viewer viewer = CurrentUser.viewer();
-        requireLive(find(id, viewer).orElseThrow(() -> new NotFoundException("Account", id)),
-                "review an account's duplicates");
-        String otherId = Fields.identifier("otherId", request.otherId());
-        if (find(otherId, viewer).isEmpty()) {
-            throw unknownAccount("otherId", otherId);
-        }
+        accounts.visible(id);
+        String otherId = accounts.named("otherId", request.otherId()).id();
         return dismissals.dismiss(new DismissAccountDuplicate(id, otherId), RecordKind.ACCOUNT, id, otherId);
     }
 
@@ -146,8 +119,7 @@ public class AccountController {
     @GetMapping("/{id}")
     @Operation(summary = "Get an account", description = "The ETag is its version, for If-Match on changes.")
     public ResponseEntity<AccountView> get(@PathVariable String id) {
-        AccountView account = find(id, CurrentUser.viewer()).orElseThrow(() -> new NotFoundException("Account", id));
-        return ResponseEntity.ok().eTag(Versions.etag(account.version())).body(account);
+        return accounts.read(id);
     }
 
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
@@ -157,39 +129,33 @@ public class AccountController {
     public ResponseEntity<AccountView> update(@PathVariable String id,
                                               @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
                                               @Content(schema = @Schema(implementation = AccountDetails.class)))
-                                              @RequestBody JsonNode patch,
-                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                              String ifMatch) {
-        Long expected = Versions.expected(ifMatch);
+                                              @RequestBody JsonNode patch, ExpectedVersion expected) {
         var fields = patches.fields(patch);
-        return send(id, new UpdateAccountDetails(id, patches.details(patch), fields, expected));
+        return accounts.send(id, new UpdateAccountDetails(id, patches.details(patch), fields, expected.version()));
     }
 
     @PutMapping("/{id}/owner")
     @Operation(summary = "Assign the account's owner")
     public ResponseEntity<AccountView> assignOwner(@PathVariable String id,
                                                    @RequestBody AccountRequests.AssignOwner request,
-                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                   String ifMatch) {
-        return send(id, new AssignAccountOwner(id, request.ownerId(), Versions.expected(ifMatch)));
+                                                   ExpectedVersion expected) {
+        return accounts.send(id, new AssignAccountOwner(id, request.ownerId(), expected.version()));
     }
 
     @PostMapping("/{id}/promote")
     @Operation(summary = "Make a prospect a customer", description = "Refused with 422 erp-fields-missing and "
             + "missingFields when the ERP's mandatory fields (legalName, complete billingAddress, siret, nafCode, "
             + "paymentTerms) are not all there.")
-    public ResponseEntity<AccountView> promote(@PathVariable String id,
-                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                               String ifMatch) {
-        return send(id, new PromoteAccountToCustomer(id, Versions.expected(ifMatch)));
+    public ResponseEntity<AccountView> promote(@PathVariable String id, ExpectedVersion expected) {
+        return accounts.send(id, new PromoteAccountToCustomer(id, expected.version()));
     }
 
     @PostMapping("/{id}/erp-link")
     @Operation(summary = "Link a customer to its ERP record", description = "Data stewards only.")
-    public ResponseEntity<AccountView> linkToErp(@PathVariable String id, @RequestBody AccountRequests.LinkToErp request,
-                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                 String ifMatch) {
-        return send(id, new LinkAccountToErp(id, request.erpId(), Versions.expected(ifMatch)));
+    public ResponseEntity<AccountView> linkToErp(@PathVariable String id,
+                                                 @RequestBody AccountRequests.LinkToErp request,
+                                                 ExpectedVersion expected) {
+        return accounts.send(id, new LinkAccountToErp(id, request.erpId(), expected.version()));
     }
 
     @PostMapping(path = "/{id}/erp-sync", consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
@@ -200,7 +166,7 @@ public class AccountController {
                                                    @Content(schema = @Schema(implementation = AccountDetails.class)))
                                                    @RequestBody JsonNode values) {
         var fields = patches.fields(values);
-        return send(id, new SyncAccountFromErp(id, patches.details(values), fields));
+        return accounts.send(id, new SyncAccountFromErp(id, patches.details(values), fields));
     }
 
     @PostMapping("/{id}/contacts")
@@ -208,31 +174,23 @@ public class AccountController {
     public ResponseEntity<List<ContactView>> addContact(@PathVariable String id,
                                                         @RequestBody AccountRequests.AddContact request) {
         String contactId = UUID.randomUUID().toString();
-        long version = commands.<Long>sendAndWait(new AddContact(id, contactId, request.details()));
-        awaitAccount(id, version);
-        return ResponseEntity.created(URI.create("/api/v1/accounts/" + id + "/contacts/" + contactId))
-                .eTag(Versions.etag(version)).body(contacts(id));
+        long version = accounts.sendAndAwait(id, new AddContact(id, contactId, request.details()));
+        return ResponseEntity.created(contactLocation(id, contactId)).eTag(Versions.etag(version)).body(contacts(id));
     }
 
     @GetMapping("/{id}/contacts")
     @Operation(summary = "An account's contacts")
     public List<ContactView> contacts(@PathVariable String id) {
-        if (find(id, CurrentUser.viewer()).isEmpty()) {
-            throw new NotFoundException("Account", id);
-        }
-        return queries.query(new FindContacts(id, CurrentUser.viewer()), ResponseTypes.multipleInstancesOf(ContactView.class))
-                .join();
+        accounts.visible(id);
+        return queries.query(new FindContacts(id, CurrentUser.viewer()),
+                ResponseTypes.multipleInstancesOf(ContactView.class)).join();
     }
 
     @PutMapping("/{id}/contacts/{contactId}")
     @Operation(summary = "Replace a contact's details")
     public List<ContactView> updateContact(@PathVariable String id, @PathVariable String contactId,
-                                           @RequestBody AccountRequests.AddContact request,
-                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                           String ifMatch) {
-        long version = commands.<Long>sendAndWait(new UpdateContact(id, contactId, request.details(),
-                Versions.expected(ifMatch)));
-        awaitAccount(id, version);
+                                           @RequestBody AccountRequests.AddContact request, ExpectedVersion expected) {
+        accounts.sendAndAwait(id, new UpdateContact(id, contactId, request.details(), expected.version()));
         return contacts(id);
     }
 
@@ -241,9 +199,7 @@ public class AccountController {
             + "COLLEAGUE, REPORTS_TO or OTHER.")
     public List<ContactView> linkContact(@PathVariable String id, @PathVariable String contactId,
                                          @RequestBody AccountRequests.LinkContact request) {
-        long version = commands.<Long>sendAndWait(new LinkContacts(id, contactId, request.linkedContactId(),
-                request.kind()));
-        awaitAccount(id, version);
+        accounts.sendAndAwait(id, new LinkContacts(id, contactId, request.linkedContactId(), request.kind()));
         return contacts(id);
     }
 
@@ -253,22 +209,17 @@ public class AccountController {
             + "see. Answers the contact in its new account.")
     public ResponseEntity<ContactView> moveContact(@PathVariable String id, @PathVariable String contactId,
                                                    @RequestBody AccountRequests.MoveContact request,
-                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                   String ifMatch) {
-        Viewer viewer = CurrentUser.viewer();
-        requireLive(find(id, viewer).orElseThrow(() -> new NotFoundException("Account", id)), "move a contact");
-        String target = Fields.identifier("toAccountId", request.toAccountId());
-        requireLive(find(target, viewer).orElseThrow(() -> unknownAccount("toAccountId", target)),
-                "move a contact into an account");
-        commands.sendAndWait(new MoveContact(id, contactId, target, Versions.expected(ifMatch)));
-        URI location = URI.create("/api/v1/accounts/" + target + "/contacts/" + contactId);
-        Optional<ContactView> moved = readYourWrites.await(() -> findContact(contactId, Viewer.system()),
+                                                   ExpectedVersion expected) {
+        accounts.visible(id);
+        String target = accounts.named("toAccountId", request.toAccountId()).id();
+        endpoints.send(new MoveContact(id, contactId, target, expected.version()));
+        Optional<ContactView> moved = endpoints.await(() -> findContact(contactId, Viewer.system()),
                 contact -> !contact.accountId().equals(id));
         if (moved.isEmpty()) {
-            return ResponseEntity.accepted().location(location).build();
+            return ResponseEntity.accepted().location(contactLocation(target, contactId)).build();
         }
-        return ResponseEntity.ok().location(URI.create("/api/v1/accounts/" + moved.get().accountId() + "/contacts/"
-                + contactId)).body(findContact(contactId, viewer).orElse(null));
+        return ResponseEntity.ok().location(contactLocation(moved.get().accountId(), contactId))
+                .body(findContact(contactId, CurrentUser.viewer()).orElse(null));
     }
 
     @PostMapping("/{id}/merge")
@@ -277,38 +228,9 @@ public class AccountController {
             + "its customer status and ERP link carry over), and it ends as MERGED with mergedIntoId pointing here. "
             + "Both histories stay readable in this account's timeline. Safe to retry.")
     public ResponseEntity<AccountView> merge(@PathVariable String id, @RequestBody AccountRequests.Merge request) {
-        Viewer caller = CurrentUser.viewer();
-        AccountView survivor = find(id, caller).orElseThrow(() -> new NotFoundException("Account", id));
-        String duplicateId = Fields.identifier("duplicateId", request.duplicateId());
-        if (duplicateId.equals(id)) {
-            throw new InvalidFieldException("duplicateId", "same-record", "An account cannot be merged into itself");
-        }
-        AccountView duplicate = find(duplicateId, caller).orElseThrow(() -> unknownAccount("duplicateId", duplicateId));
-        if (!id.equals(duplicate.mergedIntoId())) {
-            requireLive(survivor, "merge into an account");
-            if (survivor.erpId() != null && duplicate.erpId() != null && !survivor.erpId().equals(duplicate.erpId())) {
-                throw new ConflictException("duplicateId", "erp-records-differ", "The accounts are linked to two ERP "
-                        + "records (" + survivor.erpId() + ", " + duplicate.erpId() + "): merge them in the ERP first");
-            }
-            commands.sendAndWait(new MergeAccountInto(duplicateId, id, null));
-        }
-        return readYourWrites.answerWhen(HttpStatus.OK, URI.create("/api/v1/accounts/" + id),
-                viewer -> find(id, viewer), account -> account.mergedAccountIds().contains(duplicateId),
-                AccountView::version, account -> account);
-    }
-
-    private ResponseEntity<AccountView> send(String id, Object command) {
-        long version = commands.<Long>sendAndWait(command);
-        return respond(HttpStatus.OK, id, version);
-    }
-
-    private ResponseEntity<AccountView> respond(HttpStatus status, String id, long version) {
-        return readYourWrites.answer(status, URI.create("/api/v1/accounts/" + id), version, viewer -> find(id, viewer),
-                AccountView::version, account -> account);
-    }
-
-    private void awaitAccount(String id, long version) {
-        readYourWrites.await(() -> find(id, Viewer.system()), account -> account.version() >= version);
+        return accounts.merge(id, request.duplicateId(), AccountView::mergedIntoId,
+                (duplicateId, survivorId) -> new MergeAccountInto(duplicateId, survivorId, null),
+                AccountView::mergedAccountIds, account -> account);
     }
 
     private Optional<ContactView> findContact(String contactId, Viewer viewer) {
@@ -316,17 +238,7 @@ public class AccountController {
                 .join();
     }
 
-    private static void requireLive(AccountView account, String action) {
-        if (account.status() == AccountStatus.MERGED) {
-            throw new InvalidTransitionException(action, AccountStatus.MERGED.name());
-        }
-    }
-
-    private static InvalidFieldException unknownAccount(String field, String id) {
-        return new InvalidFieldException(field, "unknown-account", "No account you may see has the id " + id);
-    }
-
-    private Optional<AccountView> find(String id, Viewer viewer) {
-        return queries.query(new FindAccount(id, viewer), ResponseTypes.optionalInstanceOf(AccountView.class)).join();
+    private static URI contactLocation(String accountId, String contactId) {
+        return URI.create("/api/v1/accounts/" + accountId + "/contacts/" + contactId);
     }
 }

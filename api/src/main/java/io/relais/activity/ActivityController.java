@@ -10,21 +10,16 @@ import io.relais.opportunity.FindOpportunity;
 import io.relais.opportunity.OpportunityView;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
+import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKeys;
-import io.relais.web.NotFoundException;
 import io.relais.web.QueryParameters;
-import io.relais.web.ReadYourWrites;
-import io.relais.web.Versions;
+import io.relais.web.RecordEndpoint;
+import io.relais.web.RecordEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,25 +32,22 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
-import java.util.Optional;
+import java.util.function.BiFunction;
 
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Activities", description = "Calls, e-mails, notes, meetings and tasks; reminders and overdue alerts")
 public class ActivityController {
 
-    private final CommandGateway commands;
+    private final RecordEndpoints endpoints;
+    private final RecordEndpoint<ActivityView> activities;
     private final QueryGateway queries;
-    private final ReadYourWrites readYourWrites;
-    private final IdempotencyKeys idempotencyKeys;
 
-    public ActivityController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                              IdempotencyKeys idempotencyKeys) {
-        this.commands = commands;
+    public ActivityController(RecordEndpoints endpoints, QueryGateway queries) {
+        this.endpoints = endpoints;
+        this.activities = endpoints.of("Activity", "/api/v1/activities/", FindActivity::new, ActivityView.class,
+                ActivityView::version);
         this.queries = queries;
-        this.readYourWrites = readYourWrites;
-        this.idempotencyKeys = idempotencyKeys;
     }
 
     @PostMapping(path = "/activities/log", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -65,10 +57,8 @@ public class ActivityController {
     public ResponseEntity<ActivityView> log(@RequestBody ActivityRequests.Log request,
                                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                             String idempotencyKey) {
-        ActivityLinks links = links(request.accountId(), request.contactId(), request.opportunityId());
-        String id = idempotencyKeys.newId("activity", CurrentUser.id(), idempotencyKey);
-        return create(id, new LogActivity(id, request.kind(), request.subject(), request.notes(), links,
-                request.occurredAt()), idempotencyKey, request);
+        return create(request, idempotencyKey, (id, links) -> new LogActivity(id, request.kind(), request.subject(),
+                request.notes(), links, request.occurredAt()));
     }
 
     @PostMapping(path = "/activities/schedule", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -78,10 +68,8 @@ public class ActivityController {
     public ResponseEntity<ActivityView> schedule(@RequestBody ActivityRequests.Schedule request,
                                                  @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                                  String idempotencyKey) {
-        ActivityLinks links = links(request.accountId(), request.contactId(), request.opportunityId());
-        String id = idempotencyKeys.newId("activity", CurrentUser.id(), idempotencyKey);
-        return create(id, new ScheduleActivity(id, request.kind(), request.subject(), request.notes(), links,
-                request.dueAt(), request.assigneeId(), request.remindAt()), idempotencyKey, request);
+        return create(request, idempotencyKey, (id, links) -> new ScheduleActivity(id, request.kind(),
+                request.subject(), request.notes(), links, request.dueAt(), request.assigneeId(), request.remindAt()));
     }
 
     @GetMapping("/activities")
@@ -106,43 +94,38 @@ public class ActivityController {
     @GetMapping("/activities/{id}")
     @Operation(summary = "Get an activity")
     public ResponseEntity<ActivityView> get(@PathVariable String id) {
-        ActivityView activity = find(id, CurrentUser.viewer()).orElseThrow(() -> new NotFoundException("Activity", id));
-        return ResponseEntity.ok().eTag(Versions.etag(activity.version())).body(activity);
+        return activities.read(id);
     }
 
     @PostMapping("/activities/{id}/complete")
     @Operation(summary = "Mark a task done or a meeting held")
     public ResponseEntity<ActivityView> complete(@PathVariable String id,
                                                  @RequestBody(required = false) ActivityRequests.Completion request,
-                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                 String ifMatch) {
-        return send(id, new CompleteActivity(id, request == null ? null : request.outcome(),
-                Versions.expected(ifMatch)));
+                                                 ExpectedVersion expected) {
+        return activities.send(id, new CompleteActivity(id, request == null ? null : request.outcome(),
+                expected.version()));
     }
 
     @PostMapping("/activities/{id}/cancel")
     @Operation(summary = "Cancel a task or meeting")
-    public ResponseEntity<ActivityView> cancel(@PathVariable String id,
-                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                               String ifMatch) {
-        return send(id, new CancelActivity(id, Versions.expected(ifMatch)));
+    public ResponseEntity<ActivityView> cancel(@PathVariable String id, ExpectedVersion expected) {
+        return activities.send(id, new CancelActivity(id, expected.version()));
     }
 
     @PutMapping("/activities/{id}/schedule")
     @Operation(summary = "Move a task or meeting and its reminder")
     public ResponseEntity<ActivityView> reschedule(@PathVariable String id,
                                                    @RequestBody ActivityRequests.Reschedule request,
-                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                   String ifMatch) {
-        return send(id, new RescheduleActivity(id, request.dueAt(), request.remindAt(), Versions.expected(ifMatch)));
+                                                   ExpectedVersion expected) {
+        return activities.send(id, new RescheduleActivity(id, request.dueAt(), request.remindAt(), expected.version()));
     }
 
     @PutMapping("/activities/{id}/assignee")
     @Operation(summary = "Give a task or meeting to someone else")
-    public ResponseEntity<ActivityView> reassign(@PathVariable String id, @RequestBody ActivityRequests.Assignee request,
-                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                 String ifMatch) {
-        return send(id, new ReassignActivity(id, request.assigneeId(), Versions.expected(ifMatch)));
+    public ResponseEntity<ActivityView> reassign(@PathVariable String id,
+                                                 @RequestBody ActivityRequests.Assignee request,
+                                                 ExpectedVersion expected) {
+        return activities.send(id, new ReassignActivity(id, request.assigneeId(), expected.version()));
     }
 
     @GetMapping("/alerts")
@@ -152,13 +135,22 @@ public class ActivityController {
         return queries.query(new FindAlerts(CurrentUser.id(), new PageRequest(page, size)), AlertPage.class).join();
     }
 
+    /** Creates the activity {@code command} makes of its id and links (see {@link #links}). */
+    private ResponseEntity<ActivityView> create(ActivityRequests.About request, String idempotencyKey,
+                                                BiFunction<String, ActivityLinks, Object> command) {
+        ActivityLinks links = links(request);
+        String id = endpoints.newId("activity", idempotencyKey);
+        return activities.create(id, command.apply(id, links), idempotencyKey, request);
+    }
+
     /**
      * What the activity is about, each visible to the caller; the account comes from the contact or the deal
      * when absent, and must be theirs when given, so that the activity shows in the account's timeline.
      */
-    private ActivityLinks links(String accountId, String contactId, String opportunityId) {
+    private ActivityLinks links(ActivityRequests.About request) {
         Viewer viewer = CurrentUser.viewer();
-        ActivityLinks links = new ActivityLinks(accountId, contactId, opportunityId).validated();
+        ActivityLinks links = new ActivityLinks(request.accountId(), request.contactId(),
+                request.opportunityId()).validated();
         String account = links.accountId();
         if (links.contactId() != null) {
             ContactView contact = queries.query(new FindContact(links.contactId(), viewer),
@@ -189,32 +181,5 @@ public class ActivityController {
 
     private static InvalidFieldException unknown(String field, String what, String id) {
         return new InvalidFieldException(field, "unknown-" + what, "No " + what + " you may see has the id " + id);
-    }
-
-    private ResponseEntity<ActivityView> create(String id, Object command, String idempotencyKey, Object request) {
-        try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(idempotencyKeys.metadata(idempotencyKey, request)));
-        } catch (AggregateStreamCreationException e) {
-            if (idempotencyKey == null) {
-                throw e;
-            }
-            idempotencyKeys.requireSameRequest(id, idempotencyKey, request);
-        }
-        return respond(HttpStatus.CREATED, id, 0);
-    }
-
-    private ResponseEntity<ActivityView> send(String id, Object command) {
-        long version = commands.<Long>sendAndWait(command);
-        return respond(HttpStatus.OK, id, version);
-    }
-
-    private ResponseEntity<ActivityView> respond(HttpStatus status, String id, long version) {
-        return readYourWrites.answer(status, URI.create("/api/v1/activities/" + id), version,
-                viewer -> find(id, viewer), ActivityView::version, activity -> activity);
-    }
-
-    private Optional<ActivityView> find(String id, Viewer viewer) {
-        return queries.query(new FindActivity(id, viewer), ResponseTypes.optionalInstanceOf(ActivityView.class)).join();
     }
 }

@@ -2,21 +2,16 @@ package io.relais.catalogue;
 
 import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
-import io.relais.security.CurrentUser;
+import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKeys;
 import io.relais.web.NotFoundException;
 import io.relais.web.QueryParameters;
-import io.relais.web.ReadYourWrites;
-import io.relais.web.Versions;
+import io.relais.web.RecordEndpoint;
+import io.relais.web.RecordEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +24,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 
 @RestController
@@ -40,18 +33,16 @@ import java.util.UUID;
 @Tag(name = "Catalogue", description = "Products and services with their price lists")
 public class ProductController {
 
-    private final CommandGateway commands;
+    private final RecordEndpoints endpoints;
+    private final RecordEndpoint<ProductView> products;
     private final QueryGateway queries;
-    private final ReadYourWrites readYourWrites;
-    private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
-    public ProductController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                             IdempotencyKeys idempotencyKeys, Clock clock) {
-        this.commands = commands;
+    public ProductController(RecordEndpoints endpoints, QueryGateway queries, Clock clock) {
+        this.endpoints = endpoints;
+        this.products = endpoints.of("Product", "/api/v1/products/", (id, viewer) -> new FindProduct(id),
+                ProductView.class, ProductView::version);
         this.queries = queries;
-        this.readYourWrites = readYourWrites;
-        this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
     }
 
@@ -61,17 +52,8 @@ public class ProductController {
     public ResponseEntity<ProductView> create(@RequestBody ProductRequests.Details request,
                                               @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                               String idempotencyKey) {
-        String productId = idempotencyKeys.newId("product", CurrentUser.id(), idempotencyKey);
-        try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CreateProduct(productId,
-                    request.details())).andMetaData(idempotencyKeys.metadata(idempotencyKey, request)));
-        } catch (AggregateStreamCreationException e) {
-            if (idempotencyKey == null) {
-                throw e;
-            }
-            idempotencyKeys.requireSameRequest(productId, idempotencyKey, request);
-        }
-        return respond(HttpStatus.CREATED, productId, 0);
+        String productId = endpoints.newId("product", idempotencyKey);
+        return products.create(productId, new CreateProduct(productId, request.details()), idempotencyKey, request);
     }
 
     @GetMapping
@@ -92,16 +74,14 @@ public class ProductController {
     @GetMapping("/{id}")
     @Operation(summary = "Get a product", description = "With every price it ever had, retired ones included.")
     public ResponseEntity<ProductView> get(@PathVariable String id) {
-        ProductView product = find(id).orElseThrow(() -> new NotFoundException("Product", id));
-        return ResponseEntity.ok().eTag(Versions.etag(product.version())).body(product);
+        return products.read(id);
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replace a product's details", description = "Administrators.")
     public ResponseEntity<ProductView> update(@PathVariable String id, @RequestBody ProductRequests.Details request,
-                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                              String ifMatch) {
-        return send(id, new UpdateProduct(id, request.details(), Versions.expected(ifMatch)));
+                                              ExpectedVersion expected) {
+        return products.send(id, new UpdateProduct(id, request.details(), expected.version()));
     }
 
     @PostMapping(path = "/{id}/prices", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -111,8 +91,8 @@ public class ProductController {
     public ResponseEntity<ProductView> addPrice(@PathVariable String id, @RequestBody ProductRequests.Price request) {
         String priceId = request.priceId() == null || request.priceId().isBlank() ? UUID.randomUUID().toString()
                 : request.priceId();
-        return send(id, new AddProductPrice(id, new ProductPrice(priceId, request.priceList(), request.currency(),
-                request.unitPrice(), request.validFrom(), request.validUntil(), null)));
+        return products.send(id, new AddProductPrice(id, new ProductPrice(priceId, request.priceList(),
+                request.currency(), request.unitPrice(), request.validFrom(), request.validUntil(), null)));
     }
 
     @PostMapping(path = "/{id}/prices/{priceId}/retire", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -120,13 +100,13 @@ public class ProductController {
             + "stays in the catalogue, so that deals priced with it stay explainable.")
     public ResponseEntity<ProductView> retirePrice(@PathVariable String id, @PathVariable String priceId,
                                                    @RequestBody ProductRequests.Retirement request) {
-        return send(id, new RetireProductPrice(id, priceId, request.retiredOn()));
+        return products.send(id, new RetireProductPrice(id, priceId, request.retiredOn()));
     }
 
     @PostMapping("/{id}/discontinue")
     @Operation(summary = "Stop selling a product", description = "Administrators. It prices no new line item.")
     public ResponseEntity<ProductView> discontinue(@PathVariable String id) {
-        return send(id, new DiscontinueProduct(id));
+        return products.send(id, new DiscontinueProduct(id));
     }
 
     @GetMapping("/{id}/price")
@@ -134,27 +114,11 @@ public class ProductController {
             + "on a date (default today); 404 no-price when none applies.")
     public ProductPrice price(@PathVariable String id, @RequestParam(defaultValue = ProductPrice.STANDARD) String priceList,
                               @RequestParam String currency, @RequestParam(required = false) String on) {
-        if (find(id).isEmpty()) {
-            throw new NotFoundException("Product", id);
-        }
+        products.visible(id);
         LocalDate date = QueryParameters.date("on", on).orElse(LocalDate.now(clock));
         return queries.query(new FindProductPrice(id, priceList.strip(), currency.strip().toUpperCase(), date),
                         ResponseTypes.optionalInstanceOf(ProductPrice.class)).join()
                 .orElseThrow(() -> new NotFoundException("Price", id + " in " + priceList + " " + currency + " on "
                         + date));
-    }
-
-    private ResponseEntity<ProductView> send(String id, Object command) {
-        long version = commands.<Long>sendAndWait(command);
-        return respond(HttpStatus.OK, id, version);
-    }
-
-    private ResponseEntity<ProductView> respond(HttpStatus status, String id, long version) {
-        return readYourWrites.answer(status, URI.create("/api/v1/products/" + id), version, viewer -> find(id),
-                ProductView::version, product -> product);
-    }
-
-    private Optional<ProductView> find(String id) {
-        return queries.query(new FindProduct(id), ResponseTypes.optionalInstanceOf(ProductView.class)).join();
     }
 }

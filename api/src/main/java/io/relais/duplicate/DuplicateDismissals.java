@@ -1,7 +1,6 @@
 package io.relais.duplicate;
 
-import io.relais.web.ReadYourWrites;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.relais.web.RecordEndpoints;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -13,20 +12,18 @@ import java.time.Instant;
 @Component
 public class DuplicateDismissals {
 
-    private final CommandGateway commands;
+    private final RecordEndpoints endpoints;
     private final QueryGateway queries;
-    private final ReadYourWrites readYourWrites;
 
-    public DuplicateDismissals(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites) {
-        this.commands = commands;
+    public DuplicateDismissals(RecordEndpoints endpoints, QueryGateway queries) {
+        this.endpoints = endpoints;
         this.queries = queries;
-        this.readYourWrites = readYourWrites;
     }
 
     /** 204 once the list leaves the pair out, 202 if the read model is slower than the read-your-writes bound. */
     public ResponseEntity<Void> dismiss(Object command, RecordKind kind, String recordId, String otherId) {
-        commands.sendAndWait(command);
-        boolean shown = readYourWrites.await(() -> queries.query(new FindDuplicateDismissal(kind, recordId, otherId),
+        endpoints.send(command);
+        boolean shown = endpoints.await(() -> queries.query(new FindDuplicateDismissal(kind, recordId, otherId),
                 ResponseTypes.optionalInstanceOf(Instant.class)).join(), dismissedAt -> true).isPresent();
         return shown ? ResponseEntity.noContent().build() : ResponseEntity.accepted().build();
     }

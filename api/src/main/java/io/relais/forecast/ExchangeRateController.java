@@ -1,14 +1,14 @@
 package io.relais.forecast;
 
+import io.relais.organisation.Viewer;
 import io.relais.web.NotFoundException;
 import io.relais.web.QueryParameters;
-import io.relais.web.ReadYourWrites;
+import io.relais.web.RecordEndpoint;
+import io.relais.web.RecordEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,25 +18,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 @RestController
 @RequestMapping("/api/v1/exchange-rates")
 @Tag(name = "Forecasts", description = "Forecasts, funnels, targets and exchange rates")
 public class ExchangeRateController {
 
-    private final CommandGateway commands;
+    private final RecordEndpoint<CurrencyRates> rates;
     private final QueryGateway queries;
-    private final ReadYourWrites readYourWrites;
 
-    public ExchangeRateController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites) {
-        this.commands = commands;
+    public ExchangeRateController(RecordEndpoints endpoints, QueryGateway queries) {
+        this.rates = endpoints.of("Exchange rates", "/api/v1/exchange-rates/",
+                (currency, viewer) -> new FindCurrencyRates(currency), CurrencyRates.class, CurrencyRates::version);
         this.queries = queries;
-        this.readYourWrites = readYourWrites;
     }
 
     @GetMapping
@@ -49,7 +46,8 @@ public class ExchangeRateController {
     @GetMapping("/{currency}")
     @Operation(summary = "The rates of one currency", description = "404 when it has none.")
     public CurrencyRates get(@PathVariable String currency) {
-        return find(normalised(currency)).orElseThrow(() -> new NotFoundException("Exchange rates", currency));
+        return rates.find(normalised(currency), Viewer.system())
+                .orElseThrow(() -> new NotFoundException("Exchange rates", currency));
     }
 
     @PutMapping(path = "/{currency}/{validFrom}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -59,15 +57,7 @@ public class ExchangeRateController {
     public ResponseEntity<CurrencyRates> set(@PathVariable String currency, @PathVariable String validFrom,
                                              @RequestBody ForecastRequests.Rate request) {
         LocalDate from = QueryParameters.date("validFrom", validFrom).orElseThrow();
-        long version = commands.<Long>sendAndWait(SetExchangeRate.of(currency, from, request.rate()));
-        String code = normalised(currency);
-        return readYourWrites.answer(HttpStatus.OK, URI.create("/api/v1/exchange-rates/" + code), version,
-                viewer -> find(code), CurrencyRates::version, rates -> rates);
-    }
-
-    private Optional<CurrencyRates> find(String currency) {
-        return queries.query(new FindCurrencyRates(currency), ResponseTypes.optionalInstanceOf(CurrencyRates.class))
-                .join();
+        return rates.send(normalised(currency), SetExchangeRate.of(currency, from, request.rate()));
     }
 
     private static String normalised(String currency) {

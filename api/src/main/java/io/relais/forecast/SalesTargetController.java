@@ -4,13 +4,11 @@ import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.NotFoundException;
 import io.relais.web.QueryParameters;
-import io.relais.web.ReadYourWrites;
+import io.relais.web.RecordEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,14 +28,12 @@ import java.util.Optional;
 @Tag(name = "Forecasts", description = "Forecasts, funnels, targets and exchange rates")
 public class SalesTargetController {
 
-    private final CommandGateway commands;
+    private final RecordEndpoints endpoints;
     private final QueryGateway queries;
-    private final ReadYourWrites readYourWrites;
 
-    public SalesTargetController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites) {
-        this.commands = commands;
+    public SalesTargetController(RecordEndpoints endpoints, QueryGateway queries) {
+        this.endpoints = endpoints;
         this.queries = queries;
-        this.readYourWrites = readYourWrites;
     }
 
     @GetMapping
@@ -64,9 +60,9 @@ public class SalesTargetController {
     public ResponseEntity<SalesTargetView> set(@PathVariable String userId, @PathVariable String period,
                                                @RequestBody ForecastRequests.Target request) {
         String label = ForecastPeriod.parse("period", period).label();
-        long version = commands.<Long>sendAndWait(SetSalesTarget.of(userId, label, request.amount()));
-        return readYourWrites.answer(HttpStatus.OK, URI.create("/api/v1/targets/" + userId + "/" + label), version,
-                viewer -> find(userId, label, viewer), SalesTargetView::version, target -> target);
+        return endpoints.sendAndAnswer(SetSalesTarget.of(userId, label, request.amount()),
+                URI.create("/api/v1/targets/" + userId + "/" + label), viewer -> find(userId, label, viewer),
+                SalesTargetView::version);
     }
 
     private Optional<SalesTargetView> find(String userId, String period, Viewer viewer) {

@@ -18,21 +18,16 @@ import io.relais.opportunity.OpenOpportunity;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.IdempotencyKeys;
-import io.relais.web.NotFoundException;
-import io.relais.web.ReadYourWrites;
+import io.relais.web.RecordEndpoint;
+import io.relais.web.RecordEndpoints;
 import io.relais.web.RetryDiffersException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,25 +40,24 @@ import java.util.UUID;
 @Component
 class LeadConversion {
 
-    private final CommandGateway commands;
-    private final QueryGateway queries;
-    private final ReadYourWrites readYourWrites;
+    private final RecordEndpoints endpoints;
+    private final RecordEndpoint<LeadView> leads;
+    private final RecordEndpoint<AccountView> accounts;
     private final PossibleDuplicates possibleDuplicates;
     private final IdempotencyKeys idempotencyKeys;
 
-    LeadConversion(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                   PossibleDuplicates possibleDuplicates, IdempotencyKeys idempotencyKeys) {
+    LeadConversion(RecordEndpoints endpoints, PossibleDuplicates possibleDuplicates, IdempotencyKeys idempotencyKeys) {
+        this.endpoints = endpoints;
+        this.leads = endpoints.of("Lead", "/api/v1/leads/", FindLead::new, LeadView.class, LeadView::version);
+        this.accounts = endpoints.of("Account", "/api/v1/accounts/", FindAccount::new, AccountView.class,
+                AccountView::version);
         this.possibleDuplicates = possibleDuplicates;
         this.idempotencyKeys = idempotencyKeys;
-        this.commands = commands;
-        this.queries = queries;
-        this.readYourWrites = readYourWrites;
     }
 
     LeadConversionResult convert(String leadId, ConvertLeadRequest body, Long expectedVersion) {
         Viewer viewer = CurrentUser.viewer();
-        LeadView lead = queries.query(new FindLead(leadId, viewer), ResponseTypes.optionalInstanceOf(LeadView.class))
-                .join().orElseThrow(() -> new NotFoundException("Lead", leadId));
+        LeadView lead = leads.visible(leadId);
         ConvertLeadRequest request = body == null ? new ConvertLeadRequest(null, null, null) : body;
         boolean newAccount = request.accountId() == null;
         String accountId = newAccount ? derivedId("account-from-lead:", leadId) : request.accountId();
@@ -82,7 +76,7 @@ class LeadConversion {
         ContactDetails contact = contactFrom(lead).validated();
         AccountDetails account = newAccount ? accountFrom(lead, request.legalName()).validated() : null;
         if (!newAccount) {
-            AccountView target = findAccount(accountId, viewer).orElseThrow(() -> new InvalidFieldException(
+            AccountView target = accounts.find(accountId, viewer).orElseThrow(() -> new InvalidFieldException(
                     "accountId", "unknown-account", "No account you may see has the id " + accountId));
             if (target.status() == AccountStatus.MERGED) {
                 throw new InvalidTransitionException("convert a lead into an account", AccountStatus.MERGED.name());
@@ -90,19 +84,16 @@ class LeadConversion {
         }
         if (lead.status() != LeadStatus.QUALIFIED) {
             // the lead refuses, with its own reason, before anything is written
-            commands.sendAndWait(new ConvertLead(leadId, accountId, contactId, expectedVersion));
+            endpoints.send(new ConvertLead(leadId, accountId, contactId, expectedVersion));
         }
         if (newAccount) {
-            createAccount(accountId, account, lead.ownerId());
+            endpoints.createUnlessExists(new CreateAccount(accountId, account, lead.ownerId()));
         }
         addContact(accountId, contactId, contact, leadId);
-        long leadVersion = commands.<Long>sendAndWait(GenericCommandMessage.asCommandMessage(
+        leads.sendAndAwait(leadId, GenericCommandMessage.asCommandMessage(
                 new ConvertLead(leadId, accountId, contactId, expectedVersion))
                 .andMetaData(idempotencyKeys.requestMetadata(request)));
-        long accountVersion = commands.<Long>sendAndWait(new AttachConvertedLead(accountId, leadId, contactId));
-        readYourWrites.await(() -> queries.query(new FindLead(leadId, Viewer.system()),
-                ResponseTypes.optionalInstanceOf(LeadView.class)).join(), view -> view.version() >= leadVersion);
-        readYourWrites.await(() -> findAccount(accountId, Viewer.system()), view -> view.version() >= accountVersion);
+        accounts.sendAndAwait(accountId, new AttachConvertedLead(accountId, leadId, contactId));
         return result(lead, accountId, contactId, deal == null ? null : open(deal, accountId, contactId), newAccount,
                 viewer);
     }
@@ -116,13 +107,9 @@ class LeadConversion {
 
     /** Opens the deal for the account, with the contact as its primary contact, unless an earlier attempt did. */
     private String open(OpenOpportunity deal, String accountId, String contactId) {
-        try {
-            commands.sendAndWait(new OpenOpportunity(deal.opportunityId(), accountId, deal.name(), deal.ownerId(),
-                    contactId, deal.leadId(), deal.currency(), deal.amount(), deal.expectedCloseDate(),
-                    deal.priceList()));
-        } catch (AggregateStreamCreationException e) {
-            // an earlier attempt of this conversion opened it
-        }
+        endpoints.createUnlessExists(new OpenOpportunity(deal.opportunityId(), accountId, deal.name(),
+                deal.ownerId(), contactId, deal.leadId(), deal.currency(), deal.amount(), deal.expectedCloseDate(),
+                deal.priceList()));
         return deal.opportunityId();
     }
 
@@ -131,24 +118,16 @@ class LeadConversion {
                                         boolean accountCreated, Viewer viewer) {
         List<DuplicateMatch> duplicates = new ArrayList<>();
         if (accountCreated) {
-            findAccount(accountId, Viewer.system()).ifPresent(account ->
+            accounts.find(accountId, Viewer.system()).ifPresent(account ->
                     duplicates.addAll(possibleDuplicates.ofAccount(accountId, account.details(), viewer)));
         }
         duplicates.addAll(possibleDuplicates.ofContact(contactId, contactFrom(lead), viewer));
         return new LeadConversionResult(lead.id(), accountId, contactId, opportunityId, accountCreated, duplicates);
     }
 
-    private void createAccount(String accountId, AccountDetails account, String ownerId) {
-        try {
-            commands.sendAndWait(new CreateAccount(accountId, account, ownerId));
-        } catch (AggregateStreamCreationException e) {
-            // an earlier attempt of this conversion created it
-        }
-    }
-
     private void addContact(String accountId, String contactId, ContactDetails contact, String leadId) {
         try {
-            commands.sendAndWait(new AddContact(accountId, contactId, contact, leadId));
+            endpoints.send(new AddContact(accountId, contactId, contact, leadId));
         } catch (CommandExecutionException e) {
             boolean madeBefore = e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast)
                     .filter(refusal -> refusal.code().equals("contact-exists")).isPresent();
@@ -156,11 +135,6 @@ class LeadConversion {
                 throw e;
             }
         }
-    }
-
-    private Optional<AccountView> findAccount(String accountId, Viewer viewer) {
-        return queries.query(new FindAccount(accountId, viewer), ResponseTypes.optionalInstanceOf(AccountView.class))
-                .join();
     }
 
     private static AccountDetails accountFrom(LeadView lead, String legalName) {

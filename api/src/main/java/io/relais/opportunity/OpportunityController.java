@@ -1,34 +1,23 @@
 package io.relais.opportunity;
 
-import io.relais.account.AccountStatus;
 import io.relais.account.AccountView;
 import io.relais.account.ContactView;
 import io.relais.account.FindAccount;
 import io.relais.account.FindContact;
-import io.relais.catalogue.FindProduct;
-import io.relais.catalogue.FindProductPrice;
-import io.relais.catalogue.ProductPrice;
-import io.relais.catalogue.ProductView;
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
-import io.relais.common.InvalidTransitionException;
 import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
+import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKeys;
-import io.relais.web.NotFoundException;
 import io.relais.web.QueryParameters;
-import io.relais.web.ReadYourWrites;
-import io.relais.web.Versions;
+import io.relais.web.RecordEndpoint;
+import io.relais.web.RecordEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,12 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -56,21 +40,20 @@ public class OpportunityController {
 
     private static final String BASE = "/api/v1/opportunities/";
 
-    private final CommandGateway commands;
+    private final RecordEndpoints endpoints;
+    private final RecordEndpoint<OpportunityView> deals;
     private final QueryGateway queries;
-    private final ReadYourWrites readYourWrites;
-    private final IdempotencyKeys idempotencyKeys;
     private final SalesStages stages;
-    private final Clock clock;
+    private final LinePricing pricing;
 
-    public OpportunityController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                                 IdempotencyKeys idempotencyKeys, SalesStages stages, Clock clock) {
-        this.commands = commands;
+    public OpportunityController(RecordEndpoints endpoints, QueryGateway queries, SalesStages stages,
+                                 LinePricing pricing) {
+        this.endpoints = endpoints;
+        this.deals = endpoints.of("Opportunity", "/api/v1/opportunities/", FindOpportunity::new,
+                OpportunityView.class, OpportunityView::version);
         this.queries = queries;
-        this.readYourWrites = readYourWrites;
-        this.idempotencyKeys = idempotencyKeys;
         this.stages = stages;
-        this.clock = clock;
+        this.pricing = pricing;
     }
 
     @GetMapping("/opportunity-stages")
@@ -87,29 +70,19 @@ public class OpportunityController {
     public ResponseEntity<OpportunityView> open(@RequestBody OpportunityRequests.Open request,
                                                 @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                                 String idempotencyKey) {
-        String opportunityId = idempotencyKeys.newId("opportunity", CurrentUser.id(), idempotencyKey);
+        String opportunityId = endpoints.newId("opportunity", idempotencyKey);
         Viewer viewer = CurrentUser.viewer();
         String accountId = Fields.identifier("accountId", request.accountId());
-        AccountView account = queries.query(new FindAccount(accountId, viewer),
-                ResponseTypes.optionalInstanceOf(AccountView.class)).join().orElseThrow(() -> new InvalidFieldException(
-                "accountId", "unknown-account", "No account you may see has the id " + accountId));
-        if (account.status() == AccountStatus.MERGED) {
-            throw new InvalidTransitionException("open a deal with an account", AccountStatus.MERGED.name());
+        if (queries.query(new FindAccount(accountId, viewer), ResponseTypes.optionalInstanceOf(AccountView.class))
+                .join().isEmpty()) {
+            throw new InvalidFieldException("accountId", "unknown-account", "No account you may see has the id "
+                    + accountId);
         }
         requireContactOf(accountId, request.primaryContactId(), viewer);
         OpenOpportunity command = new OpenOpportunity(opportunityId, accountId, request.name(), request.ownerId(),
                 request.primaryContactId(), request.leadId(), request.currency(), request.amount(),
                 request.expectedCloseDate(), request.priceList());
-        try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(idempotencyKeys.metadata(idempotencyKey, request)));
-        } catch (AggregateStreamCreationException e) {
-            if (idempotencyKey == null) {
-                throw e;
-            }
-            idempotencyKeys.requireSameRequest(opportunityId, idempotencyKey, request);
-        }
-        return respond(HttpStatus.CREATED, opportunityId, 0);
+        return deals.create(opportunityId, command, idempotencyKey, request);
     }
 
     @GetMapping("/opportunities")
@@ -134,47 +107,41 @@ public class OpportunityController {
     @GetMapping("/opportunities/{id}")
     @Operation(summary = "Get a deal", description = "The ETag is its version, for If-Match on changes.")
     public ResponseEntity<OpportunityView> get(@PathVariable String id) {
-        OpportunityView deal = find(id, CurrentUser.viewer()).orElseThrow(() -> new NotFoundException("Opportunity", id));
-        return ResponseEntity.ok().eTag(Versions.etag(deal.version())).body(deal);
+        return deals.read(id);
     }
 
     @PutMapping("/opportunities/{id}/details")
     @Operation(summary = "Rename a deal or change its primary contact")
     public ResponseEntity<OpportunityView> details(@PathVariable String id,
                                                    @RequestBody OpportunityRequests.Details request,
-                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                   String ifMatch) {
-        Viewer viewer = CurrentUser.viewer();
-        OpportunityView deal = find(id, viewer).orElseThrow(() -> new NotFoundException("Opportunity", id));
-        requireContactOf(deal.accountId(), request.primaryContactId(), viewer);
+                                                   ExpectedVersion expected) {
+        requireContactOf(deals.visible(id).accountId(), request.primaryContactId(), CurrentUser.viewer());
         return send(id, new UpdateOpportunityDetails(id, request.name(), request.primaryContactId(),
-                Versions.expected(ifMatch)));
+                expected.version()));
     }
 
     @PutMapping("/opportunities/{id}/stage")
     @Operation(summary = "Move a deal to another open stage", description = "See GET /opportunity-stages.")
-    public ResponseEntity<OpportunityView> stage(@PathVariable String id, @RequestBody OpportunityRequests.Stage request,
-                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                 String ifMatch) {
-        return send(id, new ChangeOpportunityStage(id, request.stage(), Versions.expected(ifMatch)));
+    public ResponseEntity<OpportunityView> stage(@PathVariable String id,
+                                                 @RequestBody OpportunityRequests.Stage request,
+                                                 ExpectedVersion expected) {
+        return send(id, new ChangeOpportunityStage(id, request.stage(), expected.version()));
     }
 
     @PutMapping("/opportunities/{id}/amount")
     @Operation(summary = "Set a deal's amount", description = "Only without line items (409 amount-from-line-items).")
     public ResponseEntity<OpportunityView> amount(@PathVariable String id,
                                                   @RequestBody OpportunityRequests.Amount request,
-                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                  String ifMatch) {
-        return send(id, new ChangeOpportunityAmount(id, request.amount(), Versions.expected(ifMatch)));
+                                                  ExpectedVersion expected) {
+        return send(id, new ChangeOpportunityAmount(id, request.amount(), expected.version()));
     }
 
     @PutMapping("/opportunities/{id}/close-date")
     @Operation(summary = "Move a deal's expected close date")
     public ResponseEntity<OpportunityView> closeDate(@PathVariable String id,
                                                      @RequestBody OpportunityRequests.CloseDate request,
-                                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                     String ifMatch) {
-        return send(id, new ChangeOpportunityCloseDate(id, request.expectedCloseDate(), Versions.expected(ifMatch)));
+                                                     ExpectedVersion expected) {
+        return send(id, new ChangeOpportunityCloseDate(id, request.expectedCloseDate(), expected.version()));
     }
 
     @PostMapping("/opportunities/{id}/line-items")
@@ -183,50 +150,33 @@ public class OpportunityController {
             + "longer sold. The deal's amount becomes its lines' total.")
     public ResponseEntity<OpportunityView> addLine(@PathVariable String id,
                                                    @RequestBody OpportunityRequests.Line request,
-                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                   String ifMatch) {
-        OpportunityView deal = find(id, CurrentUser.viewer()).orElseThrow(() -> new NotFoundException("Opportunity", id));
-        String productId = Fields.identifier("productId", request.productId());
-        ProductView product = queries.query(new FindProduct(productId), ResponseTypes.optionalInstanceOf(
-                ProductView.class)).join().orElseThrow(() -> new InvalidFieldException("productId", "unknown-product",
-                "The catalogue has no product " + productId));
-        if (product.discontinued()) {
-            throw new InvalidFieldException("productId", "product-discontinued", "Product " + productId
-                    + " is no longer sold");
-        }
-        LocalDate today = LocalDate.now(clock);
-        ProductPrice price = queries.query(new FindProductPrice(productId, deal.priceList(), deal.currency(), today),
-                ResponseTypes.optionalInstanceOf(ProductPrice.class)).join().orElseThrow(() -> new InvalidFieldException(
-                "productId", "no-price", "Product " + productId + " has no price in " + deal.priceList() + " "
-                + deal.currency() + " on " + today));
-        LineItem line = new LineItem(UUID.randomUUID().toString(), productId, product.details().name(),
-                price.priceId(), request.quantity(), price.unitPrice(), request.discountPercent(), request.unitCost());
-        return send(id, new AddOpportunityLineItem(id, line, Versions.expected(ifMatch)));
+                                                   ExpectedVersion expected) {
+        OpportunityView deal = deals.visible(id);
+        LineItem line = pricing.line(deal.priceList(), deal.currency(), request.productId(), request.quantity(),
+                request.discountPercent(), request.unitCost());
+        return send(id, new AddOpportunityLineItem(id, line, expected.version()));
     }
 
     @DeleteMapping("/opportunities/{id}/line-items/{lineId}")
     @Operation(summary = "Remove a line")
     public ResponseEntity<OpportunityView> removeLine(@PathVariable String id, @PathVariable String lineId,
-                                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                      String ifMatch) {
-        return send(id, new RemoveOpportunityLineItem(id, lineId, Versions.expected(ifMatch)));
+                                                      ExpectedVersion expected) {
+        return send(id, new RemoveOpportunityLineItem(id, lineId, expected.version()));
     }
 
     @PutMapping("/opportunities/{id}/owner")
     @Operation(summary = "Assign a deal's owner")
-    public ResponseEntity<OpportunityView> owner(@PathVariable String id, @RequestBody OpportunityRequests.Owner request,
-                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                 String ifMatch) {
-        return send(id, new AssignOpportunityOwner(id, request.ownerId(), Versions.expected(ifMatch)));
+    public ResponseEntity<OpportunityView> owner(@PathVariable String id,
+                                                 @RequestBody OpportunityRequests.Owner request,
+                                                 ExpectedVersion expected) {
+        return send(id, new AssignOpportunityOwner(id, request.ownerId(), expected.version()));
     }
 
     @PostMapping("/opportunities/{id}/close-won")
     @Operation(summary = "Close a deal as won", description = "Its account becomes a customer; when the ERP's "
             + "fields are missing, the deal still closes and its owner gets a data-completion task.")
-    public ResponseEntity<OpportunityView> closeWon(@PathVariable String id,
-                                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                    String ifMatch) {
-        return send(id, new CloseOpportunityWon(id, Versions.expected(ifMatch)));
+    public ResponseEntity<OpportunityView> closeWon(@PathVariable String id, ExpectedVersion expected) {
+        return send(id, new CloseOpportunityWon(id, expected.version()));
     }
 
     @PostMapping("/opportunities/{id}/close-lost")
@@ -234,17 +184,16 @@ public class OpportunityController {
             + "TIMING, PRODUCT_FIT or OTHER (with a note).")
     public ResponseEntity<OpportunityView> closeLost(@PathVariable String id,
                                                      @RequestBody OpportunityRequests.Loss request,
-                                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                     String ifMatch) {
-        return send(id, new CloseOpportunityLost(id, request.reason(), request.note(), Versions.expected(ifMatch)));
+                                                     ExpectedVersion expected) {
+        return send(id, new CloseOpportunityLost(id, request.reason(), request.note(), expected.version()));
     }
 
     @PostMapping("/opportunities/{id}/reopen")
     @Operation(summary = "Reopen a closed deal in an open stage")
-    public ResponseEntity<OpportunityView> reopen(@PathVariable String id, @RequestBody OpportunityRequests.Stage request,
-                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                                  String ifMatch) {
-        return send(id, new ReopenOpportunity(id, request.stage(), Versions.expected(ifMatch)));
+    public ResponseEntity<OpportunityView> reopen(@PathVariable String id,
+                                                  @RequestBody OpportunityRequests.Stage request,
+                                                  ExpectedVersion expected) {
+        return send(id, new ReopenOpportunity(id, request.stage(), expected.version()));
     }
 
     /** A primary contact, when given, must be one of the account's contacts. */
@@ -261,17 +210,6 @@ public class OpportunityController {
     }
 
     private ResponseEntity<OpportunityView> send(String id, Object command) {
-        long version = commands.<Long>sendAndWait(command);
-        return respond(HttpStatus.OK, id, version);
-    }
-
-    private ResponseEntity<OpportunityView> respond(HttpStatus status, String id, long version) {
-        return readYourWrites.answer(status, URI.create(BASE + id), version, viewer -> find(id, viewer),
-                OpportunityView::version, deal -> deal);
-    }
-
-    private Optional<OpportunityView> find(String id, Viewer viewer) {
-        return queries.query(new FindOpportunity(id, viewer), ResponseTypes.optionalInstanceOf(OpportunityView.class))
-                .join();
+        return deals.send(id, command);
     }
 }

@@ -1,7 +1,6 @@
 package io.relais.organisation;
 
-import io.relais.web.ReadYourWrites;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.relais.web.RecordEndpoints;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
@@ -14,24 +13,20 @@ import java.util.Optional;
 @Component
 class OrganisationWrites {
 
-    private final CommandGateway commands;
+    private final RecordEndpoints endpoints;
     private final QueryGateway queries;
-    private final ReadYourWrites readYourWrites;
     private final ReadModelOrganisationDirectory directory;
 
-    OrganisationWrites(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                       ReadModelOrganisationDirectory directory) {
-        this.commands = commands;
+    OrganisationWrites(RecordEndpoints endpoints, QueryGateway queries, ReadModelOrganisationDirectory directory) {
+        this.endpoints = endpoints;
         this.queries = queries;
-        this.readYourWrites = readYourWrites;
         this.directory = directory;
     }
 
     /** @return whether the read model reached the write within the configured bound */
     boolean send(Object command) {
-        long version = commands.<Long>sendAndWait(command);
-        boolean shown = readYourWrites.await(() -> Optional.of(queries.query(new FindOrganisationVersion(), Long.class)
-                .join()), reached -> reached >= version).isPresent();
+        boolean shown = endpoints.sendAndAwait(command,
+                () -> Optional.of(queries.query(new FindOrganisationVersion(), Long.class).join()), version -> version);
         directory.invalidate();
         return shown;
     }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -243,7 +244,7 @@ public class Account {
     /** The contact leaves for another account, which the transfer process then makes take it in. */
     @CommandHandler
     public long handle(MoveContact command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
-                       Authorization authorization) {
+                       Authorization authorization, OtherAccounts others) {
         authorization.requireChange(actorId, ownerId, accountId);
         ExpectedVersion.require(command.expectedVersion());
         requireLive("move a contact");
@@ -251,6 +252,9 @@ public class Account {
         String target = Fields.identifier("toAccountId", command.toAccountId());
         if (target.equals(accountId)) {
             throw new InvalidFieldException("toAccountId", "same-account", "The contact is already in this account");
+        }
+        if (others.standing(target).filter(OtherAccounts.Standing::merged).isPresent()) {
+            throw new InvalidTransitionException("move a contact into an account", AccountStatus.MERGED.name());
         }
         apply(new ContactMovedOut(accountId, target, transfer(command.contactId())));
         return getVersion();
@@ -270,16 +274,26 @@ public class Account {
 
     /**
      * Ends this account as a duplicate of the survivor. Everything the survivor takes over travels in the
-     * event, so the merge process needs nothing else from this account.
+     * event, so the merge process needs nothing else from this account. The survivor must be live, and two
+     * accounts linked to two ERP records are merged in the ERP first (it masters them).
      */
     @CommandHandler
     public long handle(MergeAccountInto command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
-                       Authorization authorization) {
+                       Authorization authorization, OtherAccounts others) {
         authorization.requireCurate(actorId, ownerId, accountId);
         ExpectedVersion.require(command.expectedVersion());
         String survivor = Fields.identifier("survivorId", command.survivorId());
         if (survivor.equals(mergedInto)) {
             return getVersion();
+        }
+        Optional<OtherAccounts.Standing> survivorStanding = others.standing(survivor);
+        if (survivorStanding.filter(OtherAccounts.Standing::merged).isPresent()) {
+            throw new InvalidTransitionException("merge into an account", AccountStatus.MERGED.name());
+        }
+        String survivorErpId = survivorStanding.map(OtherAccounts.Standing::erpId).orElse(null);
+        if (survivorErpId != null && erpId != null && !survivorErpId.equals(erpId)) {
+            throw new ConflictException("duplicateId", "erp-records-differ", "The accounts are linked to two ERP "
+                    + "records (" + survivorErpId + ", " + erpId + "): merge them in the ERP first");
         }
         requireLive("merge an account");
         if (survivor.equals(accountId)) {

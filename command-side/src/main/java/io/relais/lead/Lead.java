@@ -180,13 +180,16 @@ public class Lead {
      * details. A converted lead cannot be merged away: its account and contact point to it.
      */
     @CommandHandler
-    public long handle(MergeLeadInto command,
-                       @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+    public long handle(MergeLeadInto command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization, OtherLeads others) {
         authorization.requireCurate(actorId, ownerId, leadId);
         ExpectedVersion.require(command.expectedVersion());
         String survivor = Fields.identifier("survivorId", command.survivorId());
         if (survivor.equals(mergedInto)) {
             return getVersion();
+        }
+        if (others.status(survivor).filter(LeadStatus.MERGED::equals).isPresent()) {
+            throw new InvalidTransitionException("merge into a lead", LeadStatus.MERGED.name());
         }
         requireOpen("merge a lead");
         if (survivor.equals(leadId)) {

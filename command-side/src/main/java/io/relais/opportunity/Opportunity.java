@@ -1,5 +1,7 @@
 package io.relais.opportunity;
 
+import io.relais.account.AccountStatus;
+import io.relais.account.OtherAccounts;
 import io.relais.common.AuditMetadata;
 import io.relais.common.ConflictException;
 import io.relais.common.ExpectedVersion;
@@ -58,10 +60,13 @@ public class Opportunity {
 
     @CommandHandler
     public Opportunity(OpenOpportunity command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
-                       Authorization authorization, SalesStages stages) {
+                       Authorization authorization, SalesStages stages, OtherAccounts accounts) {
         String owner = authorization.requireNewRecordOwner(actorId, command.ownerId());
         Fields.exactIdentifier("opportunityId", command.opportunityId());
         String accountId = Fields.identifier("accountId", command.accountId());
+        if (accounts.standing(accountId).filter(OtherAccounts.Standing::merged).isPresent()) {
+            throw new InvalidTransitionException("open a deal with an account", AccountStatus.MERGED.name());
+        }
         OpenOpportunity deal = command.validated("");
         apply(new OpportunityOpened(command.opportunityId(), accountId, deal.name(), owner,
                 Fields.optionalIdentifier("primaryContactId", command.primaryContactId()),

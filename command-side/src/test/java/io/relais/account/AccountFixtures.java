@@ -14,6 +14,7 @@ import org.hamcrest.Matcher;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static io.relais.organisation.TestOrganisation.MANAGER;
 import static io.relais.organisation.TestOrganisation.REP;
@@ -69,8 +70,20 @@ final class AccountFixtures {
 
     /** A fixture over the organisation above, sending commands as {@link #OWNER} unless told otherwise. */
     static FixtureConfiguration<Account> accountFixture() {
+        return accountFixture(accountId -> Optional.empty());
+    }
+
+    /** The same, where {@code others} tells what the read model knows of other accounts. */
+    static FixtureConfiguration<Account> accountFixture(OtherAccounts others) {
         TestOrganisation organisation = TestOrganisation.salesTeam().add(REP_1, Profile.SALES_REP, MANAGER);
-        return CommandFixtures.fixture(Account.class, organisation, OWNER);
+        FixtureConfiguration<Account> fixture = CommandFixtures.fixture(Account.class, organisation, OWNER);
+        fixture.registerInjectableResource(others);
+        return fixture;
+    }
+
+    /** What the read model knows of other accounts: only {@code accountId}, in {@code status}, linked to {@code erpId}. */
+    static OtherAccounts knownAccount(String accountId, AccountStatus status, String erpId) {
+        return id -> id.equals(accountId) ? Optional.of(new OtherAccounts.Standing(status, erpId)) : Optional.empty();
     }
 
     /** An account of {@link #OWNER}. */

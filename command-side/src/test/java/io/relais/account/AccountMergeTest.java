@@ -52,6 +52,8 @@ import static io.relais.account.AccountFixtures.SYSTEM;
 import static io.relais.organisation.TestOrganisation.UNKNOWN;
 import static io.relais.account.AccountFixtures.accountFixture;
 import static io.relais.common.CommandFixtures.as;
+import static io.relais.account.AccountFixtures.conflict;
+import static io.relais.account.AccountFixtures.knownAccount;
 import static io.relais.account.AccountFixtures.created;
 import static io.relais.account.AccountFixtures.customer;
 import static io.relais.account.AccountFixtures.details;
@@ -234,6 +236,61 @@ class AccountMergeTest {
         void emitsNothingWhenADataStewardRetriesTheMerge() {
             fixture.given(with(duplicate(), duplicateMerged()))
                     .when(new MergeAccountInto(ACCOUNT_ID, SURVIVOR_ID, null), as(STEWARD))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesASurvivorThatIsItselfMerged() {
+            fixture = accountFixture(knownAccount(SURVIVOR_ID, AccountStatus.MERGED, null));
+
+            fixture.given(duplicate())
+                    .when(new MergeAccountInto(ACCOUNT_ID, SURVIVOR_ID, null))
+                    .expectNoEvents()
+                    .expectException(invalidTransition(AccountStatus.MERGED))
+                    .expectExceptionMessage("Cannot merge into an account when the status is MERGED");
+        }
+
+        @Test
+        void refusesAccountsLinkedToTwoErpRecords() {
+            fixture = accountFixture(knownAccount(SURVIVOR_ID, AccountStatus.CUSTOMER, OTHER_ERP_ID));
+
+            fixture.given(linkedCustomer())
+                    .when(new MergeAccountInto(ACCOUNT_ID, SURVIVOR_ID, null))
+                    .expectNoEvents()
+                    .expectException(conflict("duplicateId", "erp-records-differ"))
+                    .expectExceptionMessage("The accounts are linked to two ERP records (" + OTHER_ERP_ID + ", "
+                            + ERP_ID + "): merge them in the ERP first");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {ERP_ID, ""})
+        void mergesAccountsLinkedToTheSameErpRecordOrOnlyOneLinked(String survivorErpId) {
+            fixture = accountFixture(knownAccount(SURVIVOR_ID, AccountStatus.CUSTOMER,
+                    survivorErpId.isEmpty() ? null : survivorErpId));
+
+            fixture.given(linkedCustomer())
+                    .when(new MergeAccountInto(ACCOUNT_ID, SURVIVOR_ID, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new AccountMergedInto(ACCOUNT_ID, SURVIVOR_ID, List.of(), List.of(), COMPLETE,
+                            AccountStatus.CUSTOMER, ERP_ID));
+        }
+
+        @Test
+        void mergesAnUnlinkedDuplicateIntoALinkedSurvivor() {
+            fixture = accountFixture(knownAccount(SURVIVOR_ID, AccountStatus.CUSTOMER, OTHER_ERP_ID));
+
+            fixture.given(duplicate())
+                    .when(new MergeAccountInto(ACCOUNT_ID, SURVIVOR_ID, null))
+                    .expectEvents(duplicateMerged());
+        }
+
+        @Test
+        void answersARetryEvenOnceTheSurvivorIsMergedOnward() {
+            fixture = accountFixture(knownAccount(SURVIVOR_ID, AccountStatus.MERGED, null));
+
+            fixture.given(with(duplicate(), duplicateMerged()))
+                    .when(new MergeAccountInto(ACCOUNT_ID, SURVIVOR_ID, null))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }

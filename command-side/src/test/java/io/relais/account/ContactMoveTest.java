@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,6 +38,7 @@ import static io.relais.account.AccountFixtures.SYSTEM;
 import static io.relais.organisation.TestOrganisation.UNKNOWN;
 import static io.relais.account.AccountFixtures.accountFixture;
 import static io.relais.common.CommandFixtures.as;
+import static io.relais.account.AccountFixtures.knownAccount;
 import static io.relais.account.AccountFixtures.conflict;
 import static io.relais.account.AccountFixtures.created;
 import static io.relais.account.AccountFixtures.forbidden;
@@ -207,6 +209,27 @@ class ContactMoveTest {
                     .when(new MoveContact(ACCOUNT_ID, C1, toAccountId, null))
                     .expectNoEvents()
                     .expectException(invalidField("toAccountId", "same-account"));
+        }
+
+        @Test
+        void refusesATargetThatIsMerged() {
+            fixture = accountFixture(knownAccount(TARGET, AccountStatus.MERGED, null));
+
+            fixture.given(movableContacts())
+                    .when(new MoveContact(ACCOUNT_ID, C2, TARGET, null))
+                    .expectNoEvents()
+                    .expectException(invalidTransition(AccountStatus.MERGED))
+                    .expectExceptionMessage("Cannot move a contact into an account when the status is MERGED");
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = AccountStatus.class, names = "MERGED", mode = EnumSource.Mode.EXCLUDE)
+        void acceptsALiveTarget(AccountStatus status) {
+            fixture = accountFixture(knownAccount(TARGET, status, null));
+
+            fixture.given(movableContacts())
+                    .when(new MoveContact(ACCOUNT_ID, C2, TARGET, null))
+                    .expectEvents(new ContactMovedOut(ACCOUNT_ID, TARGET, PAUL_MOVING));
         }
 
         @Test

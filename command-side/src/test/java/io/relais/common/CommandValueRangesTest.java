@@ -21,6 +21,7 @@ import io.relais.account.LinkAccountToErp;
 import io.relais.account.LinkContacts;
 import io.relais.account.MergeAccountInto;
 import io.relais.account.MoveContact;
+import io.relais.account.OtherAccounts;
 import io.relais.account.ReceiveContact;
 import io.relais.account.SyncAccountFromErp;
 import io.relais.account.UpdateAccountDetails;
@@ -69,6 +70,7 @@ import io.relais.lead.LeadSource;
 import io.relais.lead.LeadStatus;
 import io.relais.lead.MarketingConsent;
 import io.relais.lead.MergeLeadInto;
+import io.relais.lead.OtherLeads;
 import io.relais.lead.TransferConvertedLead;
 import io.relais.lead.UpdateLeadDetails;
 import io.relais.opportunity.AddOpportunityLineItem;
@@ -145,6 +147,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -434,6 +437,8 @@ class CommandValueRangesTest {
         fixture.registerInjectableResource(SalesStages.defaults());
         fixture.registerInjectableResource(new ReportingCurrency("EUR"));
         fixture.registerInjectableResource((OwnedRecords) userId -> List.of());
+        fixture.registerInjectableResource((OtherAccounts) accountId -> Optional.empty());
+        fixture.registerInjectableResource((OtherLeads) leadId -> Optional.empty());
         fixture.registerInjectableResource(new ProductCodes() {
             @Override
             public String claim(String codeKey, String productId) {

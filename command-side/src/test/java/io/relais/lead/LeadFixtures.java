@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import static io.relais.organisation.TestOrganisation.MANAGER;
 import static io.relais.organisation.TestOrganisation.REP;
@@ -50,6 +51,11 @@ final class LeadFixtures {
 
     /** A fixture over the organisation above, at {@code now}, sending commands as {@code defaultActor} unless told. */
     static FixtureConfiguration<Lead> leadFixture(Instant now, String defaultActor) {
+        return leadFixture(now, defaultActor, leadId -> Optional.empty());
+    }
+
+    /** The same, where {@code others} tells what the read model knows of other leads. */
+    static FixtureConfiguration<Lead> leadFixture(Instant now, String defaultActor, OtherLeads others) {
         TestOrganisation organisation = TestOrganisation.salesTeam()
                 .add("rep-1", Profile.SALES_REP, MANAGER)
                 .add("rep-2", Profile.SALES_REP, MANAGER)
@@ -57,6 +63,7 @@ final class LeadFixtures {
                 .add("rep-9", Profile.SALES_REP, MANAGER);
         FixtureConfiguration<Lead> fixture = CommandFixtures.fixture(Lead.class, organisation, defaultActor);
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
+        fixture.registerInjectableResource(others);
         return fixture;
     }
 

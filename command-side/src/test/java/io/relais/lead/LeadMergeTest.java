@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -143,6 +144,37 @@ class LeadMergeTest {
                     .expectNoEvents()
                     .expectException(invalidTransition(LeadStatus.MERGED))
                     .expectExceptionMessage("Cannot merge a lead when the status is MERGED");
+        }
+
+        @Test
+        void refusesASurvivorThatIsItselfMerged() {
+            fixture = leadFixture(NOW, MANAGER, survivorIs(LeadStatus.MERGED));
+
+            fixture.given(leadIn(LeadStatus.NEW))
+                    .when(new MergeLeadInto(LEAD_ID, SURVIVOR_ID, null))
+                    .expectNoEvents()
+                    .expectException(invalidTransition(LeadStatus.MERGED))
+                    .expectExceptionMessage("Cannot merge into a lead when the status is MERGED");
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = LeadStatus.class, names = "MERGED", mode = EnumSource.Mode.EXCLUDE)
+        void acceptsASurvivorInAnyOtherStatus(LeadStatus status) {
+            fixture = leadFixture(NOW, MANAGER, survivorIs(status));
+
+            fixture.given(leadIn(LeadStatus.NEW))
+                    .when(new MergeLeadInto(LEAD_ID, SURVIVOR_ID, null))
+                    .expectEvents(new LeadMergedInto(LEAD_ID, SURVIVOR_ID, emailOnly(), LeadStatus.NEW));
+        }
+
+        @Test
+        void answersARetryEvenOnceTheSurvivorIsMergedOnward() {
+            fixture = leadFixture(NOW, MANAGER, survivorIs(LeadStatus.MERGED));
+
+            fixture.given(leadIn(LeadStatus.MERGED))
+                    .when(new MergeLeadInto(LEAD_ID, SURVIVOR_ID, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
         }
 
         @Test
@@ -705,5 +737,10 @@ class LeadMergeTest {
         List<Object> events = new ArrayList<>(history);
         events.addAll(List.of(more));
         return events;
+    }
+
+    /** What the read model knows of the survivor: it is in {@code status}; no other lead is known. */
+    private static OtherLeads survivorIs(LeadStatus status) {
+        return leadId -> leadId.equals(SURVIVOR_ID) ? Optional.of(status) : Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package io.relais.opportunity;
 
+import io.relais.account.OtherAccounts;
 import io.relais.catalogue.ProductPrice;
 import io.relais.common.CommandFixtures;
 import io.relais.common.ConflictException;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static io.relais.organisation.TestOrganisation.MANAGER;
 import static io.relais.organisation.TestOrganisation.REP;
@@ -80,9 +82,15 @@ final class OpportunityFixtures {
 
     /** A fixture over the organisation above with these stages, at {@link #NOW}, sending as OWNER. */
     static FixtureConfiguration<Opportunity> opportunityFixture(SalesStages stages) {
+        return opportunityFixture(stages, accountId -> Optional.empty());
+    }
+
+    /** The same, where {@code accounts} tells what the read model knows of the deals' accounts. */
+    static FixtureConfiguration<Opportunity> opportunityFixture(SalesStages stages, OtherAccounts accounts) {
         TestOrganisation organisation = TestOrganisation.salesTeam().add(REP_1, Profile.SALES_REP, MANAGER);
         FixtureConfiguration<Opportunity> fixture = CommandFixtures.fixture(Opportunity.class, organisation, OWNER);
         fixture.registerInjectableResource(stages);
+        fixture.registerInjectableResource(accounts);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         return fixture;
     }

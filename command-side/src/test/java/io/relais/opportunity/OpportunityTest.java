@@ -1,7 +1,10 @@
 package io.relais.opportunity;
 
+import io.relais.account.AccountStatus;
+import io.relais.account.OtherAccounts;
 import io.relais.common.ExpectedVersions;
 import io.relais.common.FieldChange;
+import io.relais.common.RefusalMatchers;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -18,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
@@ -110,6 +114,28 @@ class OpportunityTest {
         void answersWithTheOpportunityIdentifier() {
             fixture.givenNoPriorActivity()
                     .when(deal().open())
+                    .expectResultMessagePayload(OPPORTUNITY_ID);
+        }
+
+        @Test
+        void refusesAMergedAccount() {
+            fixture = opportunityFixture(SalesStages.defaults(), accountIs(AccountStatus.MERGED));
+
+            fixture.givenNoPriorActivity()
+                    .when(deal().open())
+                    .expectNoEvents()
+                    .expectException(RefusalMatchers.invalidTransition(AccountStatus.MERGED.name()))
+                    .expectExceptionMessage("Cannot open a deal with an account when the status is MERGED");
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = AccountStatus.class, names = "MERGED", mode = EnumSource.Mode.EXCLUDE)
+        void opensWithALiveAccount(AccountStatus status) {
+            fixture = opportunityFixture(SalesStages.defaults(), accountIs(status));
+
+            fixture.givenNoPriorActivity()
+                    .when(deal().open())
+                    .expectSuccessfulHandlerExecution()
                     .expectResultMessagePayload(OPPORTUNITY_ID);
         }
 
@@ -2046,5 +2072,11 @@ class OpportunityTest {
     /** What {@code count} lines like PRESSES come to. */
     private static BigDecimal linesTotal(int count) {
         return PRESSES_TOTAL.multiply(BigDecimal.valueOf(count));
+    }
+
+    /** What the read model knows of the deal's account: it is in {@code status}. */
+    private static OtherAccounts accountIs(AccountStatus status) {
+        return accountId -> accountId.equals(ACCOUNT_ID) ? Optional.of(new OtherAccounts.Standing(status, null))
+                : Optional.empty();
     }
 }
