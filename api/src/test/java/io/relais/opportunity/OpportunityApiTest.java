@@ -174,6 +174,8 @@ class OpportunityApiTest extends ApiTestSupport {
                         + "\", \"name\": \"X\", \"currency\": \"EUR\"}"),
                 "contact of another account", rep.api().put("/api/v1/opportunities/" + id + "/details",
                         "{\"name\": \"Flotte\", \"primaryContactId\": \"" + othersContact + "\"}"),
+                "NUL in a contact id", rep.api().put("/api/v1/opportunities/" + id + "/details",
+                        "{\"name\": \"Flotte\", \"primaryContactId\": \"a\\u0000b\"}"),
                 "unknown product", rep.api().post("/api/v1/opportunities/" + id + "/line-items",
                         "{\"productId\": \"no-such-product\", \"quantity\": 1}"),
                 "negative amount", rep.api().put("/api/v1/opportunities/" + id + "/amount", "{\"amount\": -5}"),
@@ -184,6 +186,7 @@ class OpportunityApiTest extends ApiTestSupport {
                 "bad currency", List.of(400, "too-long"),
                 "no close date", List.of(400, "required"),
                 "contact of another account", List.of(400, "unknown-contact"),
+                "NUL in a contact id", List.of(400, "invalid-characters"),
                 "unknown product", List.of(400, "unknown-product"),
                 "negative amount", List.of(400, "invalid-amount"),
                 "loss without reason", List.of(400, "required"));
