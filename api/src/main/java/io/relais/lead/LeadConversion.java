@@ -14,7 +14,9 @@ import io.relais.common.InvalidTransitionException;
 import io.relais.common.Refusal;
 import io.relais.duplicate.DuplicateMatch;
 import io.relais.duplicate.PossibleDuplicates;
+import io.relais.opportunity.FindOpportunity;
 import io.relais.opportunity.OpenOpportunity;
+import io.relais.opportunity.OpportunityView;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.IdempotencyKeys;
@@ -43,6 +45,7 @@ class LeadConversion {
     private final RecordEndpoints endpoints;
     private final RecordEndpoint<LeadView> leads;
     private final RecordEndpoint<AccountView> accounts;
+    private final RecordEndpoint<OpportunityView> deals;
     private final PossibleDuplicates possibleDuplicates;
     private final IdempotencyKeys idempotencyKeys;
 
@@ -51,6 +54,8 @@ class LeadConversion {
         this.leads = endpoints.of("Lead", "/api/v1/leads/", FindLead::new, LeadView.class, LeadView::version);
         this.accounts = endpoints.of("Account", "/api/v1/accounts/", FindAccount::new, AccountView.class,
                 AccountView::version);
+        this.deals = endpoints.of("Opportunity", "/api/v1/opportunities/", FindOpportunity::new,
+                OpportunityView.class, OpportunityView::version);
         this.possibleDuplicates = possibleDuplicates;
         this.idempotencyKeys = idempotencyKeys;
     }
@@ -105,11 +110,15 @@ class LeadConversion {
                 .validated("opportunity.");
     }
 
-    /** Opens the deal for the account, with the contact as its primary contact, unless an earlier attempt did. */
+    /**
+     * Opens the deal for the account, with the contact as its primary contact, unless an earlier attempt did, and
+     * waits (as every write does) until the deals' read model shows it.
+     */
     private String open(OpenOpportunity deal, String accountId, String contactId) {
         endpoints.createUnlessExists(new OpenOpportunity(deal.opportunityId(), accountId, deal.name(),
                 deal.ownerId(), contactId, deal.leadId(), deal.currency(), deal.amount(), deal.expectedCloseDate(),
                 deal.priceList()));
+        endpoints.awaitVersion(0, () -> deals.find(deal.opportunityId(), Viewer.system()), OpportunityView::version);
         return deal.opportunityId();
     }
 
