@@ -201,8 +201,6 @@ public class OpportunityController {
         if (contactId == null || contactId.isBlank()) {
             return;
         }
-        // checked before the query: a NUL byte would reach PostgreSQL, which refuses it
-        Fields.identifier("primaryContactId", contactId);
         boolean ofAccount = queries.query(new FindContact(contactId, viewer), ResponseTypes.optionalInstanceOf(
                 ContactView.class)).join().filter(contact -> contact.accountId().equals(accountId)).isPresent();
         if (!ofAccount) {

@@ -131,11 +131,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         JsonParseException duplicate = duplicateKey(cause);
         if (cause instanceof PayloadTooLargeException tooLarge) {
             problem = payloadTooLarge(tooLarge);
-        } else if (cause instanceof UnpairedSurrogateException surrogate) {
-            String field = surrogate.getPath().isEmpty() ? "body" : path(surrogate);
+        } else if (cause instanceof UnstorableTextException unstorable) {
+            String field = unstorable.getPath().isEmpty() ? "body" : path(unstorable);
             problem = ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, "invalid-characters", "Invalid characters",
-                    field, field + " contains an unpaired UTF-16 surrogate (\\uD800 to \\uDFFF), which is not a "
-                            + "character");
+                    field, field + " " + unstorable.reason());
         } else if (duplicate != null) {
             String field = duplicate.getProcessor() == null ? "body"
                     : path(duplicate.getProcessor().getParsingContext());

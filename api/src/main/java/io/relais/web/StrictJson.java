@@ -23,7 +23,7 @@ import java.util.Map;
  * How the API reads JSON, beyond the {@code spring.jackson.*} settings (unknown fields, trailing content,
  * duplicate keys and numbers for enums all refused): a value of one JSON type never stands for another
  * ({@code 1} is not a string, {@code "12"} not a number, {@code 1} not a boolean or a date), and no text,
- * whether bound to a record or read as a tree (merge patches), holds an unpaired surrogate. Only Spring's
+ * whether bound to a record or read as a tree (merge patches), holds a NUL or an unpaired surrogate. Only Spring's
  * mapper: Axon's storage mapper ({@code EventStoreConfiguration}) never changes.
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,16 +53,16 @@ class StrictJson {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     }
 
-    /** Jackson's own string reading, then the surrogate check. */
+    /** Jackson's own string reading, then the check for text PostgreSQL cannot store. */
     private static final class WellFormedStringDeserializer extends StringDeserializer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            return UnpairedSurrogateException.checked(parser, super.deserialize(parser, context));
+            return UnstorableTextException.checked(parser, super.deserialize(parser, context));
         }
     }
 
-    /** Jackson's own tree reading, then the surrogate check of every text in the tree, naming where it is. */
+    /** Jackson's own tree reading, then the check for text PostgreSQL cannot store of every text in the tree, naming where it is. */
     private static final class WellFormedTreeDeserializer extends StdDeserializer<JsonNode> {
 
         private final JsonDeserializer<? extends JsonNode> trees = JsonNodeDeserializer.getDeserializer(JsonNode.class);
@@ -83,14 +83,14 @@ class StrictJson {
             return trees.getNullValue(context);
         }
 
-        private static void check(JsonParser parser, JsonNode node) throws UnpairedSurrogateException {
+        private static void check(JsonParser parser, JsonNode node) throws UnstorableTextException {
             if (node.isTextual()) {
-                UnpairedSurrogateException.checked(parser, node.textValue());
+                UnstorableTextException.checked(parser, node.textValue());
             } else if (node.isArray()) {
                 for (int i = 0; i < node.size(); i++) {
                     try {
                         check(parser, node.get(i));
-                    } catch (UnpairedSurrogateException e) {
+                    } catch (UnstorableTextException e) {
                         e.prependPath(node, i);
                         throw e;
                     }
@@ -99,7 +99,7 @@ class StrictJson {
                 for (Map.Entry<String, JsonNode> field : node.properties()) {
                     try {
                         check(parser, field.getValue());
-                    } catch (UnpairedSurrogateException e) {
+                    } catch (UnstorableTextException e) {
                         e.prependPath(node, field.getKey());
                         throw e;
                     }

@@ -85,7 +85,14 @@ class StrictJsonTest extends ApiTestSupport {
                         "invalid-characters", "deliveryAddress.street"),
                 Arguments.of("PATCH", "/leads/{lead}", "{\"city\": \"\\ud800\"}", "invalid-characters", "city"),
                 Arguments.of("PATCH", "/accounts/{account}", "{\"billingAddress\": {\"street\": \"\\udfff\"}}",
-                        "invalid-characters", "billingAddress.street"));
+                        "invalid-characters", "billingAddress.street"),
+                // no NUL, in text or in an id that would be looked up
+                Arguments.of("POST", "/leads", "{" + LEAD + ", \"lastName\": \"Mar\\u0000tin\"}",
+                        "invalid-characters", "lastName"),
+                Arguments.of("POST", "/leads/{lead}/convert", "{\"accountId\": \"\\u0000\"}",
+                        "invalid-characters", "accountId"),
+                Arguments.of("PATCH", "/accounts/{account}", "{\"billingAddress\": {\"city\": \"\\u0000\"}}",
+                        "invalid-characters", "billingAddress.city"));
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")

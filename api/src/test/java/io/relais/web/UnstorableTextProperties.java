@@ -13,10 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The API's mapper reads any text made of characters as it is, and refuses any text holding an unpaired
- * surrogate wherever it stands, whether the JSON escapes it or not, bound to a record or read as a tree.
+ * The API's mapper reads any text made of characters PostgreSQL stores as it is, and refuses any text holding
+ * an unpaired surrogate or a NUL wherever it stands, whether the JSON escapes it or not, bound to a record or read
+ * as a tree.
  */
-class UnpairedSurrogateProperties {
+class UnstorableTextProperties {
 
     private static final ObjectMapper MAPPER = apiMapper();
 
@@ -38,15 +39,25 @@ class UnpairedSurrogateProperties {
         String value = json(before + lone + after, escaped);
 
         assertThatThrownBy(() -> MAPPER.readValue("{\"name\": " + value + "}", Named.class))
-                .isInstanceOf(UnpairedSurrogateException.class);
+                .isInstanceOf(UnstorableTextException.class);
         assertThatThrownBy(() -> MAPPER.readValue("{\"a\": [" + value + "]}", JsonNode.class))
-                .isInstanceOf(UnpairedSurrogateException.class);
+                .isInstanceOf(UnstorableTextException.class);
     }
 
-    /** Any code points but the surrogates' range: characters, those beyond the BMP as surrogate pairs. */
+    @Property
+    void textWithANulIsRefused(@ForAll("text") String before, @ForAll("text") String after) {
+        String value = json(before + '\u0000' + after, false);
+
+        assertThatThrownBy(() -> MAPPER.readValue("{\"name\": " + value + "}", Named.class))
+                .isInstanceOf(UnstorableTextException.class).hasMessageContaining("NUL");
+        assertThatThrownBy(() -> MAPPER.readValue("{\"a\": {\"b\": " + value + "}}", JsonNode.class))
+                .isInstanceOf(UnstorableTextException.class).hasMessageContaining("NUL");
+    }
+
+    /** Any code points but NUL and the surrogates' range: characters, those beyond the BMP as surrogate pairs. */
     @Provide
     Arbitrary<String> text() {
-        return Arbitraries.integers().between(0, Character.MAX_CODE_POINT)
+        return Arbitraries.integers().between(1, Character.MAX_CODE_POINT)
                 .filter(codePoint -> codePoint < Character.MIN_SURROGATE || codePoint > Character.MAX_SURROGATE)
                 .list().ofMaxSize(12)
                 .map(codePoints -> new String(codePoints.stream().mapToInt(Integer::intValue).toArray(), 0,
