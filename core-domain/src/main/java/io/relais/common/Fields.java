@@ -210,7 +210,9 @@ public final class Fields {
             return null;
         }
         BigDecimal stripped = value.stripTrailingZeros();
-        if (value.signum() < 0 || value.scale() > decimals || stripped.precision() - stripped.scale() > AMOUNT_DIGITS) {
+        // in long: the digits before the point of 1E+2147483647 overflow an int (and would pass as negative)
+        long digitsBeforePoint = (long) stripped.precision() - stripped.scale();
+        if (value.signum() < 0 || value.scale() > decimals || digitsBeforePoint > AMOUNT_DIGITS) {
             throw new InvalidFieldException(field, "invalid-amount", field + " must be zero or more, with at most "
                     + AMOUNT_DIGITS + " digits and " + decimals + " decimals");
         }

@@ -503,7 +503,7 @@ class FieldsTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"1234567890123456", "1000000000000000.5", "1E+15"})
+        @ValueSource(strings = {"1234567890123456", "1000000000000000.5", "1E+15", "1E+2147483647", "9.9E+2147483647"})
         void refusesMoreThanFifteenDigitsBeforeThePoint(String value) {
             assertRefused(() -> Fields.amount("unitPrice", new BigDecimal(value), 4), "unitPrice", "invalid-amount");
         }
