@@ -87,10 +87,8 @@ class LeadConversion {
                 throw new InvalidTransitionException("convert a lead into an account", AccountStatus.MERGED.name());
             }
         }
-        if (lead.status() != LeadStatus.QUALIFIED) {
-            // the lead refuses, with its own reason, before anything is written
-            endpoints.send(new ConvertLead(leadId, accountId, contactId, expectedVersion));
-        }
+        // the lead refuses (its status, the version expected, the actor's rights) before anything is written
+        endpoints.send(new CheckLeadConversion(leadId, accountId, contactId, expectedVersion));
         if (newAccount) {
             endpoints.createUnlessExists(new CreateAccount(accountId, account, lead.ownerId()));
         }

@@ -157,6 +157,8 @@ class LeadConversionTest extends ApiTestSupport {
         Response othersAccount = rep.api().post("/api/v1/leads/" + qualified + "/convert",
                 "{\"accountId\": \"" + peersAccount + "\"}");
         Response notVisible = peer.api().post("/api/v1/leads/" + qualified + "/convert", "{}");
+        Response stale = rep.api().send("POST", "/api/v1/leads/" + qualified + "/convert", "{}",
+                "application/json", "If-Match", "\"0\"");
 
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body().get("type").asText()).isEqualTo("urn:relais:problem:invalid-transition");
@@ -165,6 +167,8 @@ class LeadConversionTest extends ApiTestSupport {
         assertThat(unknownAccount.body().get("type").asText()).isEqualTo("urn:relais:problem:unknown-account");
         assertThat(othersAccount.body().get("type").asText()).isEqualTo("urn:relais:problem:unknown-account");
         assertThat(notVisible.status()).isEqualTo(404);
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        assertThat(stale.body().get("type").asText()).isEqualTo("urn:relais:problem:stale-version");
         assertThat(storedEvents()).isEqualTo(before);
 
         Response named = rep.api().post("/api/v1/leads/" + noCompany + "/convert", "{\"legalName\": \"Nommée SAS\"}");

@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -152,17 +154,31 @@ public class Lead {
     @CommandHandler
     public long handle(ConvertLead command,
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+        conversion(command.accountId(), command.contactId(), command.expectedVersion(), actorId, authorization)
+                .ifPresent(AggregateLifecycle::apply);
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(CheckLeadConversion command,
+                       @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+        conversion(command.accountId(), command.contactId(), command.expectedVersion(), actorId, authorization);
+        return getVersion();
+    }
+
+    /** The event of a conversion the lead takes; none for a retry of the one it took; refused otherwise. */
+    private Optional<LeadConverted> conversion(String accountId, String contactId, Long expectedVersion,
+                                               String actorId, Authorization authorization) {
         authorization.requireChange(actorId, ownerId, leadId);
-        ExpectedVersion.require(command.expectedVersion());
-        String accountId = Fields.identifier("accountId", command.accountId());
-        String contactId = Fields.identifier("contactId", command.contactId());
-        if (status == LeadStatus.CONVERTED && accountId.equals(convertedAccountId)
-                && contactId.equals(convertedContactId)) {
-            return getVersion();
+        ExpectedVersion.require(expectedVersion);
+        String account = Fields.identifier("accountId", accountId);
+        String contact = Fields.identifier("contactId", contactId);
+        if (status == LeadStatus.CONVERTED && account.equals(convertedAccountId)
+                && contact.equals(convertedContactId)) {
+            return Optional.empty();
         }
         requireStatus("convert a lead", LeadStatus.QUALIFIED);
-        apply(new LeadConverted(leadId, accountId, contactId, status));
-        return getVersion();
+        return Optional.of(new LeadConverted(leadId, account, contact, status));
     }
 
     @CommandHandler

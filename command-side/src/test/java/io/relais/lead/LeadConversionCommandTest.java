@@ -17,10 +17,12 @@ import static io.relais.organisation.TestOrganisation.AUDITOR;
 import static io.relais.lead.LeadFixtures.OWNER;
 import static io.relais.organisation.TestOrganisation.PEER;
 import static io.relais.common.CommandFixtures.as;
+import static io.relais.common.RefusalMatchers.staleVersion;
 import static io.relais.lead.LeadFixtures.leadFixture;
 
 /**
- * {@link ConvertLead}: only a qualified lead converts, a retry changes nothing, a converted lead is final. Over the
+ * {@link ConvertLead}: only a qualified lead converts, a retry changes nothing, a converted lead is final;
+ * {@link CheckLeadConversion} refuses what the conversion would refuse and writes nothing. Over the
  * organisation of {@link LeadFixtures}, commands sent by OWNER unless a test names the actor: their manager and an
  * administrator may convert too; PEER, a sales rep beside them, may not see the lead; AUDITOR may not change it.
  */
@@ -109,6 +111,38 @@ class LeadConversionCommandTest {
     void anAuditorMayNotConvert() {
         fixture.given(captured(), new LeadQualified(LEAD, LeadStatus.NEW))
                 .when(new ConvertLead(LEAD, ACCOUNT, CONTACT, null), as(AUDITOR))
+                .expectNoEvents()
+                .expectException(NotPermittedException.class);
+    }
+
+    @Test
+    void theCheckOfAConversionTheLeadWouldTakeWritesNothing() {
+        fixture.given(captured(), new LeadQualified(LEAD, LeadStatus.NEW))
+                .when(new CheckLeadConversion(LEAD, ACCOUNT, CONTACT, 1L))
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void theCheckRefusesAStaleVersionAsTheConversionWould() {
+        fixture.given(captured(), new LeadQualified(LEAD, LeadStatus.NEW))
+                .when(new CheckLeadConversion(LEAD, ACCOUNT, CONTACT, 0L))
+                .expectNoEvents()
+                .expectException(staleVersion(0, 1));
+    }
+
+    @Test
+    void theCheckRefusesALeadNotYetQualifiedAsTheConversionWould() {
+        fixture.given(captured(), new LeadWorkStarted(LEAD))
+                .when(new CheckLeadConversion(LEAD, ACCOUNT, CONTACT, null))
+                .expectNoEvents()
+                .expectException(InvalidTransitionException.class);
+    }
+
+    @Test
+    void theCheckRefusesAnAuditorAsTheConversionWould() {
+        fixture.given(captured(), new LeadQualified(LEAD, LeadStatus.NEW))
+                .when(new CheckLeadConversion(LEAD, ACCOUNT, CONTACT, null), as(AUDITOR))
                 .expectNoEvents()
                 .expectException(NotPermittedException.class);
     }
