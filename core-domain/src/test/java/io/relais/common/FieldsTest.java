@@ -29,6 +29,21 @@ class FieldsTest {
     }
 
     @Nested
+    class Present {
+
+        @Test
+        void aMissingValueIsRefusedAsRequired() {
+            assertRefused(() -> Fields.present("kind", null), "kind", "required");
+        }
+
+        @Test
+        void aGivenValueIsKeptAsItIs() {
+            LocalDate day = LocalDate.of(2026, 1, 31);
+            assertThat(Fields.present("retiredOn", day)).isSameAs(day);
+        }
+    }
+
+    @Nested
     class ReasonNote {
 
         @Test
