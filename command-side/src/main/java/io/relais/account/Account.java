@@ -3,12 +3,12 @@ package io.relais.account;
 import io.relais.common.AuditMetadata;
 import io.relais.common.ConflictException;
 import io.relais.common.ExpectedVersion;
-import io.relais.common.FieldChange;
 import io.relais.common.Fields;
 import io.relais.common.IncompleteRecordException;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.RecordNotFoundException;
+import io.relais.common.Updates;
 import io.relais.organisation.Authorization;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -60,9 +60,7 @@ public class Account {
                    Authorization authorization) {
         String owner = authorization.requireNewRecordOwner(actorId, command.ownerId());
         Fields.exactIdentifier("accountId", command.accountId());
-        if (command.details() == null) {
-            throw new InvalidFieldException("legalName", "required", "legalName is required");
-        }
+        Fields.present("legalName", command.details());
         apply(new AccountCreated(command.accountId(), command.details().validated(), owner));
     }
 
@@ -84,10 +82,8 @@ public class Account {
         ExpectedVersion.require(command.expectedVersion());
         requireLive("update an account");
         AccountDetails updated = details.merge(command.changes(), fields);
-        List<FieldChange> changes = FieldChanges.ofAccount(details, updated);
-        if (!changes.isEmpty()) {
-            apply(new AccountDetailsUpdated(accountId, updated, changes));
-        }
+        Updates.record(FieldChanges.ofAccount(details, updated),
+                changes -> new AccountDetailsUpdated(accountId, updated, changes));
         return getVersion();
     }
 
@@ -110,10 +106,8 @@ public class Account {
             throw new InvalidFieldException("fields", "no-changes", "a sync must name at least one field");
         }
         AccountDetails updated = details.merge(command.values(), fields);
-        List<FieldChange> changes = FieldChanges.ofAccount(details, updated);
-        if (!changes.isEmpty()) {
-            apply(new AccountSyncedFromErp(accountId, updated, changes));
-        }
+        Updates.record(FieldChanges.ofAccount(details, updated),
+                changes -> new AccountSyncedFromErp(accountId, updated, changes));
         return getVersion();
     }
 
@@ -123,11 +117,8 @@ public class Account {
         authorization.requireChange(actorId, ownerId, accountId);
         ExpectedVersion.require(command.expectedVersion());
         requireLive("reassign an account");
-        String owner = Fields.userId("ownerId", command.ownerId());
-        if (!owner.equals(ownerId)) {
-            authorization.requireNewOwner(actorId, owner);
-            apply(new AccountOwnerAssigned(accountId, owner, ownerId));
-        }
+        authorization.reassignment(actorId, command.ownerId(), ownerId)
+                .ifPresent(owner -> apply(new AccountOwnerAssigned(accountId, owner, ownerId)));
         return getVersion();
     }
 
@@ -176,10 +167,7 @@ public class Account {
         authorization.requireChange(actorId, ownerId, accountId);
         requireLive("add a contact");
         Fields.exactIdentifier("contactId", command.contactId());
-        if (command.details() == null) {
-            throw new InvalidFieldException("lastName", "required", "A contact needs a first or last name");
-        }
-        ContactDetails valid = command.details().validated();
+        ContactDetails valid = ContactDetails.requireValid(command.details());
         if (contacts.containsKey(command.contactId())) {
             throw new ConflictException("contactId", "contact-exists",
                     "The account already has a contact " + command.contactId());
@@ -196,14 +184,9 @@ public class Account {
         ExpectedVersion.require(command.expectedVersion());
         requireLive("update a contact");
         ContactDetails current = requireContact(command.contactId());
-        if (command.details() == null) {
-            throw new InvalidFieldException("lastName", "required", "A contact needs a first or last name");
-        }
-        ContactDetails updated = command.details().validated();
-        List<FieldChange> changes = FieldChanges.ofContact(current, updated);
-        if (!changes.isEmpty()) {
-            apply(new ContactUpdated(accountId, command.contactId(), updated, changes));
-        }
+        ContactDetails updated = ContactDetails.requireValid(command.details());
+        Updates.record(FieldChanges.ofContact(current, updated),
+                changes -> new ContactUpdated(accountId, command.contactId(), updated, changes));
         return getVersion();
     }
 
@@ -231,9 +214,7 @@ public class Account {
         if (linked.equals(command.contactId())) {
             throw new InvalidFieldException("linkedContactId", "same-contact", "A contact cannot be linked to itself");
         }
-        if (command.kind() == null) {
-            throw new InvalidFieldException("kind", "required", "kind is required");
-        }
+        Fields.present("kind", command.kind());
         if (!contactLinks.getOrDefault(command.contactId(), Set.of()).contains(new ContactLink(linked, command.kind()))) {
             apply(new ContactsLinked(accountId, command.contactId(), linked, command.kind()));
         }
@@ -328,10 +309,8 @@ public class Account {
         AccountDetails completed = takesErpLink
                 ? details.withErpFieldsFrom(command.details()).filledFrom(command.details(), false)
                 : details.filledFrom(command.details(), erpId != null);
-        List<FieldChange> changes = FieldChanges.ofAccount(details, completed);
-        if (!changes.isEmpty()) {
-            apply(new AccountDetailsUpdated(accountId, completed, changes));
-        }
+        Updates.record(FieldChanges.ofAccount(details, completed),
+                changes -> new AccountDetailsUpdated(accountId, completed, changes));
         // The ERP already knows a linked duplicate as its customer: the survivor becomes that customer even if
         // the ERP left some of its fields empty. An unlinked customer's status carries over once complete.
         boolean becomesCustomer = takesErpLink

@@ -214,9 +214,7 @@ public class Activity {
     }
 
     private static void requireTimes(Instant due, Instant remind) {
-        if (due == null) {
-            throw new InvalidFieldException("dueAt", "required", "dueAt is required");
-        }
+        Fields.present("dueAt", due);
         Fields.instant("dueAt", due);
         Fields.instant("remindAt", remind);
         if (remind != null && !remind.isBefore(due)) {

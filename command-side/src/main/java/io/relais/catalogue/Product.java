@@ -1,13 +1,14 @@
 package io.relais.catalogue;
 
 import io.relais.common.AuditMetadata;
+import io.relais.common.Changes;
 import io.relais.common.ConflictException;
 import io.relais.common.ExpectedVersion;
 import io.relais.common.FieldChange;
 import io.relais.common.Fields;
-import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.RecordNotFoundException;
+import io.relais.common.Updates;
 import io.relais.organisation.Authorization;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -20,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -60,7 +60,7 @@ public class Product {
                    Authorization authorization, ProductCodes codes) {
         authorization.requireAdministrator(actorId, KEEP_THE_CATALOGUE);
         Fields.exactIdentifier("productId", command.productId());
-        ProductDetails valid = required(command.details()).validated();
+        ProductDetails valid = Fields.present("name", command.details()).validated();
         claim(codes, valid.code(), command.productId());
         apply(new ProductCreated(command.productId(), valid));
     }
@@ -75,22 +75,12 @@ public class Product {
         authorization.requireAdministrator(actorId, KEEP_THE_CATALOGUE);
         ExpectedVersion.require(command.expectedVersion());
         requireOnSale("change a product");
-        ProductDetails updated = required(command.details()).validated();
+        ProductDetails updated = Fields.present("name", command.details()).validated();
         claim(codes, updated.code(), productId);
         if (!codeKey(updated.code()).equals(codeKey(details.code()))) {
             codes.release(codeKey(details.code()), productId);
         }
-        List<FieldChange> changes = new ArrayList<>();
-        FIELDS.forEach((field, getter) -> {
-            Object before = getter.apply(details);
-            Object after = getter.apply(updated);
-            if (!Objects.equals(before, after)) {
-                changes.add(new FieldChange(field, Objects.toString(before, null), Objects.toString(after, null)));
-            }
-        });
-        if (!changes.isEmpty()) {
-            apply(new ProductUpdated(productId, updated, changes));
-        }
+        Updates.record(changes(details, updated), changes -> new ProductUpdated(productId, updated, changes));
         return getVersion();
     }
 
@@ -99,9 +89,7 @@ public class Product {
                        Authorization authorization) {
         authorization.requireAdministrator(actorId, KEEP_THE_CATALOGUE);
         requireOnSale("price a product");
-        if (command.price() == null) {
-            throw new InvalidFieldException("unitPrice", "required", "unitPrice is required");
-        }
+        Fields.present("unitPrice", command.price());
         ProductPrice price = command.price().validated();
         if (prices.containsKey(price.priceId())) {
             throw new ConflictException("priceId", "price-exists", "The product already has a price " + price.priceId());
@@ -124,9 +112,7 @@ public class Product {
         if (price == null) {
             throw new RecordNotFoundException(String.valueOf(command.priceId()));
         }
-        if (command.retiredOn() == null) {
-            throw new InvalidFieldException("retiredOn", "required", "retiredOn is required");
-        }
+        Fields.present("retiredOn", command.retiredOn());
         Fields.date("retiredOn", command.retiredOn());
         if (price.retiredOn() == null) {
             apply(new ProductPriceRetired(productId, price.priceId(), command.retiredOn()));
@@ -142,6 +128,12 @@ public class Product {
             apply(new ProductDiscontinued(productId));
         }
         return getVersion();
+    }
+
+    private static List<FieldChange> changes(ProductDetails before, ProductDetails after) {
+        List<FieldChange> changes = new ArrayList<>();
+        FIELDS.forEach((field, getter) -> Changes.add(changes, field, getter.apply(before), getter.apply(after)));
+        return changes;
     }
 
     /** Codes are unique in the catalogue whatever their case; a discontinued product keeps its code. */
@@ -161,13 +153,6 @@ public class Product {
         if (discontinued) {
             throw new InvalidTransitionException(action, "DISCONTINUED");
         }
-    }
-
-    private static ProductDetails required(ProductDetails details) {
-        if (details == null) {
-            throw new InvalidFieldException("name", "required", "name is required");
-        }
-        return details;
     }
 
     @EventSourcingHandler

@@ -43,16 +43,12 @@ public class ExchangeRates {
                        Authorization authorization, ReportingCurrency reporting) {
         authorization.requireAdministrator(actorId, "set exchange rates");
         String currency = Fields.currency("currency", command.currency());
-        if (currency == null) {
-            throw new InvalidFieldException("currency", "required", "currency is required");
-        }
+        Fields.present("currency", currency);
         if (currency.equals(reporting.code())) {
             throw new InvalidFieldException("currency", "reporting-currency",
                     currency + " is the reporting currency: its rate is always 1");
         }
-        if (command.validFrom() == null) {
-            throw new InvalidFieldException("validFrom", "required", "validFrom is required");
-        }
+        Fields.present("validFrom", command.validFrom());
         Fields.date("validFrom", command.validFrom());
         BigDecimal rate = Fields.amount("rate", command.rate(), RATE_DECIMALS);
         if (rate == null || rate.signum() == 0) {

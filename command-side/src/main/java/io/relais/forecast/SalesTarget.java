@@ -2,7 +2,6 @@ package io.relais.forecast;
 
 import io.relais.common.AuditMetadata;
 import io.relais.common.Fields;
-import io.relais.common.InvalidFieldException;
 import io.relais.organisation.Authorization;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -35,9 +34,7 @@ public class SalesTarget {
         String userId = Fields.userId("userId", command.userId());
         ForecastPeriod period = ForecastPeriod.parse("period", command.period());
         BigDecimal target = Fields.amount("amount", command.amount(), 2);
-        if (target == null) {
-            throw new InvalidFieldException("amount", "required", "amount is required");
-        }
+        Fields.present("amount", target);
         authorization.requireTargetSetter(actorId, userId);
         if (!target.equals(amount)) {
             apply(new SalesTargetSet(SetSalesTarget.targetId(userId, period.label()), userId, period.label(), target,

@@ -1,11 +1,13 @@
 package io.relais.lead;
 
 import io.relais.common.AuditMetadata;
+import io.relais.common.Changes;
 import io.relais.common.ExpectedVersion;
 import io.relais.common.FieldChange;
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
+import io.relais.common.Updates;
 import io.relais.organisation.Authorization;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -55,9 +57,7 @@ public class Lead {
                 ? new LeadDetails(null, null, null, null, null, null, null, null, null, null, null, null, null)
                 : command.details().validated();
         validDetails.requireContactPoint();
-        if (command.source() == null) {
-            throw new InvalidFieldException("source", "required", "source is required");
-        }
+        Fields.present("source", command.source());
         MarketingConsent consent = command.consent() == null ? null : command.consent().validated(clock);
         apply(new LeadCaptured(command.leadId(), validDetails, command.source(),
                 Fields.text("sourceDetail", command.sourceDetail(), 200), consent, owner));
@@ -72,16 +72,9 @@ public class Lead {
         if (command.changes() == null || command.changes().isEmpty()) {
             throw new InvalidFieldException("changes", "no-changes", "an update must change at least one field");
         }
-        // Only the fields asked for are checked: values stored under older rules stay as they are.
-        LeadDetails updated = details;
-        for (Map.Entry<LeadField, String> change : command.changes().entrySet()) {
-            updated = change.getKey().set(updated, change.getKey().validate(change.getValue()));
-        }
+        LeadDetails updated = detailsWith(command.changes());
         updated.requireContactPoint();
-        List<FieldChange> changes = changes(details, updated);
-        if (!changes.isEmpty()) {
-            apply(new LeadDetailsUpdated(leadId, updated, changes));
-        }
+        Updates.record(changes(details, updated), changes -> new LeadDetailsUpdated(leadId, updated, changes));
         return getVersion();
     }
 
@@ -91,11 +84,8 @@ public class Lead {
         authorization.requireChange(actorId, ownerId, leadId);
         ExpectedVersion.require(command.expectedVersion());
         requireOpen("reassign a lead");
-        String owner = Fields.userId("ownerId", command.ownerId());
-        if (!owner.equals(ownerId)) {
-            authorization.requireNewOwner(actorId, owner);
-            apply(new LeadOwnerAssigned(leadId, owner, ownerId));
-        }
+        authorization.reassignment(actorId, command.ownerId(), ownerId)
+                .ifPresent(owner -> apply(new LeadOwnerAssigned(leadId, owner, ownerId)));
         return getVersion();
     }
 
@@ -138,13 +128,7 @@ public class Lead {
                        @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
         authorization.requireChange(actorId, ownerId, leadId);
         ExpectedVersion.require(command.expectedVersion());
-        if (command.reason() == null) {
-            throw new InvalidFieldException("reason", "required", "reason is required");
-        }
-        String note = Fields.text("note", command.note(), 1000);
-        if (command.reason() == DisqualificationReason.OTHER && note == null) {
-            throw new InvalidFieldException("note", "required", "note is required when the reason is OTHER");
-        }
+        String note = Fields.reasonNote(command.reason(), command.note());
         requireStatus("disqualify a lead", LeadStatus.NEW, LeadStatus.WORKING);
         apply(new LeadDisqualified(leadId, command.reason(), note, status));
         return getVersion();
@@ -228,10 +212,7 @@ public class Lead {
         }
         if (status != LeadStatus.CONVERTED && command.details() != null) {
             LeadDetails completed = details.filledFrom(command.details());
-            List<FieldChange> changes = changes(details, completed);
-            if (!changes.isEmpty()) {
-                apply(new LeadDetailsUpdated(leadId, completed, changes));
-            }
+            Updates.record(changes(details, completed), changes -> new LeadDetailsUpdated(leadId, completed, changes));
         }
         apply(new MergedLeadAbsorbed(leadId, command.mergedId()));
         return getVersion();
@@ -279,14 +260,19 @@ public class Lead {
         }
     }
 
+    /** Only the fields asked for are checked: values stored under older rules stay as they are. */
+    private LeadDetails detailsWith(Map<LeadField, String> changes) {
+        LeadDetails updated = details;
+        for (Map.Entry<LeadField, String> change : changes.entrySet()) {
+            updated = change.getKey().set(updated, change.getKey().validate(change.getValue()));
+        }
+        return updated;
+    }
+
     private static List<FieldChange> changes(LeadDetails before, LeadDetails after) {
         List<FieldChange> changes = new ArrayList<>();
         for (LeadField field : LeadField.values()) {
-            String old = field.valueIn(before);
-            String now = field.valueIn(after);
-            if (old == null ? now != null : !old.equals(now)) {
-                changes.add(new FieldChange(field.fieldName(), old, now));
-            }
+            Changes.add(changes, field.fieldName(), field.valueIn(before), field.valueIn(after));
         }
         return changes;
     }

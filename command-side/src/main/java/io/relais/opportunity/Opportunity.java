@@ -3,6 +3,7 @@ package io.relais.opportunity;
 import io.relais.account.AccountStatus;
 import io.relais.account.OtherAccounts;
 import io.relais.common.AuditMetadata;
+import io.relais.common.Changes;
 import io.relais.common.ConflictException;
 import io.relais.common.ExpectedVersion;
 import io.relais.common.FieldChange;
@@ -10,6 +11,7 @@ import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.RecordNotFoundException;
+import io.relais.common.Updates;
 import io.relais.organisation.Authorization;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -24,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
@@ -81,16 +82,8 @@ public class Opportunity {
         ExpectedVersion.require(command.expectedVersion());
         String newName = Fields.required("name", command.name(), 200);
         String newContact = Fields.optionalIdentifier("primaryContactId", command.primaryContactId());
-        List<FieldChange> changes = new ArrayList<>();
-        if (!newName.equals(name)) {
-            changes.add(new FieldChange("name", name, newName));
-        }
-        if (!Objects.equals(newContact, primaryContactId)) {
-            changes.add(new FieldChange("primaryContactId", primaryContactId, newContact));
-        }
-        if (!changes.isEmpty()) {
-            apply(new OpportunityDetailsUpdated(opportunityId, newName, newContact, changes));
-        }
+        Updates.record(detailChanges(newName, newContact),
+                changes -> new OpportunityDetailsUpdated(opportunityId, newName, newContact, changes));
         return getVersion();
     }
 
@@ -129,9 +122,7 @@ public class Opportunity {
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, opportunityId);
         ExpectedVersion.require(command.expectedVersion());
-        if (command.expectedCloseDate() == null) {
-            throw new InvalidFieldException("expectedCloseDate", "required", "expectedCloseDate is required");
-        }
+        Fields.present("expectedCloseDate", command.expectedCloseDate());
         Fields.date("expectedCloseDate", command.expectedCloseDate());
         requireOpen("move the close date of a deal");
         if (!command.expectedCloseDate().equals(expectedCloseDate)) {
@@ -145,9 +136,7 @@ public class Opportunity {
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, opportunityId);
         ExpectedVersion.require(command.expectedVersion());
-        if (command.line() == null) {
-            throw new InvalidFieldException("productId", "required", "productId is required");
-        }
+        Fields.present("productId", command.line());
         LineItem line = command.line().validated();
         requireOpen("add a line to a deal");
         if (lines.containsKey(line.lineId())) {
@@ -196,11 +185,8 @@ public class Opportunity {
                        Authorization authorization) {
         authorization.requireChange(actorId, ownerId, opportunityId);
         ExpectedVersion.require(command.expectedVersion());
-        String owner = Fields.userId("ownerId", command.ownerId());
-        if (!owner.equals(ownerId)) {
-            authorization.requireNewOwner(actorId, owner);
-            apply(new OpportunityOwnerAssigned(opportunityId, owner, ownerId));
-        }
+        authorization.reassignment(actorId, command.ownerId(), ownerId)
+                .ifPresent(owner -> apply(new OpportunityOwnerAssigned(opportunityId, owner, ownerId)));
         return getVersion();
     }
 
@@ -219,13 +205,7 @@ public class Opportunity {
                        Authorization authorization, Clock clock) {
         authorization.requireChange(actorId, ownerId, opportunityId);
         ExpectedVersion.require(command.expectedVersion());
-        if (command.reason() == null) {
-            throw new InvalidFieldException("reason", "required", "reason is required");
-        }
-        String note = Fields.text("note", command.note(), 1000);
-        if (command.reason() == LossReason.OTHER && note == null) {
-            throw new InvalidFieldException("note", "required", "note is required when the reason is OTHER");
-        }
+        String note = Fields.reasonNote(command.reason(), command.note());
         requireOpen("close a deal");
         apply(new OpportunityLost(opportunityId, command.reason(), note, LocalDate.now(clock), stage));
         return getVersion();
@@ -257,6 +237,13 @@ public class Opportunity {
             apply(new OpportunityTransferred(opportunityId, command.accountId(), accountId));
         }
         return getVersion();
+    }
+
+    private List<FieldChange> detailChanges(String newName, String newContact) {
+        List<FieldChange> changes = new ArrayList<>();
+        Changes.add(changes, "name", name, newName);
+        Changes.add(changes, "primaryContactId", primaryContactId, newContact);
+        return changes;
     }
 
     private void requireOpen(String action) {

@@ -6,6 +6,8 @@ import io.relais.common.NotPermittedException;
 import io.relais.common.RecordNotFoundException;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
  * Who may change what, decided inside the aggregates so that the check and the change see the same owner.
  * A record the actor may not see is refused as not found, so that its existence does not leak; one they
@@ -98,6 +100,20 @@ public class Authorization {
      */
     public void requireNewOwner(String actorId, String ownerId) {
         requireNewOwner(actorId, ownerId, "ownerId");
+    }
+
+    /**
+     * The new owner that a reassignment to {@code requestedOwnerId} gives a record now owned by
+     * {@code currentOwnerId}, checked as {@link #requireNewOwner(String, String)} checks it; empty when it names the
+     * current owner, since that changes nothing.
+     */
+    public Optional<String> reassignment(String actorId, String requestedOwnerId, String currentOwnerId) {
+        String owner = Fields.userId("ownerId", requestedOwnerId);
+        if (owner.equals(currentOwnerId)) {
+            return Optional.empty();
+        }
+        requireNewOwner(actorId, owner);
+        return Optional.of(owner);
     }
 
     /** The same, for an owner given in {@code field} (an activity's assignee). */

@@ -65,7 +65,7 @@ public class Organisation {
         String userId = Fields.userId("userId", command.userId());
         String displayName = Fields.required("displayName", command.displayName(), 100);
         String email = Fields.email("email", command.email());
-        Profile profile = required("profile", command.profile());
+        Profile profile = Fields.present("profile", command.profile());
         if (users.containsKey(userId)) {
             throw new ConflictException("userId", "user-exists", "A user with the id " + userId + " already exists");
         }
@@ -79,7 +79,7 @@ public class Organisation {
                        Authorization authorization, OwnedRecords ownedRecords) {
         authorization.requireAdministrator(actorId);
         String userId = requireUser(command.userId());
-        Profile profile = required("profile", command.profile());
+        Profile profile = Fields.present("profile", command.profile());
         Member member = users.get(userId);
         if (member.profile() == profile) {
             return getVersion();
@@ -221,9 +221,7 @@ public class Organisation {
             throw new InvalidFieldException("priority", "invalid-priority",
                     "priority must be between 0 and " + MAX_PRIORITY);
         }
-        if (command.criteria() == null) {
-            throw new InvalidFieldException("criteria", "required", "criteria is required");
-        }
+        Fields.present("criteria", command.criteria());
         TerritoryCriteria criteria = command.criteria().validated();
         if (territory.rules().containsKey(ruleId)) {
             throw new ConflictException("ruleId", "rule-exists", "The territory already has a rule " + ruleId);
@@ -286,7 +284,7 @@ public class Organisation {
     public long handle(RouteLead command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireSystem(actorId);
-        required("lead", command.lead());
+        Fields.present("lead", command.lead());
         Optional<Map.Entry<String, Rule>> winner = territories.entrySet().stream()
                 .filter(territory -> !territory.getValue().members().isEmpty())
                 .flatMap(territory -> territory.getValue().rules().values().stream()
@@ -364,13 +362,6 @@ public class Organisation {
 
     private static boolean canManage(Profile profile) {
         return profile == Profile.SALES_MANAGER || profile == Profile.ADMINISTRATOR;
-    }
-
-    private static <T> T required(String field, T value) {
-        if (value == null) {
-            throw new InvalidFieldException(field, "required", field + " is required");
-        }
-        return value;
     }
 
     @EventSourcingHandler

@@ -31,17 +31,29 @@ public record ContactDetails(
         phones = phones == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(phones));
     }
 
+    /** The details a command gives, {@link #validated()}: missing ones have no name, which a contact needs. */
+    public static ContactDetails requireValid(ContactDetails details) {
+        if (details == null) {
+            throw nameRequired();
+        }
+        return details.validated();
+    }
+
     /** Today's rules: a contact needs a name; e-mails and phones are checked one by one, duplicates dropped. */
     public ContactDetails validated() {
         String first = Fields.text("firstName", firstName, 100);
         String last = Fields.text("lastName", lastName, 100);
         if (first == null && last == null) {
-            throw new InvalidFieldException("lastName", "required", "A contact needs a first or last name");
+            throw nameRequired();
         }
         return new ContactDetails(first, last, Fields.text("jobTitle", jobTitle, 100),
                 channels("emails", emails, Fields::email), channels("phones", phones, Fields::phone),
                 Fields.text("relationshipOrigin", relationshipOrigin, 200), decisionRole,
                 Fields.text("notes", notes, 4000));
+    }
+
+    private static InvalidFieldException nameRequired() {
+        return new InvalidFieldException("lastName", "required", "A contact needs a first or last name");
     }
 
     private static List<String> channels(String field, List<String> values,

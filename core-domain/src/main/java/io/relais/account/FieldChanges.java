@@ -1,8 +1,8 @@
 package io.relais.account;
 
+import io.relais.common.Changes;
 import io.relais.common.FieldChange;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,29 +46,16 @@ public final class FieldChanges {
     }
 
     private static void add(List<FieldChange> changes, String field, Object before, Object after) {
-        String old = text(before);
-        String now = text(after);
-        if (!Objects.equals(old, now)) {
-            changes.add(new FieldChange(field, old, now));
-        }
+        Changes.add(changes, field, oneLine(before), oneLine(after));
     }
 
-    /** A value as timelines show it: addresses on one line, amounts without exponent, lists comma-separated. */
-    private static String text(Object value) {
-        if (value == null) {
-            return null;
-        }
+    /** An address as timelines show it, on one line; other values as {@link Changes#text} shows them. */
+    private static Object oneLine(Object value) {
         if (value instanceof Address address) {
             return Stream.of(address.street(), join(address.postalCode(), address.city()), address.country())
                     .filter(Objects::nonNull).collect(Collectors.joining(", "));
         }
-        if (value instanceof BigDecimal amount) {
-            return amount.toPlainString();
-        }
-        if (value instanceof List<?> list) {
-            return list.isEmpty() ? null : list.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        }
-        return value.toString();
+        return value;
     }
 
     private static String join(String postalCode, String city) {

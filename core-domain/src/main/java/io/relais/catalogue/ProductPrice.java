@@ -19,21 +19,15 @@ public record ProductPrice(String priceId, String priceList, String currency, Bi
 
     /** Today's rules, for a new price (never retired). */
     public ProductPrice validated() {
-        if (unitPrice == null) {
-            throw new InvalidFieldException("unitPrice", "required", "unitPrice is required");
-        }
-        if (validFrom == null) {
-            throw new InvalidFieldException("validFrom", "required", "validFrom is required");
-        }
+        Fields.present("unitPrice", unitPrice);
+        Fields.present("validFrom", validFrom);
         Fields.date("validFrom", validFrom);
         Fields.date("validUntil", validUntil);
         if (validUntil != null && !validUntil.isAfter(validFrom)) {
             throw new InvalidFieldException("validUntil", "invalid-range", "validUntil must be after validFrom");
         }
         String currencyCode = Fields.currency("currency", currency);
-        if (currencyCode == null) {
-            throw new InvalidFieldException("currency", "required", "currency is required");
-        }
+        Fields.present("currency", currencyCode);
         String list = priceList == null || priceList.isBlank() ? STANDARD : Fields.identifier("priceList", priceList);
         return new ProductPrice(Fields.exactIdentifier("priceId", priceId), list, currencyCode,
                 Fields.amount("unitPrice", unitPrice, 4), validFrom, validUntil, null);

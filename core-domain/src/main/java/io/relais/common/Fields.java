@@ -69,9 +69,30 @@ public final class Fields {
         return trimmed;
     }
 
+    /**
+     * The note that goes with the reason a record was closed (a lead disqualified, a deal lost): the reason is
+     * required, and {@code OTHER}, which says nothing by itself, needs a note.
+     */
+    public static String reasonNote(Enum<?> reason, String note) {
+        present("reason", reason);
+        String checked = text("note", note, 1000);
+        if (reason.name().equals("OTHER") && checked == null) {
+            throw new InvalidFieldException("note", "required", "note is required when the reason is OTHER");
+        }
+        return checked;
+    }
+
     /** Whether half of a UTF-16 pair stands alone: code points keep only those as surrogates. */
     private static boolean hasUnpairedSurrogate(String value) {
         return value.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+    }
+
+    /** A value that must be given: refused as required when it is null. */
+    public static <T> T present(String field, T value) {
+        if (value == null) {
+            throw new InvalidFieldException(field, "required", field + " is required");
+        }
+        return value;
     }
 
     public static String required(String field, String value, int maxLength) {

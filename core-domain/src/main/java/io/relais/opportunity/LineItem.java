@@ -25,9 +25,7 @@ public record LineItem(String lineId, String productId, String productName, Stri
             throw new InvalidFieldException("quantity", "required", "quantity must be more than zero");
         }
         BigDecimal price = Fields.amount("unitPrice", unitPrice, 4);
-        if (price == null) {
-            throw new InvalidFieldException("unitPrice", "required", "unitPrice is required");
-        }
+        Fields.present("unitPrice", price);
         return new LineItem(Fields.exactIdentifier("lineId", lineId), Fields.identifier("productId", productId),
                 Fields.required("productName", productName, 200), Fields.optionalIdentifier("priceId", priceId),
                 checkedQuantity, price, Fields.percent("discountPercent", discountPercent),

@@ -29,6 +29,48 @@ class FieldsTest {
     }
 
     @Nested
+    class Present {
+
+        @Test
+        void aMissingValueIsRefusedAsRequired() {
+            assertRefused(() -> Fields.present("kind", null), "kind", "required");
+        }
+
+        @Test
+        void aGivenValueIsKeptAsItIs() {
+            LocalDate day = LocalDate.of(2026, 1, 31);
+            assertThat(Fields.present("retiredOn", day)).isSameAs(day);
+        }
+    }
+
+    @Nested
+    class ReasonNote {
+
+        @Test
+        void theReasonIsRequired() {
+            assertRefused(() -> Fields.reasonNote(null, "a note"), "reason", "required");
+        }
+
+        @Test
+        void otherNeedsANote() {
+            assertRefused(() -> Fields.reasonNote(Reason.OTHER, " "), "note", "required");
+            assertThat(Fields.reasonNote(Reason.OTHER, " gone ")).isEqualTo("gone");
+        }
+
+        @Test
+        void anotherReasonMayComeWithoutNote() {
+            assertThat(Fields.reasonNote(Reason.PRICE, null)).isNull();
+        }
+
+        @Test
+        void theNoteIsFreeTextOfAtMostAThousandCharacters() {
+            assertRefused(() -> Fields.reasonNote(Reason.PRICE, "x".repeat(1001)), "note", "too-long");
+        }
+    }
+
+    private enum Reason { PRICE, OTHER }
+
+    @Nested
     class Text {
 
         @ParameterizedTest

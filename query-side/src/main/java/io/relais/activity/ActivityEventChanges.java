@@ -4,7 +4,8 @@ import io.relais.common.FieldChange;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+
+import static io.relais.common.Changes.add;
 
 /**
  * What each activity event changed, field by field, as the 360° timeline shows it. The assignee of a task
@@ -61,13 +62,5 @@ public final class ActivityEventChanges {
         add(changes, "contactId", null, links.contactId());
         add(changes, "opportunityId", null, links.opportunityId());
         add(changes, "ownerId", null, ownerId);
-    }
-
-    private static void add(List<FieldChange> changes, String field, Object before, Object after) {
-        String old = before == null ? null : before.toString();
-        String now = after == null ? null : after.toString();
-        if (!Objects.equals(old, now)) {
-            changes.add(new FieldChange(field, old, now));
-        }
     }
 }

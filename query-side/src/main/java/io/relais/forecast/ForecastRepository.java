@@ -151,14 +151,9 @@ class ForecastRepository {
 
     /** Meetings of {@code owners} held (logged, or scheduled and done) from {@code from} until {@code asOf}. */
     int meetingsHeld(Collection<String> owners, LocalDate from, Instant asOf) {
-        if (owners.isEmpty()) {
-            return 0;
-        }
-        return jdbc.queryForObject("select count(*) from activity_view where kind = 'MEETING' and status = 'DONE' "
-                        + "and coalesce(completed_at, occurred_at) >= :from and coalesce(completed_at, occurred_at) "
-                        + "<= :asOf and owner_id in (:owners)",
-                new MapSqlParameterSource("owners", owners).addValue("from", startOf(from))
-                        .addValue("asOf", Timestamp.from(asOf)), Integer.class);
+        return meetings(owners, "status = 'DONE' and coalesce(completed_at, occurred_at) >= :from "
+                        + "and coalesce(completed_at, occurred_at) <= :asOf",
+                new MapSqlParameterSource("from", startOf(from)).addValue("asOf", Timestamp.from(asOf)));
     }
 
     /**
@@ -166,14 +161,18 @@ class ForecastRepository {
      * that were still to be held at {@code asOf}.
      */
     int meetingsBooked(Collection<String> owners, Instant asOf, LocalDate until) {
+        return meetings(owners, "opportunity_id is null and created_at <= :asOf and due_at >= :asOf "
+                        + "and due_at < :until and (status = 'OPEN' or (status = 'DONE' and completed_at > :asOf))",
+                new MapSqlParameterSource("asOf", Timestamp.from(asOf)).addValue("until", startOf(until)));
+    }
+
+    /** How many meetings of {@code owners} meet {@code condition}. */
+    private int meetings(Collection<String> owners, String condition, MapSqlParameterSource parameters) {
         if (owners.isEmpty()) {
             return 0;
         }
-        return jdbc.queryForObject("select count(*) from activity_view where kind = 'MEETING' and opportunity_id is "
-                        + "null and created_at <= :asOf and due_at >= :asOf and due_at < :until and owner_id in "
-                        + "(:owners) and (status = 'OPEN' or (status = 'DONE' and completed_at > :asOf))",
-                new MapSqlParameterSource("owners", owners).addValue("asOf", Timestamp.from(asOf))
-                        .addValue("until", startOf(until)), Integer.class);
+        return jdbc.queryForObject("select count(*) from activity_view where kind = 'MEETING' and owner_id in "
+                + "(:owners) and " + condition, parameters.addValue("owners", owners), Integer.class);
     }
 
     private static Timestamp startOf(LocalDate date) {

@@ -2,10 +2,11 @@ package io.relais.opportunity;
 
 import io.relais.common.FieldChange;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+
+import static io.relais.common.Changes.add;
+import static io.relais.common.Changes.text;
 
 /** What each opportunity event changed, field by field, as the 360° timeline shows it. */
 public final class OpportunityEventChanges {
@@ -76,20 +77,5 @@ public final class OpportunityEventChanges {
         String discount = line.discountPercent() == null ? "" : " less " + text(line.discountPercent()) + "%";
         return line.lineId() + ": " + text(line.quantity()) + " x " + line.productName() + " at "
                 + text(line.unitPrice()) + discount;
-    }
-
-    private static void add(List<FieldChange> changes, String field, Object before, Object after) {
-        String old = text(before);
-        String now = text(after);
-        if (!Objects.equals(old, now)) {
-            changes.add(new FieldChange(field, old, now));
-        }
-    }
-
-    private static String text(Object value) {
-        if (value instanceof BigDecimal amount) {
-            return amount.toPlainString();
-        }
-        return value == null ? null : value.toString();
     }
 }
