@@ -230,7 +230,7 @@ public class AccountController {
     public ResponseEntity<AccountView> merge(@PathVariable String id, @RequestBody AccountRequests.Merge request) {
         return accounts.merge(id, request.duplicateId(), AccountView::mergedIntoId,
                 (duplicateId, survivorId) -> new MergeAccountInto(duplicateId, survivorId, null),
-                AccountView::mergedAccountIds, account -> account);
+                AccountView::mergedAccountIds);
     }
 
     private Optional<ContactView> findContact(String contactId, Viewer viewer) {

@@ -1,5 +1,6 @@
 package io.relais.forecast;
 
+import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.web.NotFoundException;
 import io.relais.web.QueryParameters;
@@ -7,7 +8,6 @@ import io.relais.web.RecordEndpoint;
 import io.relais.web.RecordEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 
 @RestController
@@ -38,9 +38,10 @@ public class ExchangeRateController {
 
     @GetMapping
     @Operation(summary = "List exchange rates", description = "Every rate into the reporting currency, by currency "
-            + "and the day it takes effect.")
-    public List<ExchangeRateView> list() {
-        return queries.query(new FindExchangeRates(), ResponseTypes.multipleInstancesOf(ExchangeRateView.class)).join();
+            + "and the day it takes effect; paged.")
+    public ExchangeRatePage list(@RequestParam(defaultValue = "0") int page,
+                                 @RequestParam(defaultValue = "20") int size) {
+        return queries.query(new FindExchangeRates(new PageRequest(page, size)), ExchangeRatePage.class).join();
     }
 
     @GetMapping("/{currency}")

@@ -1,5 +1,6 @@
 package io.relais.forecast;
 
+import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.NotFoundException;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 
 @RestController
@@ -39,12 +39,15 @@ public class SalesTargetController {
     @GetMapping
     @Operation(summary = "List targets", description = "Yours, and those of the people below and above you (a "
             + "target is its team's figure; everyone's for profiles that see everything), optionally of one period "
-            + "(2026, 2026-Q3, 2026-07) or user.")
-    public List<SalesTargetView> list(@RequestParam(required = false) String period,
-                                      @RequestParam(required = false) String userId) {
+            + "(2026, 2026-Q3, 2026-07) or user; by user and period, paged.")
+    public SalesTargetPage list(@RequestParam(required = false) String period,
+                                @RequestParam(required = false) String userId,
+                                @RequestParam(defaultValue = "0") int page,
+                                @RequestParam(defaultValue = "20") int size) {
+        PageRequest pageRequest = new PageRequest(page, size);
         String label = period == null || period.isBlank() ? null : ForecastPeriod.parse("period", period).label();
-        return queries.query(new FindSalesTargets(label, QueryParameters.text(userId), CurrentUser.viewer()),
-                ResponseTypes.multipleInstancesOf(SalesTargetView.class)).join();
+        return queries.query(new FindSalesTargets(label, QueryParameters.text(userId), CurrentUser.viewer(),
+                pageRequest), SalesTargetPage.class).join();
     }
 
     @GetMapping("/{userId}/{period}")

@@ -6,5 +6,5 @@ import io.relais.duplicate.DuplicateMatch;
 import java.util.List;
 
 /** A new lead as the API answers it: the lead, and what it may already be among what the caller may see. */
-record CapturedLead(@JsonUnwrapped LeadResource lead, List<DuplicateMatch> possibleDuplicates) {
+record CapturedLead(@JsonUnwrapped LeadView lead, List<DuplicateMatch> possibleDuplicates) {
 }

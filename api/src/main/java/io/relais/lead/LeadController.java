@@ -66,8 +66,8 @@ public class LeadController {
                                                 @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                                 String idempotencyKey) {
         String leadId = endpoints.newId("lead", idempotencyKey);
-        return leads.create(leadId, request.toCommand(leadId), idempotencyKey, request, lead -> new CapturedLead(
-                LeadResource.from(lead), possibleDuplicates.ofLead(leadId, lead.details(), CurrentUser.viewer())));
+        return leads.create(leadId, request.toCommand(leadId), idempotencyKey, request, lead -> new CapturedLead(lead,
+                possibleDuplicates.ofLead(leadId, lead.details(), CurrentUser.viewer())));
     }
 
     @GetMapping("/{id}/duplicates")
@@ -90,26 +90,26 @@ public class LeadController {
     @Operation(summary = "List leads", description = "Paged; filters combine. q searches names, company and e-mail, "
             + "ignoring case and accents. sort is capturedAt, updatedAt, lastName, company or status, "
             + "optionally followed by ',asc' or ',desc'.")
-    public LeadListResource list(@RequestParam(required = false) LeadStatus status,
-                                 @RequestParam(required = false) String ownerId,
-                                 @RequestParam(required = false) LeadSource source,
-                                 @RequestParam(required = false) String q,
-                                 @RequestParam(defaultValue = "0") int page,
-                                 @RequestParam(defaultValue = "20") int size,
-                                 @RequestParam(defaultValue = "capturedAt,desc") String sort) {
+    public LeadPage list(@RequestParam(required = false) LeadStatus status,
+                         @RequestParam(required = false) String ownerId,
+                         @RequestParam(required = false) LeadSource source,
+                         @RequestParam(required = false) String q,
+                         @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "20") int size,
+                         @RequestParam(defaultValue = "capturedAt,desc") String sort) {
         String[] sortParts = sort.split(",", -1);
         LeadSortField sortBy = LeadSortField.byName(sortParts[0].strip()).orElseThrow(() -> new InvalidFieldException(
                 "sort", "invalid-sort", "sort must be one of capturedAt, updatedAt, lastName, company, status"));
         boolean ascending = sortParts.length > 1 && parseDirection(sortParts[1]);
         FindLeads query = new FindLeads(CurrentUser.viewer(), status, QueryParameters.text(ownerId), source, q, sortBy,
                 ascending, new PageRequest(page, size));
-        return LeadListResource.from(queries.query(query, LeadPage.class).join());
+        return queries.query(query, LeadPage.class).join();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Get a lead", description = "The ETag is the lead's version, for If-Match on changes.")
-    public ResponseEntity<LeadResource> get(@PathVariable String id) {
-        return leads.read(id, LeadResource::from);
+    public ResponseEntity<LeadView> get(@PathVariable String id) {
+        return leads.read(id);
     }
 
     @GetMapping("/{id}/history")
@@ -126,42 +126,42 @@ public class LeadController {
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Update some details", description = "JSON merge patch: fields present change, null clears "
             + "a field, absent fields stay.")
-    public ResponseEntity<LeadResource> update(@PathVariable String id,
-                                               @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
-                                               @Content(schema = @Schema(implementation = LeadDetails.class)))
-                                               @RequestBody JsonNode patch, ExpectedVersion expected) {
+    public ResponseEntity<LeadView> update(@PathVariable String id,
+                                           @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
+                                           @Content(schema = @Schema(implementation = LeadDetails.class)))
+                                           @RequestBody JsonNode patch, ExpectedVersion expected) {
         return send(id, new UpdateLeadDetails(id, LeadPatches.changes(patch), expected.version()));
     }
 
     @PutMapping("/{id}/owner")
     @Operation(summary = "Assign the lead's owner")
-    public ResponseEntity<LeadResource> assignOwner(@PathVariable String id, @RequestBody AssignOwnerRequest request,
-                                                    ExpectedVersion expected) {
+    public ResponseEntity<LeadView> assignOwner(@PathVariable String id, @RequestBody AssignOwnerRequest request,
+                                                ExpectedVersion expected) {
         return send(id, new AssignLeadOwner(id, request.ownerId(), expected.version()));
     }
 
     @PostMapping("/{id}/start-work")
     @Operation(summary = "Start working a new lead")
-    public ResponseEntity<LeadResource> startWork(@PathVariable String id, ExpectedVersion expected) {
+    public ResponseEntity<LeadView> startWork(@PathVariable String id, ExpectedVersion expected) {
         return send(id, new StartWorkingLead(id, expected.version()));
     }
 
     @PostMapping("/{id}/qualify")
     @Operation(summary = "Qualify a new or worked lead")
-    public ResponseEntity<LeadResource> qualify(@PathVariable String id, ExpectedVersion expected) {
+    public ResponseEntity<LeadView> qualify(@PathVariable String id, ExpectedVersion expected) {
         return send(id, new QualifyLead(id, expected.version()));
     }
 
     @PostMapping("/{id}/disqualify")
     @Operation(summary = "Disqualify a new or worked lead, with a reason")
-    public ResponseEntity<LeadResource> disqualify(@PathVariable String id, @RequestBody DisqualifyRequest request,
-                                                   ExpectedVersion expected) {
+    public ResponseEntity<LeadView> disqualify(@PathVariable String id, @RequestBody DisqualifyRequest request,
+                                               ExpectedVersion expected) {
         return send(id, new DisqualifyLead(id, request.reason(), request.note(), expected.version()));
     }
 
     @PostMapping("/{id}/reopen")
     @Operation(summary = "Reopen a qualified or disqualified lead")
-    public ResponseEntity<LeadResource> reopen(@PathVariable String id, ExpectedVersion expected) {
+    public ResponseEntity<LeadView> reopen(@PathVariable String id, ExpectedVersion expected) {
         return send(id, new ReopenLead(id, expected.version()));
     }
 
@@ -179,14 +179,13 @@ public class LeadController {
     @Operation(summary = "Merge a duplicate into this lead", description = "The duplicate's details fill this lead's "
             + "blanks (unless this lead is converted), and it ends as MERGED with mergedIntoId pointing here; its "
             + "history stays readable in this lead's. A converted lead cannot be the duplicate. Safe to retry.")
-    public ResponseEntity<LeadResource> merge(@PathVariable String id, @RequestBody MergeLeadRequest request) {
+    public ResponseEntity<LeadView> merge(@PathVariable String id, @RequestBody MergeLeadRequest request) {
         return leads.merge(id, request.duplicateId(), LeadView::mergedIntoId,
-                (duplicateId, survivorId) -> new MergeLeadInto(duplicateId, survivorId, null), LeadView::mergedLeadIds,
-                LeadResource::from);
+                (duplicateId, survivorId) -> new MergeLeadInto(duplicateId, survivorId, null), LeadView::mergedLeadIds);
     }
 
-    private ResponseEntity<LeadResource> send(String id, Object command) {
-        return leads.send(id, command, LeadResource::from);
+    private ResponseEntity<LeadView> send(String id, Object command) {
+        return leads.send(id, command);
     }
 
     private static boolean parseDirection(String direction) {

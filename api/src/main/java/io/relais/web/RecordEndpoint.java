@@ -61,22 +61,14 @@ public final class RecordEndpoint<V> {
     }
 
     /** The record with its version as {@code ETag}. */
-    public <R> ResponseEntity<R> read(String id, Function<V, R> resource) {
-        V record = visible(id);
-        return ResponseEntity.ok().eTag(Versions.etag(versionOf.applyAsLong(record))).body(resource.apply(record));
-    }
-
     public ResponseEntity<V> read(String id) {
-        return read(id, Function.identity());
+        V record = visible(id);
+        return ResponseEntity.ok().eTag(Versions.etag(versionOf.applyAsLong(record))).body(record);
     }
 
     /** Sends a command to record {@code id} and answers with the record it leaves. */
-    public <R> ResponseEntity<R> send(String id, Object command, Function<V, R> resource) {
-        return answer(HttpStatus.OK, id, pipeline.send(command), resource);
-    }
-
     public ResponseEntity<V> send(String id, Object command) {
-        return send(id, command, Function.identity());
+        return answer(HttpStatus.OK, id, pipeline.send(command), Function.identity());
     }
 
     /** Sends a command to record {@code id} and waits until the read model shows it; answers the version. */
@@ -101,8 +93,8 @@ public final class RecordEndpoint<V> {
      * Answers with record {@code id} once the read model shows {@code reached}, for a write whose version is
      * not known in advance (a process completes it).
      */
-    public <R> ResponseEntity<R> answerWhen(String id, Predicate<V> reached, Function<V, R> resource) {
-        return pipeline.answerWhen(location(id), viewer -> find(id, viewer), reached, versionOf, resource);
+    public ResponseEntity<V> answerWhen(String id, Predicate<V> reached) {
+        return pipeline.answerWhen(location(id), viewer -> find(id, viewer), reached, versionOf, Function.identity());
     }
 
     /**
@@ -114,9 +106,9 @@ public final class RecordEndpoint<V> {
      * @param mergeInto    the command that merges a duplicate (first argument) into a survivor
      * @param absorbed     the duplicates a survivor has absorbed
      */
-    public <R> ResponseEntity<R> merge(String id, String duplicateId, Function<V, String> mergedIntoId,
-                                       BiFunction<String, String, Object> mergeInto,
-                                       Function<V, Collection<String>> absorbed, Function<V, R> resource) {
+    public ResponseEntity<V> merge(String id, String duplicateId, Function<V, String> mergedIntoId,
+                                   BiFunction<String, String, Object> mergeInto,
+                                   Function<V, Collection<String>> absorbed) {
         visible(id);
         String duplicate = Fields.identifier("duplicateId", duplicateId);
         if (duplicate.equals(id)) {
@@ -127,7 +119,7 @@ public final class RecordEndpoint<V> {
         if (!id.equals(mergedIntoId.apply(named("duplicateId", duplicate)))) {
             pipeline.send(mergeInto.apply(duplicate, id));
         }
-        return answerWhen(id, survivor -> absorbed.apply(survivor).contains(duplicate), resource);
+        return answerWhen(id, survivor -> absorbed.apply(survivor).contains(duplicate));
     }
 
     public URI location(String id) {

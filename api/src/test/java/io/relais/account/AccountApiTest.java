@@ -168,9 +168,9 @@ class AccountApiTest extends ApiTestSupport {
         assertThat(peer.api().get("/api/v1/accounts/" + id).status()).isEqualTo(404);
         assertThat(peer.api().post("/api/v1/accounts/" + id + "/contacts", "{\"lastName\": \"Intrus\"}").status())
                 .isEqualTo(404);
-        assertThat(peer.api().get("/api/v1/accounts?q=contacts%20sa").body().get("totalItems").asInt()).isZero();
+        assertThat(peer.api().get("/api/v1/accounts?q=contacts%20sa").body().get("totalElements").asInt()).isZero();
         assertThat(manager.api().get("/api/v1/accounts?q=contacts%20sa&ownerId=" + rep.id()).body()
-                .get("totalItems").asInt()).isEqualTo(1);
+                .get("totalElements").asInt()).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}, whatever If-Match says")
@@ -232,7 +232,8 @@ class AccountApiTest extends ApiTestSupport {
         assertThat(retry.body().get("id")).isEqualTo(first.body().get("id"));
         assertThat(other.status()).isEqualTo(422);
         JsonNode found = api().get("/api/v1/accounts?registration=552100554").body();
-        assertThat(found.get("items")).extracting(item -> item.get("id").asText()).contains(first.body().get("id").asText());
+        assertThat(found.get("content")).extracting(item -> item.get("id").asText())
+                .contains(first.body().get("id").asText());
     }
 
     @Test

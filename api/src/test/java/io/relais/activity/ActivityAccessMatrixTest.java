@@ -134,7 +134,7 @@ class ActivityAccessMatrixTest extends AccessMatrix {
         }
         assertThat(alerts.status()).as(alerts.toString()).isEqualTo(200);
         List<String> activities = new ArrayList<>();
-        alerts.body().get("items").forEach(alert -> activities.add(alert.get("activityId").asText()));
+        alerts.body().get("content").forEach(alert -> activities.add(alert.get("activityId").asText()));
         String own = overdueTasks.get(id(relationship));
         List<String> expected = own == null ? List.of() : List.of(own);
         // the administrator is shared with every other test, which may have given them alerts of their own

@@ -42,7 +42,7 @@ class ActivityApiTest extends ApiTestSupport {
         assertThat(jdbc.queryForObject("select cast(metadata as jsonb) ->> 'userId' from domainevententry where "
                 + "aggregateidentifier = ? and payloadtype like '%ActivityOverdue'", String.class, id))
                 .isEqualTo("system:reminders");
-        assertThat(manager.api().get("/api/v1/alerts").body().get("items")).noneMatch(alert -> alert.get("activityId")
+        assertThat(manager.api().get("/api/v1/alerts").body().get("content")).noneMatch(alert -> alert.get("activityId")
                 .asText().equals(id));
 
         Response done = rep.api().post("/api/v1/activities/" + id + "/complete", "{\"outcome\": \"Devis envoyé\"}");
@@ -72,7 +72,7 @@ class ActivityApiTest extends ApiTestSupport {
         assertThat(call.body().get("status").asText()).isEqualTo("DONE");
         assertThat(call.body().get("accountId").asText()).isEqualTo(account);
 
-        assertThat(rep.api().get("/api/v1/activities?contactId=" + contact).body().get("totalItems").asInt())
+        assertThat(rep.api().get("/api/v1/activities?contactId=" + contact).body().get("totalElements").asInt())
                 .isEqualTo(2);
     }
 
@@ -173,7 +173,7 @@ class ActivityApiTest extends ApiTestSupport {
     }
 
     private long alertCount(TestUser user) {
-        return user.api().get("/api/v1/alerts").body().get("totalItems").asLong();
+        return user.api().get("/api/v1/alerts").body().get("totalElements").asLong();
     }
 
     private List<String> rows() {
@@ -189,7 +189,7 @@ class ActivityApiTest extends ApiTestSupport {
     }
 
     private List<String> alertKinds(TestUser user, String activityId) {
-        JsonNode items = user.api().get("/api/v1/alerts?size=200").body().get("items");
+        JsonNode items = user.api().get("/api/v1/alerts?size=200").body().get("content");
         List<String> kinds = new ArrayList<>();
         items.forEach(alert -> {
             if (alert.get("activityId").asText().equals(activityId)) {

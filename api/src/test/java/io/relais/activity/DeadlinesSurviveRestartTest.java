@@ -58,7 +58,7 @@ class DeadlinesSurviveRestartTest {
 
     private static List<String> alertKinds(HttpApi api, String activityId) {
         List<String> kinds = new ArrayList<>();
-        for (JsonNode alert : api.get("/api/v1/alerts?size=100").body().get("items")) {
+        for (JsonNode alert : api.get("/api/v1/alerts?size=100").body().get("content")) {
             if (alert.get("activityId").asText().equals(activityId)) {
                 kinds.add(alert.get("kind").asText());
             }

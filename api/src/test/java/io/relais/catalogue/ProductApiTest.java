@@ -44,7 +44,7 @@ class ProductApiTest extends ApiTestSupport {
                 .body().get("unitPrice").decimalValue()).isEqualByComparingTo("39.5");
         assertThat(rep.api().get("/api/v1/products/" + id + "/price?currency=USD&on=2026-06-01").status())
                 .isEqualTo(404);
-        assertThat(rep.api().get("/api/v1/products?q=relais%20%C3%A9quipe").body().get("items"))
+        assertThat(rep.api().get("/api/v1/products?q=relais%20%C3%A9quipe").body().get("content"))
                 .extracting(item -> item.get("id").asText()).contains(id);
 
         Response retired = api().post("/api/v1/products/" + id + "/prices/std-2026/retire",
@@ -59,8 +59,8 @@ class ProductApiTest extends ApiTestSupport {
                 .contains("std-2026 2026-07-01");
 
         assertThat(api().post("/api/v1/products/" + id + "/discontinue", null).status()).isEqualTo(200);
-        assertThat(rep.api().get("/api/v1/products?q=" + code).body().get("totalItems").asInt()).isZero();
-        assertThat(rep.api().get("/api/v1/products?includeDiscontinued=true&q=" + code).body().get("totalItems")
+        assertThat(rep.api().get("/api/v1/products?q=" + code).body().get("totalElements").asInt()).isZero();
+        assertThat(rep.api().get("/api/v1/products?includeDiscontinued=true&q=" + code).body().get("totalElements")
                 .asInt()).isEqualTo(1);
     }
 

@@ -45,7 +45,7 @@ class EmbeddedDatabaseRestartTest {
             Response read = api.get("/api/v1/leads/" + id);
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.body().toString()).isEqualTo(body);
-            assertThat(api.get("/api/v1/leads/" + id + "/history").body().get("totalItems").asInt()).isEqualTo(2);
+            assertThat(api.get("/api/v1/leads/" + id + "/history").body().get("totalElements").asInt()).isEqualTo(2);
             Response qualified = api.post("/api/v1/leads/" + id + "/qualify", null);
             assertThat(qualified.header("ETag")).isEqualTo("\"2\"");
         }

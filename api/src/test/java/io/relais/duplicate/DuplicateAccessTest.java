@@ -29,9 +29,9 @@ class DuplicateAccessTest extends ApiTestSupport {
         assertThat(own.body()).extracting(match -> match.get("id").asText()).contains(second);
         assertThat(manager.api().get("/api/v1/leads/" + first + "/duplicates").status()).isEqualTo(200);
         assertThat(peer.api().get("/api/v1/leads/" + first + "/duplicates").status()).isEqualTo(404);
-        assertThat(peer.api().get("/api/v1/duplicates?kind=LEAD&recordId=" + first).body().get("totalItems").asInt())
+        assertThat(peer.api().get("/api/v1/duplicates?kind=LEAD&recordId=" + first).body().get("totalElements").asInt())
                 .isZero();
-        assertThat(manager.api().get("/api/v1/duplicates?kind=LEAD&recordId=" + first).body().get("totalItems")
+        assertThat(manager.api().get("/api/v1/duplicates?kind=LEAD&recordId=" + first).body().get("totalElements")
                 .asInt()).isEqualTo(1);
 
         long before = storedEvents();
@@ -50,7 +50,7 @@ class DuplicateAccessTest extends ApiTestSupport {
         Response dismissed = manager.api().post("/api/v1/leads/" + first + "/duplicates/dismiss",
                 "{\"otherId\": \"" + second + "\"}");
         assertThat(dismissed.status()).as(dismissed.toString()).isEqualTo(204);
-        assertThat(manager.api().get("/api/v1/duplicates?kind=LEAD&recordId=" + first).body().get("totalItems")
+        assertThat(manager.api().get("/api/v1/duplicates?kind=LEAD&recordId=" + first).body().get("totalElements")
                 .asInt()).isZero();
     }
 

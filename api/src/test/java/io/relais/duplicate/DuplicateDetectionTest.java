@@ -106,7 +106,7 @@ class DuplicateDetectionTest extends ApiTestSupport {
         assertThat(pairsAmong(manager, mine).keySet()).containsExactlyInAnyOrder(Set.of(ids.get(0), shouted),
                 Set.of(ids.get(1), withoutForm), Set.of(ids.get(2), typo), Set.of(ids.get(3), sameWebsite));
         assertThat(outsider.api().get("/api/v1/duplicates?kind=ACCOUNT&recordId=" + outsidersCopy).body()
-                .get("totalItems").asInt()).isZero();
+                .get("totalElements").asInt()).isZero();
     }
 
     @Test
@@ -229,7 +229,7 @@ class DuplicateDetectionTest extends ApiTestSupport {
                 + "&size=200");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         Map<Set<String>, JsonNode> pairs = new LinkedHashMap<>();
-        for (JsonNode pair : response.body().get("items")) {
+        for (JsonNode pair : response.body().get("content")) {
             pairs.put(Set.of(pair.get("first").get("id").asText(), pair.get("second").get("id").asText()), pair);
         }
         return pairs;

@@ -163,16 +163,53 @@ class ForecastApiTest extends ApiTestSupport {
                 "{\"amount\": 1}"), 400, "unknown-user", "userId");
         assertThat(rep.api().get("/api/v1/targets/" + rep.id() + "/" + YEAR).status()).isEqualTo(200);
         assertThat(colleague.api().get("/api/v1/targets/" + rep.id() + "/" + YEAR).status()).isEqualTo(404);
-        assertThat(director.api().get("/api/v1/targets?period=" + YEAR).body()).hasSize(1);
-        assertThat(colleague.api().get("/api/v1/targets?period=" + YEAR).body()).isEmpty();
+        assertThat(director.api().get("/api/v1/targets?period=" + YEAR).body().get("content")).hasSize(1);
+        assertThat(colleague.api().get("/api/v1/targets?period=" + YEAR).body().get("content")).isEmpty();
 
         assertThat(api().put("/api/v1/targets/" + director.id() + "/" + YEAR, "{\"amount\": 90000}").status())
                 .isEqualTo(200);
-        JsonNode seenByColleague = colleague.api().get("/api/v1/targets?period=" + YEAR).body();
+        JsonNode seenByColleague = colleague.api().get("/api/v1/targets?period=" + YEAR).body().get("content");
         assertThat(seenByColleague).hasSize(1);
         assertThat(seenByColleague.get(0).get("userId").asText()).as("the team's target").isEqualTo(director.id());
         assertThat(user("outsider", Profile.SALES_REP).api().get("/api/v1/targets/" + director.id() + "/" + YEAR)
                 .status()).isEqualTo(404);
+    }
+
+    @Test
+    void ratesAndTargetsAreListedPageByPage() {
+        TestUser director = user("director", Profile.SALES_MANAGER);
+        TestUser rep = user("rep", Profile.SALES_REP, director);
+        // NOK: a currency no other test's deals are in, whose forecasts a rate would change
+        for (String day : List.of("2025-03-01", "2025-01-01", "2025-02-01")) {
+            assertThat(api().put("/api/v1/exchange-rates/NOK/" + day, "{\"rate\": 0.085}").status()).isEqualTo(200);
+        }
+        for (String quarter : List.of("Q3", "Q1", "Q2")) {
+            assertThat(director.api().put("/api/v1/targets/" + rep.id() + "/" + YEAR + "-" + quarter,
+                    "{\"amount\": 1000}").status()).isEqualTo(200);
+        }
+
+        List<String> rates = new ArrayList<>();
+        long total = -1;
+        for (int page = 0; total < 0 || (long) page * 2 < total; page++) {
+            JsonNode body = rep.api().get("/api/v1/exchange-rates?size=2&page=" + page).body();
+            assertThat(body.get("content").size()).isLessThanOrEqualTo(2);
+            total = body.get("totalElements").asLong();
+            assertThat(body.get("totalPages").asLong()).isEqualTo((total + 1) / 2);
+            body.get("content").forEach(rate -> rates.add(rate.get("currency").asText() + " "
+                    + rate.get("validFrom").asText()));
+        }
+        assertThat(rates).hasSize((int) total).doesNotHaveDuplicates()
+                .containsSubsequence("NOK 2025-01-01", "NOK 2025-02-01", "NOK 2025-03-01");
+
+        JsonNode first = rep.api().get("/api/v1/targets?userId=" + rep.id() + "&size=2").body();
+        assertThat(first.get("content")).extracting(target -> target.get("period").asText())
+                .containsExactly(YEAR + "-Q1", YEAR + "-Q2");
+        assertThat(first.get("totalElements").asLong()).isEqualTo(3);
+        assertThat(first.get("totalPages").asInt()).isEqualTo(2);
+        assertThat(rep.api().get("/api/v1/targets?userId=" + rep.id() + "&size=2&page=1").body().get("content"))
+                .extracting(target -> target.get("period").asText()).containsExactly(YEAR + "-Q3");
+        assertProblem(rep.api().get("/api/v1/targets?size=0"), 400, "invalid-page-size", "size");
+        assertProblem(rep.api().get("/api/v1/exchange-rates?page=-1"), 400, "invalid-page", "page");
     }
 
     private record Team(TestUser director, TestUser manager, TestUser rep1, TestUser rep2, TestUser rep3,

@@ -74,13 +74,13 @@ class LeadAccessMatrixTest extends AccessMatrix {
         }
         assertThat(list.status()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
-        list.body().get("items").forEach(item -> ids.add(item.get("id").asText()));
+        list.body().get("content").forEach(item -> ids.add(item.get("id").asText()));
         if (onTheOwnersRecord(relationship).listed()) {
             assertThat(ids).contains(id);
-            assertThat(list.body().get("totalItems").asLong()).isEqualTo(ids.size()).isPositive();
+            assertThat(list.body().get("totalElements").asLong()).isEqualTo(ids.size()).isPositive();
         } else {
             assertThat(ids).isEmpty();
-            assertThat(list.body().get("totalItems").asLong()).isZero();
+            assertThat(list.body().get("totalElements").asLong()).isZero();
         }
     }
 

@@ -96,7 +96,8 @@ class LeadConversionTest extends ApiTestSupport {
         assertThat(converted.body().get("accountCreated").asBoolean()).isFalse();
         assertThat(converted.body().get("accountId").asText()).isEqualTo(accountId);
         assertThat(rep.api().get("/api/v1/accounts/" + accountId + "/contacts").body()).hasSize(1);
-        assertThat(rep.api().get("/api/v1/accounts?q=client%20existant").body().get("totalItems").asInt()).isEqualTo(1);
+        assertThat(rep.api().get("/api/v1/accounts?q=client%20existant").body().get("totalElements").asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -120,7 +121,7 @@ class LeadConversionTest extends ApiTestSupport {
         assertThat(deal.get("currency").asText()).isEqualTo("EUR");
         assertThat(deal.get("amount").decimalValue()).isEqualByComparingTo("12000");
         assertThat(rep.api().get("/api/v1/opportunities?accountId=" + deal.get("accountId").asText()).body()
-                .get("totalItems").asInt()).isEqualTo(1);
+                .get("totalElements").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -30,24 +30,24 @@ class LeadLifecycleTest extends ApiTestSupport {
         assertThat(created.header("ETag")).isEqualTo("\"0\"");
         assertThat(created.header("X-Request-Id")).isEqualTo("capture-request-1");
         assertThat(created.body().get("status").asText()).isEqualTo("NEW");
-        assertThat(created.body().get("country").asText()).isEqualTo("FR");
+        assertThat(created.body().get("details").get("country").asText()).isEqualTo("FR");
         assertThat(created.body().get("marketingConsent").asBoolean()).isTrue();
         assertThat(created.body().get("consentChannel").asText()).isEqualTo("WEB_FORM");
 
         Response read = api.get("/api/v1/leads/" + id);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.header("ETag")).isEqualTo("\"0\"");
-        assertThat(read.body().get("email").asText()).isEqualTo("eloise.martin@example.fr");
+        assertThat(read.body().get("details").get("email").asText()).isEqualTo("eloise.martin@example.fr");
 
         Response updated = api.patch("/api/v1/leads/" + id, "{\"city\": \"Lyon\", \"phone\": \"+33 6 12 34 56 78\"}",
                 "If-Match", "\"0\"");
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.header("ETag")).isEqualTo("\"1\"");
-        assertThat(updated.body().get("city").asText()).isEqualTo("Lyon");
+        assertThat(updated.body().get("details").get("city").asText()).isEqualTo("Lyon");
 
         Response cleared = api.patch("/api/v1/leads/" + id, "{\"city\": null}", "If-Match", "\"1\"");
         assertThat(cleared.status()).isEqualTo(200);
-        assertThat(cleared.body().get("city").isNull()).isTrue();
+        assertThat(cleared.body().get("details").get("city").isNull()).isTrue();
 
         String alice = user("alice", Profile.SALES_REP).id();
         assertThat(api.put("/api/v1/leads/" + id + "/owner", "{\"ownerId\": \"" + alice + "\"}").body()
@@ -68,18 +68,18 @@ class LeadLifecycleTest extends ApiTestSupport {
         Response history = api.get("/api/v1/leads/" + id + "/history");
         assertThat(history.status()).isEqualTo(200);
         List<String> types = new ArrayList<>();
-        history.body().get("items").forEach(item -> types.add(item.get("type").asText()));
+        history.body().get("content").forEach(item -> types.add(item.get("type").asText()));
         assertThat(types).containsExactly("LeadCaptured", "LeadDetailsUpdated", "LeadDetailsUpdated",
                 "LeadOwnerAssigned", "LeadWorkStarted", "LeadQualified", "LeadReopened", "LeadDisqualified");
-        JsonNode first = history.body().get("items").get(0);
+        JsonNode first = history.body().get("content").get(0);
         assertThat(first.get("correlationId").asText()).isEqualTo("capture-request-1");
         assertThat(first.get("userId").asText()).isEqualTo("admin");
         assertThat(first.get("causationId").asText()).isNotBlank().isNotEqualTo("capture-request-1");
-        JsonNode update = history.body().get("items").get(1);
+        JsonNode update = history.body().get("content").get(1);
         assertThat(update.get("changes").toString())
                 .contains("{\"field\":\"phone\",\"oldValue\":null,\"newValue\":\"+33 6 12 34 56 78\"}")
                 .contains("{\"field\":\"city\",\"oldValue\":null,\"newValue\":\"Lyon\"}");
-        JsonNode clear = history.body().get("items").get(2);
+        JsonNode clear = history.body().get("content").get(2);
         assertThat(clear.get("changes").toString())
                 .isEqualTo("[{\"field\":\"city\",\"oldValue\":\"Lyon\",\"newValue\":null}]");
     }
@@ -92,7 +92,7 @@ class LeadLifecycleTest extends ApiTestSupport {
 
         assertThat(created.header("X-Request-Id")).isEqualTo(traceId);
         Response history = api().get("/api/v1/leads/" + created.body().get("id").asText() + "/history");
-        assertThat(history.body().get("items").get(0).get("correlationId").asText()).isEqualTo(traceId);
+        assertThat(history.body().get("content").get(0).get("correlationId").asText()).isEqualTo(traceId);
     }
 
     @Test
@@ -102,7 +102,7 @@ class LeadLifecycleTest extends ApiTestSupport {
         String requestId = created.header("X-Request-Id");
         assertThat(requestId).isNotBlank();
         Response history = api().get("/api/v1/leads/" + created.body().get("id").asText() + "/history");
-        assertThat(history.body().get("items").get(0).get("correlationId").asText()).isEqualTo(requestId);
+        assertThat(history.body().get("content").get(0).get("correlationId").asText()).isEqualTo(requestId);
     }
 
     @Test
@@ -120,7 +120,7 @@ class LeadLifecycleTest extends ApiTestSupport {
         api().post("/api/v1/leads/" + ids.get(1) + "/qualify", null);
 
         Response byOwner = api().get("/api/v1/leads?ownerId=" + owner + "&sort=lastName,asc");
-        assertThat(byOwner.body().get("totalItems").asLong()).isEqualTo(3);
+        assertThat(byOwner.body().get("totalElements").asLong()).isEqualTo(3);
         assertThat(lastNames(byOwner)).containsExactly("Abadie", "Bernard", "Caron");
 
         Response descending = api().get("/api/v1/leads?ownerId=" + owner + "&sort=lastName,desc&size=2&page=0");
@@ -133,18 +133,18 @@ class LeadLifecycleTest extends ApiTestSupport {
         assertThat(lastNames(qualified)).containsExactly("Bernard");
 
         Response accentInsensitive = api().get("/api/v1/leads?q=SOCIETE%20" + tag + "&source=PARTNER_FILE");
-        assertThat(accentInsensitive.body().get("totalItems").asLong()).isEqualTo(3);
+        assertThat(accentInsensitive.body().get("totalElements").asLong()).isEqualTo(3);
         Response byFirstName = api().get("/api/v1/leads?q=emile&ownerId=" + owner);
         assertThat(lastNames(byFirstName)).containsExactly("Bernard");
         Response otherSource = api().get("/api/v1/leads?ownerId=" + owner + "&source=NEWSLETTER");
-        assertThat(otherSource.body().get("totalItems").asLong()).isZero();
+        assertThat(otherSource.body().get("totalElements").asLong()).isZero();
         Response wildcardIsLiteral = api().get("/api/v1/leads?q=%25&ownerId=" + owner);
-        assertThat(wildcardIsLiteral.body().get("totalItems").asLong()).isZero();
+        assertThat(wildcardIsLiteral.body().get("totalElements").asLong()).isZero();
     }
 
     private static List<String> lastNames(Response page) {
         List<String> names = new ArrayList<>();
-        page.body().get("items").forEach(item -> names.add(item.get("lastName").asText()));
+        page.body().get("content").forEach(item -> names.add(item.get("details").get("lastName").asText()));
         return names;
     }
 }

@@ -28,13 +28,13 @@ class LeadMergeTest extends ApiTestSupport {
 
         assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
         assertThat(merged.body().get("mergedLeadIds")).extracting(JsonNode::asText).containsExactly(duplicate);
-        assertThat(merged.body().get("firstName").asText()).isEqualTo("Chloé");
-        assertThat(merged.body().get("phone").asText()).isEqualTo("06 11 22 33 44");
-        assertThat(merged.body().get("company").asText()).isEqualTo("Atelier Lumière");
+        assertThat(merged.body().get("details").get("firstName").asText()).isEqualTo("Chloé");
+        assertThat(merged.body().get("details").get("phone").asText()).isEqualTo("06 11 22 33 44");
+        assertThat(merged.body().get("details").get("company").asText()).isEqualTo("Atelier Lumière");
         JsonNode gone = rep.api().get("/api/v1/leads/" + duplicate).body();
         assertThat(gone.get("status").asText()).isEqualTo("MERGED");
         assertThat(gone.get("mergedIntoId").asText()).isEqualTo(survivor);
-        JsonNode history = rep.api().get("/api/v1/leads/" + survivor + "/history").body().get("items");
+        JsonNode history = rep.api().get("/api/v1/leads/" + survivor + "/history").body().get("content");
         assertThat(history).extracting(e -> e.get("leadId").asText() + " " + e.get("type").asText())
                 .containsExactly(survivor + " LeadCaptured", duplicate + " LeadCaptured",
                         duplicate + " LeadMergedInto", survivor + " LeadDetailsUpdated",

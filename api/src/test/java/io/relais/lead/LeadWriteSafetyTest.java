@@ -88,7 +88,7 @@ class LeadWriteSafetyTest extends ApiTestSupport {
 
         assertThat(responses).extracting(Response::status).containsOnly(200);
         Response history = api().get("/api/v1/leads/" + id + "/history");
-        assertThat(history.body().get("totalItems").asLong()).isEqualTo(1 + writers);
+        assertThat(history.body().get("totalElements").asLong()).isEqualTo(1 + writers);
         assertThat(api().get("/api/v1/leads/" + id).header("ETag")).isEqualTo("\"" + writers + "\"");
     }
 }

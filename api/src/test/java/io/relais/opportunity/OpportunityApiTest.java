@@ -73,7 +73,7 @@ class OpportunityApiTest extends ApiTestSupport {
         Response won = rep.api().post("/api/v1/opportunities/" + id + "/close-won", null);
         assertThat(won.body().get("status").asText()).isEqualTo("WON");
         assertThat(rep.api().get("/api/v1/opportunities?accountId=" + account + "&status=WON").body()
-                .get("totalItems").asInt()).isEqualTo(1);
+                .get("totalElements").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -117,15 +117,15 @@ class OpportunityApiTest extends ApiTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> rep.api().get("/api/v1/accounts/" + complete).body()
                 .get("status").asText().equals("CUSTOMER"));
         await().atMost(Duration.ofSeconds(20)).until(() -> rep.api().get("/api/v1/activities?opportunityId="
-                + second).body().get("totalItems").asInt() == 1);
-        JsonNode task = rep.api().get("/api/v1/activities?opportunityId=" + second).body().get("items").get(0);
+                + second).body().get("totalElements").asInt() == 1);
+        JsonNode task = rep.api().get("/api/v1/activities?opportunityId=" + second).body().get("content").get(0);
         assertThat(task.get("kind").asText()).isEqualTo("TASK");
         assertThat(task.get("ownerId").asText()).isEqualTo(rep.id());
         assertThat(task.get("accountId").asText()).isEqualTo(sparse);
         assertThat(task.get("notes").asText()).contains("billingAddress", "siret", "nafCode", "paymentTerms");
         assertThat(rep.api().get("/api/v1/accounts/" + sparse).body().get("status").asText()).isEqualTo("PROSPECT");
         assertThat(rep.api().get("/api/v1/opportunities/" + second).body().get("status").asText()).isEqualTo("WON");
-        assertThat(rep.api().get("/api/v1/activities?opportunityId=" + first).body().get("totalItems").asInt())
+        assertThat(rep.api().get("/api/v1/activities?opportunityId=" + first).body().get("totalElements").asInt())
                 .isZero();
     }
 
@@ -260,7 +260,7 @@ class OpportunityApiTest extends ApiTestSupport {
     private List<JsonNode> dealEntries(TestUser viewer, String account, String deal) {
         List<JsonNode> entries = new ArrayList<>();
         viewer.api().get("/api/v1/accounts/" + account + "/timeline?kind=OPPORTUNITY&order=asc&size=100").body()
-                .get("items").forEach(entry -> {
+                .get("content").forEach(entry -> {
                     if (entry.get("recordId").asText().equals(deal)) {
                         entries.add(entry);
                     }

@@ -40,7 +40,7 @@ class LeadRoutingTest extends ApiTestSupport {
 
         assertThat(routedOwner(softwareLead)).isEqualTo(software.id());
         assertThat(routedOwner(retailLead)).isEqualTo(general.id());
-        JsonNode assignment = api().get("/api/v1/leads/" + softwareLead + "/history").body().get("items").get(1);
+        JsonNode assignment = api().get("/api/v1/leads/" + softwareLead + "/history").body().get("content").get(1);
         assertThat(assignment.get("userId").asText()).isEqualTo("system:lead-routing");
         assertThat(assignment.get("onBehalfOf").asText()).isEqualTo("admin");
         assertThat(assignment.get("changes").toString()).contains(softwareTerritory + "/software");

@@ -36,7 +36,8 @@ class OrganisationApiTest extends ApiTestSupport {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body().get("profile").asText()).isEqualTo("SALES_REP");
         assertThat(anonymous().basic(id, "a-wrong-password!!").get("/api/v1/me").status()).isEqualTo(401);
-        assertThat(api().get("/api/v1/users?managerId=" + manager.id()).body().get("totalItems").asInt()).isEqualTo(1);
+        assertThat(api().get("/api/v1/users?managerId=" + manager.id()).body().get("totalElements").asInt())
+                .isEqualTo(1);
     }
 
     static Stream<Arguments> badRegistrations() {
@@ -131,7 +132,7 @@ class OrganisationApiTest extends ApiTestSupport {
                 assertThat(api().get("/api/v1/leads/" + open).body().get("ownerId").asText())
                         .isEqualTo(successor.id()));
         assertThat(api().get("/api/v1/leads/" + disqualified).body().get("ownerId").asText()).isEqualTo(leaver.id());
-        JsonNode reassignment = api().get("/api/v1/leads/" + open + "/history").body().get("items").get(1);
+        JsonNode reassignment = api().get("/api/v1/leads/" + open + "/history").body().get("content").get(1);
         assertThat(reassignment.get("userId").asText()).isEqualTo("system:record-reassignment");
         assertThat(reassignment.get("onBehalfOf").asText()).isEqualTo("admin");
         assertThat(successor.api().get("/api/v1/leads/" + open).status()).isEqualTo(200);

@@ -33,9 +33,9 @@ class TerritoryListTest extends ApiTestSupport {
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             assertThat(response.body().get("size").asInt()).isEqualTo(2);
             assertThat(response.body().get("page").asInt()).isEqualTo(page);
-            assertThat(response.body().get("items").size()).isLessThanOrEqualTo(2);
-            total = response.body().get("totalItems").asLong();
-            response.body().get("items").forEach(listed::add);
+            assertThat(response.body().get("content").size()).isLessThanOrEqualTo(2);
+            total = response.body().get("totalElements").asLong();
+            response.body().get("content").forEach(listed::add);
         }
 
         assertThat(listed).hasSize((int) total);

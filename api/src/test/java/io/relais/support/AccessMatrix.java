@@ -114,9 +114,9 @@ public abstract class AccessMatrix extends ApiTestSupport {
         }
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
-        list.body().get("items").forEach(item -> ids.add(item.get("id").asText()));
+        list.body().get("content").forEach(item -> ids.add(item.get("id").asText()));
         assertThat(ids).isEqualTo(rights.listed() ? List.of(record) : List.of());
-        assertThat(list.body().get("totalItems").asLong()).isEqualTo(ids.size());
+        assertThat(list.body().get("totalElements").asLong()).isEqualTo(ids.size());
     }
 
     /** The cells of {@code actions} by each relationship that {@code has}, as (relationship, action) arguments. */

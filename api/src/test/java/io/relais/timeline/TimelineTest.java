@@ -126,14 +126,14 @@ class TimelineTest extends ApiTestSupport {
         Response timeline = rep.api().get("/api/v1/accounts/" + account + "/timeline?order=asc&size=200");
 
         assertThat(timeline.status()).as(timeline.toString()).isEqualTo(200);
-        JsonNode items = timeline.body().get("items");
+        JsonNode items = timeline.body().get("content");
         assertThat(items).extracting(e -> e.get("kind").asText() + " " + e.get("type").asText()).containsExactly(
                 "ACCOUNT AccountCreated", "ACCOUNT AccountDetailsUpdated", "CONTACT ContactAdded",
                 "CONTACT ContactUpdated", "LEAD LeadCaptured", "LEAD LeadDetailsUpdated", "LEAD LeadQualified",
                 "CONTACT ContactAdded", "LEAD LeadConverted", "CONTACT LeadConvertedIntoAccount",
                 "ACCOUNT AccountCreated", "CONTACT ContactAdded", "ACCOUNT AccountMergedInto", "CONTACT ContactMovedIn",
                 "ACCOUNT MergedAccountAbsorbed", "CONTACT ContactMovedOut");
-        assertThat(timeline.body().get("totalItems").asInt()).isEqualTo(16);
+        assertThat(timeline.body().get("totalElements").asInt()).isEqualTo(16);
         JsonNode renamed = items.get(1);
         assertThat(renamed.get("recordId").asText()).isEqualTo(account);
         assertThat(renamed.get("userId").asText()).isEqualTo(rep.id());
@@ -149,17 +149,17 @@ class TimelineTest extends ApiTestSupport {
         assertThat(absorbedContact.get("onBehalfOf").asText()).isEqualTo(rep.id());
 
         Response newestFirst = rep.api().get("/api/v1/accounts/" + account + "/timeline?size=3");
-        assertThat(newestFirst.body().get("items")).extracting(e -> e.get("type").asText())
+        assertThat(newestFirst.body().get("content")).extracting(e -> e.get("type").asText())
                 .containsExactly("ContactMovedOut", "MergedAccountAbsorbed", "ContactMovedIn");
-        assertThat(newestFirst.body().get("totalItems").asInt()).isEqualTo(16);
-        assertThat(rep.api().get("/api/v1/accounts/" + account + "/timeline?size=3&page=5").body().get("items"))
+        assertThat(newestFirst.body().get("totalElements").asInt()).isEqualTo(16);
+        assertThat(rep.api().get("/api/v1/accounts/" + account + "/timeline?size=3&page=5").body().get("content"))
                 .hasSize(1);
     }
 
     @Test
     void theTimelineFiltersByKindAndByTime() {
         JsonNode all = rep.api().get("/api/v1/accounts/" + account + "/timeline?order=asc&size=200").body()
-                .get("items");
+                .get("content");
         Instant converted = Instant.parse(all.get(8).get("occurredAt").asText());
         Instant merged = Instant.parse(all.get(12).get("occurredAt").asText());
 
@@ -169,10 +169,10 @@ class TimelineTest extends ApiTestSupport {
         JsonNode between = rep.api().get("/api/v1/accounts/" + account + "/timeline?order=asc&from=" + converted
                 + "&to=" + merged).body();
 
-        assertThat(leads.get("items")).extracting(e -> e.get("type").asText())
+        assertThat(leads.get("content")).extracting(e -> e.get("type").asText())
                 .containsExactly("LeadConverted", "LeadQualified", "LeadDetailsUpdated", "LeadCaptured");
-        assertThat(contactsAndLeads.get("totalItems").asInt()).isEqualTo(11);
-        assertThat(between.get("items")).extracting(e -> e.get("type").asText()).containsExactly(
+        assertThat(contactsAndLeads.get("totalElements").asInt()).isEqualTo(11);
+        assertThat(between.get("content")).extracting(e -> e.get("type").asText()).containsExactly(
                 "LeadConverted", "LeadConvertedIntoAccount", "AccountCreated", "ContactAdded");
     }
 
@@ -183,10 +183,10 @@ class TimelineTest extends ApiTestSupport {
         JsonNode fromLead = rep.api().get("/api/v1/accounts/" + account + "/contacts/" + leadContact
                 + "/timeline?order=asc").body();
 
-        assertThat(moved.get("items")).extracting(e -> e.get("recordId").asText() + " " + e.get("type").asText())
+        assertThat(moved.get("content")).extracting(e -> e.get("recordId").asText() + " " + e.get("type").asText())
                 .containsExactly(account + " ContactAdded", account + " ContactUpdated", account + " ContactMovedOut",
                         target + " ContactMovedIn");
-        assertThat(fromLead.get("items")).extracting(e -> e.get("type").asText()).containsExactly(
+        assertThat(fromLead.get("content")).extracting(e -> e.get("type").asText()).containsExactly(
                 "LeadCaptured", "LeadDetailsUpdated", "LeadQualified", "ContactAdded", "LeadConverted",
                 "LeadConvertedIntoAccount");
         assertThat(rep.api().get("/api/v1/accounts/" + account + "/contacts/" + movedContact + "/timeline")
@@ -211,7 +211,7 @@ class TimelineTest extends ApiTestSupport {
         Response timeline = rep.api().get("/api/v1/accounts/" + dealAccount + "/timeline?order=asc&size=200");
 
         assertThat(timeline.status()).as(timeline.toString()).isEqualTo(200);
-        JsonNode items = timeline.body().get("items");
+        JsonNode items = timeline.body().get("content");
         assertThat(items).extracting(e -> e.get("kind").asText() + " " + e.get("type").asText()).containsExactly(
                 "ACCOUNT AccountCreated", "CONTACT ContactAdded", "OPPORTUNITY OpportunityOpened",
                 "OPPORTUNITY OpportunityStageChanged", "OPPORTUNITY OpportunityAmountChanged",
@@ -220,7 +220,7 @@ class TimelineTest extends ApiTestSupport {
                 "OPPORTUNITY OpportunityReopened", "ACCOUNT AccountCreated", "OPPORTUNITY OpportunityOpened",
                 "ACTIVITY ActivityLogged", "ACCOUNT AccountMergedInto", "ACCOUNT MergedAccountAbsorbed",
                 "OPPORTUNITY OpportunityTransferred", "ACTIVITY ActivityTransferred");
-        assertThat(timeline.body().get("totalItems").asInt()).isEqualTo(19);
+        assertThat(timeline.body().get("totalElements").asInt()).isEqualTo(19);
         JsonNode opened = items.get(2);
         assertThat(opened.get("recordId").asText()).isEqualTo(deal);
         assertThat(opened.get("userId").asText()).isEqualTo(rep.id());
@@ -263,14 +263,14 @@ class TimelineTest extends ApiTestSupport {
         JsonNode activities = rep.api().get("/api/v1/accounts/" + dealAccount + "/contacts/" + dealContact
                 + "/timeline?kind=ACTIVITY&order=asc").body();
 
-        assertThat(timeline.get("items")).extracting(e -> e.get("kind").asText() + " " + e.get("type").asText())
+        assertThat(timeline.get("content")).extracting(e -> e.get("kind").asText() + " " + e.get("type").asText())
                 .containsExactly("CONTACT ContactAdded", "OPPORTUNITY OpportunityOpened",
                         "OPPORTUNITY OpportunityStageChanged", "OPPORTUNITY OpportunityAmountChanged",
                         "OPPORTUNITY OpportunityCloseDateChanged", "ACTIVITY ActivityLogged",
                         "ACTIVITY ActivityScheduled", "ACTIVITY ActivityRescheduled", "ACTIVITY ActivityCompleted",
                         "OPPORTUNITY OpportunityLost", "OPPORTUNITY OpportunityReopened");
-        assertThat(activities.get("items").get(0).get("recordId").asText()).isEqualTo(call);
-        assertThat(activities.get("totalItems").asInt()).isEqualTo(4);
+        assertThat(activities.get("content").get(0).get("recordId").asText()).isEqualTo(call);
+        assertThat(activities.get("totalElements").asInt()).isEqualTo(4);
     }
 
     @Test
@@ -283,15 +283,15 @@ class TimelineTest extends ApiTestSupport {
         JsonNode none = rep.api().get("/api/v1/accounts/" + account + "/timeline?kind=OPPORTUNITY&kind=ACTIVITY")
                 .body();
 
-        assertThat(deals.get("items")).extracting(e -> e.get("type").asText()).containsExactly(
+        assertThat(deals.get("content")).extracting(e -> e.get("type").asText()).containsExactly(
                 "OpportunityTransferred", "OpportunityOpened", "OpportunityReopened", "OpportunityLost",
                 "OpportunityCloseDateChanged", "OpportunityAmountChanged", "OpportunityStageChanged",
                 "OpportunityOpened");
-        assertThat(activities.get("items")).extracting(e -> e.get("type").asText()).containsExactly(
+        assertThat(activities.get("content")).extracting(e -> e.get("type").asText()).containsExactly(
                 "ActivityLogged", "ActivityScheduled", "ActivityRescheduled", "ActivityCompleted", "ActivityLogged",
                 "ActivityTransferred");
-        assertThat(both.get("totalItems").asInt()).isEqualTo(14);
-        assertThat(none.get("totalItems").asInt()).isZero();
+        assertThat(both.get("totalElements").asInt()).isEqualTo(14);
+        assertThat(none.get("totalElements").asInt()).isZero();
     }
 
     @Test
@@ -302,11 +302,11 @@ class TimelineTest extends ApiTestSupport {
         JsonNode managers = manager.api().get("/api/v1/accounts/" + dealAccount + "/timeline?size=1").body();
         JsonNode repsActivities = rep.api().get("/api/v1/accounts/" + dealAccount + "/timeline?kind=ACTIVITY").body();
 
-        assertThat(managers.get("totalItems").asInt()).isEqualTo(20);
-        assertThat(managers.get("items").get(0).get("recordId").asText()).isEqualTo(managersCall);
-        assertThat(auditor.api().get("/api/v1/accounts/" + dealAccount + "/timeline").body().get("totalItems").asInt())
-                .isEqualTo(20);
-        assertThat(repsActivities.get("items")).noneMatch(e -> e.get("recordId").asText().equals(managersCall));
+        assertThat(managers.get("totalElements").asInt()).isEqualTo(20);
+        assertThat(managers.get("content").get(0).get("recordId").asText()).isEqualTo(managersCall);
+        assertThat(auditor.api().get("/api/v1/accounts/" + dealAccount + "/timeline").body().get("totalElements")
+                .asInt()).isEqualTo(20);
+        assertThat(repsActivities.get("content")).noneMatch(e -> e.get("recordId").asText().equals(managersCall));
         assertThat(rep.api().get("/api/v1/activities/" + managersCall).status()).isEqualTo(404);
         assertThat(peer.api().get("/api/v1/accounts/" + dealAccount + "/timeline").status()).isEqualTo(404);
         assertThat(peer.api().get("/api/v1/accounts/" + dealAccount + "/contacts/" + dealContact + "/timeline")

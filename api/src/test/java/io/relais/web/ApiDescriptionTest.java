@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.support.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,5 +39,30 @@ class ApiDescriptionTest extends ApiTestSupport {
         }
         assertThat(paths.get("/api/v1/leads/{id}").get("get").path("parameters").findValuesAsText("name"))
                 .doesNotContain("If-Match");
+    }
+
+    @Test
+    void everyListDescribesTheOnePageShape() {
+        JsonNode api = anonymous().get("/v3/api-docs").body();
+        List<String> pages = new ArrayList<>();
+        api.get("paths").forEach(path -> path.path("get").path("responses").path("200").path("content").forEach(
+                body -> {
+                    String ref = body.path("schema").path("$ref").asText();
+                    if (ref.endsWith("Page")) {
+                        pages.add(ref.substring(ref.lastIndexOf('/') + 1));
+                    }
+                }));
+
+        assertThat(pages).contains("LeadPage", "LeadHistoryPage", "AccountPage", "OpportunityPage", "ActivityPage",
+                "AlertPage", "TerritoryPage", "UserPage", "TimelinePage", "DuplicatePairPage", "ProductPage",
+                "ExchangeRatePage", "SalesTargetPage");
+        for (String page : pages) {
+            JsonNode properties = api.get("components").get("schemas").get(page).get("properties");
+            List<String> names = new ArrayList<>();
+            properties.fieldNames().forEachRemaining(names::add);
+            assertThat(names).as(page).containsExactlyInAnyOrder("content", "page", "size", "totalElements",
+                    "totalPages");
+            assertThat(properties.get("content").get("type").asText()).as(page).isEqualTo("array");
+        }
     }
 }

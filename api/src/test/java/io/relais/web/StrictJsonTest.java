@@ -140,6 +140,6 @@ class StrictJsonTest extends ApiTestSupport {
         Response created = api().post("/api/v1/leads", "{" + LEAD + ", \"lastName\": \"Martin \\ud83d\\ude00\"}");
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat(created.body().get("lastName").asText()).isEqualTo("Martin \uD83D\uDE00");
+        assertThat(created.body().get("details").get("lastName").asText()).isEqualTo("Martin \uD83D\uDE00");
     }
 }

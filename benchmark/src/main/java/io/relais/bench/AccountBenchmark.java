@@ -169,7 +169,7 @@ final class AccountBenchmark {
     private TimelinePage read(String accountId, TimelineFilter filter, int page) {
         TimelinePage found = queries.query(new FindAccountTimeline(accountId, ADMINISTRATOR, filter,
                 new PageRequest(page, 50)), TimelinePage.class).join();
-        if (found.items().isEmpty()) {
+        if (found.content().isEmpty()) {
             throw new IllegalStateException("The benchmark's timeline read found nothing");
         }
         return found;
@@ -181,7 +181,7 @@ final class AccountBenchmark {
         long total = 0;
         for (int i = 0; i < nanos.length; i++) {
             long begin = System.nanoTime();
-            total = read.apply(i).totalItems();
+            total = read.apply(i).totalElements();
             nanos[i] = System.nanoTime() - begin;
         }
         double[] percentiles = {percentileMillis(nanos, 0.5), percentileMillis(nanos, 0.95)};

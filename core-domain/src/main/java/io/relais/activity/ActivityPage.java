@@ -1,7 +1,10 @@
 package io.relais.activity;
 
+import io.relais.common.Page;
+
 import java.util.List;
 
 /** A page of activities. */
-public record ActivityPage(List<ActivityView> items, int page, int size, long totalItems) {
+public record ActivityPage(List<ActivityView> content, int page, int size, long totalElements)
+        implements Page<ActivityView> {
 }

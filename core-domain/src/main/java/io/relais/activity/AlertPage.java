@@ -1,7 +1,10 @@
 package io.relais.activity;
 
+import io.relais.common.Page;
+
 import java.util.List;
 
 /** A page of a user's alerts, newest first. */
-public record AlertPage(List<ActivityAlert> items, int page, int size, long totalItems) {
+public record AlertPage(List<ActivityAlert> content, int page, int size, long totalElements)
+        implements Page<ActivityAlert> {
 }

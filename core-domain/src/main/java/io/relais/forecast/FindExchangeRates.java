@@ -1,5 +1,7 @@
 package io.relais.forecast;
 
-/** Every exchange rate into the reporting currency, by currency and date. */
-public record FindExchangeRates() {
+import io.relais.common.PageRequest;
+
+/** A page of the exchange rates into the reporting currency, by currency and date. */
+public record FindExchangeRates(PageRequest page) {
 }

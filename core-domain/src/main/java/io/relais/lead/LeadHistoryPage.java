@@ -1,11 +1,14 @@
 package io.relais.lead;
 
+import io.relais.common.Page;
+
 import java.util.List;
 
 /** One page of a lead's history, oldest first. */
-public record LeadHistoryPage(List<LeadHistoryEntry> items, int page, int size, long totalItems) {
+public record LeadHistoryPage(List<LeadHistoryEntry> content, int page, int size, long totalElements)
+        implements Page<LeadHistoryEntry> {
 
     public LeadHistoryPage {
-        items = List.copyOf(items);
+        content = List.copyOf(content);
     }
 }

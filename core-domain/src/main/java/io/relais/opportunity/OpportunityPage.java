@@ -1,7 +1,10 @@
 package io.relais.opportunity;
 
+import io.relais.common.Page;
+
 import java.util.List;
 
 /** A page of deals. */
-public record OpportunityPage(List<OpportunityView> items, int page, int size, long totalItems) {
+public record OpportunityPage(List<OpportunityView> content, int page, int size, long totalElements)
+        implements Page<OpportunityView> {
 }

@@ -1,7 +1,10 @@
 package io.relais.timeline;
 
+import io.relais.common.Page;
+
 import java.util.List;
 
 /** A page of a timeline. */
-public record TimelinePage(List<TimelineEntry> items, int page, int size, long totalItems) {
+public record TimelinePage(List<TimelineEntry> content, int page, int size, long totalElements)
+        implements Page<TimelineEntry> {
 }

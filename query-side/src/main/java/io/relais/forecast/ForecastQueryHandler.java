@@ -1,5 +1,6 @@
 package io.relais.forecast;
 
+import io.relais.common.PageRequest;
 import io.relais.opportunity.SalesStage;
 import io.relais.opportunity.SalesStages;
 import io.relais.organisation.ReportingLines;
@@ -86,8 +87,8 @@ class ForecastQueryHandler {
     }
 
     @QueryHandler
-    List<ExchangeRateView> handle(FindExchangeRates query) {
-        return repository.rates(reportingCurrency.code());
+    ExchangeRatePage handle(FindExchangeRates query) {
+        return repository.rates(reportingCurrency.code(), query.page());
     }
 
     @QueryHandler
@@ -97,16 +98,17 @@ class ForecastQueryHandler {
 
     @QueryHandler
     Optional<SalesTargetView> handle(FindSalesTarget query) {
-        return handle(new FindSalesTargets(query.period(), query.userId(), query.viewer())).stream().findFirst();
+        return handle(new FindSalesTargets(query.period(), query.userId(), query.viewer(), new PageRequest(0, 1)))
+                .content().stream().findFirst();
     }
 
     @QueryHandler
-    List<SalesTargetView> handle(FindSalesTargets query) {
+    SalesTargetPage handle(FindSalesTargets query) {
         ReportingLines lines = reportingLines.current();
         // a target is its team's figure: seen by whoever sees the team's figures, as in the forecast
         List<String> users = (query.userId() == null ? lines.all() : List.of(query.userId())).stream()
                 .filter(user -> lines.seesTeamOf(query.viewer(), user)).toList();
-        return repository.targets(query.period(), users);
+        return repository.targets(query.period(), users, query.page());
     }
 
     private static List<ConvertedDeal> convert(List<DealGroup> deals, Conversion conversion) {

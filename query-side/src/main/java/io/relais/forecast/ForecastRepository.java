@@ -1,5 +1,7 @@
 package io.relais.forecast;
 
+import io.relais.common.PageRequest;
+import io.relais.readmodel.Listing;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -55,9 +57,9 @@ class ForecastRepository {
         jdbc.getJdbcTemplate().execute("truncate exchange_rate, sales_target");
     }
 
-    List<ExchangeRateView> rates(String reportingCurrency) {
-        return jdbc.query("select " + RATE_COLUMNS + " from exchange_rate where reporting_currency = :reporting "
-                + "order by currency, valid_from", Map.of("reporting", reportingCurrency), ForecastRepository::mapRate);
+    ExchangeRatePage rates(String reportingCurrency, PageRequest page) {
+        return Listing.select(jdbc, RATE_COLUMNS, "exchange_rate").equal("reporting_currency", reportingCurrency)
+                .page("currency, valid_from", page, ForecastRepository::mapRate, ExchangeRatePage::new);
     }
 
     Optional<CurrencyRates> ratesOf(String reportingCurrency, String currency) {
@@ -92,10 +94,16 @@ class ForecastRepository {
             params.addValue("period", period);
         }
         return jdbc.query("select " + TARGET_COLUMNS + " from sales_target" + where + " order by user_id, period",
-                params, (rs, row) ->
-                        new SalesTargetView(rs.getString("user_id"), rs.getString("period"), rs.getBigDecimal("amount"),
-                                rs.getString("currency"), rs.getLong("version"), rs.getTimestamp("set_at").toInstant(),
-                                rs.getString("set_by")));
+                params, ForecastRepository::mapTarget);
+    }
+
+    SalesTargetPage targets(String period, Collection<String> userIds, PageRequest page) {
+        if (userIds.isEmpty()) {
+            return new SalesTargetPage(List.of(), page.page(), page.size(), 0);
+        }
+        return Listing.select(jdbc, TARGET_COLUMNS, "sales_target").where("user_id in (:users)", "users", userIds)
+                .equal("period", period)
+                .page("user_id, period", page, ForecastRepository::mapTarget, SalesTargetPage::new);
     }
 
     /**
@@ -183,5 +191,11 @@ class ForecastRepository {
         return new ExchangeRateView(rs.getString("currency"), rs.getDate("valid_from").toLocalDate(),
                 rs.getBigDecimal("rate").stripTrailingZeros(), rs.getString("reporting_currency"), rs.getLong("version"),
                 rs.getTimestamp("set_at").toInstant(), rs.getString("set_by"));
+    }
+
+    private static SalesTargetView mapTarget(ResultSet rs, int row) throws SQLException {
+        return new SalesTargetView(rs.getString("user_id"), rs.getString("period"), rs.getBigDecimal("amount"),
+                rs.getString("currency"), rs.getLong("version"), rs.getTimestamp("set_at").toInstant(),
+                rs.getString("set_by"));
     }
 }

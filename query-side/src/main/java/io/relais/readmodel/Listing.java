@@ -25,7 +25,7 @@ public final class Listing {
     /** Makes a page of the rows found: the read model's page of that kind. */
     @FunctionalInterface
     public interface PageOf<T, P> {
-        P of(List<T> items, int page, int size, long totalItems);
+        P of(List<T> content, int page, int size, long totalElements);
     }
 
     private final NamedParameterJdbcTemplate jdbc;
