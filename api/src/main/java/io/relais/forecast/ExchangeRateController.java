@@ -2,13 +2,11 @@ package io.relais.forecast;
 
 import io.relais.organisation.Viewer;
 import io.relais.web.NotFoundException;
+import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoint;
-import io.relais.web.RecordEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,11 +26,10 @@ import java.util.Locale;
 public class ExchangeRateController {
 
     private final RecordEndpoint<CurrencyRates> rates;
-    private final QueryGateway queries;
+    private final Queries queries;
 
-    public ExchangeRateController(RecordEndpoints endpoints, QueryGateway queries) {
-        this.rates = endpoints.of("Exchange rates", "/api/v1/exchange-rates/",
-                (currency, viewer) -> new FindCurrencyRates(currency), CurrencyRates.class, CurrencyRates::version);
+    public ExchangeRateController(RecordEndpoint<CurrencyRates> rates, Queries queries) {
+        this.rates = rates;
         this.queries = queries;
     }
 
@@ -40,7 +37,7 @@ public class ExchangeRateController {
     @Operation(summary = "List exchange rates", description = "Every rate into the reporting currency, by currency "
             + "and the day it takes effect.")
     public List<ExchangeRateView> list() {
-        return queries.query(new FindExchangeRates(), ResponseTypes.multipleInstancesOf(ExchangeRateView.class)).join();
+        return queries.list(new FindExchangeRates(), ExchangeRateView.class);
     }
 
     @GetMapping("/{currency}")
