@@ -1,7 +1,6 @@
 package io.relais.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
 import io.relais.duplicate.DuplicateDismissals;
 import io.relais.duplicate.DuplicateMatch;
@@ -107,11 +106,9 @@ public class AccountController {
                             @RequestParam(required = false) String registration,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "20") int size) {
-        if (registration != null && registration.length() > 20) {
-            throw new InvalidFieldException("registration", "too-long", "registration must be at most 20 characters");
-        }
         return queries.answer(new FindAccounts(CurrentUser.viewer(), status, QueryParameters.text(ownerId), q,
-                QueryParameters.text(registration), new PageRequest(page, size)), AccountPage.class);
+                QueryParameters.text(QueryParameters.atMost("registration", registration, 20)),
+                new PageRequest(page, size)), AccountPage.class);
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,5 @@
 package io.relais.catalogue;
 
-import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKeys;
@@ -58,11 +57,8 @@ public class ProductController {
                             @RequestParam(defaultValue = "false") boolean includeDiscontinued,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "20") int size) {
-        if (q != null && q.length() > 200) {
-            throw new InvalidFieldException("q", "too-long", "q must be at most 200 characters");
-        }
-        return queries.answer(new FindProducts(q, kind, includeDiscontinued, new PageRequest(page, size)),
-                ProductPage.class);
+        return queries.answer(new FindProducts(QueryParameters.atMost("q", q, 200), kind, includeDiscontinued,
+                new PageRequest(page, size)), ProductPage.class);
     }
 
     @GetMapping("/{id}")

@@ -8,6 +8,7 @@ import io.relais.security.CurrentUser;
 import io.relais.security.PasswordPolicy;
 import io.relais.security.SecurityProperties;
 import io.relais.web.Queries;
+import io.relais.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -78,11 +79,8 @@ public class UserController {
                          @RequestParam(required = false) String q,
                          @RequestParam(defaultValue = "0") int page,
                          @RequestParam(defaultValue = "50") int size) {
-        if (q != null && q.length() > 100) {
-            throw new InvalidFieldException("q", "too-long", "q must be at most 100 characters");
-        }
-        return queries.answer(new FindUsers(profile, managerId, active, q, new PageRequest(page, size)),
-                UserPage.class);
+        return queries.answer(new FindUsers(profile, managerId, active, QueryParameters.atMost("q", q, 100),
+                new PageRequest(page, size)), UserPage.class);
     }
 
     @GetMapping("/users/{id}")
