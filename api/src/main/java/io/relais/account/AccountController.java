@@ -1,7 +1,6 @@
 package io.relais.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
 import io.relais.duplicate.DuplicateDismissals;
 import io.relais.duplicate.DuplicateMatch;
@@ -11,6 +10,7 @@ import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKeys;
+import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoint;
 import io.relais.web.RecordEndpoints;
@@ -19,8 +19,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,16 +46,16 @@ public class AccountController {
 
     private final RecordEndpoints endpoints;
     private final RecordEndpoint<AccountView> accounts;
-    private final QueryGateway queries;
+    private final Queries queries;
     private final AccountPatches patches;
     private final PossibleDuplicates possibleDuplicates;
     private final DuplicateDismissals dismissals;
 
-    public AccountController(RecordEndpoints endpoints, QueryGateway queries, AccountPatches patches,
-                             PossibleDuplicates possibleDuplicates, DuplicateDismissals dismissals) {
+    public AccountController(RecordEndpoints endpoints, RecordEndpoint<AccountView> accounts, Queries queries,
+                             AccountPatches patches, PossibleDuplicates possibleDuplicates,
+                             DuplicateDismissals dismissals) {
         this.endpoints = endpoints;
-        this.accounts = endpoints.of("Account", "/api/v1/accounts/", FindAccount::new, AccountView.class,
-                AccountView::version);
+        this.accounts = accounts;
         this.queries = queries;
         this.patches = patches;
         this.possibleDuplicates = possibleDuplicates;
@@ -75,12 +73,11 @@ public class AccountController {
                     content = @Content(schema = @Schema(implementation = AccountDetails.class)))
             @RequestBody JsonNode body,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
-        String accountId = endpoints.newId("account", idempotencyKey);
-        JsonNode request = body.deepCopy();
-        String ownerId = patches.take(body, "ownerId");
-        return accounts.create(accountId, new CreateAccount(accountId, patches.details(body), ownerId), idempotencyKey,
-                request, account -> new CreatedAccount(account,
-                        possibleDuplicates.ofAccount(accountId, account.details(), CurrentUser.viewer())));
+        return accounts.create(idempotencyKey, body.deepCopy(), accountId -> {
+            String ownerId = patches.take(body, "ownerId");
+            return new CreateAccount(accountId, patches.details(body), ownerId);
+        }, account -> new CreatedAccount(account,
+                possibleDuplicates.ofAccount(account.id(), account.details(), CurrentUser.viewer())));
     }
 
     @GetMapping("/{id}/duplicates")
@@ -109,11 +106,9 @@ public class AccountController {
                             @RequestParam(required = false) String registration,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "20") int size) {
-        if (registration != null && registration.length() > 20) {
-            throw new InvalidFieldException("registration", "too-long", "registration must be at most 20 characters");
-        }
-        return queries.query(new FindAccounts(CurrentUser.viewer(), status, QueryParameters.text(ownerId), q,
-                QueryParameters.text(registration), new PageRequest(page, size)), AccountPage.class).join();
+        return queries.answer(new FindAccounts(CurrentUser.viewer(), status, QueryParameters.text(ownerId), q,
+                QueryParameters.text(QueryParameters.atMost("registration", registration, 20)),
+                new PageRequest(page, size)), AccountPage.class);
     }
 
     @GetMapping("/{id}")
@@ -182,8 +177,7 @@ public class AccountController {
     @Operation(summary = "An account's contacts")
     public List<ContactView> contacts(@PathVariable String id) {
         accounts.visible(id);
-        return queries.query(new FindContacts(id, CurrentUser.viewer()),
-                ResponseTypes.multipleInstancesOf(ContactView.class)).join();
+        return queries.list(new FindContacts(id, CurrentUser.viewer()), ContactView.class);
     }
 
     @PutMapping("/{id}/contacts/{contactId}")
@@ -213,13 +207,13 @@ public class AccountController {
         accounts.visible(id);
         String target = accounts.named("toAccountId", request.toAccountId()).id();
         endpoints.send(new MoveContact(id, contactId, target, expected.version()));
-        Optional<ContactView> moved = endpoints.await(() -> findContact(contactId, Viewer.system()),
-                contact -> !contact.accountId().equals(id));
+        Optional<ContactView> moved = endpoints.await(() -> queries.find(new FindContact(contactId, Viewer.system()),
+                ContactView.class), contact -> !contact.accountId().equals(id));
         if (moved.isEmpty()) {
             return ResponseEntity.accepted().location(contactLocation(target, contactId)).build();
         }
         return ResponseEntity.ok().location(contactLocation(moved.get().accountId(), contactId))
-                .body(findContact(contactId, CurrentUser.viewer()).orElse(null));
+                .body(queries.find(new FindContact(contactId, CurrentUser.viewer()), ContactView.class).orElse(null));
     }
 
     @PostMapping("/{id}/merge")
@@ -231,11 +225,6 @@ public class AccountController {
         return accounts.merge(id, request.duplicateId(), AccountView::mergedIntoId,
                 (duplicateId, survivorId) -> new MergeAccountInto(duplicateId, survivorId, null),
                 AccountView::mergedAccountIds);
-    }
-
-    private Optional<ContactView> findContact(String contactId, Viewer viewer) {
-        return queries.query(new FindContact(contactId, viewer), ResponseTypes.optionalInstanceOf(ContactView.class))
-                .join();
     }
 
     private static URI contactLocation(String accountId, String contactId) {

@@ -2,24 +2,20 @@ package io.relais.activity;
 
 import io.relais.account.AccountView;
 import io.relais.account.ContactView;
-import io.relais.account.FindAccount;
 import io.relais.account.FindContact;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
-import io.relais.opportunity.FindOpportunity;
 import io.relais.opportunity.OpportunityView;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKeys;
+import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoint;
-import io.relais.web.RecordEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,14 +35,16 @@ import java.util.function.BiFunction;
 @Tag(name = "Activities", description = "Calls, e-mails, notes, meetings and tasks; reminders and overdue alerts")
 public class ActivityController {
 
-    private final RecordEndpoints endpoints;
     private final RecordEndpoint<ActivityView> activities;
-    private final QueryGateway queries;
+    private final RecordEndpoint<AccountView> accounts;
+    private final RecordEndpoint<OpportunityView> deals;
+    private final Queries queries;
 
-    public ActivityController(RecordEndpoints endpoints, QueryGateway queries) {
-        this.endpoints = endpoints;
-        this.activities = endpoints.of("Activity", "/api/v1/activities/", FindActivity::new, ActivityView.class,
-                ActivityView::version);
+    public ActivityController(RecordEndpoint<ActivityView> activities, RecordEndpoint<AccountView> accounts,
+                              RecordEndpoint<OpportunityView> deals, Queries queries) {
+        this.activities = activities;
+        this.accounts = accounts;
+        this.deals = deals;
         this.queries = queries;
     }
 
@@ -85,10 +83,10 @@ public class ActivityController {
                              @RequestParam(required = false) String dueBefore,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "20") int size) {
-        return queries.query(new FindActivities(CurrentUser.viewer(), QueryParameters.text(accountId),
+        return queries.answer(new FindActivities(CurrentUser.viewer(), QueryParameters.text(accountId),
                 QueryParameters.text(contactId), QueryParameters.text(opportunityId), QueryParameters.text(ownerId),
                 kind, status, QueryParameters.instant("dueBefore", dueBefore).orElse(null),
-                new PageRequest(page, size)), ActivityPage.class).join();
+                new PageRequest(page, size)), ActivityPage.class);
     }
 
     @GetMapping("/activities/{id}")
@@ -132,15 +130,14 @@ public class ActivityController {
     @Operation(summary = "Your alerts", description = "Reminders that came due and tasks or meetings gone overdue, "
             + "newest first.")
     public AlertPage alerts(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return queries.query(new FindAlerts(CurrentUser.id(), new PageRequest(page, size)), AlertPage.class).join();
+        return queries.answer(new FindAlerts(CurrentUser.id(), new PageRequest(page, size)), AlertPage.class);
     }
 
     /** Creates the activity {@code command} makes of its id and links (see {@link #links}). */
     private ResponseEntity<ActivityView> create(ActivityRequests.About request, String idempotencyKey,
                                                 BiFunction<String, ActivityLinks, Object> command) {
         ActivityLinks links = links(request);
-        String id = endpoints.newId("activity", idempotencyKey);
-        return activities.create(id, command.apply(id, links), idempotencyKey, request);
+        return activities.create(idempotencyKey, request, id -> command.apply(id, links));
     }
 
     /**
@@ -153,23 +150,16 @@ public class ActivityController {
                 request.opportunityId()).validated();
         String account = links.accountId();
         if (links.contactId() != null) {
-            ContactView contact = queries.query(new FindContact(links.contactId(), viewer),
-                    ResponseTypes.optionalInstanceOf(ContactView.class)).join().orElseThrow(() -> unknown("contactId",
-                    "contact", links.contactId()));
+            ContactView contact = queries.find(new FindContact(links.contactId(), viewer), ContactView.class)
+                    .orElseThrow(() -> new InvalidFieldException("contactId", "unknown-contact",
+                            "No contact you may see has the id " + links.contactId()));
             account = sameAccount(account, contact.accountId(), "contactId");
         }
         if (links.opportunityId() != null) {
-            OpportunityView deal = queries.query(new FindOpportunity(links.opportunityId(), viewer),
-                    ResponseTypes.optionalInstanceOf(OpportunityView.class)).join().orElseThrow(() -> unknown(
-                    "opportunityId", "opportunity", links.opportunityId()));
+            OpportunityView deal = deals.named("opportunityId", links.opportunityId());
             account = sameAccount(account, deal.accountId(), "opportunityId");
         }
-        String linkedAccount = account;
-        if (queries.query(new FindAccount(linkedAccount, viewer), ResponseTypes.optionalInstanceOf(AccountView.class))
-                .join().isEmpty()) {
-            throw unknown("accountId", "account", linkedAccount);
-        }
-        return new ActivityLinks(linkedAccount, links.contactId(), links.opportunityId());
+        return new ActivityLinks(accounts.named("accountId", account).id(), links.contactId(), links.opportunityId());
     }
 
     private static String sameAccount(String account, String ofLinked, String field) {
@@ -177,9 +167,5 @@ public class ActivityController {
             throw new InvalidFieldException(field, "other-account", field + " belongs to another account");
         }
         return ofLinked;
-    }
-
-    private static InvalidFieldException unknown(String field, String what, String id) {
-        return new InvalidFieldException(field, "unknown-" + what, "No " + what + " you may see has the id " + id);
     }
 }

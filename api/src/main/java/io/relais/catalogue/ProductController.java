@@ -1,17 +1,14 @@
 package io.relais.catalogue;
 
-import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKeys;
 import io.relais.web.NotFoundException;
+import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoint;
-import io.relais.web.RecordEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,15 +30,12 @@ import java.util.UUID;
 @Tag(name = "Catalogue", description = "Products and services with their price lists")
 public class ProductController {
 
-    private final RecordEndpoints endpoints;
     private final RecordEndpoint<ProductView> products;
-    private final QueryGateway queries;
+    private final Queries queries;
     private final Clock clock;
 
-    public ProductController(RecordEndpoints endpoints, QueryGateway queries, Clock clock) {
-        this.endpoints = endpoints;
-        this.products = endpoints.of("Product", "/api/v1/products/", (id, viewer) -> new FindProduct(id),
-                ProductView.class, ProductView::version);
+    public ProductController(RecordEndpoint<ProductView> products, Queries queries, Clock clock) {
+        this.products = products;
         this.queries = queries;
         this.clock = clock;
     }
@@ -52,8 +46,7 @@ public class ProductController {
     public ResponseEntity<ProductView> create(@RequestBody ProductRequests.Details request,
                                               @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                               String idempotencyKey) {
-        String productId = endpoints.newId("product", idempotencyKey);
-        return products.create(productId, new CreateProduct(productId, request.details()), idempotencyKey, request);
+        return products.create(idempotencyKey, request, productId -> new CreateProduct(productId, request.details()));
     }
 
     @GetMapping
@@ -64,11 +57,8 @@ public class ProductController {
                             @RequestParam(defaultValue = "false") boolean includeDiscontinued,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "20") int size) {
-        if (q != null && q.length() > 200) {
-            throw new InvalidFieldException("q", "too-long", "q must be at most 200 characters");
-        }
-        return queries.query(new FindProducts(q, kind, includeDiscontinued, new PageRequest(page, size)),
-                ProductPage.class).join();
+        return queries.answer(new FindProducts(QueryParameters.atMost("q", q, 200), kind, includeDiscontinued,
+                new PageRequest(page, size)), ProductPage.class);
     }
 
     @GetMapping("/{id}")
@@ -116,8 +106,8 @@ public class ProductController {
                               @RequestParam String currency, @RequestParam(required = false) String on) {
         products.visible(id);
         LocalDate date = QueryParameters.date("on", on).orElse(LocalDate.now(clock));
-        return queries.query(new FindProductPrice(id, priceList.strip(), currency.strip().toUpperCase(), date),
-                        ResponseTypes.optionalInstanceOf(ProductPrice.class)).join()
+        return queries.find(new FindProductPrice(id, priceList.strip(), currency.strip().toUpperCase(), date),
+                        ProductPrice.class)
                 .orElseThrow(() -> new NotFoundException("Price", id + " in " + priceList + " " + currency + " on "
                         + date));
     }

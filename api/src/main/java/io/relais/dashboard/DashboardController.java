@@ -4,11 +4,10 @@ import io.relais.common.InvalidFieldException;
 import io.relais.forecast.ForecastPeriod;
 import io.relais.security.CurrentUser;
 import io.relais.web.NotFoundException;
+import io.relais.web.Queries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,10 +23,10 @@ import java.time.ZoneOffset;
 @Tag(name = "Dashboards", description = "Manager dashboards over a team")
 public class DashboardController {
 
-    private final QueryGateway queries;
+    private final Queries queries;
     private final Clock clock;
 
-    public DashboardController(QueryGateway queries, Clock clock) {
+    public DashboardController(Queries queries, Clock clock) {
         this.queries = queries;
         this.clock = clock;
     }
@@ -58,8 +57,8 @@ public class DashboardController {
         }
         ForecastPeriod closing = period == null || period.isBlank() ? currentQuarter()
                 : ForecastPeriod.parse("period", period);
-        return queries.query(new FindDashboard(userId, closing, weeks, staleDays, clock.instant(),
-                        CurrentUser.viewer()), ResponseTypes.optionalInstanceOf(DashboardView.class)).join()
+        return queries.find(new FindDashboard(userId, closing, weeks, staleDays, clock.instant(),
+                        CurrentUser.viewer()), DashboardView.class)
                 .orElseThrow(() -> NotFoundException.teamFigures(userId));
     }
 

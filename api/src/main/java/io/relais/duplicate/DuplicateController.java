@@ -3,10 +3,10 @@ package io.relais.duplicate;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
 import io.relais.security.CurrentUser;
+import io.relais.web.Queries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Duplicates", description = "Likely duplicate accounts and leads, to merge or dismiss")
 public class DuplicateController {
 
-    private final QueryGateway queries;
+    private final Queries queries;
 
-    public DuplicateController(QueryGateway queries) {
+    public DuplicateController(Queries queries) {
         this.queries = queries;
     }
 
@@ -44,7 +44,7 @@ public class DuplicateController {
             throw new InvalidFieldException("minScore", "out-of-range", "minScore must be between 0 and 1");
         }
         String record = recordId == null || recordId.isBlank() ? null : recordId.strip();
-        return queries.query(new FindDuplicatePairs(kind, record, minScore, CurrentUser.viewer(),
-                new PageRequest(page, size)), DuplicatePairPage.class).join();
+        return queries.answer(new FindDuplicatePairs(kind, record, minScore, CurrentUser.viewer(),
+                new PageRequest(page, size)), DuplicatePairPage.class);
     }
 }

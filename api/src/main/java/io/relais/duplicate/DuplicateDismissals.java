@@ -1,8 +1,7 @@
 package io.relais.duplicate;
 
+import io.relais.web.Queries;
 import io.relais.web.RecordEndpoints;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -13,9 +12,9 @@ import java.time.Instant;
 public class DuplicateDismissals {
 
     private final RecordEndpoints endpoints;
-    private final QueryGateway queries;
+    private final Queries queries;
 
-    public DuplicateDismissals(RecordEndpoints endpoints, QueryGateway queries) {
+    public DuplicateDismissals(RecordEndpoints endpoints, Queries queries) {
         this.endpoints = endpoints;
         this.queries = queries;
     }
@@ -23,8 +22,8 @@ public class DuplicateDismissals {
     /** 204 once the list leaves the pair out, 202 if the read model is slower than the read-your-writes bound. */
     public ResponseEntity<Void> dismiss(Object command, RecordKind kind, String recordId, String otherId) {
         endpoints.send(command);
-        boolean shown = endpoints.await(() -> queries.query(new FindDuplicateDismissal(kind, recordId, otherId),
-                ResponseTypes.optionalInstanceOf(Instant.class)).join(), dismissedAt -> true).isPresent();
+        boolean shown = endpoints.await(() -> queries.find(new FindDuplicateDismissal(kind, recordId, otherId),
+                Instant.class), dismissedAt -> true).isPresent();
         return shown ? ResponseEntity.noContent().build() : ResponseEntity.accepted().build();
     }
 }

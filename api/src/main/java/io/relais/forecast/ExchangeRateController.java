@@ -3,12 +3,11 @@ package io.relais.forecast;
 import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.web.NotFoundException;
+import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoint;
-import io.relais.web.RecordEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,11 +27,10 @@ import java.util.Locale;
 public class ExchangeRateController {
 
     private final RecordEndpoint<CurrencyRates> rates;
-    private final QueryGateway queries;
+    private final Queries queries;
 
-    public ExchangeRateController(RecordEndpoints endpoints, QueryGateway queries) {
-        this.rates = endpoints.of("Exchange rates", "/api/v1/exchange-rates/",
-                (currency, viewer) -> new FindCurrencyRates(currency), CurrencyRates.class, CurrencyRates::version);
+    public ExchangeRateController(RecordEndpoint<CurrencyRates> rates, Queries queries) {
+        this.rates = rates;
         this.queries = queries;
     }
 
@@ -41,7 +39,7 @@ public class ExchangeRateController {
             + "and the day it takes effect; paged.")
     public ExchangeRatePage list(@RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "20") int size) {
-        return queries.query(new FindExchangeRates(new PageRequest(page, size)), ExchangeRatePage.class).join();
+        return queries.answer(new FindExchangeRates(new PageRequest(page, size)), ExchangeRatePage.class);
     }
 
     @GetMapping("/{currency}")

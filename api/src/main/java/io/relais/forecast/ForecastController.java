@@ -3,12 +3,11 @@ package io.relais.forecast;
 import io.relais.common.InvalidFieldException;
 import io.relais.security.CurrentUser;
 import io.relais.web.NotFoundException;
+import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,11 +26,11 @@ public class ForecastController {
     private static final String AS_OF = "The forecast as it stood then (default now): "
             + QueryParameters.INSTANT;
 
-    private final QueryGateway queries;
+    private final Queries queries;
     private final ForecastProperties properties;
     private final Clock clock;
 
-    public ForecastController(QueryGateway queries, ForecastProperties properties, Clock clock) {
+    public ForecastController(Queries queries, ForecastProperties properties, Clock clock) {
         this.queries = queries;
         this.properties = properties;
         this.clock = clock;
@@ -46,8 +45,8 @@ public class ForecastController {
     public ForecastView forecast(@PathVariable String userId,
                                  @Parameter(description = PERIOD) @RequestParam String period,
                                  @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return queries.query(new FindForecast(userId, ForecastPeriod.parse("period", period), asOf(asOf),
-                        CurrentUser.viewer()), ResponseTypes.optionalInstanceOf(ForecastView.class)).join()
+        return queries.find(new FindForecast(userId, ForecastPeriod.parse("period", period), asOf(asOf),
+                        CurrentUser.viewer()), ForecastView.class)
                 .orElseThrow(() -> NotFoundException.teamFigures(userId));
     }
 
@@ -67,8 +66,8 @@ public class ForecastController {
         if (window < 1 || window > 120) {
             throw new InvalidFieldException("months", "invalid-parameter", "months must be 1 to 120");
         }
-        return queries.query(new FindFunnel(userId, ForecastPeriod.parse("period", period), asOf(asOf), window,
-                        CurrentUser.viewer()), ResponseTypes.optionalInstanceOf(FunnelView.class)).join()
+        return queries.find(new FindFunnel(userId, ForecastPeriod.parse("period", period), asOf(asOf), window,
+                        CurrentUser.viewer()), FunnelView.class)
                 .orElseThrow(() -> NotFoundException.teamFigures(userId));
     }
 

@@ -4,12 +4,11 @@ import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.NotFoundException;
+import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +28,9 @@ import java.util.Optional;
 public class SalesTargetController {
 
     private final RecordEndpoints endpoints;
-    private final QueryGateway queries;
+    private final Queries queries;
 
-    public SalesTargetController(RecordEndpoints endpoints, QueryGateway queries) {
+    public SalesTargetController(RecordEndpoints endpoints, Queries queries) {
         this.endpoints = endpoints;
         this.queries = queries;
     }
@@ -46,8 +45,8 @@ public class SalesTargetController {
                                 @RequestParam(defaultValue = "20") int size) {
         PageRequest pageRequest = new PageRequest(page, size);
         String label = period == null || period.isBlank() ? null : ForecastPeriod.parse("period", period).label();
-        return queries.query(new FindSalesTargets(label, QueryParameters.text(userId), CurrentUser.viewer(),
-                pageRequest), SalesTargetPage.class).join();
+        return queries.answer(new FindSalesTargets(label, QueryParameters.text(userId), CurrentUser.viewer(),
+                pageRequest), SalesTargetPage.class);
     }
 
     @GetMapping("/{userId}/{period}")
@@ -69,7 +68,6 @@ public class SalesTargetController {
     }
 
     private Optional<SalesTargetView> find(String userId, String period, Viewer viewer) {
-        return queries.query(new FindSalesTarget(userId, period, viewer),
-                ResponseTypes.optionalInstanceOf(SalesTargetView.class)).join();
+        return queries.find(new FindSalesTarget(userId, period, viewer), SalesTargetView.class);
     }
 }

@@ -47,10 +47,11 @@ public class LeadController {
     private final PossibleDuplicates possibleDuplicates;
     private final DuplicateDismissals dismissals;
 
-    public LeadController(RecordEndpoints endpoints, QueryGateway queries, LeadConversion conversion,
+    public LeadController(RecordEndpoints endpoints, RecordEndpoint<LeadView> leads, QueryGateway queries,
+                          LeadConversion conversion,
                           PossibleDuplicates possibleDuplicates, DuplicateDismissals dismissals) {
         this.endpoints = endpoints;
-        this.leads = endpoints.of("Lead", "/api/v1/leads/", FindLead::new, LeadView.class, LeadView::version);
+        this.leads = leads;
         this.queries = queries;
         this.conversion = conversion;
         this.possibleDuplicates = possibleDuplicates;

@@ -8,13 +8,11 @@ import io.relais.account.Address;
 import io.relais.account.AttachConvertedLead;
 import io.relais.account.ContactDetails;
 import io.relais.account.CreateAccount;
-import io.relais.account.FindAccount;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.Refusal;
 import io.relais.duplicate.DuplicateMatch;
 import io.relais.duplicate.PossibleDuplicates;
-import io.relais.opportunity.FindOpportunity;
 import io.relais.opportunity.OpenOpportunity;
 import io.relais.opportunity.OpportunityView;
 import io.relais.organisation.Viewer;
@@ -49,13 +47,13 @@ class LeadConversion {
     private final PossibleDuplicates possibleDuplicates;
     private final IdempotencyKeys idempotencyKeys;
 
-    LeadConversion(RecordEndpoints endpoints, PossibleDuplicates possibleDuplicates, IdempotencyKeys idempotencyKeys) {
+    LeadConversion(RecordEndpoints endpoints, RecordEndpoint<LeadView> leads, RecordEndpoint<AccountView> accounts,
+                   RecordEndpoint<OpportunityView> deals, PossibleDuplicates possibleDuplicates,
+                   IdempotencyKeys idempotencyKeys) {
         this.endpoints = endpoints;
-        this.leads = endpoints.of("Lead", "/api/v1/leads/", FindLead::new, LeadView.class, LeadView::version);
-        this.accounts = endpoints.of("Account", "/api/v1/accounts/", FindAccount::new, AccountView.class,
-                AccountView::version);
-        this.deals = endpoints.of("Opportunity", "/api/v1/opportunities/", FindOpportunity::new,
-                OpportunityView.class, OpportunityView::version);
+        this.leads = leads;
+        this.accounts = accounts;
+        this.deals = deals;
         this.possibleDuplicates = possibleDuplicates;
         this.idempotencyKeys = idempotencyKeys;
     }

@@ -2,22 +2,18 @@ package io.relais.opportunity;
 
 import io.relais.account.AccountView;
 import io.relais.account.ContactView;
-import io.relais.account.FindAccount;
 import io.relais.account.FindContact;
-import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKeys;
+import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoint;
-import io.relais.web.RecordEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,19 +34,16 @@ import java.util.List;
 @Tag(name = "Opportunities", description = "Deals with accounts: stages, amounts, line items, won and lost")
 public class OpportunityController {
 
-    private static final String BASE = "/api/v1/opportunities/";
-
-    private final RecordEndpoints endpoints;
     private final RecordEndpoint<OpportunityView> deals;
-    private final QueryGateway queries;
+    private final RecordEndpoint<AccountView> accounts;
+    private final Queries queries;
     private final SalesStages stages;
     private final LinePricing pricing;
 
-    public OpportunityController(RecordEndpoints endpoints, QueryGateway queries, SalesStages stages,
-                                 LinePricing pricing) {
-        this.endpoints = endpoints;
-        this.deals = endpoints.of("Opportunity", "/api/v1/opportunities/", FindOpportunity::new,
-                OpportunityView.class, OpportunityView::version);
+    public OpportunityController(RecordEndpoint<OpportunityView> deals, RecordEndpoint<AccountView> accounts,
+                                 Queries queries, SalesStages stages, LinePricing pricing) {
+        this.deals = deals;
+        this.accounts = accounts;
         this.queries = queries;
         this.stages = stages;
         this.pricing = pricing;
@@ -70,19 +63,13 @@ public class OpportunityController {
     public ResponseEntity<OpportunityView> open(@RequestBody OpportunityRequests.Open request,
                                                 @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                                 String idempotencyKey) {
-        String opportunityId = endpoints.newId("opportunity", idempotencyKey);
-        Viewer viewer = CurrentUser.viewer();
-        String accountId = Fields.identifier("accountId", request.accountId());
-        if (queries.query(new FindAccount(accountId, viewer), ResponseTypes.optionalInstanceOf(AccountView.class))
-                .join().isEmpty()) {
-            throw new InvalidFieldException("accountId", "unknown-account", "No account you may see has the id "
-                    + accountId);
-        }
-        requireContactOf(accountId, request.primaryContactId(), viewer);
-        OpenOpportunity command = new OpenOpportunity(opportunityId, accountId, request.name(), request.ownerId(),
-                request.primaryContactId(), request.leadId(), request.currency(), request.amount(),
-                request.expectedCloseDate(), request.priceList());
-        return deals.create(opportunityId, command, idempotencyKey, request);
+        return deals.create(idempotencyKey, request, opportunityId -> {
+            String accountId = accounts.named("accountId", request.accountId()).id();
+            requireContactOf(accountId, request.primaryContactId(), CurrentUser.viewer());
+            return new OpenOpportunity(opportunityId, accountId, request.name(), request.ownerId(),
+                    request.primaryContactId(), request.leadId(), request.currency(), request.amount(),
+                    request.expectedCloseDate(), request.priceList());
+        });
     }
 
     @GetMapping("/opportunities")
@@ -97,11 +84,11 @@ public class OpportunityController {
                                 @RequestParam(required = false) String q,
                                 @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "20") int size) {
-        return queries.query(new FindOpportunities(CurrentUser.viewer(), QueryParameters.text(accountId),
+        return queries.answer(new FindOpportunities(CurrentUser.viewer(), QueryParameters.text(accountId),
                 QueryParameters.text(ownerId), status, stage == null || stage.isBlank() ? null
                 : stage.strip().toUpperCase(), QueryParameters.date("closingFrom", closingFrom).orElse(null),
                 QueryParameters.date("closingBefore", closingBefore).orElse(null), q, new PageRequest(page, size)),
-                OpportunityPage.class).join();
+                OpportunityPage.class);
     }
 
     @GetMapping("/opportunities/{id}")
@@ -201,8 +188,8 @@ public class OpportunityController {
         if (contactId == null || contactId.isBlank()) {
             return;
         }
-        boolean ofAccount = queries.query(new FindContact(contactId, viewer), ResponseTypes.optionalInstanceOf(
-                ContactView.class)).join().filter(contact -> contact.accountId().equals(accountId)).isPresent();
+        boolean ofAccount = queries.find(new FindContact(contactId, viewer), ContactView.class)
+                .filter(contact -> contact.accountId().equals(accountId)).isPresent();
         if (!ofAccount) {
             throw new InvalidFieldException("primaryContactId", "unknown-contact", "The account has no contact "
                     + contactId);

@@ -1,10 +1,11 @@
 package io.relais.organisation;
 
+import io.relais.web.Queries;
 import io.relais.web.RecordEndpoints;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Sends an organisation command and answers once the organisation read model shows it, so that the next
@@ -14,10 +15,10 @@ import java.util.Optional;
 class OrganisationWrites {
 
     private final RecordEndpoints endpoints;
-    private final QueryGateway queries;
+    private final Queries queries;
     private final ReadModelOrganisationDirectory directory;
 
-    OrganisationWrites(RecordEndpoints endpoints, QueryGateway queries, ReadModelOrganisationDirectory directory) {
+    OrganisationWrites(RecordEndpoints endpoints, Queries queries, ReadModelOrganisationDirectory directory) {
         this.endpoints = endpoints;
         this.queries = queries;
         this.directory = directory;
@@ -26,8 +27,14 @@ class OrganisationWrites {
     /** @return whether the read model reached the write within the configured bound */
     boolean send(Object command) {
         boolean shown = endpoints.sendAndAwait(command,
-                () -> Optional.of(queries.query(new FindOrganisationVersion(), Long.class).join()), version -> version);
+                () -> Optional.of(queries.answer(new FindOrganisationVersion(), Long.class)), version -> version);
         directory.invalidate();
         return shown;
+    }
+
+    /** Sends the command and answers what {@code changed} reads afterwards (the record as the command left it). */
+    <V> V send(Object command, Supplier<V> changed) {
+        send(command);
+        return changed.get();
     }
 }

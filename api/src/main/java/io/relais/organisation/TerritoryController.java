@@ -1,11 +1,9 @@
 package io.relais.organisation;
 
 import io.relais.common.PageRequest;
-import io.relais.web.NotFoundException;
+import io.relais.web.Queries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,9 +28,9 @@ public class TerritoryController {
     private static final String ADMINISTRATOR = "hasRole('ADMINISTRATOR')";
 
     private final OrganisationWrites writes;
-    private final QueryGateway queries;
+    private final Queries queries;
 
-    public TerritoryController(OrganisationWrites writes, QueryGateway queries) {
+    public TerritoryController(OrganisationWrites writes, Queries queries) {
         this.writes = writes;
         this.queries = queries;
     }
@@ -41,15 +39,14 @@ public class TerritoryController {
     @Operation(summary = "The lead routing set-up", description = "Every territory with its rules (highest "
             + "priority first) and reps (in round-robin order), and the default owner of unmatched leads.")
     public LeadRoutingView routing() {
-        return queries.query(new FindLeadRouting(), LeadRoutingView.class).join();
+        return queries.answer(new FindLeadRouting(), LeadRoutingView.class);
     }
 
     @PutMapping("/lead-routing/default-owner")
     @PreAuthorize(ADMINISTRATOR)
     @Operation(summary = "Set who receives the leads no rule matches")
     public LeadRoutingView setDefaultOwner(@RequestBody TerritoryRequests.DefaultOwner request) {
-        writes.send(new SetDefaultLeadOwner(request.ownerId()));
-        return routing();
+        return writes.send(new SetDefaultLeadOwner(request.ownerId()), this::routing);
     }
 
     @PostMapping("/territories")
@@ -67,7 +64,7 @@ public class TerritoryController {
             + "first) and reps (in round-robin order).")
     public TerritoryPage list(@RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "50") int size) {
-        return queries.query(new FindTerritories(new PageRequest(page, size)), TerritoryPage.class).join();
+        return queries.answer(new FindTerritories(new PageRequest(page, size)), TerritoryPage.class);
     }
 
     @GetMapping("/territories/{id}")
@@ -91,28 +88,24 @@ public class TerritoryController {
     @PreAuthorize(ADMINISTRATOR)
     @Operation(summary = "Remove an assignment rule")
     public TerritoryView removeRule(@PathVariable String id, @PathVariable String ruleId) {
-        writes.send(new RemoveTerritoryRule(id, ruleId));
-        return find(id);
+        return writes.send(new RemoveTerritoryRule(id, ruleId), () -> find(id));
     }
 
     @PutMapping("/territories/{id}/members/{userId}")
     @PreAuthorize(ADMINISTRATOR)
     @Operation(summary = "Add a rep to the territory", description = "The territory's reps receive its leads in turn.")
     public TerritoryView addMember(@PathVariable String id, @PathVariable String userId) {
-        writes.send(new AddTerritoryMember(id, userId));
-        return find(id);
+        return writes.send(new AddTerritoryMember(id, userId), () -> find(id));
     }
 
     @DeleteMapping("/territories/{id}/members/{userId}")
     @PreAuthorize(ADMINISTRATOR)
     @Operation(summary = "Remove a rep from the territory")
     public TerritoryView removeMember(@PathVariable String id, @PathVariable String userId) {
-        writes.send(new RemoveTerritoryMember(id, userId));
-        return find(id);
+        return writes.send(new RemoveTerritoryMember(id, userId), () -> find(id));
     }
 
     private TerritoryView find(String id) {
-        return queries.query(new FindTerritory(id), ResponseTypes.optionalInstanceOf(TerritoryView.class)).join()
-                .orElseThrow(() -> new NotFoundException("Territory", id));
+        return queries.found(new FindTerritory(id), TerritoryView.class, "Territory", id);
     }
 }

@@ -7,11 +7,10 @@ import io.relais.security.CredentialStore;
 import io.relais.security.CurrentUser;
 import io.relais.security.PasswordPolicy;
 import io.relais.security.SecurityProperties;
-import io.relais.web.NotFoundException;
+import io.relais.web.Queries;
+import io.relais.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -35,11 +34,11 @@ public class UserController {
     private static final String ADMINISTRATOR = "hasRole('ADMINISTRATOR')";
 
     private final OrganisationWrites writes;
-    private final QueryGateway queries;
+    private final Queries queries;
     private final CredentialStore credentials;
     private final SecurityProperties security;
 
-    public UserController(OrganisationWrites writes, QueryGateway queries, CredentialStore credentials,
+    public UserController(OrganisationWrites writes, Queries queries, CredentialStore credentials,
                           SecurityProperties security) {
         this.writes = writes;
         this.queries = queries;
@@ -80,11 +79,8 @@ public class UserController {
                          @RequestParam(required = false) String q,
                          @RequestParam(defaultValue = "0") int page,
                          @RequestParam(defaultValue = "50") int size) {
-        if (q != null && q.length() > 100) {
-            throw new InvalidFieldException("q", "too-long", "q must be at most 100 characters");
-        }
-        return queries.query(new FindUsers(profile, managerId, active, q, new PageRequest(page, size)),
-                UserPage.class).join();
+        return queries.answer(new FindUsers(profile, managerId, active, QueryParameters.atMost("q", q, 100),
+                new PageRequest(page, size)), UserPage.class);
     }
 
     @GetMapping("/users/{id}")
@@ -98,16 +94,14 @@ public class UserController {
     @Operation(summary = "Move a user under another manager", description = "A cycle is refused. Visibility "
             + "follows at once: the new manager sees the user's records on the next request.")
     public UserView move(@PathVariable String id, @RequestBody UserRequests.ChangeManager request) {
-        writes.send(new MoveUser(id, request.managerId()));
-        return find(id);
+        return writes.send(new MoveUser(id, request.managerId()), () -> find(id));
     }
 
     @PutMapping("/users/{id}/profile")
     @PreAuthorize(ADMINISTRATOR)
     @Operation(summary = "Change a user's profile")
     public UserView changeProfile(@PathVariable String id, @RequestBody UserRequests.ChangeProfile request) {
-        writes.send(new ChangeUserProfile(id, request.profile()));
-        return find(id);
+        return writes.send(new ChangeUserProfile(id, request.profile()), () -> find(id));
     }
 
     @PostMapping("/users/{id}/deactivate")
@@ -115,16 +109,14 @@ public class UserController {
     @Operation(summary = "Deactivate a user", description = "Refused while they own open records and no "
             + "successorId is named; the successor receives them shortly after.")
     public UserView deactivate(@PathVariable String id, @RequestBody UserRequests.Deactivate request) {
-        writes.send(new DeactivateUser(id, request.successorId()));
-        return find(id);
+        return writes.send(new DeactivateUser(id, request.successorId()), () -> find(id));
     }
 
     @PostMapping("/users/{id}/reactivate")
     @PreAuthorize(ADMINISTRATOR)
     @Operation(summary = "Reactivate a user")
     public UserView reactivate(@PathVariable String id) {
-        writes.send(new ReactivateUser(id));
-        return find(id);
+        return writes.send(new ReactivateUser(id), () -> find(id));
     }
 
     @PostMapping("/users/{id}/reassign-records")
@@ -158,7 +150,6 @@ public class UserController {
     }
 
     private UserView find(String id) {
-        return queries.query(new FindUser(id), ResponseTypes.optionalInstanceOf(UserView.class)).join()
-                .orElseThrow(() -> new NotFoundException("User", id));
+        return queries.found(new FindUser(id), UserView.class, "User", id);
     }
 }

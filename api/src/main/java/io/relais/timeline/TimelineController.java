@@ -2,19 +2,18 @@ package io.relais.timeline;
 
 import io.relais.account.AccountView;
 import io.relais.account.ContactView;
-import io.relais.account.FindAccount;
 import io.relais.account.FindContact;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.NotFoundException;
+import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
+import io.relais.web.RecordEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,9 +32,11 @@ public class TimelineController {
     private static final String KIND = "ACCOUNT, CONTACT, LEAD, OPPORTUNITY or ACTIVITY; repeat the parameter or "
             + "separate with commas";
 
-    private final QueryGateway queries;
+    private final RecordEndpoint<AccountView> accounts;
+    private final Queries queries;
 
-    public TimelineController(QueryGateway queries) {
+    public TimelineController(RecordEndpoint<AccountView> accounts, Queries queries) {
+        this.accounts = accounts;
         this.queries = queries;
     }
 
@@ -58,12 +59,9 @@ public class TimelineController {
                                         @RequestParam(defaultValue = "50") int size) {
         TimelineFilter filter = filter(kind, from, to, order);
         PageRequest pageRequest = new PageRequest(page, size);
-        Viewer viewer = CurrentUser.viewer();
-        if (queries.query(new FindAccount(id, viewer), ResponseTypes.optionalInstanceOf(AccountView.class)).join()
-                .isEmpty()) {
-            throw new NotFoundException("Account", id);
-        }
-        return queries.query(new FindAccountTimeline(id, viewer, filter, pageRequest), TimelinePage.class).join();
+        accounts.visible(id);
+        return queries.answer(new FindAccountTimeline(id, CurrentUser.viewer(), filter, pageRequest),
+                TimelinePage.class);
     }
 
     @GetMapping("/contacts/{contactId}/timeline")
@@ -84,14 +82,12 @@ public class TimelineController {
         TimelineFilter filter = filter(kind, from, to, order);
         PageRequest pageRequest = new PageRequest(page, size);
         Viewer viewer = CurrentUser.viewer();
-        boolean inAccount = queries.query(new FindContact(contactId, viewer),
-                ResponseTypes.optionalInstanceOf(ContactView.class)).join()
+        boolean inAccount = queries.find(new FindContact(contactId, viewer), ContactView.class)
                 .filter(contact -> contact.accountId().equals(id)).isPresent();
         if (!inAccount) {
             throw new NotFoundException("Contact", contactId);
         }
-        return queries.query(new FindContactTimeline(contactId, viewer, filter, pageRequest), TimelinePage.class)
-                .join();
+        return queries.answer(new FindContactTimeline(contactId, viewer, filter, pageRequest), TimelinePage.class);
     }
 
     private static TimelineFilter filter(List<TimelineKind> kinds, String from, String to, String order) {

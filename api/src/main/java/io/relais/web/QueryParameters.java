@@ -32,6 +32,14 @@ public final class QueryParameters {
         Fields.text(field, value, MAX_LENGTH);
     }
 
+    /** The parameter as given; refused when longer than {@code maxLength} characters. */
+    public static String atMost(String field, String value, int maxLength) {
+        if (value != null && value.length() > maxLength) {
+            throw new InvalidFieldException(field, "too-long", field + " must be at most " + maxLength + " characters");
+        }
+        return value;
+    }
+
     /** A text parameter stripped; null when blank. */
     public static String text(String value) {
         return value == null || value.isBlank() ? null : value.strip();

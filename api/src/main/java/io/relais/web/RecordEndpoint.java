@@ -85,8 +85,18 @@ public final class RecordEndpoint<V> {
         return answer(HttpStatus.CREATED, id, 0, resource);
     }
 
-    public ResponseEntity<V> create(String id, Object command, String idempotencyKey, Object request) {
-        return create(id, command, idempotencyKey, request, Function.identity());
+    /**
+     * Creates a record with a new id (random, or derived from the caller's {@code Idempotency-Key}) by the command
+     * {@code command} makes of that id, and answers 201 with it.
+     */
+    public <R> ResponseEntity<R> create(String idempotencyKey, Object request, Function<String, Object> command,
+                                        Function<V, R> resource) {
+        String id = pipeline.newId(kind.toLowerCase(Locale.ROOT), idempotencyKey);
+        return create(id, command.apply(id), idempotencyKey, request, resource);
+    }
+
+    public ResponseEntity<V> create(String idempotencyKey, Object request, Function<String, Object> command) {
+        return create(idempotencyKey, request, command, Function.identity());
     }
 
     /**

@@ -4,9 +4,7 @@ import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -28,11 +26,11 @@ import java.util.function.ToLongFunction;
 public class RecordEndpoints {
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final Queries queries;
     private final ReadYourWrites readYourWrites;
     private final IdempotencyKeys idempotencyKeys;
 
-    public RecordEndpoints(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
+    public RecordEndpoints(CommandGateway commands, Queries queries, ReadYourWrites readYourWrites,
                            IdempotencyKeys idempotencyKeys) {
         this.commands = commands;
         this.queries = queries;
@@ -124,6 +122,6 @@ public class RecordEndpoints {
     }
 
     <V> Optional<V> query(Object query, Class<V> type) {
-        return queries.query(query, ResponseTypes.optionalInstanceOf(type)).join();
+        return queries.find(query, type);
     }
 }

@@ -1,0 +1,38 @@
+package io.relais.web;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The API's questions to the read side: one answer (a page, a view), a list, or one record that may be absent. */
+@Component
+public class Queries {
+
+    private final QueryGateway gateway;
+
+    public Queries(QueryGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** The one answer a query always has, such as a page. */
+    public <T> T answer(Object query, Class<T> type) {
+        return gateway.query(query, type).join();
+    }
+
+    public <T> List<T> list(Object query, Class<T> type) {
+        return gateway.query(query, ResponseTypes.multipleInstancesOf(type)).join();
+    }
+
+    /** The record a query finds, empty when there is none (or the viewer the query names may not see it). */
+    public <T> Optional<T> find(Object query, Class<T> type) {
+        return gateway.query(query, ResponseTypes.optionalInstanceOf(type)).join();
+    }
+
+    /** The record a query finds; 404 naming {@code kind} and {@code id} when there is none. */
+    public <T> T found(Object query, Class<T> type, String kind, String id) {
+        return find(query, type).orElseThrow(() -> new NotFoundException(kind, id));
+    }
+}

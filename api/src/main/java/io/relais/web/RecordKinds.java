@@ -1,0 +1,58 @@
+package io.relais.web;
+
+import io.relais.account.AccountView;
+import io.relais.account.FindAccount;
+import io.relais.activity.ActivityView;
+import io.relais.activity.FindActivity;
+import io.relais.catalogue.FindProduct;
+import io.relais.catalogue.ProductView;
+import io.relais.forecast.CurrencyRates;
+import io.relais.forecast.FindCurrencyRates;
+import io.relais.lead.FindLead;
+import io.relais.lead.LeadView;
+import io.relais.opportunity.FindOpportunity;
+import io.relais.opportunity.OpportunityView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The kinds of record the API reads and writes through the write pipeline, one {@link RecordEndpoint} each: a
+ * controller (or a process such as the lead conversion) injects the endpoints of the kinds it serves.
+ */
+@Configuration(proxyBeanMethods = false)
+class RecordKinds {
+
+    @Bean
+    RecordEndpoint<LeadView> leadsEndpoint(RecordEndpoints endpoints) {
+        return endpoints.of("Lead", "/api/v1/leads/", FindLead::new, LeadView.class, LeadView::version);
+    }
+
+    @Bean
+    RecordEndpoint<AccountView> accountsEndpoint(RecordEndpoints endpoints) {
+        return endpoints.of("Account", "/api/v1/accounts/", FindAccount::new, AccountView.class, AccountView::version);
+    }
+
+    @Bean
+    RecordEndpoint<OpportunityView> opportunitiesEndpoint(RecordEndpoints endpoints) {
+        return endpoints.of("Opportunity", "/api/v1/opportunities/", FindOpportunity::new, OpportunityView.class,
+                OpportunityView::version);
+    }
+
+    @Bean
+    RecordEndpoint<ActivityView> activitiesEndpoint(RecordEndpoints endpoints) {
+        return endpoints.of("Activity", "/api/v1/activities/", FindActivity::new, ActivityView.class,
+                ActivityView::version);
+    }
+
+    @Bean
+    RecordEndpoint<ProductView> productsEndpoint(RecordEndpoints endpoints) {
+        return endpoints.of("Product", "/api/v1/products/", (id, viewer) -> new FindProduct(id), ProductView.class,
+                ProductView::version);
+    }
+
+    @Bean
+    RecordEndpoint<CurrencyRates> exchangeRatesEndpoint(RecordEndpoints endpoints) {
+        return endpoints.of("Exchange rates", "/api/v1/exchange-rates/",
+                (currency, viewer) -> new FindCurrencyRates(currency), CurrencyRates.class, CurrencyRates::version);
+    }
+}
