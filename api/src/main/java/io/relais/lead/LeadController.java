@@ -10,14 +10,13 @@ import io.relais.duplicate.RecordKind;
 import io.relais.security.CurrentUser;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKeys;
+import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoint;
-import io.relais.web.RecordEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,17 +39,15 @@ public class LeadController {
 
     private static final String MERGE_PATCH = "application/merge-patch+json";
 
-    private final RecordEndpoints endpoints;
     private final RecordEndpoint<LeadView> leads;
-    private final QueryGateway queries;
+    private final Queries queries;
     private final LeadConversion conversion;
     private final PossibleDuplicates possibleDuplicates;
     private final DuplicateDismissals dismissals;
 
-    public LeadController(RecordEndpoints endpoints, RecordEndpoint<LeadView> leads, QueryGateway queries,
+    public LeadController(RecordEndpoint<LeadView> leads, Queries queries,
                           LeadConversion conversion,
                           PossibleDuplicates possibleDuplicates, DuplicateDismissals dismissals) {
-        this.endpoints = endpoints;
         this.leads = leads;
         this.queries = queries;
         this.conversion = conversion;
@@ -66,9 +63,8 @@ public class LeadController {
     public ResponseEntity<CapturedLead> capture(@RequestBody CaptureLeadRequest request,
                                                 @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                                 String idempotencyKey) {
-        String leadId = endpoints.newId("lead", idempotencyKey);
-        return leads.create(leadId, request.toCommand(leadId), idempotencyKey, request, lead -> new CapturedLead(lead,
-                possibleDuplicates.ofLead(leadId, lead.details(), CurrentUser.viewer())));
+        return leads.create(idempotencyKey, request, request::toCommand, lead -> new CapturedLead(lead,
+                possibleDuplicates.ofLead(lead.id(), lead.details(), CurrentUser.viewer())));
     }
 
     @GetMapping("/{id}/duplicates")
@@ -104,7 +100,7 @@ public class LeadController {
         boolean ascending = sortParts.length > 1 && parseDirection(sortParts[1]);
         FindLeads query = new FindLeads(CurrentUser.viewer(), status, QueryParameters.text(ownerId), source, q, sortBy,
                 ascending, new PageRequest(page, size));
-        return queries.query(query, LeadPage.class).join();
+        return queries.answer(query, LeadPage.class);
     }
 
     @GetMapping("/{id}")
@@ -121,7 +117,7 @@ public class LeadController {
                                    @RequestParam(defaultValue = "50") int size) {
         PageRequest pageRequest = new PageRequest(page, size);
         leads.visible(id);
-        return queries.query(new FindLeadHistory(id, CurrentUser.viewer(), pageRequest), LeadHistoryPage.class).join();
+        return queries.answer(new FindLeadHistory(id, CurrentUser.viewer(), pageRequest), LeadHistoryPage.class);
     }
 
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})

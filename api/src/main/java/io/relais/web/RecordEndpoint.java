@@ -78,21 +78,15 @@ public final class RecordEndpoint<V> {
         return version;
     }
 
-    /** Creates record {@code id} (idempotently, see {@link RecordEndpoints#create}) and answers 201 with it. */
-    public <R> ResponseEntity<R> create(String id, Object command, String idempotencyKey, Object request,
-                                        Function<V, R> resource) {
-        pipeline.create(id, command, idempotencyKey, request);
-        return answer(HttpStatus.CREATED, id, 0, resource);
-    }
-
     /**
      * Creates a record with a new id (random, or derived from the caller's {@code Idempotency-Key}) by the command
-     * {@code command} makes of that id, and answers 201 with it.
+     * {@code command} makes of that id, idempotently (see {@link RecordEndpoints#create}), and answers 201 with it.
      */
     public <R> ResponseEntity<R> create(String idempotencyKey, Object request, Function<String, Object> command,
                                         Function<V, R> resource) {
         String id = pipeline.newId(kind.toLowerCase(Locale.ROOT), idempotencyKey);
-        return create(id, command.apply(id), idempotencyKey, request, resource);
+        pipeline.create(id, command.apply(id), idempotencyKey, request);
+        return answer(HttpStatus.CREATED, id, 0, resource);
     }
 
     public ResponseEntity<V> create(String idempotencyKey, Object request, Function<String, Object> command) {

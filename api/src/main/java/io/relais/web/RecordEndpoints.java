@@ -56,7 +56,7 @@ public class RecordEndpoints {
     }
 
     /** The id of a record the caller creates: random, or derived from their {@code Idempotency-Key}. */
-    public String newId(String kind, String idempotencyKey) {
+    String newId(String kind, String idempotencyKey) {
         return idempotencyKeys.newId(kind, CurrentUser.id(), idempotencyKey);
     }
 
@@ -65,7 +65,7 @@ public class RecordEndpoints {
      * request finds the record made and goes on as if it had made it; the same key with another request is
      * refused.
      */
-    public void create(String id, Object command, String idempotencyKey, Object request) {
+    void create(String id, Object command, String idempotencyKey, Object request) {
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                     .andMetaData(idempotencyKeys.metadata(idempotencyKey, request)));
