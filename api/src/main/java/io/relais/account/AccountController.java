@@ -8,6 +8,7 @@ import io.relais.duplicate.PossibleDuplicates;
 import io.relais.duplicate.RecordKind;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
+import io.relais.web.Answer;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKeys;
 import io.relais.web.Queries;
@@ -17,8 +18,10 @@ import io.relais.web.RecordEndpoints;
 import io.relais.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,7 +73,8 @@ public class AccountController {
             + "The answer lists the likely duplicates you may see (possibleDuplicates): the account is created anyway.")
     public ResponseEntity<CreatedAccount> create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = AccountDetails.class)))
+                    content = @Content(schema = @Schema(implementation = AccountDetails.class),
+                            examples = @ExampleObject(name = "prospect", value = AccountRequests.CREATE_EXAMPLE)))
             @RequestBody JsonNode body,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         return accounts.create(idempotencyKey, body.deepCopy(), accountId -> {
@@ -88,6 +92,8 @@ public class AccountController {
     }
 
     @PostMapping("/{id}/duplicates/dismiss")
+    @Answer(status = 204, body = false)
+    @Answer(status = 202, body = false)
     @Operation(summary = "Dismiss a proposed duplicate", description = "Records that otherId is not a duplicate of "
             + "this account: the pair leaves the duplicates list. 204 once it has.")
     public ResponseEntity<Void> dismissDuplicate(@PathVariable String id,
@@ -165,6 +171,7 @@ public class AccountController {
     }
 
     @PostMapping("/{id}/contacts")
+    @Answer(status = 201, headers = {HttpHeaders.LOCATION, HttpHeaders.ETAG})
     @Operation(summary = "Add a contact", description = "A contact needs a first or last name; notes are personal data.")
     public ResponseEntity<List<ContactView>> addContact(@PathVariable String id,
                                                         @RequestBody AccountRequests.AddContact request) {
@@ -198,6 +205,8 @@ public class AccountController {
     }
 
     @PostMapping("/{id}/contacts/{contactId}/move")
+    @Answer(status = 200, headers = HttpHeaders.LOCATION)
+    @Answer(status = 202, headers = HttpHeaders.LOCATION, body = false)
     @Operation(summary = "Move a contact to another account", description = "The contact keeps its id, details, "
             + "links and history; it leaves this account's list and joins toAccountId's, which you must be able to "
             + "see. Answers the contact in its new account.")

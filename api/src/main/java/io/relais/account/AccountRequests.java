@@ -7,6 +7,14 @@ import java.util.List;
 /** The bodies of the account endpoints other than creation and update. */
 final class AccountRequests {
 
+    /** A new prospect, as the API description shows it. */
+    static final String CREATE_EXAMPLE = """
+            {"legalName": "Durand SA", "tradeName": "Durand", "phone": "04 78 00 00 01",
+             "website": "https://durand.example.fr", "siret": "73282932000074", "nafCode": "36.00Z",
+             "billingAddress": {"street": "12 rue de la République", "postalCode": "69002", "city": "Lyon",
+                                "country": "FR"},
+             "headcount": 45}""";
+
     private AccountRequests() {
     }
 

@@ -23,6 +23,12 @@ public record CaptureLeadRequest(
         MarketingConsent consent,
         String ownerId) {
 
+    /** A web form's capture, as the API description shows it. */
+    static final String EXAMPLE = """
+            {"firstName": "Éloïse", "lastName": "Martin", "email": "eloise.martin@example.fr", "company": "Durand SA",
+             "postalCode": "69002", "country": "FR", "source": "WEB_FORM", "sourceDetail": "Salon Lyon 2026",
+             "consent": {"granted": true, "date": "2026-11-20", "channel": "WEB_FORM"}}""";
+
     CaptureLead toCommand(String leadId) {
         return new CaptureLead(leadId,
                 new LeadDetails(firstName, lastName, email, phone, company, jobTitle, website, postalCode, city,

@@ -8,6 +8,7 @@ import io.relais.duplicate.DuplicateMatch;
 import io.relais.duplicate.PossibleDuplicates;
 import io.relais.duplicate.RecordKind;
 import io.relais.security.CurrentUser;
+import io.relais.web.Answer;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKeys;
 import io.relais.web.Queries;
@@ -15,6 +16,7 @@ import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -60,7 +62,11 @@ public class LeadController {
             + "With an Idempotency-Key, a retried request returns the first result instead of a second lead. The "
             + "answer lists what the lead may already be, among what you may see (possibleDuplicates): other leads, "
             + "accounts and contacts; the lead is captured anyway.")
-    public ResponseEntity<CapturedLead> capture(@RequestBody CaptureLeadRequest request,
+    public ResponseEntity<CapturedLead> capture(@io.swagger.v3.oas.annotations.parameters.RequestBody(content =
+                                                @Content(schema = @Schema(implementation = CaptureLeadRequest.class),
+                                                        examples = @ExampleObject(name = "web form",
+                                                                value = CaptureLeadRequest.EXAMPLE)))
+                                                @RequestBody CaptureLeadRequest request,
                                                 @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                                 String idempotencyKey) {
         return leads.create(idempotencyKey, request, request::toCommand, lead -> new CapturedLead(lead,
@@ -75,6 +81,8 @@ public class LeadController {
     }
 
     @PostMapping("/{id}/duplicates/dismiss")
+    @Answer(status = 204, body = false)
+    @Answer(status = 202, body = false)
     @Operation(summary = "Dismiss a proposed duplicate", description = "Records that otherId is not a duplicate of "
             + "this lead: the pair leaves the duplicates list. 204 once it has.")
     public ResponseEntity<Void> dismissDuplicate(@PathVariable String id, @RequestBody DismissDuplicateRequest request) {

@@ -1,6 +1,7 @@
 package io.relais.lead;
 
 import io.relais.duplicate.DuplicateMatch;
+import jakarta.annotation.Nullable;
 
 import java.util.List;
 
@@ -9,6 +10,6 @@ import java.util.List;
  * it opened, if asked for; and the likely duplicates of the new account and of the contact among what the
  * caller may see.
  */
-public record LeadConversionResult(String leadId, String accountId, String contactId, String opportunityId,
+public record LeadConversionResult(String leadId, String accountId, String contactId, @Nullable String opportunityId,
                                    boolean accountCreated, List<DuplicateMatch> possibleDuplicates) {
 }

@@ -5,6 +5,7 @@ import io.relais.account.ContactView;
 import io.relais.account.FindContact;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
+import io.relais.opportunity.OpportunityRequests.Open;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.ExpectedVersion;
@@ -13,6 +14,9 @@ import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +64,11 @@ public class OpportunityController {
     @PostMapping(path = "/opportunities", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Open a deal", description = "With an account you may see, a name, a currency and an "
             + "expected close date; in the first stage. With an Idempotency-Key a retry returns the first deal.")
-    public ResponseEntity<OpportunityView> open(@RequestBody OpportunityRequests.Open request,
+    public ResponseEntity<OpportunityView> open(@io.swagger.v3.oas.annotations.parameters.RequestBody(content =
+                                                @Content(schema = @Schema(implementation = Open.class),
+                                                        examples = @ExampleObject(name = "deal",
+                                                                value = OpportunityRequests.OPEN_EXAMPLE)))
+                                                @RequestBody Open request,
                                                 @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                                 String idempotencyKey) {
         return deals.create(idempotencyKey, request, opportunityId -> {

@@ -1,9 +1,11 @@
 package io.relais.organisation;
 
 import io.relais.common.PageRequest;
+import io.relais.web.Answer;
 import io.relais.web.Queries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,6 +52,7 @@ public class TerritoryController {
     }
 
     @PostMapping("/territories")
+    @Answer(status = 201, headers = HttpHeaders.LOCATION)
     @PreAuthorize(ADMINISTRATOR)
     @Operation(summary = "Create a territory")
     public ResponseEntity<TerritoryView> create(@RequestBody TerritoryRequests.Create request) {
@@ -74,6 +77,7 @@ public class TerritoryController {
     }
 
     @PostMapping("/territories/{id}/rules")
+    @Answer(status = 201)
     @PreAuthorize(ADMINISTRATOR)
     @Operation(summary = "Add an assignment rule", description = "A rule matches a lead when every criterion "
             + "given matches: country, postal code prefix, NAF code prefix, company size band.")

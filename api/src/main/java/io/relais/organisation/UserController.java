@@ -7,10 +7,12 @@ import io.relais.security.CredentialStore;
 import io.relais.security.CurrentUser;
 import io.relais.security.PasswordPolicy;
 import io.relais.security.SecurityProperties;
+import io.relais.web.Answer;
 import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -53,6 +55,8 @@ public class UserController {
     }
 
     @PostMapping("/users")
+    @Answer(status = 201, headers = HttpHeaders.LOCATION)
+    @Answer(status = 202, headers = HttpHeaders.LOCATION, body = false)
     @PreAuthorize(ADMINISTRATOR)
     @Operation(summary = "Register a user", description = "Administrators only. With HTTP Basic sign-in, the "
             + "password lets the user sign in; with an identity provider, leave it out.")
@@ -120,6 +124,7 @@ public class UserController {
     }
 
     @PostMapping("/users/{id}/reassign-records")
+    @Answer(status = 202, body = false)
     @PreAuthorize(ADMINISTRATOR)
     @Operation(summary = "Give all of a user's open records to another user",
             description = "Accepted at once; the records move one by one, each with its own event.")
@@ -129,6 +134,7 @@ public class UserController {
     }
 
     @PutMapping("/users/{id}/password")
+    @Answer(status = 204, body = false)
     @Operation(summary = "Set a user's password", description = "HTTP Basic mode only; administrators for anyone, "
             + "users for themselves.")
     public ResponseEntity<Void> changePassword(@PathVariable String id, @RequestBody UserRequests.ChangePassword request) {

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** A small HTTP client for end-to-end tests: JSON in, JSON out, every status returned (never thrown). */
+/**
+ * A small HTTP client for end-to-end tests: JSON in, JSON out, every status returned (never thrown), every answer
+ * checked against the engine's OpenAPI description ({@link ApiContract}).
+ */
 public final class HttpApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,6 +92,7 @@ public final class HttpApi {
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            ApiContract.check(CLIENT, base, method, path, response);
             return new Response(response.statusCode(), response, parse(response.body()));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);

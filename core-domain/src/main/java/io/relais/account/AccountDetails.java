@@ -2,6 +2,7 @@ package io.relais.account;
 
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
+import jakarta.annotation.Nullable;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,22 +21,22 @@ import java.util.Set;
  */
 public record AccountDetails(
         String legalName,
-        String tradeName,
-        Address billingAddress,
-        Address deliveryAddress,
-        String phone,
-        String website,
-        String siren,
-        String siret,
-        String nafCode,
-        Integer headcount,
-        BigDecimal annualRevenue,
-        String ownershipNotes,
-        String paymentTerms,
-        BigDecimal creditLimit,
-        BigDecimal purchaseVolume,
-        BigDecimal ourShare,
-        BigDecimal businessTarget) {
+        @Nullable String tradeName,
+        @Nullable Address billingAddress,
+        @Nullable Address deliveryAddress,
+        @Nullable String phone,
+        @Nullable String website,
+        @Nullable String siren,
+        @Nullable String siret,
+        @Nullable String nafCode,
+        @Nullable Integer headcount,
+        @Nullable BigDecimal annualRevenue,
+        @Nullable String ownershipNotes,
+        @Nullable String paymentTerms,
+        @Nullable BigDecimal creditLimit,
+        @Nullable BigDecimal purchaseVolume,
+        @Nullable BigDecimal ourShare,
+        @Nullable BigDecimal businessTarget) {
 
     /** Today's rules applied to every field, for new input. */
     public AccountDetails validated() {

@@ -1,9 +1,11 @@
 package io.relais.account;
 
 import io.relais.common.Fields;
+import jakarta.annotation.Nullable;
 
 /** A postal address. Every part is optional while the account is a prospect. */
-public record Address(String street, String postalCode, String city, String country) {
+public record Address(@Nullable String street, @Nullable String postalCode, @Nullable String city,
+                      @Nullable String country) {
 
     /** Today's rules, with the fields at fault named {@code <name>.street} and so on. */
     public Address validated(String name) {

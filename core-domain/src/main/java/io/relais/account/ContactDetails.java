@@ -2,6 +2,7 @@ package io.relais.account;
 
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
+import jakarta.annotation.Nullable;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,14 +16,14 @@ import java.util.function.BiFunction;
  * @param relationshipOrigin how the relationship started (a fair, a referral, an inbound call …)
  */
 public record ContactDetails(
-        String firstName,
-        String lastName,
-        String jobTitle,
+        @Nullable String firstName,
+        @Nullable String lastName,
+        @Nullable String jobTitle,
         List<String> emails,
         List<String> phones,
-        String relationshipOrigin,
-        DecisionRole decisionRole,
-        String notes) {
+        @Nullable String relationshipOrigin,
+        @Nullable DecisionRole decisionRole,
+        @Nullable String notes) {
 
     private static final int MAX_CHANNELS = 5;
 

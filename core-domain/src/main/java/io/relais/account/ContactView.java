@@ -1,5 +1,7 @@
 package io.relais.account;
 
+import jakarta.annotation.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -7,7 +9,7 @@ import java.util.List;
  * A contact as the read model shows it, with the lead it was converted from (if any) and the contacts it
  * is linked to.
  */
-public record ContactView(String id, String accountId, ContactDetails details, String leadId,
+public record ContactView(String id, String accountId, ContactDetails details, @Nullable String leadId,
                           List<ContactLink> links,
                           Instant createdAt, Instant updatedAt) {
 }

@@ -1,5 +1,7 @@
 package io.relais.activity;
 
+import jakarta.annotation.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -8,7 +10,9 @@ import java.time.Instant;
  * due time).
  */
 public record ActivityView(String id, long version, ActivityKind kind, ActivityStatus status, String subject,
-                           String notes, String accountId, String contactId, String opportunityId, String ownerId,
-                           Instant occurredAt, Instant dueAt, Instant remindAt, Instant completedAt, String outcome,
-                           boolean overdue, Instant createdAt, String createdBy, Instant updatedAt) {
+                           @Nullable String notes, @Nullable String accountId, @Nullable String contactId,
+                           @Nullable String opportunityId, String ownerId, @Nullable Instant occurredAt,
+                           @Nullable Instant dueAt, @Nullable Instant remindAt, @Nullable Instant completedAt,
+                           @Nullable String outcome, boolean overdue, Instant createdAt, String createdBy,
+                           Instant updatedAt) {
 }

@@ -2,6 +2,7 @@ package io.relais.catalogue;
 
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
+import jakarta.annotation.Nullable;
 
 /**
  * What the catalogue says of a product or service. The canonical constructor does not validate, so that
@@ -12,8 +13,8 @@ import io.relais.common.InvalidFieldException;
  * @param unit         what a quantity counts: "piece", "hour", "licence per month" …
  * @param leadTimeDays how many days delivery takes after an order
  */
-public record ProductDetails(String code, String name, String description, ProductKind kind, String unit,
-                             Integer leadTimeDays) {
+public record ProductDetails(String code, String name, @Nullable String description, ProductKind kind, String unit,
+                             @Nullable Integer leadTimeDays) {
 
     public ProductDetails validated() {
         if (kind == null) {

@@ -2,6 +2,7 @@ package io.relais.catalogue;
 
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
+import jakarta.annotation.Nullable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ import java.time.LocalDate;
  * stay explainable, but no longer prices anything from {@code retiredOn}.
  */
 public record ProductPrice(String priceId, String priceList, String currency, BigDecimal unitPrice,
-                           LocalDate validFrom, LocalDate validUntil, LocalDate retiredOn) {
+                           LocalDate validFrom, @Nullable LocalDate validUntil, @Nullable LocalDate retiredOn) {
 
     /** The price list every product may be priced in; others are named freely. */
     public static final String STANDARD = "STANDARD";

@@ -1,5 +1,7 @@
 package io.relais.dashboard;
 
+import jakarta.annotation.Nullable;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,7 @@ import java.util.Map;
  * activities done in the last weeks by kind, overdue tasks, stale deals, data quality and weekly usage.
  */
 public record DashboardFigures(int openDeals, BigDecimal pipeline, BigDecimal weightedPipeline, int won, int lost,
-                               BigDecimal winRate, BigDecimal wonAmount, BigDecimal averageDealSize,
-                               BigDecimal averageCycleDays, Map<String, Integer> activities, int overdueTasks,
+                               @Nullable BigDecimal winRate, BigDecimal wonAmount, @Nullable BigDecimal averageDealSize,
+                               @Nullable BigDecimal averageCycleDays, Map<String, Integer> activities, int overdueTasks,
                                int staleDeals, DataQuality dataQuality, List<UsageWeek> usage) {
 }

@@ -1,5 +1,7 @@
 package io.relais.forecast;
 
+import jakarta.annotation.Nullable;
+
 import java.math.BigDecimal;
 
 /**
@@ -9,6 +11,6 @@ import java.math.BigDecimal;
  * {@code dealsWithoutCosts} counts the others.
  */
 public record ForecastFigures(BigDecimal closedWon, BigDecimal commit, BigDecimal bestCase, BigDecimal pipeline,
-                              BigDecimal weightedPipeline, BigDecimal closedWonMargin, BigDecimal weightedMargin,
-                              int wonDeals, int openDeals, int dealsWithoutCosts) {
+                              BigDecimal weightedPipeline, @Nullable BigDecimal closedWonMargin,
+                              @Nullable BigDecimal weightedMargin, int wonDeals, int openDeals, int dealsWithoutCosts) {
 }

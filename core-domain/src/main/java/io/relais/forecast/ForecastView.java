@@ -1,5 +1,7 @@
 package io.relais.forecast;
 
+import jakarta.annotation.Nullable;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +12,7 @@ import java.util.List;
  * their target, and one line per member of the team the viewer may see (members' own figures are seen only
  * by them and by those above them). {@code rates} are the exchange rates used.
  */
-public record ForecastView(String userId, String period, LocalDate periodStart, LocalDate periodEnd, Instant asOf,
-                           String currency, ForecastFigures team, BigDecimal target, List<ForecastLine> lines,
-                           List<ExchangeRateView> rates, List<UnconvertedDeals> unconverted) {
+public record ForecastView(String userId, String period, LocalDate periodStart, LocalDate periodEnd,
+                           @Nullable Instant asOf, String currency, ForecastFigures team, @Nullable BigDecimal target,
+                           List<ForecastLine> lines, List<ExchangeRateView> rates, List<UnconvertedDeals> unconverted) {
 }

@@ -1,5 +1,7 @@
 package io.relais.forecast;
 
+import jakarta.annotation.Nullable;
+
 import java.math.BigDecimal;
 
 /**
@@ -8,6 +10,6 @@ import java.math.BigDecimal;
  * deals. The {@code booked} meetings of the rest of the period that are not about an existing deal are
  * expected to bring booked × wonPerMeeting × averageWonAmount.
  */
-public record MeetingConversion(int held, int dealsWon, BigDecimal wonPerMeeting, BigDecimal averageWonAmount,
-                                int booked, BigDecimal expected) {
+public record MeetingConversion(int held, int dealsWon, @Nullable BigDecimal wonPerMeeting,
+                                @Nullable BigDecimal averageWonAmount, int booked, BigDecimal expected) {
 }

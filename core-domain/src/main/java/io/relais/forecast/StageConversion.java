@@ -1,5 +1,7 @@
 package io.relais.forecast;
 
+import jakarta.annotation.Nullable;
+
 import java.math.BigDecimal;
 
 /**
@@ -9,7 +11,7 @@ import java.math.BigDecimal;
  * share of those that reached the next stage (for the last stage: were won). The period's open deals in the
  * stage ({@code openDeals}, {@code openAmount}) are expected to bring {@code openAmount × winRate}.
  */
-public record StageConversion(String stage, int configuredProbability, int reached, int won, BigDecimal winRate,
-                              BigDecimal toNextStage, String rateSource, int openDeals, BigDecimal openAmount,
-                              BigDecimal expected) {
+public record StageConversion(String stage, int configuredProbability, int reached, int won,
+                              @Nullable BigDecimal winRate, @Nullable BigDecimal toNextStage, String rateSource,
+                              int openDeals, BigDecimal openAmount, BigDecimal expected) {
 }

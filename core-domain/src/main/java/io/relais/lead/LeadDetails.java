@@ -1,6 +1,7 @@
 package io.relais.lead;
 
 import io.relais.common.InvalidFieldException;
+import jakarta.annotation.Nullable;
 
 /**
  * What we know about the person and company behind a lead. Everything is optional and filled in over
@@ -9,19 +10,19 @@ import io.relais.common.InvalidFieldException;
  * to new input.
  */
 public record LeadDetails(
-        String firstName,
-        String lastName,
-        String email,
-        String phone,
-        String company,
-        String jobTitle,
-        String website,
-        String postalCode,
-        String city,
-        String country,
-        String notes,
-        String nafCode,
-        String companySize) {
+        @Nullable String firstName,
+        @Nullable String lastName,
+        @Nullable String email,
+        @Nullable String phone,
+        @Nullable String company,
+        @Nullable String jobTitle,
+        @Nullable String website,
+        @Nullable String postalCode,
+        @Nullable String city,
+        @Nullable String country,
+        @Nullable String notes,
+        @Nullable String nafCode,
+        @Nullable String companySize) {
 
     public LeadDetails validated() {
         LeadDetails valid = this;

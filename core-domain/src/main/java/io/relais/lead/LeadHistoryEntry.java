@@ -1,6 +1,7 @@
 package io.relais.lead;
 
 import io.relais.common.FieldChange;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +18,8 @@ public record LeadHistoryEntry(
         String type,
         Instant occurredAt,
         String userId,
-        String onBehalfOf,
+        @Nullable String onBehalfOf,
         String correlationId,
-        String causationId,
+        @Nullable String causationId,
         List<FieldChange> changes) {
 }

@@ -1,5 +1,7 @@
 package io.relais.lead;
 
+import jakarta.annotation.Nullable;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,18 +13,18 @@ public record LeadView(
         LeadStatus status,
         LeadDetails details,
         LeadSource source,
-        String sourceDetail,
-        Boolean marketingConsent,
-        LocalDate consentDate,
-        ConsentChannel consentChannel,
-        String ownerId,
-        DisqualificationReason disqualificationReason,
-        String disqualificationNote,
+        @Nullable String sourceDetail,
+        @Nullable Boolean marketingConsent,
+        @Nullable LocalDate consentDate,
+        @Nullable ConsentChannel consentChannel,
+        @Nullable String ownerId,
+        @Nullable DisqualificationReason disqualificationReason,
+        @Nullable String disqualificationNote,
         Instant capturedAt,
         String capturedBy,
         Instant updatedAt,
-        String convertedAccountId,
-        String convertedContactId,
-        String mergedIntoId,
+        @Nullable String convertedAccountId,
+        @Nullable String convertedContactId,
+        @Nullable String mergedIntoId,
         List<String> mergedLeadIds) {
 }

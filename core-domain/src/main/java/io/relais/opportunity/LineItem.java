@@ -2,6 +2,7 @@ package io.relais.opportunity;
 
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
+import jakarta.annotation.Nullable;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * price it came from), less a discount in percent, and what a unit costs us, for the margin.
  */
 public record LineItem(String lineId, String productId, String productName, String priceId, BigDecimal quantity,
-                       BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal unitCost) {
+                       BigDecimal unitPrice, @Nullable BigDecimal discountPercent, @Nullable BigDecimal unitCost) {
 
     /** What an amount of money may reach: a deal's total and its lines' cost are stored as amounts. */
     private static final BigDecimal AMOUNT_LIMIT = BigDecimal.TEN.pow(Fields.AMOUNT_DIGITS);

@@ -3,6 +3,7 @@ package io.relais.organisation;
 import io.relais.common.CompanySize;
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
+import jakarta.annotation.Nullable;
 
 import java.util.Locale;
 
@@ -14,8 +15,8 @@ import java.util.Locale;
  * @param nafCodePrefix    the start of the NAF code, dots ignored ("62" matches "62.01Z")
  * @param companySize      the size band
  */
-public record TerritoryCriteria(String country, String postalCodePrefix, String nafCodePrefix,
-                                CompanySize companySize) {
+public record TerritoryCriteria(@Nullable String country, @Nullable String postalCodePrefix,
+                                @Nullable String nafCodePrefix, @Nullable CompanySize companySize) {
 
     public TerritoryCriteria validated() {
         TerritoryCriteria valid = new TerritoryCriteria(Fields.country("country", country),

@@ -1,6 +1,7 @@
 package io.relais.timeline;
 
 import io.relais.common.FieldChange;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,11 +18,11 @@ public record TimelineEntry(
         String type,
         String recordId,
         long version,
-        String contactId,
+        @Nullable String contactId,
         Instant occurredAt,
         String userId,
-        String onBehalfOf,
+        @Nullable String onBehalfOf,
         String correlationId,
-        String causationId,
+        @Nullable String causationId,
         List<FieldChange> changes) {
 }
