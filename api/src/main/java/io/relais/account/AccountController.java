@@ -110,11 +110,10 @@ public class AccountController {
                             @RequestParam(required = false) String ownerId,
                             @RequestParam(required = false) String q,
                             @RequestParam(required = false) String registration,
-                            @RequestParam(defaultValue = "0") int page,
-                            @RequestParam(defaultValue = "20") int size) {
+                            PageRequest page) {
         return queries.answer(new FindAccounts(CurrentUser.viewer(), status, QueryParameters.text(ownerId), q,
                 QueryParameters.text(QueryParameters.atMost("registration", registration, 20)),
-                new PageRequest(page, size)), AccountPage.class);
+                page), AccountPage.class);
     }
 
     @GetMapping("/{id}")

@@ -81,12 +81,11 @@ public class ActivityController {
                              @RequestParam(required = false) ActivityStatus status,
                              @Parameter(description = "Due before: " + QueryParameters.INSTANT)
                              @RequestParam(required = false) String dueBefore,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "20") int size) {
+                             PageRequest page) {
         return queries.answer(new FindActivities(CurrentUser.viewer(), QueryParameters.text(accountId),
                 QueryParameters.text(contactId), QueryParameters.text(opportunityId), QueryParameters.text(ownerId),
                 kind, status, QueryParameters.instant("dueBefore", dueBefore).orElse(null),
-                new PageRequest(page, size)), ActivityPage.class);
+                page), ActivityPage.class);
     }
 
     @GetMapping("/activities/{id}")
@@ -129,8 +128,8 @@ public class ActivityController {
     @GetMapping("/alerts")
     @Operation(summary = "Your alerts", description = "Reminders that came due and tasks or meetings gone overdue, "
             + "newest first.")
-    public AlertPage alerts(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return queries.answer(new FindAlerts(CurrentUser.id(), new PageRequest(page, size)), AlertPage.class);
+    public AlertPage alerts(PageRequest page) {
+        return queries.answer(new FindAlerts(CurrentUser.id(), page), AlertPage.class);
     }
 
     /** Creates the activity {@code command} makes of its id and links (see {@link #links}). */

@@ -55,10 +55,9 @@ public class ProductController {
     public ProductPage list(@RequestParam(required = false) String q,
                             @RequestParam(required = false) ProductKind kind,
                             @RequestParam(defaultValue = "false") boolean includeDiscontinued,
-                            @RequestParam(defaultValue = "0") int page,
-                            @RequestParam(defaultValue = "20") int size) {
+                            PageRequest page) {
         return queries.answer(new FindProducts(QueryParameters.atMost("q", q, 200), kind, includeDiscontinued,
-                new PageRequest(page, size)), ProductPage.class);
+                page), ProductPage.class);
     }
 
     @GetMapping("/{id}")

@@ -34,8 +34,7 @@ public class DuplicateController {
                                    @RequestParam(required = false) String recordId,
                                    @Parameter(description = "The lowest score listed, 0 to 1")
                                    @RequestParam(defaultValue = "0") double minScore,
-                                   @RequestParam(defaultValue = "0") int page,
-                                   @RequestParam(defaultValue = "20") int size) {
+                                   PageRequest page) {
         if (kind == RecordKind.CONTACT) {
             throw new InvalidFieldException("kind", "invalid-parameter", "Duplicate pairs are kept for ACCOUNT and "
                     + "LEAD; a contact's likely duplicates come with its account's or lead's");
@@ -45,6 +44,6 @@ public class DuplicateController {
         }
         String record = recordId == null || recordId.isBlank() ? null : recordId.strip();
         return queries.answer(new FindDuplicatePairs(kind, record, minScore, CurrentUser.viewer(),
-                new PageRequest(page, size)), DuplicatePairPage.class);
+                page), DuplicatePairPage.class);
     }
 }

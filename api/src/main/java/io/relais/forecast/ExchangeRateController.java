@@ -37,9 +37,8 @@ public class ExchangeRateController {
     @GetMapping
     @Operation(summary = "List exchange rates", description = "Every rate into the reporting currency, by currency "
             + "and the day it takes effect; paged.")
-    public ExchangeRatePage list(@RequestParam(defaultValue = "0") int page,
-                                 @RequestParam(defaultValue = "20") int size) {
-        return queries.answer(new FindExchangeRates(new PageRequest(page, size)), ExchangeRatePage.class);
+    public ExchangeRatePage list(PageRequest page) {
+        return queries.answer(new FindExchangeRates(page), ExchangeRatePage.class);
     }
 
     @GetMapping("/{currency}")

@@ -4,10 +4,10 @@ import io.relais.common.InvalidFieldException;
 import io.relais.security.CurrentUser;
 import io.relais.web.NotFoundException;
 import io.relais.web.Queries;
-import io.relais.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,16 +15,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.Instant;
 
 @RestController
 @RequestMapping("/api/v1/forecasts/{userId}")
 @Tag(name = "Forecasts", description = "Forecasts, funnels, targets and exchange rates")
 public class ForecastController {
-
-    private static final String PERIOD = "A year (2026), a quarter (2026-Q3) or a month (2026-07)";
-    private static final String AS_OF = "The forecast as it stood then (default now): "
-            + QueryParameters.INSTANT;
 
     private final Queries queries;
     private final ForecastProperties properties;
@@ -42,10 +37,8 @@ public class ForecastController {
             + "weighted pipeline and margins, in the reporting currency, against the target. One line per member: "
             + "a member's own figures are shown only to them and to those above them, so a rep sees the team's "
             + "total and their own line. 404 for a user whose team the caller is not part of, above, or below.")
-    public ForecastView forecast(@PathVariable String userId,
-                                 @Parameter(description = PERIOD) @RequestParam String period,
-                                 @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return queries.find(new FindForecast(userId, ForecastPeriod.parse("period", period), asOf(asOf),
+    public ForecastView forecast(@PathVariable String userId, @ParameterObject ForecastParameters figures) {
+        return queries.find(new FindForecast(userId, figures.forecastPeriod(), figures.asOf(clock.instant()),
                         CurrentUser.viewer()), ForecastView.class)
                 .orElseThrow(() -> NotFoundException.teamFigures(userId));
     }
@@ -56,9 +49,7 @@ public class ForecastController {
             + "meetings to won deals, with the counts behind each), applied to the period's open deals and booked "
             + "meetings: the projected result and the probability of reaching the target. Same visibility as the "
             + "forecast.")
-    public FunnelView funnel(@PathVariable String userId,
-                             @Parameter(description = PERIOD) @RequestParam String period,
-                             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
+    public FunnelView funnel(@PathVariable String userId, @ParameterObject ForecastParameters figures,
                              @Parameter(description = "Months of history the rates are learnt from (1 to 120; "
                                      + "default relais.forecasts.funnel-months)")
                              @RequestParam(required = false) Integer months) {
@@ -66,17 +57,8 @@ public class ForecastController {
         if (window < 1 || window > 120) {
             throw new InvalidFieldException("months", "invalid-parameter", "months must be 1 to 120");
         }
-        return queries.find(new FindFunnel(userId, ForecastPeriod.parse("period", period), asOf(asOf), window,
+        return queries.find(new FindFunnel(userId, figures.forecastPeriod(), figures.asOf(clock.instant()), window,
                         CurrentUser.viewer()), FunnelView.class)
                 .orElseThrow(() -> NotFoundException.teamFigures(userId));
-    }
-
-    private Instant asOf(String value) {
-        Instant now = clock.instant();
-        Instant asOf = QueryParameters.instant("asOf", value).orElse(now);
-        if (asOf.isAfter(now)) {
-            throw new InvalidFieldException("asOf", "invalid-parameter", "asOf must not be in the future");
-        }
-        return asOf;
     }
 }

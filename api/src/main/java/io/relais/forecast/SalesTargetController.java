@@ -41,12 +41,10 @@ public class SalesTargetController {
             + "(2026, 2026-Q3, 2026-07) or user; by user and period, paged.")
     public SalesTargetPage list(@RequestParam(required = false) String period,
                                 @RequestParam(required = false) String userId,
-                                @RequestParam(defaultValue = "0") int page,
-                                @RequestParam(defaultValue = "20") int size) {
-        PageRequest pageRequest = new PageRequest(page, size);
+                                PageRequest page) {
         String label = period == null || period.isBlank() ? null : ForecastPeriod.parse("period", period).label();
         return queries.answer(new FindSalesTargets(label, QueryParameters.text(userId), CurrentUser.viewer(),
-                pageRequest), SalesTargetPage.class);
+                page), SalesTargetPage.class);
     }
 
     @GetMapping("/{userId}/{period}")

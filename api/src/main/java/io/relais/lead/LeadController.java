@@ -11,6 +11,7 @@ import io.relais.security.CurrentUser;
 import io.relais.web.Answer;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKeys;
+import io.relais.web.PageSize;
 import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoint;
@@ -99,15 +100,14 @@ public class LeadController {
                          @RequestParam(required = false) String ownerId,
                          @RequestParam(required = false) LeadSource source,
                          @RequestParam(required = false) String q,
-                         @RequestParam(defaultValue = "0") int page,
-                         @RequestParam(defaultValue = "20") int size,
+                         PageRequest page,
                          @RequestParam(defaultValue = "capturedAt,desc") String sort) {
         String[] sortParts = sort.split(",", -1);
         LeadSortField sortBy = LeadSortField.byName(sortParts[0].strip()).orElseThrow(() -> new InvalidFieldException(
                 "sort", "invalid-sort", "sort must be one of capturedAt, updatedAt, lastName, company, status"));
         boolean ascending = sortParts.length > 1 && parseDirection(sortParts[1]);
         FindLeads query = new FindLeads(CurrentUser.viewer(), status, QueryParameters.text(ownerId), source, q, sortBy,
-                ascending, new PageRequest(page, size));
+                ascending, page);
         return queries.answer(query, LeadPage.class);
     }
 
@@ -121,11 +121,9 @@ public class LeadController {
     @Operation(summary = "A lead's history", description = "Every event, oldest first, with its time, user and "
             + "correlation id, and the fields it changed.")
     public LeadHistoryPage history(@PathVariable String id,
-                                   @RequestParam(defaultValue = "0") int page,
-                                   @RequestParam(defaultValue = "50") int size) {
-        PageRequest pageRequest = new PageRequest(page, size);
+                                   @PageSize(50) PageRequest page) {
         leads.visible(id);
-        return queries.answer(new FindLeadHistory(id, CurrentUser.viewer(), pageRequest), LeadHistoryPage.class);
+        return queries.answer(new FindLeadHistory(id, CurrentUser.viewer(), page), LeadHistoryPage.class);
     }
 
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})

@@ -90,12 +90,11 @@ public class OpportunityController {
                                 @RequestParam(required = false) String closingFrom,
                                 @RequestParam(required = false) String closingBefore,
                                 @RequestParam(required = false) String q,
-                                @RequestParam(defaultValue = "0") int page,
-                                @RequestParam(defaultValue = "20") int size) {
+                                PageRequest page) {
         return queries.answer(new FindOpportunities(CurrentUser.viewer(), QueryParameters.text(accountId),
                 QueryParameters.text(ownerId), status, stage == null || stage.isBlank() ? null
                 : stage.strip().toUpperCase(), QueryParameters.date("closingFrom", closingFrom).orElse(null),
-                QueryParameters.date("closingBefore", closingBefore).orElse(null), q, new PageRequest(page, size)),
+                QueryParameters.date("closingBefore", closingBefore).orElse(null), q, page),
                 OpportunityPage.class);
     }
 

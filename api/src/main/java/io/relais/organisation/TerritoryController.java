@@ -2,6 +2,7 @@ package io.relais.organisation;
 
 import io.relais.common.PageRequest;
 import io.relais.web.Answer;
+import io.relais.web.PageSize;
 import io.relais.web.Queries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -65,9 +66,8 @@ public class TerritoryController {
     @GetMapping("/territories")
     @Operation(summary = "List territories", description = "Ordered by id, each with its rules (highest priority "
             + "first) and reps (in round-robin order).")
-    public TerritoryPage list(@RequestParam(defaultValue = "0") int page,
-                              @RequestParam(defaultValue = "50") int size) {
-        return queries.answer(new FindTerritories(new PageRequest(page, size)), TerritoryPage.class);
+    public TerritoryPage list(@PageSize(50) PageRequest page) {
+        return queries.answer(new FindTerritories(page), TerritoryPage.class);
     }
 
     @GetMapping("/territories/{id}")

@@ -8,6 +8,7 @@ import io.relais.security.CurrentUser;
 import io.relais.security.PasswordPolicy;
 import io.relais.security.SecurityProperties;
 import io.relais.web.Answer;
+import io.relais.web.PageSize;
 import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
@@ -81,10 +82,9 @@ public class UserController {
                          @RequestParam(required = false) String managerId,
                          @RequestParam(required = false) Boolean active,
                          @RequestParam(required = false) String q,
-                         @RequestParam(defaultValue = "0") int page,
-                         @RequestParam(defaultValue = "50") int size) {
+                         @PageSize(50) PageRequest page) {
         return queries.answer(new FindUsers(profile, managerId, active, QueryParameters.atMost("q", q, 100),
-                new PageRequest(page, size)), UserPage.class);
+                page), UserPage.class);
     }
 
     @GetMapping("/users/{id}")

@@ -3,34 +3,25 @@ package io.relais.timeline;
 import io.relais.account.AccountView;
 import io.relais.account.ContactView;
 import io.relais.account.FindContact;
-import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.NotFoundException;
+import io.relais.web.PageSize;
 import io.relais.web.Queries;
-import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 
 @RestController
 @RequestMapping("/api/v1/accounts/{id}")
 @Tag(name = "Timeline", description = "The 360° history of an account and of a contact")
 public class TimelineController {
-
-    private static final String KIND = "ACCOUNT, CONTACT, LEAD, OPPORTUNITY or ACTIVITY; repeat the parameter or "
-            + "separate with commas";
 
     private final RecordEndpoint<AccountView> accounts;
     private final Queries queries;
@@ -46,22 +37,11 @@ public class TimelineController {
             + "duplicates merged into it, its deals and the activities about it (those you may see), newest first: "
             + "each entry with what changed (field, old and new value), who, when and in which request. Contact and "
             + "activity entries may hold personal data (notes).")
-    public TimelinePage accountTimeline(@PathVariable String id,
-                                        @Parameter(description = KIND) @RequestParam(required = false)
-                                        List<TimelineKind> kind,
-                                        @Parameter(description = "Entries at or after: " + QueryParameters.INSTANT)
-                                        @RequestParam(required = false) String from,
-                                        @Parameter(description = "Entries before: " + QueryParameters.INSTANT)
-                                        @RequestParam(required = false) String to,
-                                        @Parameter(description = "desc (newest first, the default) or asc")
-                                        @RequestParam(defaultValue = "desc") String order,
-                                        @RequestParam(defaultValue = "0") int page,
-                                        @RequestParam(defaultValue = "50") int size) {
-        TimelineFilter filter = filter(kind, from, to, order);
-        PageRequest pageRequest = new PageRequest(page, size);
+    public TimelinePage accountTimeline(@PathVariable String id, @ParameterObject TimelineParameters filter,
+                                        @PageSize(50) PageRequest page) {
+        TimelineFilter entries = filter.filter();
         accounts.visible(id);
-        return queries.answer(new FindAccountTimeline(id, CurrentUser.viewer(), filter, pageRequest),
-                TimelinePage.class);
+        return queries.answer(new FindAccountTimeline(id, CurrentUser.viewer(), entries, page), TimelinePage.class);
     }
 
     @GetMapping("/contacts/{contactId}/timeline")
@@ -69,38 +49,14 @@ public class TimelineController {
             + "own entries (in whichever account they were), the history of the leads converted into them, of the "
             + "deals they are or were the primary contact of and of the activities about them (those you may see).")
     public TimelinePage contactTimeline(@PathVariable String id, @PathVariable String contactId,
-                                        @Parameter(description = KIND) @RequestParam(required = false)
-                                        List<TimelineKind> kind,
-                                        @Parameter(description = "Entries at or after: " + QueryParameters.INSTANT)
-                                        @RequestParam(required = false) String from,
-                                        @Parameter(description = "Entries before: " + QueryParameters.INSTANT)
-                                        @RequestParam(required = false) String to,
-                                        @Parameter(description = "desc (newest first, the default) or asc")
-                                        @RequestParam(defaultValue = "desc") String order,
-                                        @RequestParam(defaultValue = "0") int page,
-                                        @RequestParam(defaultValue = "50") int size) {
-        TimelineFilter filter = filter(kind, from, to, order);
-        PageRequest pageRequest = new PageRequest(page, size);
+                                        @ParameterObject TimelineParameters filter, @PageSize(50) PageRequest page) {
+        TimelineFilter entries = filter.filter();
         Viewer viewer = CurrentUser.viewer();
         boolean inAccount = queries.find(new FindContact(contactId, viewer), ContactView.class)
                 .filter(contact -> contact.accountId().equals(id)).isPresent();
         if (!inAccount) {
             throw new NotFoundException("Contact", contactId);
         }
-        return queries.answer(new FindContactTimeline(contactId, viewer, filter, pageRequest), TimelinePage.class);
-    }
-
-    private static TimelineFilter filter(List<TimelineKind> kinds, String from, String to, String order) {
-        Set<TimelineKind> kindSet = kinds == null || kinds.isEmpty() ? Set.of() : EnumSet.copyOf(kinds);
-        return new TimelineFilter(kindSet, QueryParameters.instant("from", from).orElse(null),
-                QueryParameters.instant("to", to).orElse(null), oldestFirst(order));
-    }
-
-    private static boolean oldestFirst(String order) {
-        return switch (order.strip().toLowerCase()) {
-            case "asc" -> true;
-            case "desc" -> false;
-            default -> throw new InvalidFieldException("order", "invalid-parameter", "order must be asc or desc");
-        };
+        return queries.answer(new FindContactTimeline(contactId, viewer, entries, page), TimelinePage.class);
     }
 }

@@ -1,0 +1,40 @@
+package io.relais.timeline;
+
+import io.relais.common.InvalidFieldException;
+import io.relais.web.QueryParameters;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** The filters both timelines take, as query parameters. */
+record TimelineParameters(
+        @Parameter(description = "ACCOUNT, CONTACT, LEAD, OPPORTUNITY or ACTIVITY; repeat the parameter or "
+                + "separate with commas")
+        List<TimelineKind> kind,
+        @Parameter(description = "Entries at or after: " + QueryParameters.INSTANT)
+        String from,
+        @Parameter(description = "Entries before: " + QueryParameters.INSTANT)
+        String to,
+        @Parameter(description = "desc (newest first, the default) or asc", schema = @Schema(defaultValue = "desc"))
+        String order) {
+
+    TimelineFilter filter() {
+        Set<TimelineKind> kinds = kind == null || kind.isEmpty() ? Set.of() : EnumSet.copyOf(kind);
+        return new TimelineFilter(kinds, QueryParameters.instant("from", from).orElse(null),
+                QueryParameters.instant("to", to).orElse(null), oldestFirst());
+    }
+
+    private boolean oldestFirst() {
+        if (order == null || order.isEmpty()) {
+            return false;
+        }
+        return switch (order.strip().toLowerCase()) {
+            case "asc" -> true;
+            case "desc" -> false;
+            default -> throw new InvalidFieldException("order", "invalid-parameter", "order must be asc or desc");
+        };
+    }
+}
