@@ -12,7 +12,6 @@ import io.relais.web.Answer;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKeys;
 import io.relais.web.Queries;
-import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoint;
 import io.relais.web.RecordEndpoints;
 import io.relais.web.Versions;
@@ -21,6 +20,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -106,14 +105,8 @@ public class AccountController {
     @GetMapping
     @Operation(summary = "List accounts", description = "Paged, by legal name; q searches legal and trade names "
             + "ignoring case and accents; registration finds a SIREN or SIRET.")
-    public AccountPage list(@RequestParam(required = false) AccountStatus status,
-                            @RequestParam(required = false) String ownerId,
-                            @RequestParam(required = false) String q,
-                            @RequestParam(required = false) String registration,
-                            PageRequest page) {
-        return queries.answer(new FindAccounts(CurrentUser.viewer(), status, QueryParameters.text(ownerId), q,
-                QueryParameters.text(QueryParameters.atMost("registration", registration, 20)),
-                page), AccountPage.class);
+    public AccountPage list(@ParameterObject AccountListParameters filters, PageRequest page) {
+        return queries.answer(filters.query(CurrentUser.viewer(), page), AccountPage.class);
     }
 
     @GetMapping("/{id}")

@@ -11,11 +11,10 @@ import io.relais.security.CurrentUser;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKeys;
 import io.relais.web.Queries;
-import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.function.BiFunction;
@@ -73,19 +71,8 @@ public class ActivityController {
     @GetMapping("/activities")
     @Operation(summary = "List activities", description = "Newest first; filters accountId, contactId, "
             + "opportunityId, ownerId, kind, status (OPEN, DONE, CANCELLED), dueBefore.")
-    public ActivityPage list(@RequestParam(required = false) String accountId,
-                             @RequestParam(required = false) String contactId,
-                             @RequestParam(required = false) String opportunityId,
-                             @RequestParam(required = false) String ownerId,
-                             @RequestParam(required = false) ActivityKind kind,
-                             @RequestParam(required = false) ActivityStatus status,
-                             @Parameter(description = "Due before: " + QueryParameters.INSTANT)
-                             @RequestParam(required = false) String dueBefore,
-                             PageRequest page) {
-        return queries.answer(new FindActivities(CurrentUser.viewer(), QueryParameters.text(accountId),
-                QueryParameters.text(contactId), QueryParameters.text(opportunityId), QueryParameters.text(ownerId),
-                kind, status, QueryParameters.instant("dueBefore", dueBefore).orElse(null),
-                page), ActivityPage.class);
+    public ActivityPage list(@ParameterObject ActivityListParameters filters, PageRequest page) {
+        return queries.answer(filters.query(CurrentUser.viewer(), page), ActivityPage.class);
     }
 
     @GetMapping("/activities/{id}")

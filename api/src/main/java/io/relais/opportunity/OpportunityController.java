@@ -11,13 +11,13 @@ import io.relais.security.CurrentUser;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKeys;
 import io.relais.web.Queries;
-import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -83,19 +82,8 @@ public class OpportunityController {
     @GetMapping("/opportunities")
     @Operation(summary = "List deals", description = "By expected close date; filters accountId, ownerId, status "
             + "(OPEN, WON, LOST), stage, closingFrom (included) and closingBefore (excluded), q in the name.")
-    public OpportunityPage list(@RequestParam(required = false) String accountId,
-                                @RequestParam(required = false) String ownerId,
-                                @RequestParam(required = false) OpportunityStatus status,
-                                @RequestParam(required = false) String stage,
-                                @RequestParam(required = false) String closingFrom,
-                                @RequestParam(required = false) String closingBefore,
-                                @RequestParam(required = false) String q,
-                                PageRequest page) {
-        return queries.answer(new FindOpportunities(CurrentUser.viewer(), QueryParameters.text(accountId),
-                QueryParameters.text(ownerId), status, stage == null || stage.isBlank() ? null
-                : stage.strip().toUpperCase(), QueryParameters.date("closingFrom", closingFrom).orElse(null),
-                QueryParameters.date("closingBefore", closingBefore).orElse(null), q, page),
-                OpportunityPage.class);
+    public OpportunityPage list(@ParameterObject OpportunityListParameters filters, PageRequest page) {
+        return queries.answer(filters.query(CurrentUser.viewer(), page), OpportunityPage.class);
     }
 
     @GetMapping("/opportunities/{id}")

@@ -85,6 +85,18 @@ class QueryParameterDeclarationsTest extends ApiTestSupport {
         assertThat(parameter(forecast.get("get"), "asOf").path("required").asBoolean(false)).isFalse();
     }
 
+    @Test
+    void aFilterOfARecordIsReadAndRefusedAsARequestParameterIs() {
+        Response badStatus = api().get("/api/v1/activities?status=PENDING");
+
+        assertProblem(badStatus, "invalid-parameter", "status");
+        assertThat(badStatus.body().get("detail").asText()).isEqualTo("'PENDING' is not a valid value for status; "
+                + "expected one of OPEN, DONE, CANCELLED");
+        assertProblem(api().get("/api/v1/opportunities?closingFrom=soon"), "invalid-parameter", "closingFrom");
+        assertThat(api().get("/api/v1/activities?status=&kind=").status()).isEqualTo(200);
+        assertThat(api().get("/api/v1/opportunities?status=WON&stage=&q=").status()).isEqualTo(200);
+    }
+
     private List<Integer> page(String path) {
         Response response = api().get(path);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
