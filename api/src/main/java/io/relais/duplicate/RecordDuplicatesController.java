@@ -6,7 +6,9 @@ import io.relais.lead.DismissLeadDuplicate;
 import io.relais.lead.LeadView;
 import io.relais.security.CurrentUser;
 import io.relais.web.Answer;
+import io.relais.web.Queries;
 import io.relais.web.RecordEndpoint;
+import io.relais.web.RecordEndpoints;
 import io.swagger.v3.oas.models.OpenAPI;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -18,14 +20,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.HandlerMapping;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A lead's or an account's likely duplicates, and the dismissal of one: the same two routes serve both kinds, the
- * kind taken from the path. Each path keeps its own operation in the API description ({@link #customise}).
+ * A lead's or an account's likely duplicates, and the dismissal of one (answered once the duplicates list leaves
+ * the pair out, or 202 past the read-your-writes bound): the same two routes serve both kinds, the kind taken from
+ * the path. Each path keeps its own operation in the API description ({@link #customise}).
  */
 @RestController
 public class RecordDuplicatesController implements OpenApiCustomizer {
@@ -64,26 +68,29 @@ public class RecordDuplicatesController implements OpenApiCustomizer {
             return likely.apply(id, records.visible(id));
         }
 
-        ResponseEntity<Void> dismiss(String id, String otherId, DuplicateDismissals dismissals) {
+        /** The id of the record a dismissal names as not a duplicate of {@code id}; both must be visible. */
+        String other(String id, String otherId) {
             records.visible(id);
-            String other = idOf.apply(records.named("otherId", otherId));
-            return dismissals.dismiss(dismissal.apply(id, other), kind, id, other);
+            return idOf.apply(records.named("otherId", otherId));
         }
     }
 
     private final Kind<LeadView> leads;
     private final Kind<AccountView> accounts;
-    private final DuplicateDismissals dismissals;
+    private final RecordEndpoints endpoints;
+    private final Queries queries;
 
     public RecordDuplicatesController(RecordEndpoint<LeadView> leads, RecordEndpoint<AccountView> accounts,
-                                      PossibleDuplicates possibleDuplicates, DuplicateDismissals dismissals) {
+                                      PossibleDuplicates possibleDuplicates, RecordEndpoints endpoints,
+                                      Queries queries) {
         this.leads = new Kind<>(RecordKind.LEAD, leads, LeadView::id,
                 (id, lead) -> possibleDuplicates.ofLead(id, lead.details(), CurrentUser.viewer()),
                 DismissLeadDuplicate::new);
         this.accounts = new Kind<>(RecordKind.ACCOUNT, accounts, AccountView::id,
                 (id, account) -> possibleDuplicates.ofAccount(id, account.details(), CurrentUser.viewer()),
                 DismissAccountDuplicate::new);
-        this.dismissals = dismissals;
+        this.endpoints = endpoints;
+        this.queries = queries;
     }
 
     @GetMapping({LEADS, ACCOUNTS})
@@ -96,7 +103,12 @@ public class RecordDuplicatesController implements OpenApiCustomizer {
     @Answer(status = 202, body = false)
     public ResponseEntity<Void> dismissDuplicate(@PathVariable String id, @RequestBody DismissDuplicateRequest body,
                                                  HttpServletRequest request) {
-        return kindOf(request).dismiss(id, body.otherId(), dismissals);
+        Kind<?> kind = kindOf(request);
+        String otherId = kind.other(id, body.otherId());
+        endpoints.send(kind.dismissal().apply(id, otherId));
+        boolean shown = endpoints.await(() -> queries.find(new FindDuplicateDismissal(kind.kind(), id, otherId),
+                Instant.class), dismissedAt -> true).isPresent();
+        return shown ? ResponseEntity.noContent().build() : ResponseEntity.accepted().build();
     }
 
     private Kind<?> kindOf(HttpServletRequest request) {
