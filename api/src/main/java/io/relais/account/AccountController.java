@@ -2,15 +2,12 @@ package io.relais.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.common.PageRequest;
-import io.relais.duplicate.DuplicateDismissals;
-import io.relais.duplicate.DuplicateMatch;
 import io.relais.duplicate.PossibleDuplicates;
-import io.relais.duplicate.RecordKind;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.Answer;
 import io.relais.web.ExpectedVersion;
-import io.relais.web.IdempotencyKeys;
+import io.relais.web.IdempotencyKey;
 import io.relais.web.Queries;
 import io.relais.web.RecordEndpoint;
 import io.relais.web.RecordEndpoints;
@@ -30,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,17 +47,14 @@ public class AccountController {
     private final Queries queries;
     private final AccountPatches patches;
     private final PossibleDuplicates possibleDuplicates;
-    private final DuplicateDismissals dismissals;
 
     public AccountController(RecordEndpoints endpoints, RecordEndpoint<AccountView> accounts, Queries queries,
-                             AccountPatches patches, PossibleDuplicates possibleDuplicates,
-                             DuplicateDismissals dismissals) {
+                             AccountPatches patches, PossibleDuplicates possibleDuplicates) {
         this.endpoints = endpoints;
         this.accounts = accounts;
         this.queries = queries;
         this.patches = patches;
         this.possibleDuplicates = possibleDuplicates;
-        this.dismissals = dismissals;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -74,32 +67,12 @@ public class AccountController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(schema = @Schema(implementation = AccountDetails.class),
                             examples = @ExampleObject(name = "prospect", value = AccountRequests.CREATE_EXAMPLE)))
-            @RequestBody JsonNode body,
-            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
-        return accounts.create(idempotencyKey, body.deepCopy(), accountId -> {
+            @RequestBody JsonNode body, IdempotencyKey key) {
+        return accounts.create(key, body.deepCopy(), accountId -> {
             String ownerId = patches.take(body, "ownerId");
             return new CreateAccount(accountId, patches.details(body), ownerId);
         }, account -> new CreatedAccount(account,
                 possibleDuplicates.ofAccount(account.id(), account.details(), CurrentUser.viewer())));
-    }
-
-    @GetMapping("/{id}/duplicates")
-    @Operation(summary = "An account's likely duplicates", description = "Accounts you may see that look like the "
-            + "same company, most likely first, with their score (0 to 1) and reasons; dismissed ones included.")
-    public List<DuplicateMatch> duplicates(@PathVariable String id) {
-        return possibleDuplicates.ofAccount(id, accounts.visible(id).details(), CurrentUser.viewer());
-    }
-
-    @PostMapping("/{id}/duplicates/dismiss")
-    @Answer(status = 204, body = false)
-    @Answer(status = 202, body = false)
-    @Operation(summary = "Dismiss a proposed duplicate", description = "Records that otherId is not a duplicate of "
-            + "this account: the pair leaves the duplicates list. 204 once it has.")
-    public ResponseEntity<Void> dismissDuplicate(@PathVariable String id,
-                                                 @RequestBody AccountRequests.DismissDuplicate request) {
-        accounts.visible(id);
-        String otherId = accounts.named("otherId", request.otherId()).id();
-        return dismissals.dismiss(new DismissAccountDuplicate(id, otherId), RecordKind.ACCOUNT, id, otherId);
     }
 
     @GetMapping

@@ -47,9 +47,6 @@ final class AccountRequests {
     record MoveContact(@Schema(description = "The account the contact moves to") String toAccountId) {
     }
 
-    record DismissDuplicate(@Schema(description = "The account that is not a duplicate of this one") String otherId) {
-    }
-
     record Merge(@Schema(description = "The duplicate to merge into this account; it ends, this one carries on")
                  String duplicateId) {
     }

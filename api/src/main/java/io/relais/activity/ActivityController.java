@@ -9,7 +9,7 @@ import io.relais.opportunity.OpportunityView;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.ExpectedVersion;
-import io.relais.web.IdempotencyKeys;
+import io.relais.web.IdempotencyKey;
 import io.relais.web.Queries;
 import io.relais.web.RecordEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,10 +49,8 @@ public class ActivityController {
     @Operation(summary = "Log a call, e-mail, note or meeting that happened", description = "About an account, a "
             + "contact or a deal you may see (the account is taken from the contact or the deal when absent). "
             + "Notes about a person are personal data: keep them factual.")
-    public ResponseEntity<ActivityView> log(@RequestBody ActivityRequests.Log request,
-                                            @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
-                                            String idempotencyKey) {
-        return create(request, idempotencyKey, (id, links) -> new LogActivity(id, request.kind(), request.subject(),
+    public ResponseEntity<ActivityView> log(@RequestBody ActivityRequests.Log request, IdempotencyKey key) {
+        return create(request, key, (id, links) -> new LogActivity(id, request.kind(), request.subject(),
                 request.notes(), links, request.occurredAt()));
     }
 
@@ -61,10 +58,8 @@ public class ActivityController {
     @Operation(summary = "Schedule a task or meeting", description = "Due at dueAt, for assigneeId (default you), "
             + "with a reminder at remindAt. The reminder and the overdue alert reach the assignee's alerts "
             + "(GET /alerts) even across restarts.")
-    public ResponseEntity<ActivityView> schedule(@RequestBody ActivityRequests.Schedule request,
-                                                 @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
-                                                 String idempotencyKey) {
-        return create(request, idempotencyKey, (id, links) -> new ScheduleActivity(id, request.kind(),
+    public ResponseEntity<ActivityView> schedule(@RequestBody ActivityRequests.Schedule request, IdempotencyKey key) {
+        return create(request, key, (id, links) -> new ScheduleActivity(id, request.kind(),
                 request.subject(), request.notes(), links, request.dueAt(), request.assigneeId(), request.remindAt()));
     }
 
@@ -120,10 +115,10 @@ public class ActivityController {
     }
 
     /** Creates the activity {@code command} makes of its id and links (see {@link #links}). */
-    private ResponseEntity<ActivityView> create(ActivityRequests.About request, String idempotencyKey,
+    private ResponseEntity<ActivityView> create(ActivityRequests.About request, IdempotencyKey key,
                                                 BiFunction<String, ActivityLinks, Object> command) {
         ActivityLinks links = links(request);
-        return activities.create(idempotencyKey, request, id -> command.apply(id, links));
+        return activities.create(key, request, id -> command.apply(id, links));
     }
 
     /**

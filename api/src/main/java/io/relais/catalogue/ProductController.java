@@ -2,7 +2,7 @@ package io.relais.catalogue;
 
 import io.relais.common.PageRequest;
 import io.relais.web.ExpectedVersion;
-import io.relais.web.IdempotencyKeys;
+import io.relais.web.IdempotencyKey;
 import io.relais.web.NotFoundException;
 import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,10 +42,8 @@ public class ProductController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a product or service", description = "Administrators. code, name, kind (PRODUCT or "
             + "SERVICE) and unit are required. With an Idempotency-Key a retry returns the first product.")
-    public ResponseEntity<ProductView> create(@RequestBody ProductRequests.Details request,
-                                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
-                                              String idempotencyKey) {
-        return products.create(idempotencyKey, request, productId -> new CreateProduct(productId, request.details()));
+    public ResponseEntity<ProductView> create(@RequestBody ProductRequests.Details request, IdempotencyKey key) {
+        return products.create(key, request, productId -> new CreateProduct(productId, request.details()));
     }
 
     @GetMapping

@@ -3,6 +3,10 @@ package io.relais.lead;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The body of a lead capture. Only one way to reach someone is required. */
+@Schema(example = """
+        {"firstName": "Éloïse", "lastName": "Martin", "email": "eloise.martin@example.fr", "company": "Durand SA",
+         "postalCode": "69002", "country": "FR", "source": "WEB_FORM", "sourceDetail": "Salon Lyon 2026",
+         "consent": {"granted": true, "date": "2026-11-20", "channel": "WEB_FORM"}}""")
 public record CaptureLeadRequest(
         String firstName,
         String lastName,
@@ -22,12 +26,6 @@ public record CaptureLeadRequest(
         @Schema(description = "Campaign, partner file or page the lead came from") String sourceDetail,
         MarketingConsent consent,
         String ownerId) {
-
-    /** A web form's capture, as the API description shows it. */
-    static final String EXAMPLE = """
-            {"firstName": "Éloïse", "lastName": "Martin", "email": "eloise.martin@example.fr", "company": "Durand SA",
-             "postalCode": "69002", "country": "FR", "source": "WEB_FORM", "sourceDetail": "Salon Lyon 2026",
-             "consent": {"granted": true, "date": "2026-11-20", "channel": "WEB_FORM"}}""";
 
     CaptureLead toCommand(String leadId) {
         return new CaptureLead(leadId,

@@ -3,21 +3,16 @@ package io.relais.lead;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
-import io.relais.duplicate.DuplicateDismissals;
-import io.relais.duplicate.DuplicateMatch;
 import io.relais.duplicate.PossibleDuplicates;
-import io.relais.duplicate.RecordKind;
 import io.relais.security.CurrentUser;
-import io.relais.web.Answer;
 import io.relais.web.ExpectedVersion;
-import io.relais.web.IdempotencyKeys;
+import io.relais.web.IdempotencyKey;
 import io.relais.web.PageSize;
 import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -28,12 +23,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 @RestController
 @RequestMapping("/api/v1/leads")
@@ -46,16 +38,13 @@ public class LeadController {
     private final Queries queries;
     private final LeadConversion conversion;
     private final PossibleDuplicates possibleDuplicates;
-    private final DuplicateDismissals dismissals;
 
-    public LeadController(RecordEndpoint<LeadView> leads, Queries queries,
-                          LeadConversion conversion,
-                          PossibleDuplicates possibleDuplicates, DuplicateDismissals dismissals) {
+    public LeadController(RecordEndpoint<LeadView> leads, Queries queries, LeadConversion conversion,
+                          PossibleDuplicates possibleDuplicates) {
         this.leads = leads;
         this.queries = queries;
         this.conversion = conversion;
         this.possibleDuplicates = possibleDuplicates;
-        this.dismissals = dismissals;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -63,33 +52,9 @@ public class LeadController {
             + "With an Idempotency-Key, a retried request returns the first result instead of a second lead. The "
             + "answer lists what the lead may already be, among what you may see (possibleDuplicates): other leads, "
             + "accounts and contacts; the lead is captured anyway.")
-    public ResponseEntity<CapturedLead> capture(@io.swagger.v3.oas.annotations.parameters.RequestBody(content =
-                                                @Content(schema = @Schema(implementation = CaptureLeadRequest.class),
-                                                        examples = @ExampleObject(name = "web form",
-                                                                value = CaptureLeadRequest.EXAMPLE)))
-                                                @RequestBody CaptureLeadRequest request,
-                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
-                                                String idempotencyKey) {
-        return leads.create(idempotencyKey, request, request::toCommand, lead -> new CapturedLead(lead,
+    public ResponseEntity<CapturedLead> capture(@RequestBody CaptureLeadRequest request, IdempotencyKey key) {
+        return leads.create(key, request, request::toCommand, lead -> new CapturedLead(lead,
                 possibleDuplicates.ofLead(lead.id(), lead.details(), CurrentUser.viewer())));
-    }
-
-    @GetMapping("/{id}/duplicates")
-    @Operation(summary = "What a lead may already be", description = "Leads, accounts and contacts you may see that "
-            + "look like the same person or company, most likely first, with their score (0 to 1) and reasons.")
-    public List<DuplicateMatch> duplicates(@PathVariable String id) {
-        return possibleDuplicates.ofLead(id, leads.visible(id).details(), CurrentUser.viewer());
-    }
-
-    @PostMapping("/{id}/duplicates/dismiss")
-    @Answer(status = 204, body = false)
-    @Answer(status = 202, body = false)
-    @Operation(summary = "Dismiss a proposed duplicate", description = "Records that otherId is not a duplicate of "
-            + "this lead: the pair leaves the duplicates list. 204 once it has.")
-    public ResponseEntity<Void> dismissDuplicate(@PathVariable String id, @RequestBody DismissDuplicateRequest request) {
-        leads.visible(id);
-        String otherId = leads.named("otherId", request.otherId()).id();
-        return dismissals.dismiss(new DismissLeadDuplicate(id, otherId), RecordKind.LEAD, id, otherId);
     }
 
     @GetMapping

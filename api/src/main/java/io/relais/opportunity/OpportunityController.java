@@ -9,13 +9,10 @@ import io.relais.opportunity.OpportunityRequests.Open;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.ExpectedVersion;
-import io.relais.web.IdempotencyKeys;
+import io.relais.web.IdempotencyKey;
 import io.relais.web.Queries;
 import io.relais.web.RecordEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
@@ -26,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -63,14 +59,8 @@ public class OpportunityController {
     @PostMapping(path = "/opportunities", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Open a deal", description = "With an account you may see, a name, a currency and an "
             + "expected close date; in the first stage. With an Idempotency-Key a retry returns the first deal.")
-    public ResponseEntity<OpportunityView> open(@io.swagger.v3.oas.annotations.parameters.RequestBody(content =
-                                                @Content(schema = @Schema(implementation = Open.class),
-                                                        examples = @ExampleObject(name = "deal",
-                                                                value = OpportunityRequests.OPEN_EXAMPLE)))
-                                                @RequestBody Open request,
-                                                @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
-                                                String idempotencyKey) {
-        return deals.create(idempotencyKey, request, opportunityId -> {
+    public ResponseEntity<OpportunityView> open(@RequestBody Open request, IdempotencyKey key) {
+        return deals.create(key, request, opportunityId -> {
             String accountId = accounts.named("accountId", request.accountId()).id();
             requireContactOf(accountId, request.primaryContactId(), CurrentUser.viewer());
             return new OpenOpportunity(opportunityId, accountId, request.name(), request.ownerId(),

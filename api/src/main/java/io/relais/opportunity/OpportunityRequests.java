@@ -8,14 +8,12 @@ import java.time.LocalDate;
 /** The bodies of the opportunity endpoints. */
 final class OpportunityRequests {
 
-    /** A deal with an account, as the API description shows it. */
-    static final String OPEN_EXAMPLE = """
-            {"accountId": "0b7e2c4a-6f1d-4f5e-9a38-1c2d3e4f5a6b", "name": "Renouvellement du parc",
-             "currency": "EUR", "amount": 48000, "expectedCloseDate": "2027-06-30"}""";
-
     private OpportunityRequests() {
     }
 
+    @Schema(example = """
+            {"accountId": "0b7e2c4a-6f1d-4f5e-9a38-1c2d3e4f5a6b", "name": "Renouvellement du parc",
+             "currency": "EUR", "amount": 48000, "expectedCloseDate": "2027-06-30"}""")
     record Open(String accountId, String name,
                 @Schema(description = "Default: you, for a sales user") String ownerId,
                 @Schema(description = "One of the account's contacts") String primaryContactId,

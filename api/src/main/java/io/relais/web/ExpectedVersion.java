@@ -5,7 +5,7 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * The aggregate version a write expects, from its {@code If-Match} header: a controller method takes it as a
- * parameter ({@link ExpectedVersionParameter} reads and documents it).
+ * parameter ({@link HeaderParameters} reads and documents it).
  *
  * @param version null when the request names none, or {@code *}
  */

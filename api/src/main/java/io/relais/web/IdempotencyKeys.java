@@ -3,7 +3,6 @@ package io.relais.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.common.AuditMetadata;
-import io.relais.common.InvalidFieldException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -15,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Idempotent creation without a side table: the new record's id is derived from the caller and the
@@ -26,9 +24,6 @@ import java.util.regex.Pattern;
 @Component
 public class IdempotencyKeys {
 
-    public static final String HEADER = "Idempotency-Key";
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
-
     private final ObjectMapper objectMapper;
     private final EventStore eventStore;
 
@@ -38,20 +33,18 @@ public class IdempotencyKeys {
     }
 
     /** The id a new record gets: random without a key, derived from user and key with one. */
-    public String newId(String kind, String userId, String key) {
-        if (key == null) {
+    public String newId(String kind, String userId, IdempotencyKey key) {
+        if (!key.given()) {
             return UUID.randomUUID().toString();
         }
-        if (!KEY.matcher(key).matches()) {
-            throw new InvalidFieldException(HEADER, "invalid-idempotency-key",
-                    "Idempotency-Key must be 1 to 100 letters, digits, '.', '_', ':' or '-'");
-        }
-        return UUID.nameUUIDFromBytes((kind + '\n' + userId + '\n' + key).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((kind + '\n' + userId + '\n' + key.value()).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Metadata to store with the creating command's events. */
-    public Map<String, String> metadata(String key, Object request) {
-        return key == null ? Map.of() : Map.of(AuditMetadata.IDEMPOTENCY_KEY, key, AuditMetadata.REQUEST_HASH, hash(request));
+    public Map<String, String> metadata(IdempotencyKey key, Object request) {
+        return key.given() ? Map.of(AuditMetadata.IDEMPOTENCY_KEY, key.value(), AuditMetadata.REQUEST_HASH,
+                hash(request)) : Map.of();
     }
 
     /** Metadata that makes a command's events record the request they came from, so that a retry is told apart. */
@@ -60,10 +53,10 @@ public class IdempotencyKeys {
     }
 
     /** After a creation was refused because the stream exists: is it the same request, retried? */
-    public void requireSameRequest(String aggregateId, String key, Object request) {
+    public void requireSameRequest(String aggregateId, IdempotencyKey key, Object request) {
         if (!madeBy(aggregateId, Object.class, request)) {
-            throw new RetryDiffersException(HEADER, "idempotency-key-reused", "Idempotency key reused",
-                    "Idempotency-Key '" + key + "' was already used for a different request");
+            throw new RetryDiffersException(IdempotencyKey.HEADER, "idempotency-key-reused", "Idempotency key reused",
+                    "Idempotency-Key '" + key.value() + "' was already used for a different request");
         }
     }
 

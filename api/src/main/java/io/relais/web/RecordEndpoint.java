@@ -82,15 +82,15 @@ public final class RecordEndpoint<V> {
      * Creates a record with a new id (random, or derived from the caller's {@code Idempotency-Key}) by the command
      * {@code command} makes of that id, idempotently (see {@link RecordEndpoints#create}), and answers 201 with it.
      */
-    public <R> ResponseEntity<R> create(String idempotencyKey, Object request, Function<String, Object> command,
+    public <R> ResponseEntity<R> create(IdempotencyKey key, Object request, Function<String, Object> command,
                                         Function<V, R> resource) {
-        String id = pipeline.newId(kind.toLowerCase(Locale.ROOT), idempotencyKey);
-        pipeline.create(id, command.apply(id), idempotencyKey, request);
+        String id = pipeline.newId(kind.toLowerCase(Locale.ROOT), key);
+        pipeline.create(id, command.apply(id), key, request);
         return answer(HttpStatus.CREATED, id, 0, resource);
     }
 
-    public ResponseEntity<V> create(String idempotencyKey, Object request, Function<String, Object> command) {
-        return create(idempotencyKey, request, command, Function.identity());
+    public ResponseEntity<V> create(IdempotencyKey key, Object request, Function<String, Object> command) {
+        return create(key, request, command, Function.identity());
     }
 
     /**

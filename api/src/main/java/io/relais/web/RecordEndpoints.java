@@ -56,8 +56,8 @@ public class RecordEndpoints {
     }
 
     /** The id of a record the caller creates: random, or derived from their {@code Idempotency-Key}. */
-    String newId(String kind, String idempotencyKey) {
-        return idempotencyKeys.newId(kind, CurrentUser.id(), idempotencyKey);
+    String newId(String kind, IdempotencyKey key) {
+        return idempotencyKeys.newId(kind, CurrentUser.id(), key);
     }
 
     /**
@@ -65,15 +65,15 @@ public class RecordEndpoints {
      * request finds the record made and goes on as if it had made it; the same key with another request is
      * refused.
      */
-    void create(String id, Object command, String idempotencyKey, Object request) {
+    void create(String id, Object command, IdempotencyKey key, Object request) {
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(idempotencyKeys.metadata(idempotencyKey, request)));
+                    .andMetaData(idempotencyKeys.metadata(key, request)));
         } catch (AggregateStreamCreationException e) {
-            if (idempotencyKey == null) {
+            if (!key.given()) {
                 throw e;
             }
-            idempotencyKeys.requireSameRequest(id, idempotencyKey, request);
+            idempotencyKeys.requireSameRequest(id, key, request);
         }
     }
 

@@ -12,7 +12,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.method.HandlerMethod;
 
 import java.util.Arrays;
@@ -25,8 +24,8 @@ import java.util.Set;
  * return type, so it would promise 200 where a creation answers 201 and where a write answers 202 because the read
  * model has not caught up. A route that returns its value answers 200; one that returns a {@link ResponseEntity}
  * answers as {@link RecordEndpoint} does (a read: 200 with the ETag; a creation, the POST that takes an
- * Idempotency-Key: 201 with Location and ETag, or 202; another write: 200 with the ETag, or 202); any other route
- * lists its answers with {@link Answer}.
+ * {@link IdempotencyKey}: 201 with Location and ETag, or 202; another write: 200 with the ETag, or 202); any other
+ * route lists its answers with {@link Answer}.
  */
 @Component
 class SuccessAnswers implements OperationCustomizer {
@@ -95,11 +94,8 @@ class SuccessAnswers implements OperationCustomizer {
         if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), GetMapping.class)) {
             return List.of(READ);
         }
-        boolean creation = Arrays.stream(handler.getMethodParameters()).anyMatch(parameter -> {
-            RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
-            return header != null && IdempotencyKeys.HEADER.equals(header.name().isEmpty() ? header.value()
-                    : header.name());
-        });
+        boolean creation = Arrays.stream(handler.getMethodParameters())
+                .anyMatch(parameter -> parameter.getParameterType() == IdempotencyKey.class);
         return creation ? List.of(CREATED, PENDING) : List.of(WRITTEN, PENDING);
     }
 

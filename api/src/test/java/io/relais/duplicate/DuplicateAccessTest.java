@@ -80,6 +80,29 @@ class DuplicateAccessTest extends ApiTestSupport {
         assertThat(storedEvents()).isEqualTo(before);
     }
 
+    @Test
+    void aLeadsRoutesTakeOnlyLeadsAndAnAccountsOnlyAccounts() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        String account = account(rep, "Menuiserie Berthier " + UUID.randomUUID().toString().substring(0, 6));
+        String lead = lead(rep, "{\"lastName\": \"Berthier\", \"company\": \"Menuiserie Berthier\"}");
+        long before = storedEvents();
+
+        Response leadNamingAnAccount = rep.api().post("/api/v1/leads/" + lead + "/duplicates/dismiss",
+                "{\"otherId\": \"" + account + "\"}");
+        Response accountNamingALead = rep.api().post("/api/v1/accounts/" + account + "/duplicates/dismiss",
+                "{\"otherId\": \"" + lead + "\"}");
+
+        assertThat(leadNamingAnAccount.status()).as(leadNamingAnAccount.toString()).isEqualTo(400);
+        assertThat(leadNamingAnAccount.body().get("type").asText()).isEqualTo("urn:relais:problem:unknown-lead");
+        assertThat(leadNamingAnAccount.body().get("field").asText()).isEqualTo("otherId");
+        assertThat(accountNamingALead.status()).as(accountNamingALead.toString()).isEqualTo(400);
+        assertThat(accountNamingALead.body().get("type").asText()).isEqualTo("urn:relais:problem:unknown-account");
+        assertThat(rep.api().get("/api/v1/leads/" + account + "/duplicates").status()).isEqualTo(404);
+        assertThat(rep.api().get("/api/v1/accounts/" + lead + "/duplicates").status()).isEqualTo(404);
+        assertThat(rep.api().get("/api/v1/accounts/" + account + "/duplicates").status()).isEqualTo(200);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
     private String account(TestUser owner, String legalName) {
         Response created = owner.api().post("/api/v1/accounts", "{\"legalName\": \"" + legalName + "\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -52,6 +52,26 @@ class ApiDescriptionTest extends ApiTestSupport {
     }
 
     @Test
+    void everyCreationDescribesTheOptionalIdempotencyKeyHeader() {
+        JsonNode paths = anonymous().get("/v3/api-docs").body().get("paths");
+        List<String> described = new ArrayList<>();
+        paths.properties().forEach(path -> path.getValue().properties().forEach(method -> method.getValue()
+                .path("parameters").forEach(parameter -> {
+                    if (parameter.get("name").asText().equals("Idempotency-Key")) {
+                        described.add(method.getKey() + " " + path.getKey());
+                        assertThat(parameter.get("in").asText()).isEqualTo("header");
+                        assertThat(parameter.path("required").asBoolean(false)).isFalse();
+                        assertThat(parameter.path("description").asText()).contains("retry");
+                    }
+                    assertThat(parameter.get("name").asText()).isNotEqualTo("key");
+                })));
+
+        assertThat(described).containsExactlyInAnyOrder("post /api/v1/leads", "post /api/v1/accounts",
+                "post /api/v1/opportunities", "post /api/v1/activities/log", "post /api/v1/activities/schedule",
+                "post /api/v1/products");
+    }
+
+    @Test
     void everyListDescribesTheOnePageShape() {
         JsonNode api = anonymous().get("/v3/api-docs").body();
         List<String> pages = new ArrayList<>();
@@ -126,18 +146,25 @@ class ApiDescriptionTest extends ApiTestSupport {
 
     @Test
     void theExampleBodiesOfTheMainCreationsAreAccepted() {
-        JsonNode paths = anonymous().get("/v3/api-docs").body().path("paths");
+        JsonNode description = anonymous().get("/v3/api-docs").body();
         HttpApi admin = api();
 
-        String accountId = created(admin.post("/api/v1/accounts", example(paths, "/api/v1/accounts")));
-        created(admin.post("/api/v1/leads", example(paths, "/api/v1/leads")));
-        ObjectNode deal = (ObjectNode) json(example(paths, "/api/v1/opportunities"));
+        String accountId = created(admin.post("/api/v1/accounts", example(description, "/api/v1/accounts")));
+        created(admin.post("/api/v1/leads", example(description, "/api/v1/leads")));
+        ObjectNode deal = (ObjectNode) json(example(description, "/api/v1/opportunities"));
         created(admin.post("/api/v1/opportunities", deal.put("accountId", accountId).toString()));
     }
 
-    private static String example(JsonNode paths, String path) {
-        JsonNode examples = paths.path(path).path("post").path("requestBody").path("content")
-                .path("application/json").path("examples");
+    /** The example of a creation's body: the request body's own, or else the one of the schema it refers to. */
+    private static String example(JsonNode description, String path) {
+        JsonNode body = description.path("paths").path(path).path("post").path("requestBody").path("content")
+                .path("application/json");
+        JsonNode examples = body.path("examples");
+        if (examples.isMissingNode()) {
+            JsonNode example = description.at(body.path("schema").path("$ref").asText().substring(1)).path("example");
+            assertThat(example.isObject()).as(path).isTrue();
+            return example.toString();
+        }
         assertThat(examples.size()).as(path).isEqualTo(1);
         return examples.elements().next().path("value").toString();
     }
