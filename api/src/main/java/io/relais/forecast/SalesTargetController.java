@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
-import java.net.URI;
 import java.util.Optional;
 
 @RestController
@@ -61,7 +61,8 @@ public class SalesTargetController {
                                                @RequestBody ForecastRequests.Target request) {
         String label = ForecastPeriod.parse("period", period).label();
         return endpoints.sendAndAnswer(SetSalesTarget.of(userId, label, request.amount()),
-                URI.create("/api/v1/targets/" + userId + "/" + label), viewer -> find(userId, label, viewer),
+                UriComponentsBuilder.fromPath("/api/v1/targets/{userId}/{period}").encode()
+                        .buildAndExpand(userId, label).toUri(), viewer -> find(userId, label, viewer),
                 SalesTargetView::version);
     }
 

@@ -161,6 +161,9 @@ class ForecastApiTest extends ApiTestSupport {
                 "invalid-period", "period");
         assertProblem(api().put("/api/v1/targets/nobody-" + UUID.randomUUID().toString().substring(0, 8) + "/" + YEAR,
                 "{\"amount\": 1}"), 400, "unknown-user", "userId");
+        Response blankUser = api().put("/api/v1/targets/%20/" + YEAR, "{\"amount\": 1}");
+        assertThat(blankUser.status()).as("a blank user id is refused, not a 500: " + blankUser).isEqualTo(400);
+        assertThat(blankUser.body().get("field").asText()).isEqualTo("userId");
         assertThat(rep.api().get("/api/v1/targets/" + rep.id() + "/" + YEAR).status()).isEqualTo(200);
         assertThat(colleague.api().get("/api/v1/targets/" + rep.id() + "/" + YEAR).status()).isEqualTo(404);
         assertThat(director.api().get("/api/v1/targets?period=" + YEAR).body().get("content")).hasSize(1);
