@@ -10,7 +10,6 @@ import io.relais.support.ApiTestSupport;
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventStreamUtils;
@@ -25,16 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
-import org.springframework.core.type.classreading.MetadataReader;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Method;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +41,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -80,7 +73,7 @@ class StoredEventSamplesTest extends ApiTestSupport {
                 .map(sample -> sampleName(sample.payloadType(), sample.payloadRevision()))
                 .collect(Collectors.toSet());
 
-        List<String> unsampled = eventClasses().stream()
+        List<String> unsampled = EngineEvents.classes().stream()
                 .map(event -> axon.eventSerializer().typeForClass(event))
                 .map(type -> sampleName(type.getName(), type.getRevision()))
                 .filter(name -> !sampled.contains(name))
@@ -92,7 +85,7 @@ class StoredEventSamplesTest extends ApiTestSupport {
 
     @Test
     void everySampleLoadsAsItsEventAndReadsBackToTheJsonItWasStoredAs() {
-        Set<Class<?>> events = eventClasses();
+        Set<Class<?>> events = EngineEvents.classes();
         List<String> problems = new ArrayList<>();
         for (StoredEvent sample : samples()) {
             try {
@@ -245,39 +238,6 @@ class StoredEventSamplesTest extends ApiTestSupport {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the golden event samples", e);
         }
-    }
-
-    /**
-     * The engine's events: whatever its event handlers, event-sourcing handlers and processes take as their
-     * payload, among its own classes (the handlers of this test source set are left out).
-     */
-    private static Set<Class<?>> eventClasses() {
-        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-        CachingMetadataReaderFactory readers = new CachingMetadataReaderFactory(resolver);
-        URL testClasses = StoredEventSamplesTest.class.getProtectionDomain().getCodeSource().getLocation();
-        Set<Class<?>> events = new TreeSet<>(Comparator.comparing(Class::getName));
-        try {
-            for (Resource resource : resolver.getResources("classpath*:io/relais/**/*.class")) {
-                MetadataReader reader = readers.getMetadataReader(resource);
-                if (!reader.getAnnotationMetadata().hasAnnotatedMethods(EventHandler.class.getName())) {
-                    continue;
-                }
-                Class<?> handler = Class.forName(reader.getClassMetadata().getClassName(), false,
-                        StoredEventSamplesTest.class.getClassLoader());
-                if (handler.getProtectionDomain().getCodeSource().getLocation().equals(testClasses)) {
-                    continue;
-                }
-                for (Method method : handler.getDeclaredMethods()) {
-                    if (AnnotatedElementUtils.hasAnnotation(method, EventHandler.class) && method.getParameterCount() > 0
-                            && method.getParameterTypes()[0].getName().startsWith("io.relais.")) {
-                        events.add(method.getParameterTypes()[0]);
-                    }
-                }
-            }
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("Cannot scan the engine's event handlers", e);
-        }
-        return events;
     }
 
     private static String describe(Throwable failure) {
