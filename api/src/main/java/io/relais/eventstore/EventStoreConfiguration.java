@@ -1,7 +1,10 @@
 package io.relais.eventstore;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -17,6 +20,8 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import io.relais.personaldata.PersonalDataProtection;
+import io.relais.personaldata.ProtectingSerializer;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -39,23 +44,31 @@ public class EventStoreConfiguration {
     /** How long a node's claim on a processor's segment lasts without being extended before another may take it. */
     public static final Duration TOKEN_CLAIM_TIMEOUT = Duration.ofSeconds(10);
 
-    /** The mapper for everything Axon stores; deliberately not a bean so nothing else configures it. */
+    /**
+     * The mapper for everything Axon stores; deliberately not a bean so nothing else configures it. Numbers
+     * read into JSON trees (upcasters, personal data envelopes) keep their exact decimal text: an amount
+     * stored as {@code 48000.00} never comes back as {@code 48000.0} or {@code 4.8E+4}.
+     */
     static ObjectMapper storageObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     }
 
     @Bean
     @Primary
-    public Serializer serializer() {
+    public JacksonSerializer serializer() {
         return JacksonSerializer.builder().objectMapper(storageObjectMapper()).lenientDeserialization().build();
     }
 
+    /** Events keep their personal values encrypted per person (ADR 013). */
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer(Serializer serializer) {
-        return serializer;
+    public Serializer eventSerializer(JacksonSerializer serializer, PersonalDataProtection protection) {
+        return new ProtectingSerializer(serializer, protection);
     }
 
     @Bean
@@ -73,6 +86,7 @@ public class EventStoreConfiguration {
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     public EventStorageEngine eventStorageEngine(Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
@@ -80,7 +94,7 @@ public class EventStoreConfiguration {
                                                  EventStoreProperties properties) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
-                .eventSerializer(serializer)
+                .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)

@@ -1,10 +1,19 @@
 package io.relais.eventstore;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.axonframework.common.DateTimeUtils.formatInstant;
 
@@ -12,7 +21,7 @@ import static org.axonframework.common.DateTimeUtils.formatInstant;
  * One row of the event store's {@code domainevententry} table, column by column as the JDBC engine writes
  * it: the payload and metadata are the serializer's JSON text.
  */
-record StoredEvent(String eventIdentifier, String aggregateIdentifier, long sequenceNumber, String type,
+public record StoredEvent(String eventIdentifier, String aggregateIdentifier, long sequenceNumber, String type,
                    String timeStamp, String payloadType, String payloadRevision, String payload, String metaData) {
 
     /** The row the JDBC engine appends for {@code event} (as {@code JdbcEventStorageEngineStatements.appendEvents}). */
@@ -22,6 +31,23 @@ record StoredEvent(String eventIdentifier, String aggregateIdentifier, long sequ
         return new StoredEvent(event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber(),
                 event.getType(), formatInstant(event.getTimestamp()), payload.getType().getName(),
                 payload.getType().getRevision(), payload.getData(), metaData.getData());
+    }
+
+    static final ObjectMapper ROWS = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The golden samples under {@code src/test/resources/events} (ADR 012). */
+    public static List<StoredEvent> samples() {
+        try {
+            List<StoredEvent> samples = new ArrayList<>();
+            for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:events/*.json")) {
+                try (InputStream in = file.getInputStream()) {
+                    samples.add(ROWS.readValue(in, StoredEvent.class));
+                }
+            }
+            return samples;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the golden event samples", e);
+        }
     }
 
     /** The row as the JDBC engine reads it back, before upcasting and deserializing. */

@@ -23,7 +23,8 @@ class LeadEventStorageTest extends ApiTestSupport {
 
         assertThat(events).hasSize(2);
         JsonNode captured = json((String) events.get(0).get("payload"));
-        assertThat(captured.get("details").get("email").asText()).isEqualTo("audit@example.fr");
+        assertThat(captured.get("details").get("email").isNull()).as("stored encrypted (ADR 013)").isTrue();
+        assertThat(captured.get("$personal").get("subject").asText()).isEqualTo("LEAD/" + id);
         assertThat(events.get(0).get("payloadtype")).isEqualTo(LeadCaptured.class.getName());
         JsonNode firstMeta = json((String) events.get(0).get("metadata"));
         assertThat(firstMeta.get("userId").asText()).isEqualTo("admin");

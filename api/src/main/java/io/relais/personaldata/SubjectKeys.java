@@ -1,0 +1,144 @@
+package io.relais.personaldata;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import javax.crypto.SecretKey;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The data subjects' keys, one per person, kept in {@code data_subject_key} wrapped by the master key
+ * (ADR 013). Erasing a subject deletes its key and leaves a row saying when: from then on nothing can read
+ * the person's data, nor is any written again. A record about a person (an activity about a contact) is
+ * registered in {@code data_subject_record} so that its later events find the person's key.
+ *
+ * <p>Keys are cached for a short while. What a transaction writes or reads enters the cache only once it
+ * commits, so a rolled-back key is never used.
+ */
+public class SubjectKeys {
+
+    private static final Optional<SecretKey> ERASED = Optional.empty();
+
+    private final JdbcTemplate jdbc;
+    private final MasterKeys masterKeys;
+    private final Cache<DataSubject, Optional<SecretKey>> keys;
+    private final Cache<List<String>, DataSubject> records;
+
+    SubjectKeys(JdbcTemplate jdbc, MasterKeys masterKeys, Duration cacheTtl) {
+        this.jdbc = jdbc;
+        this.masterKeys = masterKeys;
+        this.keys = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(cacheTtl).build();
+        this.records = Caffeine.newBuilder().maximumSize(100_000).build();
+    }
+
+    /** The key to encrypt the subject's data with, made on first use; empty once the subject is erased. */
+    Optional<SecretKey> keyForWriting(DataSubject subject) {
+        Optional<SecretKey> cached = keys.getIfPresent(subject);
+        if (cached != null) {
+            return cached;
+        }
+        jdbc.update("insert into data_subject_key (subject_kind, subject_id, wrapped_key, master_key_id) "
+                        + "values (?, ?, ?, ?) on conflict do nothing", subject.kind().name(), subject.id(),
+                masterKeys.wrap(Aead.newKey(), subject), masterKeys.currentId());
+        return load(subject).orElseThrow();
+    }
+
+    /** The key to decrypt the subject's data with; empty once the subject is erased (or if it never had one). */
+    Optional<SecretKey> keyForReading(DataSubject subject) {
+        Optional<SecretKey> cached = keys.getIfPresent(subject);
+        return cached != null ? cached : load(subject).orElse(ERASED);
+    }
+
+    /** Whether the subject's key was erased. */
+    public boolean erased(DataSubject subject) {
+        return Boolean.TRUE.equals(jdbc.query("select erased_at is not null from data_subject_key "
+                        + "where subject_kind = ? and subject_id = ?",
+                rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE, subject.kind().name(), subject.id()));
+    }
+
+    /**
+     * Deletes the subject's key for good, in the current transaction; {@code false} if it was already erased.
+     */
+    public boolean erase(DataSubject subject) {
+        int erased = jdbc.update("insert into data_subject_key (subject_kind, subject_id, erased_at) "
+                + "values (?, ?, now()) on conflict (subject_kind, subject_id) do update "
+                + "set wrapped_key = null, master_key_id = null, erased_at = now() "
+                + "where data_subject_key.erased_at is null", subject.kind().name(), subject.id());
+        keys.invalidate(subject);
+        afterCommit(() -> keys.invalidate(subject));
+        return erased > 0;
+    }
+
+    /** Registers {@code recordKind}'s record {@code recordId} as being about {@code subject}. */
+    void registerRecord(String recordKind, String recordId, DataSubject subject) {
+        jdbc.update("insert into data_subject_record (record_kind, record_id, subject_kind, subject_id) "
+                + "values (?, ?, ?, ?) on conflict do nothing", recordKind, recordId, subject.kind().name(), subject.id());
+    }
+
+    /** The subject a record was registered as being about, if any. */
+    Optional<DataSubject> subjectOfRecord(String recordKind, String recordId) {
+        List<String> record = List.of(recordKind, recordId);
+        DataSubject cached = records.getIfPresent(record);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<DataSubject> found = jdbc.query("select subject_kind, subject_id from data_subject_record "
+                        + "where record_kind = ? and record_id = ?",
+                (rs, row) -> new DataSubject(DataSubjectKind.valueOf(rs.getString(1)), rs.getString(2)),
+                recordKind, recordId).stream().findFirst();
+        found.ifPresent(subject -> afterCommit(() -> records.put(record, subject)));
+        return found;
+    }
+
+    /** Rewraps the keys wrapped by a previous master key with the current one; the number rewrapped. */
+    int rewrapWithCurrentMasterKey() {
+        record Wrapped(DataSubject subject, String masterKeyId, byte[] key) {
+        }
+        List<Wrapped> stale = jdbc.query("select subject_kind, subject_id, master_key_id, wrapped_key "
+                        + "from data_subject_key where wrapped_key is not null and master_key_id <> ?",
+                (rs, row) -> new Wrapped(new DataSubject(DataSubjectKind.valueOf(rs.getString(1)), rs.getString(2)),
+                        rs.getString(3), rs.getBytes(4)), masterKeys.currentId());
+        for (Wrapped wrapped : stale) {
+            SecretKey key = masterKeys.unwrap(wrapped.masterKeyId(), wrapped.key(), wrapped.subject());
+            jdbc.update("update data_subject_key set wrapped_key = ?, master_key_id = ? "
+                            + "where subject_kind = ? and subject_id = ? and master_key_id = ?",
+                    masterKeys.wrap(key, wrapped.subject()), masterKeys.currentId(), wrapped.subject().kind().name(),
+                    wrapped.subject().id(), wrapped.masterKeyId());
+        }
+        return stale.size();
+    }
+
+    private Optional<Optional<SecretKey>> load(DataSubject subject) {
+        record Stored(byte[] key, String masterKeyId) {
+        }
+        Optional<Stored> stored = jdbc.query("select wrapped_key, master_key_id from data_subject_key "
+                        + "where subject_kind = ? and subject_id = ?",
+                (rs, row) -> new Stored(rs.getBytes(1), rs.getString(2)), subject.kind().name(), subject.id())
+                .stream().findFirst();
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SecretKey> key = stored.get().key() == null ? ERASED
+                : Optional.of(masterKeys.unwrap(stored.get().masterKeyId(), stored.get().key(), subject));
+        afterCommit(() -> keys.put(subject, key));
+        return Optional.of(key);
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+}
