@@ -31,7 +31,8 @@ public class EventSealer {
 
     static final byte[] NO_SEAL = new byte[32];
     private static final int EVENTS_PER_SEAL = 10_000;
-    private static final int ENTRY_BYTES = Long.BYTES + 32;
+    static final int HASH_BYTES = 32;
+    static final int ENTRY_BYTES = Long.BYTES + HASH_BYTES;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
