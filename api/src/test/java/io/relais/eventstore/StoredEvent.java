@@ -1,10 +1,18 @@
 package io.relais.eventstore;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.axonframework.common.DateTimeUtils.formatInstant;
 
@@ -12,8 +20,11 @@ import static org.axonframework.common.DateTimeUtils.formatInstant;
  * One row of the event store's {@code domainevententry} table, column by column as the JDBC engine writes
  * it: the payload and metadata are the serializer's JSON text.
  */
-record StoredEvent(String eventIdentifier, String aggregateIdentifier, long sequenceNumber, String type,
-                   String timeStamp, String payloadType, String payloadRevision, String payload, String metaData) {
+public record StoredEvent(String eventIdentifier, String aggregateIdentifier, long sequenceNumber, String type,
+                          String timeStamp, String payloadType, String payloadRevision, String payload,
+                          String metaData) {
+
+    private static final ObjectMapper ROWS = new ObjectMapper();
 
     /** The row the JDBC engine appends for {@code event} (as {@code JdbcEventStorageEngineStatements.appendEvents}). */
     static StoredEvent of(DomainEventMessage<?> event, Serializer serializer) {
@@ -24,8 +35,23 @@ record StoredEvent(String eventIdentifier, String aggregateIdentifier, long sequ
                 payload.getType().getRevision(), payload.getData(), metaData.getData());
     }
 
+    /** The golden samples (ADR 012): a row of every event class, as a past release stored it. */
+    public static List<StoredEvent> samples() {
+        try {
+            List<StoredEvent> samples = new ArrayList<>();
+            for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:events/*.json")) {
+                try (InputStream in = file.getInputStream()) {
+                    samples.add(ROWS.readValue(in, StoredEvent.class));
+                }
+            }
+            return samples;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the golden event samples", e);
+        }
+    }
+
     /** The row as the JDBC engine reads it back, before upcasting and deserializing. */
-    DomainEventData<String> asEntry() {
+    public DomainEventData<String> asEntry() {
         return new GenericDomainEventEntry<>(type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp,
                 payloadType, payloadRevision, payload, metaData);
     }

@@ -10,7 +10,6 @@ import io.relais.support.ApiTestSupport;
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventStreamUtils;
@@ -25,15 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
-import org.springframework.core.type.classreading.MetadataReader;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Method;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +42,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -76,7 +70,7 @@ class StoredEventSamplesTest extends ApiTestSupport {
 
     @Test
     void everyEventClassHasASampleOfItsCurrentRevision() {
-        Set<String> sampled = samples().stream()
+        Set<String> sampled = StoredEvent.samples().stream()
                 .map(sample -> sampleName(sample.payloadType(), sample.payloadRevision()))
                 .collect(Collectors.toSet());
 
@@ -94,7 +88,7 @@ class StoredEventSamplesTest extends ApiTestSupport {
     void everySampleLoadsAsItsEventAndReadsBackToTheJsonItWasStoredAs() {
         Set<Class<?>> events = eventClasses();
         List<String> problems = new ArrayList<>();
-        for (StoredEvent sample : samples()) {
+        for (StoredEvent sample : StoredEvent.samples()) {
             try {
                 List<SerializedType> upcastTypes = upcastTypes(sample);
                 read(List.of(sample)).asStream()
@@ -116,7 +110,7 @@ class StoredEventSamplesTest extends ApiTestSupport {
         for (AggregateConfiguration<?> aggregate : axon.findModules(AggregateConfiguration.class)) {
             aggregates.put(model(aggregate.aggregateType()).type(), aggregate.aggregateType());
         }
-        Map<List<String>, Map<Long, List<StoredEvent>>> streams = samples().stream()
+        Map<List<String>, Map<Long, List<StoredEvent>>> streams = StoredEvent.samples().stream()
                 .sorted(Comparator.comparing(StoredEvent::payloadRevision, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .collect(Collectors.groupingBy(sample -> List.of(sample.type(), sample.aggregateIdentifier()),
                         LinkedHashMap::new, Collectors.groupingBy(StoredEvent::sequenceNumber, TreeMap::new,
@@ -233,51 +227,11 @@ class StoredEventSamplesTest extends ApiTestSupport {
         return payloadType + (revision == null ? "" : "@" + revision) + ".json";
     }
 
-    private static List<StoredEvent> samples() {
-        try {
-            List<StoredEvent> samples = new ArrayList<>();
-            for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:events/*.json")) {
-                try (InputStream in = file.getInputStream()) {
-                    samples.add(ROWS.readValue(in, StoredEvent.class));
-                }
-            }
-            return samples;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the golden event samples", e);
-        }
-    }
-
-    /**
-     * The engine's events: whatever its event handlers, event-sourcing handlers and processes take as their
-     * payload, among its own classes (the handlers of this test source set are left out).
-     */
+    /** The engine's events (the handlers of this test source set are left out). */
     private static Set<Class<?>> eventClasses() {
-        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-        CachingMetadataReaderFactory readers = new CachingMetadataReaderFactory(resolver);
         URL testClasses = StoredEventSamplesTest.class.getProtectionDomain().getCodeSource().getLocation();
-        Set<Class<?>> events = new TreeSet<>(Comparator.comparing(Class::getName));
-        try {
-            for (Resource resource : resolver.getResources("classpath*:io/relais/**/*.class")) {
-                MetadataReader reader = readers.getMetadataReader(resource);
-                if (!reader.getAnnotationMetadata().hasAnnotatedMethods(EventHandler.class.getName())) {
-                    continue;
-                }
-                Class<?> handler = Class.forName(reader.getClassMetadata().getClassName(), false,
-                        StoredEventSamplesTest.class.getClassLoader());
-                if (handler.getProtectionDomain().getCodeSource().getLocation().equals(testClasses)) {
-                    continue;
-                }
-                for (Method method : handler.getDeclaredMethods()) {
-                    if (AnnotatedElementUtils.hasAnnotation(method, EventHandler.class) && method.getParameterCount() > 0
-                            && method.getParameterTypes()[0].getName().startsWith("io.relais.")) {
-                        events.add(method.getParameterTypes()[0]);
-                    }
-                }
-            }
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("Cannot scan the engine's event handlers", e);
-        }
-        return events;
+        return EventClasses.handledBy(handler -> !handler.getProtectionDomain().getCodeSource().getLocation()
+                .equals(testClasses));
     }
 
     private static String describe(Throwable failure) {
