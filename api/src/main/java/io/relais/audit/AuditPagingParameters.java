@@ -2,10 +2,9 @@ package io.relais.audit;
 
 import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
+import io.relais.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
-
-import java.util.Locale;
 
 /** Which page of the audit view, as query parameters: by store position, never by page number. */
 record AuditPagingParameters(
@@ -32,7 +31,7 @@ record AuditPagingParameters(
         if (afterPosition != null && beforePosition != null) {
             throw new InvalidFieldException("before", "invalid-parameter", "Give after or before, not both");
         }
-        return new AuditQuery.Paging(oldestFirst(), afterPosition, beforePosition, pageSize());
+        return new AuditQuery.Paging(QueryParameters.oldestFirst(order), afterPosition, beforePosition, pageSize());
     }
 
     private int pageSize() {
@@ -65,16 +64,5 @@ record AuditPagingParameters(
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private boolean oldestFirst() {
-        if (order == null || order.isBlank()) {
-            return false;
-        }
-        return switch (order.strip().toLowerCase(Locale.ROOT)) {
-            case "asc" -> true;
-            case "desc" -> false;
-            default -> throw new InvalidFieldException("order", "invalid-parameter", "order must be asc or desc");
-        };
     }
 }

@@ -1,5 +1,7 @@
 package io.relais.audit;
 
+import io.relais.common.InvalidFieldException;
+
 import java.time.Instant;
 import java.util.Set;
 
@@ -13,6 +15,12 @@ import java.util.Set;
  */
 record AuditQuery(AuditRecordType recordType, String recordId, String userId, String correlationId,
                   Set<String> payloadTypes, Instant from, Instant to, Paging paging) {
+
+    AuditQuery {
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw new InvalidFieldException("to", "invalid-range", "to must be later than from");
+        }
+    }
 
     static AuditQuery of(AuditRecord record, Paging paging) {
         return new AuditQuery(record.type(), record.id(), null, null, Set.of(), null, null, paging);
