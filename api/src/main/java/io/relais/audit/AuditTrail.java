@@ -42,9 +42,9 @@ import java.util.stream.Collectors;
 public class AuditTrail {
 
     static final String RECORD = "audit_record(type, aggregateidentifier, payloadtype, payload)";
-    private static final String USER = "(metadata::jsonb ->> 'userId')";
-    private static final String ON_BEHALF_OF = "(metadata::jsonb ->> 'onBehalfOf')";
-    private static final String CORRELATION = "(metadata::jsonb ->> 'correlationId')";
+    private static final String USER = "audit_json_id(metadata, 'userId')";
+    private static final String ON_BEHALF_OF = "audit_json_id(metadata, 'onBehalfOf')";
+    private static final String CORRELATION = "audit_json_id(metadata, 'correlationId')";
     private static final String COLUMNS = "globalindex, eventidentifier, aggregateidentifier, sequencenumber, type, "
             + "timestamp, payloadtype, payloadrevision, payload, metadata, " + RECORD + " as record";
 
