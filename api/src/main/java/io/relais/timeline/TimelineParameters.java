@@ -1,6 +1,5 @@
 package io.relais.timeline;
 
-import io.relais.common.InvalidFieldException;
 import io.relais.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -24,17 +23,6 @@ record TimelineParameters(
     TimelineFilter filter() {
         Set<TimelineKind> kinds = kind == null || kind.isEmpty() ? Set.of() : EnumSet.copyOf(kind);
         return new TimelineFilter(kinds, QueryParameters.instant("from", from).orElse(null),
-                QueryParameters.instant("to", to).orElse(null), oldestFirst());
-    }
-
-    private boolean oldestFirst() {
-        if (order == null || order.isEmpty()) {
-            return false;
-        }
-        return switch (order.strip().toLowerCase()) {
-            case "asc" -> true;
-            case "desc" -> false;
-            default -> throw new InvalidFieldException("order", "invalid-parameter", "order must be asc or desc");
-        };
+                QueryParameters.instant("to", to).orElse(null), QueryParameters.oldestFirst(order));
     }
 }

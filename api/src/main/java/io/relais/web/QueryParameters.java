@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -57,6 +58,18 @@ public final class QueryParameters {
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException(field, "invalid-parameter", field + " must be " + INSTANT);
         }
+    }
+
+    /** Whether {@code order} (asc or desc, desc when blank) asks for the oldest first. */
+    public static boolean oldestFirst(String order) {
+        if (order == null || order.isBlank()) {
+            return false;
+        }
+        return switch (order.strip().toLowerCase(Locale.ROOT)) {
+            case "asc" -> true;
+            case "desc" -> false;
+            default -> throw new InvalidFieldException("order", "invalid-parameter", "order must be asc or desc");
+        };
     }
 
     /** A date in the domain's years; empty when blank. */
