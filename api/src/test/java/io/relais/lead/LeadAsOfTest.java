@@ -47,4 +47,50 @@ class LeadAsOfTest extends ApiTestSupport {
         assertThat(today.body()).isEqualTo(api.get("/api/v1/leads/" + id).body());
         assertThat(today.header("ETag")).isEqualTo("\"5\"");
     }
+
+    @Test
+    void aBadAsOfOrVersionIsRefusedNamingItsField() {
+        String lead = "/api/v1/leads/" + created(api().post("/api/v1/leads", "{\"lastName\": \"Lenoir\", "
+                + "\"email\": \"lenoir@example.fr\", \"source\": \"WEB_FORM\"}"));
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        String inAnHour = Instant.now().plusSeconds(3600).toString();
+
+        for (String path : new String[] {lead, "/api/v1/accounts/" + created(api().post("/api/v1/accounts",
+                "{\"legalName\": \"Mauvaises Dates SA\"}")) + "/contacts"}) {
+            assertProblem(api().get(path + "?asOf=" + tomorrow), "asOf");
+            assertProblem(api().get(path + "?asOf=" + inAnHour), "asOf");
+            assertProblem(api().get(path + "?asOf=2026-13-01"), "asOf");
+            assertProblem(api().get(path + "?asOf=yesterday"), "asOf");
+            assertProblem(api().get(path + "?asOf=+999999999-12-31"), "asOf");
+            assertProblem(api().get(path + "?version=-1"), "version");
+            assertProblem(api().get(path + "?version=first"), "version");
+            assertProblem(api().get(path + "?version=0&asOf=2026-01-01"), "version");
+        }
+        assertThat(api().get(lead + "?asOf=2020-01-01T00:00:00Z").status()).isEqualTo(404);
+        assertThat(api().get(lead + "?version=1").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCallerWhoCannotSeeTheLeadTodayGetsWhatGetAnswersToday() {
+        TestUser owner = user("owner", Profile.SALES_REP);
+        TestUser peer = user("peer", Profile.SALES_REP);
+        String lead = "/api/v1/leads/" + created(owner.api().post("/api/v1/leads", "{\"lastName\": \"Secret\", "
+                + "\"email\": \"secret@example.fr\", \"source\": \"WEB_FORM\", \"ownerId\": \"" + owner.id()
+                + "\"}"));
+        Response today = peer.api().get(lead);
+
+        assertThat(today.status()).isEqualTo(404);
+        for (String past : new String[] {"?version=0", "?asOf=" + Instant.now()}) {
+            Response then = peer.api().get(lead + past);
+            assertThat(then.status()).as(past).isEqualTo(today.status());
+            assertThat(then.body()).as(past).isEqualTo(today.body());
+        }
+    }
+
+    private static void assertProblem(Response response, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body().get("type").asText()).isEqualTo("urn:relais:problem:invalid-parameter");
+        assertThat(response.body().get("field").asText()).as(response.toString()).isEqualTo(field);
+    }
 }
