@@ -6,6 +6,7 @@ import io.relais.account.FindAccountAsOf;
 import io.relais.activity.ActivityView;
 import io.relais.activity.FindActivity;
 import io.relais.catalogue.FindProduct;
+import io.relais.catalogue.FindProductAsOf;
 import io.relais.catalogue.ProductView;
 import io.relais.forecast.CurrencyRates;
 import io.relais.forecast.FindCurrencyRates;
@@ -51,8 +52,8 @@ class RecordKinds {
 
     @Bean
     RecordEndpoint<ProductView> productsEndpoint(RecordEndpoints endpoints) {
-        return endpoints.of("Product", "/api/v1/products/", (id, viewer) -> new FindProduct(id), ProductView.class,
-                ProductView::version);
+        return endpoints.of("Product", "/api/v1/products/", (id, viewer) -> new FindProduct(id),
+                FindProductAsOf::new, ProductView.class, ProductView::version);
     }
 
     @Bean
