@@ -7,7 +7,6 @@ import org.axonframework.messaging.Message;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,23 +77,16 @@ final class AccountBatch {
                         contact.createdAt(), change.at()))));
         movedOut.forEach((contactId, version) -> steps.put(version, () -> contacts.remove(contactId)));
         steps.values().forEach(Runnable::run);
-        Comparator<String> text = Comparator.nullsLast(Comparator.naturalOrder());
         return contacts.values().stream()
                 .map(contact -> new ContactView(contact.id(), contact.accountId(), contact.details(),
                         contact.leadId(), linksOf(contact.id()), contact.createdAt(), contact.updatedAt()))
-                .sorted(Comparator.comparing((ContactView contact) -> contact.details().lastName(), text)
-                        .thenComparing(contact -> contact.details().firstName(), text)
-                        .thenComparing(ContactView::id))
-                .toList();
+                .sorted(ContactOrder.CONTACTS).toList();
     }
 
     private List<ContactLink> linksOf(String contactId) {
-        Map<ContactLink, Instant> first = new LinkedHashMap<>();
-        links.stream().filter(link -> link.contactId().equals(contactId))
-                .forEach(link -> first.merge(link.link(), link.at(), (one, other) -> one.isBefore(other) ? one : other));
-        return first.entrySet().stream()
-                .sorted(Map.Entry.<ContactLink, Instant>comparingByValue()
-                        .thenComparing(entry -> entry.getKey().linkedContactId()))
-                .map(Map.Entry::getKey).toList();
+        Map<ContactLink, Instant> firstMade = new HashMap<>();
+        links.stream().filter(link -> link.contactId().equals(contactId)).forEach(link -> firstMade.merge(link.link(),
+                link.at(), (one, other) -> one.isBefore(other) ? one : other));
+        return ContactOrder.links(firstMade);
     }
 }
