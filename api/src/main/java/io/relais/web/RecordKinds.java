@@ -5,6 +5,7 @@ import io.relais.account.FindAccount;
 import io.relais.account.FindAccountAsOf;
 import io.relais.activity.ActivityView;
 import io.relais.activity.FindActivity;
+import io.relais.activity.FindActivityAsOf;
 import io.relais.catalogue.FindProduct;
 import io.relais.catalogue.FindProductAsOf;
 import io.relais.catalogue.ProductView;
@@ -46,8 +47,8 @@ class RecordKinds {
 
     @Bean
     RecordEndpoint<ActivityView> activitiesEndpoint(RecordEndpoints endpoints) {
-        return endpoints.of("Activity", "/api/v1/activities/", FindActivity::new, ActivityView.class,
-                ActivityView::version);
+        return endpoints.of("Activity", "/api/v1/activities/", FindActivity::new, FindActivityAsOf::new,
+                ActivityView.class, ActivityView::version);
     }
 
     @Bean
