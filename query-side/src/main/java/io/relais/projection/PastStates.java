@@ -27,7 +27,7 @@ public class PastStates {
     private final EventStore events;
     private final Map<Object, AnnotationEventHandlerAdapter> handlers = new ConcurrentHashMap<>();
 
-    PastStates(EventStore events) {
+    public PastStates(EventStore events) {
         this.events = events;
     }
 
