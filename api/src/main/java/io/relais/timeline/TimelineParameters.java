@@ -6,7 +6,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The filters both timelines take, as query parameters. */
 record TimelineParameters(
@@ -21,7 +23,9 @@ record TimelineParameters(
         String order) {
 
     TimelineFilter filter() {
-        Set<TimelineKind> kinds = kind == null || kind.isEmpty() ? Set.of() : EnumSet.copyOf(kind);
+        // an empty value (kind=, or kind=LEAD,) converts to null: it names no kind
+        Set<TimelineKind> kinds = kind == null ? Set.of() : kind.stream().filter(Objects::nonNull)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(TimelineKind.class)));
         return new TimelineFilter(kinds, QueryParameters.instant("from", from).orElse(null),
                 QueryParameters.instant("to", to).orElse(null), QueryParameters.oldestFirst(order));
     }
