@@ -32,11 +32,16 @@ public class SealingConfiguration {
     /**
      * @param signingKeyFile the Ed25519 private key (PKCS#8 PEM) that signs the seals
      * @param publicKeyFile  its public key (X.509 PEM)
-     * @param interval       how often the sealer seals what has become stable
+     * @param sealInterval   how often the sealer seals what has become stable
      */
     @ConfigurationProperties("relais.audit")
     public record SealingProperties(Path signingKeyFile, Path publicKeyFile,
                                     @DefaultValue("10s") Duration sealInterval) {
+
+        public SealingProperties {
+            signingKeyFile = signingKeyFile == null || signingKeyFile.toString().isBlank() ? null : signingKeyFile;
+            publicKeyFile = publicKeyFile == null || publicKeyFile.toString().isBlank() ? null : publicKeyFile;
+        }
     }
 
     @Bean
