@@ -49,6 +49,16 @@ class EventSealTest extends ApiTestSupport {
     }
 
     @Test
+    void theDescriptionSaysThatTheLatestSealMayNotExistYet() {
+        JsonNode responses = api().get("/v3/api-docs").body().get("paths").get("/api/v1/audit/seals/latest").get("get")
+                .get("responses");
+
+        assertThat(responses.has("200")).isTrue();
+        assertThat(responses.get("404").get("content").get("application/problem+json").get("schema").get("$ref")
+                .asText()).isEqualTo("#/components/schemas/Problem");
+    }
+
+    @Test
     void onlyAuditorsAndAdministratorsReadTheSeals() {
         assertThat(user("rep", Profile.SALES_REP).api().get("/api/v1/audit/seals/latest").status()).isEqualTo(403);
         assertThat(user("steward", Profile.DATA_STEWARD).api().get("/api/v1/audit/seals/latest").status())
