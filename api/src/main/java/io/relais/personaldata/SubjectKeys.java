@@ -20,7 +20,7 @@ import java.util.Optional;
  * <p>Keys are cached for a short while. What a transaction writes or reads enters the cache only once it
  * commits, so a rolled-back key is never used.
  */
-public class SubjectKeys {
+public class SubjectKeys implements DataSubjectKeys {
 
     private static final Optional<SecretKey> ERASED = Optional.empty();
 
@@ -54,16 +54,14 @@ public class SubjectKeys {
         return cached != null ? cached : load(subject).orElse(ERASED);
     }
 
-    /** Whether the subject's key was erased. */
+    @Override
     public boolean erased(DataSubject subject) {
         return Boolean.TRUE.equals(jdbc.query("select erased_at is not null from data_subject_key "
                         + "where subject_kind = ? and subject_id = ?",
                 rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE, subject.kind().name(), subject.id()));
     }
 
-    /**
-     * Deletes the subject's key for good, in the current transaction; {@code false} if it was already erased.
-     */
+    @Override
     public boolean erase(DataSubject subject) {
         int erased = jdbc.update("insert into data_subject_key (subject_kind, subject_id, erased_at) "
                 + "values (?, ?, now()) on conflict (subject_kind, subject_id) do update "
