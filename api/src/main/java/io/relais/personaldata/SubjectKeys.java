@@ -8,6 +8,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import javax.crypto.SecretKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,9 +57,14 @@ public class SubjectKeys implements DataSubjectKeys {
 
     @Override
     public boolean erased(DataSubject subject) {
-        return Boolean.TRUE.equals(jdbc.query("select erased_at is not null from data_subject_key "
-                        + "where subject_kind = ? and subject_id = ?",
-                rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE, subject.kind().name(), subject.id()));
+        return erasedAt(subject).isPresent();
+    }
+
+    /** When the subject's key was erased; empty while it is not. */
+    public Optional<Instant> erasedAt(DataSubject subject) {
+        return jdbc.query("select erased_at from data_subject_key where subject_kind = ? and subject_id = ? "
+                        + "and erased_at is not null", (rs, row) -> rs.getTimestamp(1).toInstant(),
+                subject.kind().name(), subject.id()).stream().findFirst();
     }
 
     @Override
