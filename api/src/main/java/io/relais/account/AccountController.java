@@ -1,5 +1,7 @@
 package io.relais.account;
 
+import io.relais.common.AsOf;
+import io.relais.web.AsOfParameters;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.common.PageRequest;
 import io.relais.duplicate.PossibleDuplicates;
@@ -83,9 +85,10 @@ public class AccountController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get an account", description = "The ETag is its version, for If-Match on changes.")
-    public ResponseEntity<AccountView> get(@PathVariable String id) {
-        return accounts.read(id);
+    @Operation(summary = "Get an account", description = "The ETag is its version, for If-Match on changes."
+            + AsOfParameters.DESCRIPTION)
+    public ResponseEntity<AccountView> get(@PathVariable String id, @ParameterObject AsOfParameters past) {
+        return accounts.read(id, past);
     }
 
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
@@ -146,8 +149,19 @@ public class AccountController {
     }
 
     @GetMapping("/{id}/contacts")
-    @Operation(summary = "An account's contacts")
-    public List<ContactView> contacts(@PathVariable String id) {
+    @Operation(summary = "An account's contacts", description = "By name. With asOf or version, as they stood at "
+            + "that instant or version of the account, rebuilt from its events: 404 before the account existed (or "
+            + "for a version it never had). Visibility is today's: the caller must be allowed to see the account now.")
+    public List<ContactView> contacts(@PathVariable String id, @ParameterObject AsOfParameters past) {
+        Optional<AsOf> asOf = accounts.pastState(past);
+        if (asOf.isEmpty()) {
+            return contacts(id);
+        }
+        accounts.visible(id, asOf);
+        return queries.list(new FindContactsAsOf(id, asOf.get()), ContactView.class);
+    }
+
+    private List<ContactView> contacts(String id) {
         accounts.visible(id);
         return queries.list(new FindContacts(id, CurrentUser.viewer()), ContactView.class);
     }

@@ -1,5 +1,6 @@
 package io.relais.activity;
 
+import io.relais.web.AsOfParameters;
 import io.relais.account.AccountView;
 import io.relais.account.ContactView;
 import io.relais.account.FindContact;
@@ -71,9 +72,10 @@ public class ActivityController {
     }
 
     @GetMapping("/activities/{id}")
-    @Operation(summary = "Get an activity")
-    public ResponseEntity<ActivityView> get(@PathVariable String id) {
-        return activities.read(id);
+    @Operation(summary = "Get an activity", description = "The ETag is its version, for If-Match on changes."
+            + AsOfParameters.DESCRIPTION)
+    public ResponseEntity<ActivityView> get(@PathVariable String id, @ParameterObject AsOfParameters past) {
+        return activities.read(id, past);
     }
 
     @PostMapping("/activities/{id}/complete")

@@ -1,5 +1,7 @@
 package io.relais.catalogue;
 
+import org.springdoc.core.annotations.ParameterObject;
+import io.relais.web.AsOfParameters;
 import io.relais.common.PageRequest;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKey;
@@ -58,9 +60,10 @@ public class ProductController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a product", description = "With every price it ever had, retired ones included.")
-    public ResponseEntity<ProductView> get(@PathVariable String id) {
-        return products.read(id);
+    @Operation(summary = "Get a product", description = "With every price it ever had, retired ones included."
+            + AsOfParameters.DESCRIPTION)
+    public ResponseEntity<ProductView> get(@PathVariable String id, @ParameterObject AsOfParameters past) {
+        return products.read(id, past);
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)

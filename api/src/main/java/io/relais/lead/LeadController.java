@@ -1,5 +1,7 @@
 package io.relais.lead;
 
+import org.springdoc.core.annotations.ParameterObject;
+import io.relais.web.AsOfParameters;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
@@ -77,9 +79,10 @@ public class LeadController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a lead", description = "The ETag is the lead's version, for If-Match on changes.")
-    public ResponseEntity<LeadView> get(@PathVariable String id) {
-        return leads.read(id);
+    @Operation(summary = "Get a lead", description = "The ETag is the lead's version, for If-Match on changes."
+            + AsOfParameters.DESCRIPTION)
+    public ResponseEntity<LeadView> get(@PathVariable String id, @ParameterObject AsOfParameters past) {
+        return leads.read(id, past);
     }
 
     @GetMapping("/{id}/history")

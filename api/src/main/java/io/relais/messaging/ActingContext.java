@@ -11,8 +11,14 @@ import java.util.concurrent.Callable;
  * @param userId        the acting user, or the system component acting
  * @param onBehalfOf    for system actions, the user on whose behalf; otherwise null
  * @param correlationId the id shared by everything one request caused
+ * @param changeReason  why, as the caller said it; null when they gave no reason
  */
-public record ActingContext(String userId, String onBehalfOf, String correlationId) {
+public record ActingContext(String userId, String onBehalfOf, String correlationId, String changeReason) {
+
+    /** A context that gives no reason: the system's own actions, the benchmark, imports. */
+    public ActingContext(String userId, String onBehalfOf, String correlationId) {
+        this(userId, onBehalfOf, correlationId, null);
+    }
 
     private static final ThreadLocal<ActingContext> CURRENT = new ThreadLocal<>();
 

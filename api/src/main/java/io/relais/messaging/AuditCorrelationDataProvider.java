@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Carries the audit metadata from a message to every message its handling produces: the acting user and
- * the correlation id are copied, and the causation id becomes the handled message's id. Replaces Axon's
+ * Carries the audit metadata from a message to every message its handling produces: the acting user, the
+ * correlation id and the change's reason are copied, and the causation id becomes the handled message's id. Replaces Axon's
  * default provider, whose "correlationId" would mean the direct cause instead.
  */
 @Component
@@ -19,7 +19,7 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
 
     /** The idempotency keys travel too, so that a creating event records the request it came from. */
     private static final List<String> PROPAGATED = List.of(AuditMetadata.USER_ID, AuditMetadata.ON_BEHALF_OF,
-            AuditMetadata.CORRELATION_ID, AuditMetadata.IDEMPOTENCY_KEY, AuditMetadata.REQUEST_HASH);
+            AuditMetadata.CORRELATION_ID, AuditMetadata.CHANGE_REASON, AuditMetadata.IDEMPOTENCY_KEY, AuditMetadata.REQUEST_HASH);
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

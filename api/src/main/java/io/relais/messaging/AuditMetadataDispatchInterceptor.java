@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Stamps every command sent from outside a unit of work with the acting user and the request's
- * correlation id. Commands sent while handling another message (process managers) already carry them
+ * Stamps every command sent from outside a unit of work with the acting user, the request's correlation id and
+ * the reason the caller gave for the change. Commands sent while handling another message (process managers) already carry them
  * through {@link AuditCorrelationDataProvider}.
  */
 @Component
@@ -32,6 +32,9 @@ public class AuditMetadataDispatchInterceptor implements MessageDispatchIntercep
             audit.put(AuditMetadata.CAUSATION_ID, context.correlationId());
             if (context.onBehalfOf() != null) {
                 audit.put(AuditMetadata.ON_BEHALF_OF, context.onBehalfOf());
+            }
+            if (context.changeReason() != null) {
+                audit.put(AuditMetadata.CHANGE_REASON, context.changeReason());
             }
             return command.andMetaData(audit);
         };

@@ -1,5 +1,6 @@
 package io.relais.opportunity;
 
+import io.relais.web.AsOfParameters;
 import io.relais.account.AccountView;
 import io.relais.account.ContactView;
 import io.relais.account.FindContact;
@@ -77,9 +78,10 @@ public class OpportunityController {
     }
 
     @GetMapping("/opportunities/{id}")
-    @Operation(summary = "Get a deal", description = "The ETag is its version, for If-Match on changes.")
-    public ResponseEntity<OpportunityView> get(@PathVariable String id) {
-        return deals.read(id);
+    @Operation(summary = "Get a deal", description = "The ETag is its version, for If-Match on changes."
+            + AsOfParameters.DESCRIPTION)
+    public ResponseEntity<OpportunityView> get(@PathVariable String id, @ParameterObject AsOfParameters past) {
+        return deals.read(id, past);
     }
 
     @PutMapping("/opportunities/{id}/details")

@@ -1,13 +1,14 @@
 package io.relais.timeline;
 
-import io.relais.common.InvalidFieldException;
 import io.relais.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The filters both timelines take, as query parameters. */
 record TimelineParameters(
@@ -22,19 +23,10 @@ record TimelineParameters(
         String order) {
 
     TimelineFilter filter() {
-        Set<TimelineKind> kinds = kind == null || kind.isEmpty() ? Set.of() : EnumSet.copyOf(kind);
+        // an empty value (kind=, or kind=LEAD,) converts to null: it names no kind
+        Set<TimelineKind> kinds = kind == null ? Set.of() : kind.stream().filter(Objects::nonNull)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(TimelineKind.class)));
         return new TimelineFilter(kinds, QueryParameters.instant("from", from).orElse(null),
-                QueryParameters.instant("to", to).orElse(null), oldestFirst());
-    }
-
-    private boolean oldestFirst() {
-        if (order == null || order.isEmpty()) {
-            return false;
-        }
-        return switch (order.strip().toLowerCase()) {
-            case "asc" -> true;
-            case "desc" -> false;
-            default -> throw new InvalidFieldException("order", "invalid-parameter", "order must be asc or desc");
-        };
+                QueryParameters.instant("to", to).orElse(null), QueryParameters.oldestFirst(order));
     }
 }

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -30,7 +31,8 @@ import java.util.function.Function;
 
 /**
  * Completes what springdoc cannot see in the controllers, so that a client generated from the description
- * handles every answer the engine gives: the sign-in scheme of the running mode on every operation; the RFC 9457
+ * handles every answer the engine gives: the sign-in scheme of the running mode on every operation; the
+ * {@code Change-Reason} header every write takes ({@link ActingContextFilter} reads it for all of them); the RFC 9457
  * problems each kind of operation can answer; and in the schemas only answers use, every property required (the
  * engine writes nulls rather than leaving fields out), a {@code null} allowed only where the record component is
  * {@code @Nullable}.
@@ -54,6 +56,11 @@ class ApiDescriptionCompletion implements OpenApiCustomizer {
         declareProblem(api);
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             operation.addSecurityItem(new SecurityRequirement().addList(scheme));
+            if (method != PathItem.HttpMethod.GET) {
+                operation.addParametersItem(new HeaderParameter().name(ChangeReason.HEADER).required(false)
+                        .description(ChangeReason.DESCRIPTION)
+                        .schema(new StringSchema().minLength(1).maxLength(ChangeReason.MAX_LENGTH)));
+            }
             addProblems(path, method, operation);
         }));
         requireAnswerProperties(api);

@@ -1,5 +1,7 @@
 package io.relais.web;
 
+import io.relais.common.AsOf;
+
 /** The addressed record does not exist, or the caller may not see it: both answer the same 404. */
 public class NotFoundException extends RuntimeException {
 
@@ -9,6 +11,13 @@ public class NotFoundException extends RuntimeException {
 
     private NotFoundException(String message) {
         super(message);
+    }
+
+    /** The record exists, but did not at that instant, or never had that version. */
+    public static NotFoundException past(String kind, String id, AsOf asOf) {
+        return new NotFoundException(asOf.version() != null
+                ? kind + " " + id + " never had the version " + asOf.version()
+                : kind + " " + id + " did not exist at " + asOf.instant());
     }
 
     /**

@@ -3,11 +3,14 @@ package io.relais.web;
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Query parameters (and dates in paths): dates and instants in the domain's range, and text the database can
@@ -17,6 +20,8 @@ public final class QueryParameters {
 
     public static final String INSTANT = "an ISO-8601 instant (2026-11-20T09:30:00Z) or a date (2026-11-20, "
             + "midnight UTC)";
+    public static final String INSTANT_OR_END_OF_DAY = "an ISO-8601 instant (2026-11-20T09:30:00Z) or a date "
+            + "(2026-11-20, the end of that day UTC)";
     /** The longest value any parameter has a use for: ids, search text, dates, periods. */
     public static final int MAX_LENGTH = 200;
 
@@ -47,16 +52,42 @@ public final class QueryParameters {
 
     /** An instant, or a date meaning its midnight UTC, in the domain's years; empty when blank. */
     public static Optional<Instant> instant(String field, String value) {
+        return instant(field, value, date -> date.atStartOfDay(ZoneOffset.UTC).toInstant(), INSTANT);
+    }
+
+    /**
+     * An instant, or a date meaning the end of that day (UTC: its last instant), in the domain's years; empty when
+     * blank.
+     */
+    public static Optional<Instant> instantOrEndOfDay(String field, String value) {
+        return instant(field, value,
+                date -> date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1), INSTANT_OR_END_OF_DAY);
+    }
+
+    private static Optional<Instant> instant(String field, String value, Function<LocalDate, Instant> date,
+                                             String expected) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         String text = value.strip();
         try {
             return Optional.of(Fields.instant(field, text.indexOf(':') < 0
-                    ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text)));
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "invalid-parameter", field + " must be " + INSTANT);
+                    ? date.apply(LocalDate.parse(text)) : Instant.parse(text)));
+        } catch (DateTimeException e) {
+            throw new InvalidFieldException(field, "invalid-parameter", field + " must be " + expected);
         }
+    }
+
+    /** Whether {@code order} (asc or desc, desc when blank) asks for the oldest first. */
+    public static boolean oldestFirst(String order) {
+        if (order == null || order.isBlank()) {
+            return false;
+        }
+        return switch (order.strip().toLowerCase(Locale.ROOT)) {
+            case "asc" -> true;
+            case "desc" -> false;
+            default -> throw new InvalidFieldException("order", "invalid-parameter", "order must be asc or desc");
+        };
     }
 
     /** A date in the domain's years; empty when blank. */

@@ -1,5 +1,6 @@
 package io.relais.web;
 
+import io.relais.common.AsOf;
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 import io.relais.organisation.Viewer;
@@ -27,15 +28,18 @@ public final class RecordEndpoint<V> {
     private final String kind;
     private final String path;
     private final BiFunction<String, Viewer, Object> query;
+    /** The query of a record's past state; null for a kind whose past states are not read. */
+    private final BiFunction<String, AsOf, Object> pastQuery;
     private final Class<V> type;
     private final ToLongFunction<V> versionOf;
 
     RecordEndpoint(RecordEndpoints pipeline, String kind, String path, BiFunction<String, Viewer, Object> query,
-                   Class<V> type, ToLongFunction<V> versionOf) {
+                   BiFunction<String, AsOf, Object> pastQuery, Class<V> type, ToLongFunction<V> versionOf) {
         this.pipeline = pipeline;
         this.kind = kind;
         this.path = path;
         this.query = query;
+        this.pastQuery = pastQuery;
         this.type = type;
         this.versionOf = versionOf;
     }
@@ -47,6 +51,21 @@ public final class RecordEndpoint<V> {
     /** The record as the caller sees it; 404 when it does not exist or they may not see it. */
     public V visible(String id) {
         return find(id, CurrentUser.viewer()).orElseThrow(() -> new NotFoundException(kind, id));
+    }
+
+    /**
+     * The record as the caller sees it, now or as it stood at {@code asOf}: visibility is today's (the caller
+     * may see the record now); 404 when it did not exist then or never had that version.
+     */
+    public V visible(String id, Optional<AsOf> asOf) {
+        V now = visible(id);
+        return asOf.map(past -> pipeline.query(pastQuery.apply(id, past), type)
+                .orElseThrow(() -> NotFoundException.past(kind, id, past))).orElse(now);
+    }
+
+    /** The past state a read asks for (refused when its parameters are wrong); empty for the record as it is now. */
+    public Optional<AsOf> pastState(AsOfParameters parameters) {
+        return pipeline.pastState(parameters);
     }
 
     /**
@@ -62,7 +81,15 @@ public final class RecordEndpoint<V> {
 
     /** The record with its version as {@code ETag}. */
     public ResponseEntity<V> read(String id) {
-        V record = visible(id);
+        return answer(visible(id));
+    }
+
+    /** The record with its version as {@code ETag}, now or at the past state {@code past} asks for. */
+    public ResponseEntity<V> read(String id, AsOfParameters past) {
+        return answer(visible(id, pastState(past)));
+    }
+
+    private ResponseEntity<V> answer(V record) {
         return ResponseEntity.ok().eTag(Versions.etag(versionOf.applyAsLong(record))).body(record);
     }
 

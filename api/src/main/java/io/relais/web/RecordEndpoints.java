@@ -1,5 +1,6 @@
 package io.relais.web;
 
+import io.relais.common.AsOf;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -10,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -29,13 +31,15 @@ public class RecordEndpoints {
     private final Queries queries;
     private final ReadYourWrites readYourWrites;
     private final IdempotencyKeys idempotencyKeys;
+    private final Clock clock;
 
     public RecordEndpoints(CommandGateway commands, Queries queries, ReadYourWrites readYourWrites,
-                           IdempotencyKeys idempotencyKeys) {
+                           IdempotencyKeys idempotencyKeys, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.idempotencyKeys = idempotencyKeys;
+        this.clock = clock;
     }
 
     /**
@@ -47,7 +51,23 @@ public class RecordEndpoints {
      */
     public <V> RecordEndpoint<V> of(String kind, String path, BiFunction<String, Viewer, Object> query,
                                     Class<V> type, ToLongFunction<V> versionOf) {
-        return new RecordEndpoint<>(this, kind, path, query, type, versionOf);
+        return new RecordEndpoint<>(this, kind, path, query, null, type, versionOf);
+    }
+
+    /**
+     * The endpoint of a record kind whose past states can be read too.
+     *
+     * @param pastQuery the query that finds one record as it stood at a past instant or version
+     */
+    public <V> RecordEndpoint<V> of(String kind, String path, BiFunction<String, Viewer, Object> query,
+                                    BiFunction<String, AsOf, Object> pastQuery, Class<V> type,
+                                    ToLongFunction<V> versionOf) {
+        return new RecordEndpoint<>(this, kind, path, query, pastQuery, type, versionOf);
+    }
+
+    /** The past state a read asks for; empty for the record as it is now. */
+    public Optional<AsOf> pastState(AsOfParameters parameters) {
+        return parameters.pastState(clock.instant());
     }
 
     /** Sends a command; answers the version its aggregate is at afterwards. */

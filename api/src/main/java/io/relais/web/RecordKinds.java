@@ -2,15 +2,20 @@ package io.relais.web;
 
 import io.relais.account.AccountView;
 import io.relais.account.FindAccount;
+import io.relais.account.FindAccountAsOf;
 import io.relais.activity.ActivityView;
 import io.relais.activity.FindActivity;
+import io.relais.activity.FindActivityAsOf;
 import io.relais.catalogue.FindProduct;
+import io.relais.catalogue.FindProductAsOf;
 import io.relais.catalogue.ProductView;
 import io.relais.forecast.CurrencyRates;
 import io.relais.forecast.FindCurrencyRates;
 import io.relais.lead.FindLead;
+import io.relais.lead.FindLeadAsOf;
 import io.relais.lead.LeadView;
 import io.relais.opportunity.FindOpportunity;
+import io.relais.opportunity.FindOpportunityAsOf;
 import io.relais.opportunity.OpportunityView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,30 +29,32 @@ class RecordKinds {
 
     @Bean
     RecordEndpoint<LeadView> leadsEndpoint(RecordEndpoints endpoints) {
-        return endpoints.of("Lead", "/api/v1/leads/", FindLead::new, LeadView.class, LeadView::version);
+        return endpoints.of("Lead", "/api/v1/leads/", FindLead::new, FindLeadAsOf::new, LeadView.class, LeadView::version);
     }
 
     @Bean
     RecordEndpoint<AccountView> accountsEndpoint(RecordEndpoints endpoints) {
-        return endpoints.of("Account", "/api/v1/accounts/", FindAccount::new, AccountView.class, AccountView::version);
+        return endpoints.of("Account", "/api/v1/accounts/", FindAccount::new, FindAccountAsOf::new,
+                AccountView.class, AccountView::version);
     }
 
     @Bean
     RecordEndpoint<OpportunityView> opportunitiesEndpoint(RecordEndpoints endpoints) {
-        return endpoints.of("Opportunity", "/api/v1/opportunities/", FindOpportunity::new, OpportunityView.class,
+        return endpoints.of("Opportunity", "/api/v1/opportunities/", FindOpportunity::new,
+                FindOpportunityAsOf::new, OpportunityView.class,
                 OpportunityView::version);
     }
 
     @Bean
     RecordEndpoint<ActivityView> activitiesEndpoint(RecordEndpoints endpoints) {
-        return endpoints.of("Activity", "/api/v1/activities/", FindActivity::new, ActivityView.class,
-                ActivityView::version);
+        return endpoints.of("Activity", "/api/v1/activities/", FindActivity::new, FindActivityAsOf::new,
+                ActivityView.class, ActivityView::version);
     }
 
     @Bean
     RecordEndpoint<ProductView> productsEndpoint(RecordEndpoints endpoints) {
-        return endpoints.of("Product", "/api/v1/products/", (id, viewer) -> new FindProduct(id), ProductView.class,
-                ProductView::version);
+        return endpoints.of("Product", "/api/v1/products/", (id, viewer) -> new FindProduct(id),
+                FindProductAsOf::new, ProductView.class, ProductView::version);
     }
 
     @Bean

@@ -1,55 +1,17 @@
 package io.relais.eventstore;
 
-import org.axonframework.eventhandling.EventHandler;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
-import org.springframework.core.type.classreading.MetadataReader;
-
-import java.io.IOException;
-import java.lang.reflect.Method;
 import java.net.URL;
-import java.util.Comparator;
 import java.util.Set;
-import java.util.TreeSet;
 
-/** The event classes of the engine, found the way Axon finds them: as the payloads its handlers take. */
+/** The event classes of the engine, the handlers of the test source set left out. */
 public final class EngineEvents {
 
     private EngineEvents() {
     }
 
-    /**
-     * The engine's events: whatever its event handlers, event-sourcing handlers and processes take as their
-     * payload, among its own classes (the handlers of this test source set are left out).
-     */
     public static Set<Class<?>> classes() {
-        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-        CachingMetadataReaderFactory readers = new CachingMetadataReaderFactory(resolver);
         URL testClasses = EngineEvents.class.getProtectionDomain().getCodeSource().getLocation();
-        Set<Class<?>> events = new TreeSet<>(Comparator.comparing(Class::getName));
-        try {
-            for (Resource resource : resolver.getResources("classpath*:io/relais/**/*.class")) {
-                MetadataReader reader = readers.getMetadataReader(resource);
-                if (!reader.getAnnotationMetadata().hasAnnotatedMethods(EventHandler.class.getName())) {
-                    continue;
-                }
-                Class<?> handler = Class.forName(reader.getClassMetadata().getClassName(), false,
-                        EngineEvents.class.getClassLoader());
-                if (handler.getProtectionDomain().getCodeSource().getLocation().equals(testClasses)) {
-                    continue;
-                }
-                for (Method method : handler.getDeclaredMethods()) {
-                    if (AnnotatedElementUtils.hasAnnotation(method, EventHandler.class) && method.getParameterCount() > 0
-                            && method.getParameterTypes()[0].getName().startsWith("io.relais.")) {
-                        events.add(method.getParameterTypes()[0]);
-                    }
-                }
-            }
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("Cannot scan the engine's event handlers", e);
-        }
-        return events;
+        return EventClasses.handledBy(handler -> !handler.getProtectionDomain().getCodeSource().getLocation()
+                .equals(testClasses));
     }
 }

@@ -22,7 +22,10 @@ import static org.axonframework.common.DateTimeUtils.formatInstant;
  * it: the payload and metadata are the serializer's JSON text.
  */
 public record StoredEvent(String eventIdentifier, String aggregateIdentifier, long sequenceNumber, String type,
-                   String timeStamp, String payloadType, String payloadRevision, String payload, String metaData) {
+                          String timeStamp, String payloadType, String payloadRevision, String payload,
+                          String metaData) {
+
+    static final ObjectMapper ROWS = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The row the JDBC engine appends for {@code event} (as {@code JdbcEventStorageEngineStatements.appendEvents}). */
     static StoredEvent of(DomainEventMessage<?> event, Serializer serializer) {
@@ -33,9 +36,7 @@ public record StoredEvent(String eventIdentifier, String aggregateIdentifier, lo
                 payload.getType().getRevision(), payload.getData(), metaData.getData());
     }
 
-    static final ObjectMapper ROWS = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    /** The golden samples under {@code src/test/resources/events} (ADR 012). */
+    /** The golden samples (ADR 012): a row of every event class, as a past release stored it. */
     public static List<StoredEvent> samples() {
         try {
             List<StoredEvent> samples = new ArrayList<>();
@@ -51,7 +52,7 @@ public record StoredEvent(String eventIdentifier, String aggregateIdentifier, lo
     }
 
     /** The row as the JDBC engine reads it back, before upcasting and deserializing. */
-    DomainEventData<String> asEntry() {
+    public DomainEventData<String> asEntry() {
         return new GenericDomainEventEntry<>(type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp,
                 payloadType, payloadRevision, payload, metaData);
     }

@@ -171,6 +171,10 @@ class TimelineTest extends ApiTestSupport {
 
         assertThat(leads.get("content")).extracting(e -> e.get("type").asText())
                 .containsExactly("LeadConverted", "LeadQualified", "LeadDetailsUpdated", "LeadCaptured");
+        // an empty kind, alone or in a list, filters nothing (it used to answer 500: found by ApiFuzzTest)
+        assertThat(rep.api().get("/api/v1/accounts/" + account + "/timeline?kind=LEAD,").body()).isEqualTo(leads);
+        assertThat(rep.api().get("/api/v1/accounts/" + account + "/timeline?kind=&order=asc&size=200").body()
+                .get("content")).isEqualTo(all);
         assertThat(contactsAndLeads.get("totalElements").asInt()).isEqualTo(11);
         assertThat(between.get("content")).extracting(e -> e.get("type").asText()).containsExactly(
                 "LeadConverted", "LeadConvertedIntoAccount", "AccountCreated", "ContactAdded");

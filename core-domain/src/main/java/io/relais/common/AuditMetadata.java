@@ -10,6 +10,7 @@ public final class AuditMetadata {
     public static final String ON_BEHALF_OF = "onBehalfOf";
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
+    public static final String CHANGE_REASON = "changeReason";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     public static final String REQUEST_HASH = "requestHash";
 

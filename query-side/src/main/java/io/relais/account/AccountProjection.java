@@ -1,14 +1,19 @@
 package io.relais.account;
 
 import io.relais.common.AuditMetadata;
+import io.relais.common.AsOf;
+import io.relais.projection.PastStates;
 import io.relais.projection.ProjectionBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -24,9 +29,11 @@ public class AccountProjection {
     public static final String PROCESSING_GROUP = "accounts";
 
     private final AccountReadRepository repository;
+    private final PastStates pastStates;
 
-    AccountProjection(AccountReadRepository repository) {
+    AccountProjection(AccountReadRepository repository, PastStates pastStates) {
         this.repository = repository;
+        this.pastStates = pastStates;
     }
 
     @EventHandler
@@ -123,6 +130,7 @@ public class AccountProjection {
     /** The contact stays listed here until its new account takes it in (a move is ordered by store position). */
     @EventHandler
     void on(ContactMovedOut event, DomainEventMessage<?> message) {
+        batch().movedOut.put(event.contact().contactId(), message.getSequenceNumber());
         touch(message);
     }
 
@@ -134,6 +142,23 @@ public class AccountProjection {
     @ResetHandler
     void reset() {
         repository.deleteAll();
+    }
+
+    /** The account as it stood then: its events up to then, applied by these handlers to a row in memory. */
+    @QueryHandler
+    Optional<AccountView> find(FindAccountAsOf query) {
+        return past(query.accountId(), query.asOf()).flatMap(batch -> batch.accounts.find(query.accountId()))
+                .map(AccountRow::toView);
+    }
+
+    /** The account's contacts as they stood then, by the same handlers; none when the account did not exist. */
+    @QueryHandler
+    List<ContactView> find(FindContactsAsOf query) {
+        return past(query.accountId(), query.asOf()).map(AccountBatch::contacts).orElse(List.of());
+    }
+
+    private Optional<AccountBatch> past(String accountId, AsOf asOf) {
+        return pastStates.replay(accountId, asOf, this, AccountBatch.inMemory());
     }
 
     private static long position(TrackingToken token) {
@@ -150,7 +175,7 @@ public class AccountProjection {
     }
 
     private AccountBatch batch() {
-        return ProjectionBatches.current(AccountBatch.class, events -> new AccountBatch(repository, events),
+        return ProjectionBatches.current(AccountBatch.class, events -> new AccountBatch(repository::findAll, events),
                 repository::write);
     }
 }

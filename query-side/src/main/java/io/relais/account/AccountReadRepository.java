@@ -155,21 +155,20 @@ class AccountReadRepository {
     private List<ContactView> contacts(String condition, MapSqlParameterSource params, Viewer viewer) {
         String visible = " and exists (select 1 from account_view a where a.id = c.account_id"
                 + Visibility.ownedBy("a.owner_id", viewer, params) + ")";
-        Map<String, List<ContactLink>> links = new HashMap<>();
-        jdbc.query("select l.contact_id, l.linked_contact_id, l.kind from contact_link l join contact_view c "
-                + "on c.id = l.contact_id where " + condition + visible
-                + " order by l.linked_at, l.linked_contact_id", params, rs -> {
-                    links.computeIfAbsent(rs.getString("contact_id"), id -> new ArrayList<>())
-                            .add(new ContactLink(rs.getString("linked_contact_id"),
-                                    ContactLinkKind.valueOf(rs.getString("kind"))));
+        Map<String, Map<ContactLink, Instant>> links = new HashMap<>();
+        jdbc.query("select l.contact_id, l.linked_contact_id, l.kind, l.linked_at from contact_link l "
+                + "join contact_view c on c.id = l.contact_id where " + condition + visible, params, rs -> {
+                    links.computeIfAbsent(rs.getString("contact_id"), id -> new HashMap<>())
+                            .put(new ContactLink(rs.getString("linked_contact_id"),
+                                    ContactLinkKind.valueOf(rs.getString("kind"))), instant(rs, "linked_at"));
                 });
         return jdbc.query("select c.id, c.account_id, c.details, c.lead_id, c.created_at, c.updated_at "
-                        + "from contact_view c where " + condition + visible
-                        + " order by c.details ->> 'lastName', c.details ->> 'firstName', c.id", params,
+                        + "from contact_view c where " + condition + visible, params,
                 (rs, n) -> new ContactView(rs.getString("id"), rs.getString("account_id"),
                         read(rs.getString("details"), ContactDetails.class), rs.getString("lead_id"),
-                        links.getOrDefault(rs.getString("id"), List.of()), instant(rs, "created_at"),
-                        instant(rs, "updated_at")));
+                        ContactOrder.links(links.getOrDefault(rs.getString("id"), Map.of())),
+                        instant(rs, "created_at"), instant(rs, "updated_at")))
+                .stream().sorted(ContactOrder.CONTACTS).toList();
     }
 
     /** The columns of a contact's details; null (no change) without details. Typed, so that a null binds at once. */

@@ -1,7 +1,7 @@
 package io.relais.activity;
 
+import io.relais.projection.RecordRows;
 import io.relais.readmodel.Listing;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -12,9 +12,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /** The activity table and the alerts table, and the queries they answer. */
@@ -25,58 +25,61 @@ class ActivityRepository {
             + "opportunity_id, owner_id, occurred_at, due_at, remind_at, completed_at, outcome, overdue, created_at, "
             + "created_by, updated_at";
 
+    private static final String UPSERT = RecordRows.upsert("activity_view", COLUMNS);
+
     private final NamedParameterJdbcTemplate jdbc;
 
     ActivityRepository(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    void insert(String id, ActivityKind kind, ActivityStatus status, String subject, String notes, ActivityLinks links,
-                String ownerId, Instant occurredAt, Instant dueAt, Instant remindAt, DomainEventMessage<?> message) {
-        jdbc.update("insert into activity_view (" + COLUMNS + ") values (:id, :version, :kind, :status, :subject, "
-                        + ":notes, :account, :contact, :opportunity, :owner, :occurred, :due, :remind, null, null, "
-                        + "false, :at, :by, :at) on conflict (id) do nothing",
-                new MapSqlParameterSource("id", id).addValue("version", message.getSequenceNumber())
-                        .addValue("kind", kind.name()).addValue("status", status.name()).addValue("subject", subject)
-                        .addValue("notes", notes).addValue("account", links.accountId())
-                        .addValue("contact", links.contactId()).addValue("opportunity", links.opportunityId())
-                        .addValue("owner", ownerId).addValue("occurred", timestamp(occurredAt))
-                        .addValue("due", timestamp(dueAt)).addValue("remind", timestamp(remindAt))
-                        .addValue("at", Timestamp.from(message.getTimestamp()))
-                        .addValue("by", ActivityProjection.createdBy(message)));
+    List<ActivityRow> findAll(Collection<String> ids) {
+        return RecordRows.select(jdbc.getJdbcTemplate(), "select " + COLUMNS + " from activity_view where id = any(?)",
+                ids, this::mapRow);
     }
 
-    /** Sets {@code assignments} (may be empty) and moves the activity to the event's version, unless it is there. */
-    void update(DomainEventMessage<?> message, String assignments, MapSqlParameterSource params) {
-        jdbc.update("update activity_view set " + (assignments.isEmpty() ? "" : assignments + ", ")
-                        + "version = :version, updated_at = :updated where id = :id and version < :version",
-                params.addValue("id", message.getAggregateIdentifier())
-                        .addValue("version", message.getSequenceNumber())
-                        .addValue("updated", Timestamp.from(message.getTimestamp())));
-    }
-
-    void raise(DomainEventMessage<?> message, ActivityAlert.AlertKind kind, String activityId, String userId,
-               Instant dueAt) {
-        jdbc.update("insert into activity_alert (id, user_id, kind, activity_id, due_at, raised_at) values (:id, :user, "
-                        + ":kind, :activity, :due, :at) on conflict (id) do nothing",
-                new MapSqlParameterSource("id", message.getIdentifier()).addValue("user", userId)
-                        .addValue("kind", kind.name()).addValue("activity", activityId)
-                        .addValue("due", Timestamp.from(dueAt)).addValue("at", Timestamp.from(message.getTimestamp())));
-    }
-
-    void dropAlerts(String activityId, String userId) {
-        jdbc.update("delete from activity_alert where activity_id = :activity and user_id = :user",
-                new MapSqlParameterSource("activity", activityId).addValue("user", userId));
-    }
-
-    /** The deal an activity is about, if any. */
-    Optional<String> opportunityOf(String activityId) {
-        return jdbc.query("select opportunity_id from activity_view where id = :id", Map.of("id", activityId),
-                (rs, row) -> rs.getString(1)).stream().filter(Objects::nonNull).findFirst();
-    }
-
-    /** Moves each deal's last activity done forward to the batch's, never back (events may come in any order). */
-    void write(DealActivityBatch batch) {
+    /**
+     * Writes a batch of the projection: the changed activities, then the alerts raised and dropped in the events'
+     * order, then each deal's last activity done, moved forward, never back (events may come in any order).
+     */
+    void write(ActivityBatch batch) {
+        List<ActivityRow> activities = batch.activities.changed();
+        if (!activities.isEmpty()) {
+            jdbc.getJdbcTemplate().batchUpdate(UPSERT, activities, activities.size(), (ps, row) -> {
+                ps.setString(1, row.id());
+                ps.setLong(2, row.version());
+                ps.setString(3, row.kind.name());
+                ps.setString(4, row.status.name());
+                ps.setString(5, row.subject);
+                ps.setString(6, row.notes);
+                ps.setString(7, row.accountId);
+                ps.setString(8, row.contactId);
+                ps.setString(9, row.opportunityId);
+                ps.setString(10, row.ownerId);
+                ps.setTimestamp(11, timestamp(row.occurredAt));
+                ps.setTimestamp(12, timestamp(row.dueAt));
+                ps.setTimestamp(13, timestamp(row.remindAt));
+                ps.setTimestamp(14, timestamp(row.completedAt));
+                ps.setString(15, row.outcome);
+                ps.setBoolean(16, row.overdue);
+                ps.setTimestamp(17, Timestamp.from(row.createdAt));
+                ps.setString(18, row.createdBy);
+                ps.setTimestamp(19, Timestamp.from(row.updatedAt()));
+            });
+        }
+        for (ActivityBatch.AlertChange change : batch.alerts) {
+            if (change instanceof ActivityBatch.Raised raised) {
+                jdbc.update("insert into activity_alert (id, user_id, kind, activity_id, due_at, raised_at) values "
+                                + "(:id, :user, :kind, :activity, :due, :at) on conflict (id) do nothing",
+                        new MapSqlParameterSource("id", raised.eventId()).addValue("user", raised.userId())
+                                .addValue("kind", raised.kind().name()).addValue("activity", raised.activityId())
+                                .addValue("due", Timestamp.from(raised.dueAt()))
+                                .addValue("at", Timestamp.from(raised.at())));
+            } else if (change instanceof ActivityBatch.Dropped dropped) {
+                jdbc.update("delete from activity_alert where activity_id = :activity and user_id = :user",
+                        new MapSqlParameterSource("activity", dropped.activityId()).addValue("user", dropped.userId()));
+            }
+        }
         if (batch.lastDone.isEmpty()) {
             return;
         }
@@ -95,7 +98,7 @@ class ActivityRepository {
     @QueryHandler
     Optional<ActivityView> find(FindActivity query) {
         return Listing.select(jdbc, COLUMNS, "activity_view").visibleTo(query.viewer(), "owner_id")
-                .byId(query.activityId(), this::map);
+                .byId(query.activityId(), this::mapView);
     }
 
     @QueryHandler
@@ -108,7 +111,7 @@ class ActivityRepository {
                 .equal("kind", query.kind())
                 .equal("status", query.status())
                 .where("due_at < :dueBefore", "dueBefore", query.dueBefore())
-                .page("coalesce(due_at, occurred_at) desc, id", query.page(), this::map, ActivityPage::new);
+                .page("coalesce(due_at, occurred_at) desc, id", query.page(), this::mapView, ActivityPage::new);
     }
 
     @QueryHandler
@@ -132,13 +135,29 @@ class ActivityRepository {
                 new MapSqlParameterSource("account", query.accountId()), String.class);
     }
 
-    private ActivityView map(ResultSet rs, int rowNum) throws SQLException {
-        return new ActivityView(rs.getString("id"), rs.getLong("version"), ActivityKind.valueOf(rs.getString("kind")),
-                ActivityStatus.valueOf(rs.getString("status")), rs.getString("subject"), rs.getString("notes"),
-                rs.getString("account_id"), rs.getString("contact_id"), rs.getString("opportunity_id"),
-                rs.getString("owner_id"), instant(rs, "occurred_at"), instant(rs, "due_at"), instant(rs, "remind_at"),
-                instant(rs, "completed_at"), rs.getString("outcome"), rs.getBoolean("overdue"),
-                instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"));
+    private ActivityView mapView(ResultSet rs, int rowNum) throws SQLException {
+        return mapRow(rs, rowNum).toView();
+    }
+
+    private ActivityRow mapRow(ResultSet rs, int rowNum) throws SQLException {
+        ActivityRow row = new ActivityRow(rs.getString("id"), rs.getLong("version"), instant(rs, "updated_at"));
+        row.kind = ActivityKind.valueOf(rs.getString("kind"));
+        row.status = ActivityStatus.valueOf(rs.getString("status"));
+        row.subject = rs.getString("subject");
+        row.notes = rs.getString("notes");
+        row.accountId = rs.getString("account_id");
+        row.contactId = rs.getString("contact_id");
+        row.opportunityId = rs.getString("opportunity_id");
+        row.ownerId = rs.getString("owner_id");
+        row.occurredAt = instant(rs, "occurred_at");
+        row.dueAt = instant(rs, "due_at");
+        row.remindAt = instant(rs, "remind_at");
+        row.completedAt = instant(rs, "completed_at");
+        row.outcome = rs.getString("outcome");
+        row.overdue = rs.getBoolean("overdue");
+        row.createdAt = instant(rs, "created_at");
+        row.createdBy = rs.getString("created_by");
+        return row;
     }
 
     private static Timestamp timestamp(Instant instant) {

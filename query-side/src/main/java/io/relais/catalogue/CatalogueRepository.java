@@ -1,19 +1,22 @@
 package io.relais.catalogue;
 
 import io.relais.common.SearchText;
+import io.relais.projection.RecordRows;
 import io.relais.readmodel.Listing;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,52 +29,51 @@ class CatalogueRepository {
     private static final String COLUMNS = "id, version, code, name, description, kind, unit, lead_time_days, "
             + "discontinued, created_at, updated_at";
 
+    private static final String UPSERT = RecordRows.upsert("product_view", "id, version, code, name, description, "
+            + "kind, unit, lead_time_days, discontinued, created_at, updated_at, search_text");
+
     private final NamedParameterJdbcTemplate jdbc;
 
     CatalogueRepository(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    void insertProduct(String productId, ProductDetails details, long version, Instant at) {
-        jdbc.update("insert into product_view (id, version, code, name, description, kind, unit, lead_time_days, "
-                + "discontinued, created_at, updated_at, search_text) values (:id, :version, :code, :name, "
-                + ":description, :kind, :unit, :leadTime, false, :at, :at, :search) on conflict (id) do nothing",
-                detailColumns(details).addValue("id", productId).addValue("version", version)
-                        .addValue("at", Timestamp.from(at)));
+    List<ProductRow> findAll(Collection<String> ids) {
+        return withPrices(RecordRows.select(jdbc.getJdbcTemplate(),
+                "select " + COLUMNS + " from product_view where id = any(?)", ids, this::mapRow));
     }
 
-    /** Moves the product to {@code version}; false when it is there already (a replayed event). */
-    boolean advance(String productId, long version, Instant at) {
-        return jdbc.update("update product_view set version = :version, updated_at = :at where id = :id "
-                + "and version < :version", new MapSqlParameterSource("id", productId).addValue("version", version)
-                .addValue("at", Timestamp.from(at))) > 0;
-    }
-
-    void updateDetails(String productId, ProductDetails details) {
-        jdbc.update("update product_view set code = :code, name = :name, description = :description, kind = :kind, "
-                + "unit = :unit, lead_time_days = :leadTime, search_text = :search where id = :id",
-                detailColumns(details).addValue("id", productId));
-    }
-
-    void insertPrice(String productId, ProductPrice price) {
-        jdbc.update("insert into product_price (product_id, price_id, price_list, currency, unit_price, valid_from, "
-                + "valid_until, retired_on) values (:product, :price, :list, :currency, :unitPrice, :from, :until, "
-                + "null) on conflict do nothing", new MapSqlParameterSource("product", productId)
-                .addValue("price", price.priceId()).addValue("list", price.priceList())
-                .addValue("currency", price.currency()).addValue("unitPrice", price.unitPrice())
-                .addValue("from", Date.valueOf(price.validFrom()))
-                .addValue("until", price.validUntil() == null ? null : Date.valueOf(price.validUntil())));
-    }
-
-    void retirePrice(String productId, String priceId, LocalDate retiredOn) {
-        jdbc.update("update product_price set retired_on = :on where product_id = :product and price_id = :price",
-                new MapSqlParameterSource("product", productId).addValue("price", priceId)
-                        .addValue("on", Date.valueOf(retiredOn)));
-    }
-
-    void discontinue(String productId) {
-        jdbc.update("update product_view set discontinued = true where id = :id",
-                new MapSqlParameterSource("id", productId));
+    /** Writes a batch of the projection: the changed products, and their prices (a price is never removed). */
+    void write(CatalogueBatch batch) {
+        List<ProductRow> products = batch.products.changed();
+        if (products.isEmpty()) {
+            return;
+        }
+        jdbc.getJdbcTemplate().batchUpdate(UPSERT, products, products.size(), (ps, row) -> {
+            ProductDetails details = row.details;
+            ps.setString(1, row.id());
+            ps.setLong(2, row.version());
+            ps.setString(3, details.code());
+            ps.setString(4, details.name());
+            ps.setString(5, details.description());
+            ps.setString(6, details.kind().name());
+            ps.setString(7, details.unit());
+            ps.setObject(8, details.leadTimeDays(), Types.INTEGER);
+            ps.setBoolean(9, row.discontinued);
+            ps.setTimestamp(10, Timestamp.from(row.createdAt));
+            ps.setTimestamp(11, Timestamp.from(row.updatedAt()));
+            ps.setString(12, SearchText.of(details.code(), details.name(), details.description()));
+        });
+        jdbc.batchUpdate("insert into product_price (product_id, price_id, price_list, currency, unit_price, "
+                + "valid_from, valid_until, retired_on) values (:product, :price, :list, :currency, :unitPrice, :from, "
+                + ":until, :retiredOn) on conflict (product_id, price_id) do update set retired_on = excluded.retired_on",
+                products.stream().flatMap(row -> row.prices.stream().map(price -> new MapSqlParameterSource(
+                        "product", row.id()).addValue("price", price.priceId()).addValue("list", price.priceList())
+                        .addValue("currency", price.currency()).addValue("unitPrice", price.unitPrice())
+                        .addValue("from", Date.valueOf(price.validFrom()))
+                        .addValue("until", date(price.validUntil()), Types.DATE)
+                        .addValue("retiredOn", date(price.retiredOn()), Types.DATE)))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     void deleteAll() {
@@ -80,8 +82,8 @@ class CatalogueRepository {
 
     @QueryHandler
     Optional<ProductView> find(FindProduct query) {
-        return Listing.select(jdbc, COLUMNS, "product_view").byId(query.productId(), this::mapProduct)
-                .flatMap(product -> withPrices(List.of(product)).stream().findFirst());
+        return Listing.select(jdbc, COLUMNS, "product_view").byId(query.productId(), this::mapRow)
+                .flatMap(product -> withPrices(List.of(product)).stream().findFirst()).map(ProductRow::toView);
     }
 
     @QueryHandler
@@ -92,8 +94,8 @@ class CatalogueRepository {
         }
         return products.equal("kind", query.kind())
                 .searching(query.text())
-                .page("name, id", query.page(), this::mapProduct,
-                        (items, page, size, total) -> new ProductPage(withPrices(items), page, size, total));
+                .page("name, id", query.page(), this::mapRow, (items, page, size, total) -> new ProductPage(
+                        withPrices(items).stream().map(ProductRow::toView).toList(), page, size, total));
     }
 
     @QueryHandler
@@ -106,38 +108,38 @@ class CatalogueRepository {
                 (rs, n) -> mapPrice(rs)).stream().findFirst();
     }
 
-    private List<ProductView> withPrices(List<ProductView> products) {
+    /** The rows with their prices (which {@link ProductRow#toView} orders). */
+    private List<ProductRow> withPrices(List<ProductRow> products) {
         if (products.isEmpty()) {
             return products;
         }
         Map<String, List<ProductPrice>> prices = new HashMap<>();
-        jdbc.query("select * from product_price where product_id in (:ids) order by price_list, currency, valid_from, "
-                        + "price_id", new MapSqlParameterSource("ids", products.stream().map(ProductView::id).toList()),
-                rs -> {
+        jdbc.query("select * from product_price where product_id in (:ids)",
+                new MapSqlParameterSource("ids", products.stream().map(ProductRow::id).toList()), rs -> {
                     prices.computeIfAbsent(rs.getString("product_id"), id -> new ArrayList<>()).add(mapPrice(rs));
                 });
-        return products.stream().map(p -> new ProductView(p.id(), p.version(), p.details(), p.discontinued(),
-                prices.getOrDefault(p.id(), List.of()), p.createdAt(), p.updatedAt())).toList();
+        products.forEach(row -> row.prices = prices.getOrDefault(row.id(), List.of()));
+        return products;
     }
 
-    private static MapSqlParameterSource detailColumns(ProductDetails details) {
-        return new MapSqlParameterSource("code", details.code()).addValue("name", details.name())
-                .addValue("description", details.description()).addValue("kind", details.kind().name())
-                .addValue("unit", details.unit()).addValue("leadTime", details.leadTimeDays())
-                .addValue("search", SearchText.of(details.code(), details.name(), details.description()));
-    }
-
-    private ProductView mapProduct(ResultSet rs, int rowNum) throws SQLException {
-        Integer leadTime = rs.getObject("lead_time_days", Integer.class);
-        return new ProductView(rs.getString("id"), rs.getLong("version"), new ProductDetails(rs.getString("code"),
-                rs.getString("name"), rs.getString("description"), ProductKind.valueOf(rs.getString("kind")),
-                rs.getString("unit"), leadTime), rs.getBoolean("discontinued"), List.of(),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    private ProductRow mapRow(ResultSet rs, int rowNum) throws SQLException {
+        ProductRow row = new ProductRow(rs.getString("id"), rs.getLong("version"),
+                rs.getTimestamp("updated_at").toInstant());
+        row.details = new ProductDetails(rs.getString("code"), rs.getString("name"), rs.getString("description"),
+                ProductKind.valueOf(rs.getString("kind")), rs.getString("unit"),
+                rs.getObject("lead_time_days", Integer.class));
+        row.discontinued = rs.getBoolean("discontinued");
+        row.createdAt = rs.getTimestamp("created_at").toInstant();
+        return row;
     }
 
     private static ProductPrice mapPrice(ResultSet rs) throws SQLException {
-        return new ProductPrice(rs.getString("price_id"), rs.getString("price_list"), rs.getString("currency"),
-                rs.getBigDecimal("unit_price").stripTrailingZeros(), rs.getObject("valid_from", LocalDate.class),
-                rs.getObject("valid_until", LocalDate.class), rs.getObject("retired_on", LocalDate.class));
+        return ProductRow.shown(new ProductPrice(rs.getString("price_id"), rs.getString("price_list"),
+                rs.getString("currency"), rs.getBigDecimal("unit_price"), rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_until", LocalDate.class), rs.getObject("retired_on", LocalDate.class)));
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
     }
 }

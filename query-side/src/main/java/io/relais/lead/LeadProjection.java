@@ -2,16 +2,19 @@ package io.relais.lead;
 
 import io.relais.common.AuditMetadata;
 import io.relais.common.FieldChange;
+import io.relais.projection.PastStates;
 import io.relais.projection.ProjectionBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -27,9 +30,11 @@ public class LeadProjection {
     public static final String PROCESSING_GROUP = "leads";
 
     private final LeadReadRepository repository;
+    private final PastStates pastStates;
 
-    LeadProjection(LeadReadRepository repository) {
+    LeadProjection(LeadReadRepository repository, PastStates pastStates) {
         this.repository = repository;
+        this.pastStates = pastStates;
     }
 
     @EventHandler
@@ -130,6 +135,13 @@ public class LeadProjection {
         repository.deleteAll();
     }
 
+    /** The lead as it stood then: its events up to then, applied by these handlers to a row in memory. */
+    @QueryHandler
+    Optional<LeadView> find(FindLeadAsOf query) {
+        return pastStates.replay(query.leadId(), query.asOf(), this, LeadProjectionBatch.inMemory())
+                .flatMap(batch -> batch.leads.find(query.leadId())).map(LeadRow::toView);
+    }
+
     /** Applies the event to its lead's row, unless the row has it already, and records it in the history. */
     private void update(DomainEventMessage<?> message, Consumer<LeadRow> change) {
         LeadProjectionBatch batch = batch();
@@ -157,6 +169,6 @@ public class LeadProjection {
 
     private LeadProjectionBatch batch() {
         return ProjectionBatches.current(LeadProjectionBatch.class,
-                events -> new LeadProjectionBatch(repository, events), repository::write);
+                events -> new LeadProjectionBatch(repository::findAll, events), repository::write);
     }
 }

@@ -1,5 +1,6 @@
 package io.relais.opportunity;
 
+import io.relais.projection.PastStates;
 import io.relais.projection.RecordRows;
 import org.axonframework.messaging.Message;
 
@@ -7,10 +8,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What one batch of deal events changes, written when the batch commits: the deals' rows and their versions in
@@ -42,8 +46,13 @@ final class OpportunityBatch {
     final Map<String, Instant> ended = new LinkedHashMap<>();
     private final Map<String, Integer> latest = new HashMap<>();
 
-    OpportunityBatch(OpportunityRepository repository, List<? extends Message<?>> events) {
-        deals = new RecordRows<>(events, repository::findAll);
+    OpportunityBatch(Function<Set<String>, Collection<OpportunityRow>> read, List<? extends Message<?>> events) {
+        deals = new RecordRows<>(events, read);
+    }
+
+    /** A batch that starts with no row and is never written: for a deal's past state ({@link PastStates}). */
+    static OpportunityBatch inMemory() {
+        return new OpportunityBatch(ids -> List.of(), List.of());
     }
 
     /** Adds the deal's row as it is now to the history, ending the version before it ({@code opened}: none). */

@@ -1,13 +1,16 @@
 package io.relais.opportunity;
 
 import io.relais.common.AuditMetadata;
+import io.relais.projection.PastStates;
 import io.relais.projection.ProjectionBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -23,9 +26,11 @@ public class OpportunityProjection {
     public static final String PROCESSING_GROUP = "opportunities";
 
     private final OpportunityRepository repository;
+    private final PastStates pastStates;
 
-    OpportunityProjection(OpportunityRepository repository) {
+    OpportunityProjection(OpportunityRepository repository, PastStates pastStates) {
         this.repository = repository;
+        this.pastStates = pastStates;
     }
 
     @EventHandler
@@ -116,6 +121,13 @@ public class OpportunityProjection {
         repository.deleteAll();
     }
 
+    /** The deal as it stood then: its events up to then, applied by these handlers to a row in memory. */
+    @QueryHandler
+    Optional<OpportunityView> find(FindOpportunityAsOf query) {
+        return pastStates.replay(query.opportunityId(), query.asOf(), this, OpportunityBatch.inMemory())
+                .flatMap(batch -> batch.deals.find(query.opportunityId())).map(OpportunityRow::toView);
+    }
+
     /** Applies the event to its deal's row, unless the row has it already, and records the new version. */
     private void update(DomainEventMessage<?> message, Consumer<OpportunityRow> change) {
         OpportunityBatch batch = batch();
@@ -125,7 +137,7 @@ public class OpportunityProjection {
     }
 
     private OpportunityBatch batch() {
-        return ProjectionBatches.current(OpportunityBatch.class, events -> new OpportunityBatch(repository, events),
+        return ProjectionBatches.current(OpportunityBatch.class, events -> new OpportunityBatch(repository::findAll, events),
                 repository::write);
     }
 }

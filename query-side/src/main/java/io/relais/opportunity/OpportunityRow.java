@@ -3,6 +3,7 @@ package io.relais.opportunity;
 import io.relais.projection.RecordRow;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,8 +57,16 @@ final class OpportunityRow extends RecordRow {
     }
 
     OpportunityView toView() {
-        return new OpportunityView(id(), version(), accountId, ownerId, name, primaryContactId, leadId, currency, amount,
-                margin, expectedCloseDate, priceList, stage, status, lossReason, lossNote, closedOn, lineItems,
-                createdAt, createdBy, updatedAt());
+        return new OpportunityView(id(), version(), accountId, ownerId, name, primaryContactId, leadId, currency,
+                cents(amount), cents(margin), expectedCloseDate, priceList, stage, status, lossReason, lossNote,
+                closedOn, lineItems, createdAt, createdBy, updatedAt());
+    }
+
+    /**
+     * An amount as the table keeps it (numeric(19, 2), rounded as PostgreSQL rounds), so that a row built in memory
+     * ({@link io.relais.projection.PastStates}) shows what the same row read back from the table shows.
+     */
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -1,8 +1,11 @@
 package io.relais.projection;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import java.util.function.Supplier;
 public final class ProjectionBatches {
 
     private static final String ONE_EVENT = ProjectionBatches.class.getName() + ".oneEvent";
+    private static final String IN_MEMORY = ProjectionBatches.class.getName() + ".inMemory";
 
     private ProjectionBatches() {
     }
@@ -33,6 +37,10 @@ public final class ProjectionBatches {
      */
     public static <B> B current(Class<B> type, Function<List<? extends Message<?>>, B> create, Consumer<B> flush) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        Object inMemory = unitOfWork.getResource(IN_MEMORY);
+        if (inMemory != null) {
+            return type.cast(inMemory);
+        }
         UnitOfWork<?> root = unitOfWork.root();
         OneEvent event = root.getResource(ONE_EVENT);
         if (event != null) {
@@ -45,6 +53,29 @@ public final class ProjectionBatches {
             root.onPrepareCommit(u -> flush.accept(batch));
             return batch;
         });
+    }
+
+    /**
+     * Has {@code handle} apply each event, in order, to {@code collector}: the handlers that ask for the current
+     * batch's collector get this one, which reads no table and is never written. That is how a record's past state
+     * is rebuilt by its projection's own handlers ({@link PastStates}).
+     */
+    static void inMemory(Object collector, List<? extends EventMessage<?>> events, EventHandling handle) {
+        for (EventMessage<?> event : events) {
+            DefaultUnitOfWork<? extends EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
+            unitOfWork.resources().put(IN_MEMORY, collector);
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> handle.apply(event));
+            if (result.isExceptional()) {
+                throw new IllegalStateException("Cannot apply " + event.getPayloadType().getSimpleName(),
+                        result.exceptionResult());
+            }
+        }
+    }
+
+    /** A projection's handling of one event, as Axon's handler adapters do it. */
+    @FunctionalInterface
+    interface EventHandling {
+        Object apply(EventMessage<?> event) throws Exception;
     }
 
     /** Runs one event's handler with collectors of its own, flushed as soon as it returns. */

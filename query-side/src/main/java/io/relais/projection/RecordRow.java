@@ -3,6 +3,7 @@ package io.relais.projection;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A record's row in a read model while a projection batch changes it ({@link RecordRows}): the record's
@@ -30,6 +31,18 @@ public abstract class RecordRow {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /**
+     * An instant as a {@code timestamptz} column keeps it: to the microsecond, rounded as the driver rounds. A row
+     * built in memory shows, through it, what the same row read back from its table shows.
+     */
+    public static Instant asStored(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
+        return instant.getNano() % 1000 >= 500 ? micros.plus(1, ChronoUnit.MICROS) : micros;
     }
 
     void advanceTo(DomainEventMessage<?> message) {

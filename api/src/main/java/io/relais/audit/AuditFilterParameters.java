@@ -1,0 +1,53 @@
+package io.relais.audit;
+
+import io.relais.common.InvalidFieldException;
+import io.relais.web.QueryParameters;
+import io.swagger.v3.oas.annotations.Parameter;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The filters of the audit view, as query parameters: an entry must match every one given. */
+record AuditFilterParameters(
+        @Parameter(description = "The kind of record: LEAD, ACCOUNT, CONTACT, OPPORTUNITY, ACTIVITY, PRODUCT, "
+                + "SALES_TARGET, EXCHANGE_RATES, USER, TERRITORY or ORGANISATION")
+        String recordType,
+        @Parameter(description = "The record's id: its whole history, as /api/v1/audit/records/{type}/{id} shows it")
+        String recordId,
+        @Parameter(description = "A user: what they did, and what the system did on their behalf")
+        String userId,
+        @Parameter(description = "A request's correlation id (its X-Request-Id): everything it caused")
+        String correlationId,
+        @Parameter(description = "An event type, such as LeadDetailsUpdated; repeat the parameter or separate with "
+                + "commas for several")
+        List<String> eventType,
+        @Parameter(description = "Entries at or after: " + QueryParameters.INSTANT)
+        String from,
+        @Parameter(description = "Entries before: " + QueryParameters.INSTANT)
+        String to) {
+
+    AuditQuery query(AuditTrail trail, AuditQuery.Paging paging) {
+        String type = QueryParameters.text(recordType);
+        return new AuditQuery(type == null ? null : AuditRecord.type("recordType", type),
+                QueryParameters.text(recordId), QueryParameters.text(userId), QueryParameters.text(correlationId),
+                payloadTypes(trail), QueryParameters.instant("from", from).orElse(null),
+                QueryParameters.instant("to", to).orElse(null), paging);
+    }
+
+    private Set<String> payloadTypes(AuditTrail trail) {
+        Set<String> types = new LinkedHashSet<>();
+        if (eventType != null) {
+            for (String name : eventType.stream().flatMap(names -> Arrays.stream(names.split(","))).toList()) {
+                String event = QueryParameters.text(name);
+                if (event != null) {
+                    types.add(trail.eventType(event).orElseThrow(() -> new InvalidFieldException("eventType",
+                            "invalid-parameter", "eventType " + event + " is none of the engine's events: "
+                            + String.join(", ", trail.eventTypeNames()))));
+                }
+            }
+        }
+        return types;
+    }
+}

@@ -1,0 +1,20 @@
+package io.relais.audit;
+
+/**
+ * The kinds of record whose history the audit view shows: one per aggregate of the engine, with the contacts
+ * of an account, and the users, territories (their routing included) and settings of the organisation, each on
+ * its own. The event store's {@code audit_record} function (migration V17) says which record an event belongs to.
+ */
+public enum AuditRecordType {
+    LEAD,
+    ACCOUNT,
+    CONTACT,
+    OPPORTUNITY,
+    ACTIVITY,
+    PRODUCT,
+    SALES_TARGET,
+    EXCHANGE_RATES,
+    USER,
+    TERRITORY,
+    ORGANISATION
+}

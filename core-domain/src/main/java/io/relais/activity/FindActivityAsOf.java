@@ -1,0 +1,10 @@
+package io.relais.activity;
+
+import io.relais.common.AsOf;
+
+/**
+ * One activity as it stood at a past instant or version, rebuilt from its events; an empty optional when it did not
+ * exist then (or never had that version). Says nothing of visibility: the caller checks today's first.
+ */
+public record FindActivityAsOf(String activityId, AsOf asOf) {
+}
