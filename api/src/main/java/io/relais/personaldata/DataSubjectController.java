@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Personal data", description = "Erasure of a person's data (leads and contacts)")
 public class DataSubjectController {
 
-    private static final String DATA_PROTECTION = "hasAnyRole('DATA_STEWARD', 'ADMINISTRATOR')";
+    static final String DATA_PROTECTION = "hasAnyRole('DATA_STEWARD', 'ADMINISTRATOR')";
 
     private final DataSubjectErasures erasures;
     private final Retention retention;
