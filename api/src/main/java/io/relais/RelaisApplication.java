@@ -1,5 +1,6 @@
 package io.relais;
 
+import io.relais.audit.OfflineVerifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class RelaisApplication {
 
     public static void main(String[] args) {
+        if (OfflineVerifier.asked(args)) {
+            System.exit(OfflineVerifier.run(args, System.out));
+        }
         System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication.run(RelaisApplication.class, args);
     }

@@ -77,6 +77,12 @@ public class EventStoreConfiguration {
         return serializer;
     }
 
+    /** Gives the events stored before the chain existed their hashes (a Flyway Java migration). */
+    @Bean
+    V18__Chain_stored_events chainStoredEvents() {
+        return new V18__Chain_stored_events();
+    }
+
     /** PostgreSQL's unique_violation: a second append at the same aggregate sequence is a concurrent write. */
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
@@ -101,6 +107,7 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
+                .appendEvents(new ChainedAppends())
                 .dataType(String.class)
                 .batchSize(properties.readBatchSize())
                 .gapTimeout((int) properties.gapTimeout().toMillis())

@@ -2,6 +2,7 @@ package io.relais.database;
 
 import io.relais.RelaisApplication;
 import io.relais.support.HttpApi;
+import io.relais.support.SealKeyFiles;
 import io.relais.support.TestDataDirectories;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class ExternalDatabaseTest {
     void aConfiguredDatasourceIsUsedInsteadOfTheEmbeddedDatabase() throws Exception {
         try (EmbeddedPostgres external = externalDatabase("external")) {
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RelaisApplication.class)
-                    .run(arguments(external, "--relais.personal-data.master-key=" + MASTER_KEY))) {
+                    .run(arguments(external, Stream.concat(Stream.of("--relais.personal-data.master-key=" + MASTER_KEY),
+                            Stream.of(sealKeys("external"))).toArray(String[]::new)))) {
                 assertThat(app.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
                 String id = new HttpApi(port).basic("admin", "external-admin-password").post("/api/v1/leads",
@@ -51,10 +53,25 @@ class ExternalDatabaseTest {
     @Test
     void withoutAMasterKeyTheEngineDoesNotStartAndSaysHowToGiveOne() throws Exception {
         try (EmbeddedPostgres external = externalDatabase("external-no-key")) {
-            assertThatThrownBy(() -> new SpringApplicationBuilder(RelaisApplication.class).run(arguments(external)).close())
+            assertThatThrownBy(() -> new SpringApplicationBuilder(RelaisApplication.class)
+                    .run(arguments(external, sealKeys("external-no-key"))).close())
                     .rootCause().hasMessageContaining("No master key for personal data")
                     .hasMessageContaining("relais.personal-data.master-key-file");
         }
+    }
+
+    @Test
+    void withoutAKeyToSignTheSealsTheEngineDoesNotStartAndSaysHowToMakeOne() throws Exception {
+        try (EmbeddedPostgres external = externalDatabase("external-no-seal-key")) {
+            assertThatThrownBy(() -> new SpringApplicationBuilder(RelaisApplication.class)
+                    .run(arguments(external, "--relais.personal-data.master-key=" + MASTER_KEY)).close())
+                    .rootCause().hasMessageContaining("No key to sign the event store's seals")
+                    .hasMessageContaining("openssl genpkey -algorithm ed25519");
+        }
+    }
+
+    private static String[] sealKeys(String name) {
+        return SealKeyFiles.arguments(TestDataDirectories.fresh(name + "-keys")).toArray(String[]::new);
     }
 
     private static EmbeddedPostgres externalDatabase(String name) throws Exception {

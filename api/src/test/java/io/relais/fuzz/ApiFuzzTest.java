@@ -5,6 +5,7 @@ import io.relais.fuzz.Fixture.Caller;
 import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
+import io.relais.support.SealKeyFiles;
 import io.relais.support.TestDataDirectories;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import net.jqwik.api.Arbitrary;
@@ -69,6 +70,10 @@ class ApiFuzzTest extends ApiTestSupport {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
         registry.add("relais.personal-data.master-key", () -> "ZnV6ei1tYXN0ZXIta2V5LW9mLTMyLWJ5dGVzLWxvbmc=");
+        for (String sealKey : SealKeyFiles.arguments(TestDataDirectories.fresh("fuzz-seal-keys"))) {
+            String[] property = sealKey.substring(2).split("=", 2);
+            registry.add(property[0], () -> property[1]);
+        }
         // a projection stopped by a bad event must not make every later write wait the default 5 s
         registry.add("relais.api.read-your-writes-timeout", () -> "1s");
     }
