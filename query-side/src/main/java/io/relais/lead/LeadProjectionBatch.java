@@ -14,8 +14,13 @@ final class LeadProjectionBatch {
 
     final RecordRows<LeadRow> leads;
     final List<LeadHistoryEntry> history = new ArrayList<>();
+    final List<Erasure> erasures = new ArrayList<>();
 
     LeadProjectionBatch(LeadReadRepository repository, List<? extends Message<?>> events) {
         leads = new RecordRows<>(events, repository::findAll);
+    }
+
+    /** A lead's personal data erased by the event at {@code version}: its history before it is rewritten. */
+    record Erasure(String leadId, long version) {
     }
 }

@@ -1,0 +1,8 @@
+-- Whether a person's data was erased (issue 13): the record stays, its personal values are null for good.
+alter table lead_view add column personal_data_erased boolean not null default false;
+-- An entry written before its lead's erasure, whose changes of personal fields were left out.
+alter table lead_history add column personal_data_erased boolean not null default false;
+-- An entry about a person whose data was erased after it: the changes of their personal fields were left out.
+alter table timeline_entry add column personal_data_erased boolean not null default false;
+-- the contact an activity entry is about is found from the activity
+create index timeline_link_member on timeline_link (member_id);
