@@ -6,3 +6,4 @@ alter table lead_history add column personal_data_erased boolean not null defaul
 alter table timeline_entry add column personal_data_erased boolean not null default false;
 -- the contact an activity entry is about is found from the activity
 create index timeline_link_member on timeline_link (member_id);
+alter table contact_view add column personal_data_erased boolean not null default false;

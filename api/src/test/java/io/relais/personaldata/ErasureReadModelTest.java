@@ -1,12 +1,15 @@
 package io.relais.personaldata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.relais.account.AccountProjection;
+import io.relais.account.EraseContactPersonalData;
 import io.relais.common.AuditMetadata;
 import io.relais.lead.EraseLeadPersonalData;
 import io.relais.lead.LeadProjection;
 import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
+import io.relais.timeline.TimelineProjection;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,7 +94,75 @@ class ErasureReadModelTest extends ApiTestSupport {
     }
 
     @Test
-    void rebuildingTheLeadsFromZeroAfterAnErasureGivesTheSameReadModel() {
+    void erasingTheContactOfAConvertedLeadWhoseAccountWasMergedErasesThePersonEverywhere() {
+        String name = "Oublie" + UUID.randomUUID().toString().substring(0, 8);
+        String email = name.toLowerCase() + "@example.fr";
+        String phone = "+33 4 78 " + (10 + (int) (Math.random() * 89)) + " 56 78";
+        TestUser rep = user("rep", Profile.SALES_REP);
+        String survivor = created(rep.api().post("/api/v1/accounts", "{\"legalName\": \"Imprimerie Durand\"}"));
+        String duplicate = created(rep.api().post("/api/v1/accounts", "{\"legalName\": \"Imprimerie Durand SA\"}"));
+        String lead = created(rep.api().post("/api/v1/leads", """
+                {"firstName": "Bérénice", "lastName": "%s", "email": "%s", "phone": "%s", "company": "Imprimerie Durand",
+                 "jobTitle": "Acheteuse", "source": "WEB_FORM", "ownerId": "%s"}
+                """.formatted(name, email, phone, rep.id())));
+        assertThat(rep.api().post("/api/v1/leads/" + lead + "/qualify", null).status()).isEqualTo(200);
+        Response converted = rep.api().post("/api/v1/leads/" + lead + "/convert",
+                "{\"accountId\": \"" + duplicate + "\"}");
+        assertThat(converted.status()).as(converted.toString()).isEqualTo(200);
+        String contact = converted.body().get("contactId").asText();
+        Response updated = rep.api().put("/api/v1/accounts/" + duplicate + "/contacts/" + contact, """
+                {"firstName": "Bérénice", "lastName": "%s", "emails": ["%s"], "phones": ["%s"],
+                 "jobTitle": "Acheteuse", "notes": "Préfère le matin"}
+                """.formatted(name, email, phone));
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(rep.api().post("/api/v1/accounts/" + survivor + "/merge", "{\"duplicateId\": \"" + duplicate + "\"}")
+                .status()).isEqualTo(200);
+        Response deal = rep.api().post("/api/v1/opportunities", "{\"accountId\": \"" + survivor + "\", \"name\": "
+                + "\"Rotative\", \"currency\": \"EUR\", \"amount\": 48000, \"expectedCloseDate\": \"2027-03-31\", "
+                + "\"primaryContactId\": \"" + contact + "\"}");
+        assertThat(deal.status()).as(deal.toString()).isEqualTo(201);
+        String dealId = deal.body().get("id").asText();
+        awaitSettled();
+        JsonNode dealBefore = rep.api().get("/api/v1/opportunities/" + dealId).body();
+        JsonNode leadBefore = rep.api().get("/api/v1/leads/" + lead).body();
+
+        erase(new EraseContactPersonalData(survivor, contact, new ErasureRequest("Demande par courrier", null)),
+                "admin");
+
+        JsonNode contacts = rep.api().get("/api/v1/accounts/" + survivor + "/contacts").body();
+        assertThat(contacts).hasSize(1);
+        JsonNode erasedContact = contacts.get(0);
+        assertThat(erasedContact.get("id").asText()).isEqualTo(contact);
+        assertThat(erasedContact.get("personalDataErased").asBoolean()).isTrue();
+        assertThat(erasedContact.get("leadId").asText()).isEqualTo(lead);
+        assertThat(erasedContact.get("details").get("lastName").isNull()).isTrue();
+        assertThat(erasedContact.get("details").get("emails")).isEmpty();
+        JsonNode erasedLead = rep.api().get("/api/v1/leads/" + lead).body();
+        assertThat(erasedLead.get("personalDataErased").asBoolean()).isTrue();
+        assertThat(erasedLead.get("status")).isEqualTo(leadBefore.get("status"));
+        assertThat(erasedLead.get("convertedContactId").asText()).isEqualTo(contact);
+        assertThat(rep.api().get("/api/v1/opportunities/" + dealId).body()).isEqualTo(dealBefore);
+
+        JsonNode timeline = rep.api().get("/api/v1/accounts/" + survivor + "/contacts/" + contact
+                + "/timeline?size=200").body().get("content");
+        assertThat(timeline.toString()).doesNotContain(name, email, phone, "Bérénice", "Acheteuse");
+        List<String> erasureTypes = new ArrayList<>();
+        for (JsonNode entry : timeline) {
+            if (entry.get("type").asText().endsWith("PersonalDataErased")) {
+                erasureTypes.add(entry.get("type").asText());
+            } else if (List.of("LEAD", "CONTACT").contains(entry.get("kind").asText())) {
+                assertThat(entry.get("personalDataErased").asBoolean()).as(entry.toString()).isTrue();
+            }
+        }
+        assertThat(erasureTypes).containsExactlyInAnyOrder("ContactPersonalDataErased", "LeadPersonalDataErased");
+        assertThat(rep.api().get("/api/v1/accounts/" + survivor + "/timeline?size=200").body().toString())
+                .doesNotContain(name, email, phone);
+        assertThat(readModelRowsHolding(name, email, phone, "Bérénice")).isEmpty();
+    }
+
+    @Test
+    void rebuildingTheReadModelsFromZeroAfterErasuresGivesTheSameRows() {
+        erasingTheContactOfAConvertedLeadWhoseAccountWasMergedErasesThePersonEverywhere();
         String name = "Rejeu" + UUID.randomUUID().toString().substring(0, 8);
         TestUser rep = user("rep", Profile.SALES_REP);
         String lead = created(rep.api().post("/api/v1/leads", """
@@ -101,18 +173,19 @@ class ErasureReadModelTest extends ApiTestSupport {
         erase(new EraseLeadPersonalData(lead, new ErasureRequest("Plus de trois ans sans contact", null)), "admin");
         rep.api().patch("/api/v1/leads/" + lead, "{\"city\": \"Brest\"}");
         awaitSettled();
-        List<String> leadsBefore = rows("lead_view");
-        List<String> historyBefore = rows("lead_history");
-        assertThat(String.join("", leadsBefore)).contains(lead).doesNotContain(name);
+        List<String> tables = List.of("lead_view", "lead_history", "account_view", "contact_view", "timeline_entry");
+        Map<String, List<String>> before = new LinkedHashMap<>();
+        tables.forEach(table -> before.put(table, rows(table)));
+        assertThat(String.join("", before.get("lead_view"))).contains(lead).doesNotContain(name);
 
-        StreamingEventProcessor processor = processor(LeadProjection.PROCESSING_GROUP);
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
-        awaitCaughtUp(processor);
+        List<StreamingEventProcessor> processors = List.of(processor(LeadProjection.PROCESSING_GROUP),
+                processor(AccountProjection.PROCESSING_GROUP), processor(TimelineProjection.PROCESSING_GROUP));
+        processors.forEach(StreamingEventProcessor::shutDown);
+        processors.forEach(StreamingEventProcessor::resetTokens);
+        processors.forEach(StreamingEventProcessor::start);
+        processors.forEach(this::awaitCaughtUp);
 
-        assertThat(rows("lead_view")).isEqualTo(leadsBefore);
-        assertThat(rows("lead_history")).isEqualTo(historyBefore);
+        tables.forEach(table -> assertThat(rows(table)).as(table).isEqualTo(before.get(table)));
     }
 
     private void erase(Object command, String userId) {

@@ -20,8 +20,12 @@ final class AccountBatch {
                      Instant at, String eventId, long position) {
     }
 
-    /** An account's change to its contact: new details, or none (a link) when {@code details} is null. */
-    record ContactChange(String accountId, String contactId, long version, Instant at, ContactDetails details) {
+    /**
+     * An account's change to its contact: new details, or none (a link) when {@code details} is null; the erasure
+     * of the contact's personal data when {@code erased}.
+     */
+    record ContactChange(String accountId, String contactId, long version, Instant at, ContactDetails details,
+                         boolean erased) {
     }
 
     record Link(String contactId, ContactLink link, Instant at) {
