@@ -7,3 +7,10 @@ alter table timeline_entry add column personal_data_erased boolean not null defa
 -- the contact an activity entry is about is found from the activity
 create index timeline_link_member on timeline_link (member_id);
 alter table contact_view add column personal_data_erased boolean not null default false;
+-- An activity about an erased contact keeps neither subject, notes nor outcome.
+alter table activity_view alter column subject drop not null;
+alter table activity_view add column personal_data_erased boolean not null default false;
+-- The contacts whose personal data was erased, for the activities about them projected afterwards.
+create table activity_erased_contact (
+    contact_id varchar(100) primary key
+);

@@ -3,6 +3,7 @@ package io.relais.personaldata;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.account.AccountProjection;
 import io.relais.account.EraseContactPersonalData;
+import io.relais.activity.ActivityProjection;
 import io.relais.common.AuditMetadata;
 import io.relais.lead.EraseLeadPersonalData;
 import io.relais.lead.LeadProjection;
@@ -122,6 +123,15 @@ class ErasureReadModelTest extends ApiTestSupport {
                 + "\"primaryContactId\": \"" + contact + "\"}");
         assertThat(deal.status()).as(deal.toString()).isEqualTo(201);
         String dealId = deal.body().get("id").asText();
+        String call = created(rep.api().post("/api/v1/activities/log", "{\"kind\": \"CALL\", \"subject\": \"Appel de "
+                + name + "\", \"notes\": \"" + email + "\", \"contactId\": \"" + contact + "\"}"));
+        String meeting = created(rep.api().post("/api/v1/activities/schedule", "{\"kind\": \"MEETING\", "
+                + "\"subject\": \"Visite chez " + name + "\", \"contactId\": \"" + contact + "\", "
+                + "\"dueAt\": \"2027-01-15T09:00:00Z\"}"));
+        assertThat(rep.api().post("/api/v1/activities/" + meeting + "/complete",
+                "{\"outcome\": \"" + name + " signera\"}").status()).isEqualTo(200);
+        String aboutNobody = created(rep.api().post("/api/v1/activities/log", "{\"kind\": \"NOTE\", "
+                + "\"subject\": \"Salon de l'imprimerie\", \"accountId\": \"" + survivor + "\"}"));
         awaitSettled();
         JsonNode dealBefore = rep.api().get("/api/v1/opportunities/" + dealId).body();
         JsonNode leadBefore = rep.api().get("/api/v1/leads/" + lead).body();
@@ -142,15 +152,28 @@ class ErasureReadModelTest extends ApiTestSupport {
         assertThat(erasedLead.get("status")).isEqualTo(leadBefore.get("status"));
         assertThat(erasedLead.get("convertedContactId").asText()).isEqualTo(contact);
         assertThat(rep.api().get("/api/v1/opportunities/" + dealId).body()).isEqualTo(dealBefore);
+        for (String activity : List.of(call, meeting)) {
+            JsonNode erasedActivity = rep.api().get("/api/v1/activities/" + activity).body();
+            assertThat(erasedActivity.get("personalDataErased").asBoolean()).isTrue();
+            assertThat(erasedActivity.get("subject").isNull()).isTrue();
+            assertThat(erasedActivity.get("notes").isNull()).isTrue();
+            assertThat(erasedActivity.get("outcome").isNull()).isTrue();
+            assertThat(erasedActivity.get("contactId").asText()).isEqualTo(contact);
+        }
+        assertThat(rep.api().get("/api/v1/activities/" + meeting).body().get("status").asText()).isEqualTo("DONE");
+        JsonNode kept = rep.api().get("/api/v1/activities/" + aboutNobody).body();
+        assertThat(kept.get("personalDataErased").asBoolean()).isFalse();
+        assertThat(kept.get("subject").asText()).isEqualTo("Salon de l'imprimerie");
 
         JsonNode timeline = rep.api().get("/api/v1/accounts/" + survivor + "/contacts/" + contact
                 + "/timeline?size=200").body().get("content");
-        assertThat(timeline.toString()).doesNotContain(name, email, phone, "Bérénice", "Acheteuse");
+        assertThat(timeline.toString()).doesNotContain(name, email, phone, "Bérénice", "Acheteuse")
+                .contains(call, meeting);
         List<String> erasureTypes = new ArrayList<>();
         for (JsonNode entry : timeline) {
             if (entry.get("type").asText().endsWith("PersonalDataErased")) {
                 erasureTypes.add(entry.get("type").asText());
-            } else if (List.of("LEAD", "CONTACT").contains(entry.get("kind").asText())) {
+            } else if (List.of("LEAD", "CONTACT", "ACTIVITY").contains(entry.get("kind").asText())) {
                 assertThat(entry.get("personalDataErased").asBoolean()).as(entry.toString()).isTrue();
             }
         }
@@ -173,13 +196,15 @@ class ErasureReadModelTest extends ApiTestSupport {
         erase(new EraseLeadPersonalData(lead, new ErasureRequest("Plus de trois ans sans contact", null)), "admin");
         rep.api().patch("/api/v1/leads/" + lead, "{\"city\": \"Brest\"}");
         awaitSettled();
-        List<String> tables = List.of("lead_view", "lead_history", "account_view", "contact_view", "timeline_entry");
+        List<String> tables = List.of("lead_view", "lead_history", "account_view", "contact_view", "timeline_entry",
+                "activity_view");
         Map<String, List<String>> before = new LinkedHashMap<>();
         tables.forEach(table -> before.put(table, rows(table)));
         assertThat(String.join("", before.get("lead_view"))).contains(lead).doesNotContain(name);
 
         List<StreamingEventProcessor> processors = List.of(processor(LeadProjection.PROCESSING_GROUP),
-                processor(AccountProjection.PROCESSING_GROUP), processor(TimelineProjection.PROCESSING_GROUP));
+                processor(AccountProjection.PROCESSING_GROUP), processor(TimelineProjection.PROCESSING_GROUP),
+                processor(ActivityProjection.PROCESSING_GROUP));
         processors.forEach(StreamingEventProcessor::shutDown);
         processors.forEach(StreamingEventProcessor::resetTokens);
         processors.forEach(StreamingEventProcessor::start);

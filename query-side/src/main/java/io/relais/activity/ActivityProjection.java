@@ -1,5 +1,6 @@
 package io.relais.activity;
 
+import io.relais.account.ContactPersonalDataErased;
 import io.relais.common.AuditMetadata;
 import io.relais.projection.ProjectionBatches;
 import org.axonframework.config.ProcessingGroup;
@@ -44,7 +45,8 @@ public class ActivityProjection {
 
     @EventHandler
     void on(ActivityCompleted event, DomainEventMessage<?> message) {
-        repository.update(message, "status = 'DONE', completed_at = :at, outcome = :outcome, overdue = :overdue",
+        repository.update(message, "status = 'DONE', completed_at = :at, "
+                        + "outcome = case when personal_data_erased then null else :outcome end, overdue = :overdue",
                 new MapSqlParameterSource("at", timestamp(event.completedAt())).addValue("outcome", event.outcome())
                         .addValue("overdue", event.overdue()));
         repository.opportunityOf(event.activityId())
@@ -87,6 +89,11 @@ public class ActivityProjection {
     @EventHandler
     void on(ActivityTransferred event, DomainEventMessage<?> message) {
         repository.update(message, "account_id = :account", new MapSqlParameterSource("account", event.accountId()));
+    }
+
+    @EventHandler
+    void on(ContactPersonalDataErased event) {
+        repository.eraseContact(event.contactId());
     }
 
     private DealActivityBatch dealActivity() {

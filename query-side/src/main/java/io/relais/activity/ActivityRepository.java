@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The activity table and the alerts table, and the queries they answer. */
 @Repository
@@ -23,7 +24,10 @@ class ActivityRepository {
 
     private static final String COLUMNS = "id, version, kind, status, subject, notes, account_id, contact_id, "
             + "opportunity_id, owner_id, occurred_at, due_at, remind_at, completed_at, outcome, overdue, created_at, "
-            + "created_by, updated_at";
+            + "created_by, updated_at, personal_data_erased";
+    /** Whether an activity is about a contact whose personal data was erased. */
+    private static final String ABOUT_ERASED_CONTACT =
+            "exists (select 1 from activity_erased_contact e where e.contact_id = :contact)";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -33,9 +37,13 @@ class ActivityRepository {
 
     void insert(String id, ActivityKind kind, ActivityStatus status, String subject, String notes, ActivityLinks links,
                 String ownerId, Instant occurredAt, Instant dueAt, Instant remindAt, DomainEventMessage<?> message) {
-        jdbc.update("insert into activity_view (" + COLUMNS + ") values (:id, :version, :kind, :status, :subject, "
-                        + ":notes, :account, :contact, :opportunity, :owner, :occurred, :due, :remind, null, null, "
-                        + "false, :at, :by, :at) on conflict (id) do nothing",
+        // an activity about an erased contact keeps nothing of them, whether it was projected before the erasure
+        // (a replay from zero, activities in another segment than their contact's account) or after
+        jdbc.update("insert into activity_view (" + COLUMNS + ") select :id, :version, :kind, :status, "
+                        + "case when erased then null else :subject end, case when erased then null else :notes end, "
+                        + ":account, :contact, :opportunity, :owner, :occurred, :due, :remind, null, null, "
+                        + "false, :at, :by, :at, erased from (select " + ABOUT_ERASED_CONTACT + " as erased) about "
+                        + "on conflict (id) do nothing",
                 new MapSqlParameterSource("id", id).addValue("version", message.getSequenceNumber())
                         .addValue("kind", kind.name()).addValue("status", status.name()).addValue("subject", subject)
                         .addValue("notes", notes).addValue("account", links.accountId())
@@ -88,8 +96,22 @@ class ActivityRepository {
                 + "excluded.last_done_at)", rows.toArray(MapSqlParameterSource[]::new));
     }
 
+    /**
+     * Erases the personal values ({@link ActivityEventChanges#PERSONAL_FIELDS}, columns of the same names) of the
+     * activities about the contact, now and when they are projected later.
+     */
+    void eraseContact(String contactId) {
+        MapSqlParameterSource contact = new MapSqlParameterSource("contact", contactId);
+        jdbc.update("insert into activity_erased_contact (contact_id) values (:contact) on conflict do nothing",
+                contact);
+        jdbc.update("update activity_view set personal_data_erased = true, " + ActivityEventChanges.PERSONAL_FIELDS
+                .stream().sorted().map(field -> field + " = null").collect(Collectors.joining(", "))
+                + " where contact_id = :contact", contact);
+    }
+
     void deleteAll() {
-        jdbc.getJdbcTemplate().execute("truncate activity_view, activity_alert, deal_last_activity");
+        jdbc.getJdbcTemplate().execute("truncate activity_view, activity_alert, deal_last_activity, "
+                + "activity_erased_contact");
     }
 
     @QueryHandler
@@ -138,7 +160,8 @@ class ActivityRepository {
                 rs.getString("account_id"), rs.getString("contact_id"), rs.getString("opportunity_id"),
                 rs.getString("owner_id"), instant(rs, "occurred_at"), instant(rs, "due_at"), instant(rs, "remind_at"),
                 instant(rs, "completed_at"), rs.getString("outcome"), rs.getBoolean("overdue"),
-                instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"));
+                instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
+                rs.getBoolean("personal_data_erased"));
     }
 
     private static Timestamp timestamp(Instant instant) {
