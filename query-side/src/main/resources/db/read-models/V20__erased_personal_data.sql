@@ -14,3 +14,7 @@ alter table activity_view add column personal_data_erased boolean not null defau
 create table activity_erased_contact (
     contact_id varchar(100) primary key
 );
+-- The company as given (company holds its compared form): what is left to match and show of an erased lead.
+alter table duplicate_record add column company_name text;
+update duplicate_record d set company_name = l.company from lead_view l where d.kind = 'LEAD' and d.id = l.id;
+update duplicate_record d set company_name = a.legal_name from account_view a where d.kind = 'ACCOUNT' and d.id = a.id;

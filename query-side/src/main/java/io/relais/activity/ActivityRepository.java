@@ -1,5 +1,6 @@
 package io.relais.activity;
 
+import io.relais.personaldata.ErasedPersonalData;
 import io.relais.readmodel.Listing;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
@@ -39,6 +40,9 @@ class ActivityRepository {
                 String ownerId, Instant occurredAt, Instant dueAt, Instant remindAt, DomainEventMessage<?> message) {
         // an activity about an erased contact keeps nothing of them, whether it was projected before the erasure
         // (a replay from zero, activities in another segment than their contact's account) or after
+        if (links.contactId() != null) {
+            ErasedPersonalData.lock(jdbc.getJdbcTemplate(), "activity_view", false);
+        }
         jdbc.update("insert into activity_view (" + COLUMNS + ") select :id, :version, :kind, :status, "
                         + "case when erased then null else :subject end, case when erased then null else :notes end, "
                         + ":account, :contact, :opportunity, :owner, :occurred, :due, :remind, null, null, "
@@ -102,6 +106,7 @@ class ActivityRepository {
      */
     void eraseContact(String contactId) {
         MapSqlParameterSource contact = new MapSqlParameterSource("contact", contactId);
+        ErasedPersonalData.lock(jdbc.getJdbcTemplate(), "activity_view", true);
         jdbc.update("insert into activity_erased_contact (contact_id) values (:contact) on conflict do nothing",
                 contact);
         jdbc.update("update activity_view set personal_data_erased = true, " + ActivityEventChanges.PERSONAL_FIELDS

@@ -1,6 +1,7 @@
 package io.relais.personaldata;
 
 import io.relais.common.FieldChange;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -41,6 +42,18 @@ public final class ErasedPersonalData {
             Throwable cause = e instanceof InvocationTargetException target ? target.getCause() : e;
             throw new IllegalStateException("Cannot erase the personal values of a " + type.getSimpleName(), cause);
         }
+    }
+
+    /**
+     * Orders an erasure and the writes of the projection's other segments (a PostgreSQL advisory lock of the
+     * projection's table, held until the transaction ends): a write that could concern an erased person takes it
+     * shared before it reads whether they were erased, an erasure exclusively before it rewrites what was written
+     * about them. Without it, an erasure and a write projected at the same time in two segments would each miss the
+     * other's uncommitted rows.
+     */
+    public static void lock(JdbcTemplate jdbc, String table, boolean erasing) {
+        jdbc.execute("select " + (erasing ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared")
+                + "(hashtext('erasure of " + table + "'))");
     }
 
     /** The changes an erasure makes, as histories and timelines show them: nothing of the person. */

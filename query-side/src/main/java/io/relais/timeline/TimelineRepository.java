@@ -49,6 +49,7 @@ class TimelineRepository {
 
     void write(TimelineBatch batch) {
         List<TimelineRow> rows = batch.rows;
+        ErasedPersonalData.lock(jdbc.getJdbcTemplate(), "timeline_entry", !batch.erasures.isEmpty());
         jdbc.getJdbcTemplate().batchUpdate("insert into timeline_entry (event_id, position, record_id, kind, contact_id, "
                         + "event_type, record_version, occurred_at, user_id, on_behalf_of, correlation_id, causation_id, "
                         + "changes) values (?, " + StorePosition.of("?", "?") + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
