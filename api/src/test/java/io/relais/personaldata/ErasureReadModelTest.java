@@ -224,6 +224,16 @@ class ErasureReadModelTest extends ApiTestSupport {
         tables.forEach(table -> assertThat(rows(table)).as(table).isEqualTo(before.get(table)));
     }
 
+    @Test
+    void theApiDescriptionSaysWhatTheErasedMarkerMeans() {
+        JsonNode schemas = api().get("/v3/api-docs").body().get("components").get("schemas");
+        for (String schema : List.of("LeadView", "LeadHistoryEntry", "ContactView", "ActivityView", "TimelineEntry")) {
+            JsonNode marker = schemas.get(schema).get("properties").get("personalDataErased");
+            assertThat(marker.get("type").asText()).as(schema).isEqualTo("boolean");
+            assertThat(marker.get("description").asText()).as(schema).contains("erased");
+        }
+    }
+
     private void erase(Object command, String userId) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(Map.of(AuditMetadata.USER_ID, userId,
