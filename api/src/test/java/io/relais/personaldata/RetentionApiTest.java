@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +25,8 @@ class RetentionApiTest extends ApiTestSupport {
 
     @Autowired
     private Retention retention;
+
+    private final List<Runnable> shiftedBack = new ArrayList<>();
 
     @Test
     void peoplePastTheirPeriodAreListedLongestWithoutContactFirstThenErasedAsTheSystem() throws Exception {
@@ -40,8 +44,9 @@ class RetentionApiTest extends ApiTestSupport {
         ago("lead_view", 5, stale, converted);
         ago("lead_view", 2, recent);
         ago("contact_view", 4, silent, called);
-        jdbc.update("update activity_view set created_at = created_at - interval '4 years', occurred_at = "
-                + "occurred_at - interval '1 year' where contact_id = ?", called);
+        String call = jdbc.queryForObject("select id from activity_view where contact_id = ?", String.class, called);
+        ago("activity_view", "created_at", 4, call);
+        ago("activity_view", "occurred_at", 1, call);
         TestUser steward = user("steward", Profile.DATA_STEWARD);
 
         Response dryRun = steward.api().get("/api/v1/data-subjects/retention?size=200");
@@ -84,9 +89,25 @@ class RetentionApiTest extends ApiTestSupport {
 
     private void ago(String table, int years, String... ids) {
         for (String id : ids) {
-            jdbc.update("update " + table + " set updated_at = updated_at - make_interval(years => ?) where id = ?",
-                    years, id);
+            ago(table, "updated_at", years, id);
         }
+    }
+
+    /** Sets a time of a read-model row back, to be put back after the test unless an event changed it since. */
+    private void ago(String table, String column, int years, String id) {
+        Timestamp original = jdbc.queryForObject("select " + column + " from " + table + " where id = ?",
+                Timestamp.class, id);
+        Timestamp shifted = jdbc.queryForObject("update " + table + " set " + column + " = " + column
+                + " - make_interval(years => ?) where id = ? returning " + column, Timestamp.class, years, id);
+        shiftedBack.add(() -> jdbc.update("update " + table + " set " + column + " = ? where id = ? and " + column
+                + " = ?", original, id, shifted));
+    }
+
+    /** A rebuild of the read models gives them their times from the events: the shifted ones are put back. */
+    @AfterEach
+    void putTimesBack() {
+        shiftedBack.forEach(Runnable::run);
+        shiftedBack.clear();
     }
 
     private static List<String> ids(JsonNode page, Set<String> among) {
