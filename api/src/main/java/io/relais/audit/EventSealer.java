@@ -1,5 +1,6 @@
 package io.relais.audit;
 
+import io.relais.eventstore.EventHash;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -7,7 +8,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -113,19 +113,11 @@ public class EventSealer {
 
     /** SHA-256 of the previous seal's hash, the seal's number, range and count, and its events' digest. */
     static byte[] sealHash(byte[] previous, long number, long from, long to, int count, byte[] events) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = EventHash.sha256();
         digest.update(previous);
         digest.update(ByteBuffer.allocate(3 * Long.BYTES + Integer.BYTES).putLong(number).putLong(from).putLong(to)
                 .putInt(count).array());
-        digest.update(sha256().digest(events));
+        digest.update(EventHash.sha256().digest(events));
         return digest.digest();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JDK", e);
-        }
     }
 }

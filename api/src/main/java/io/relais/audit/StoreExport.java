@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -11,6 +12,7 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.Base64;
 
 /**
@@ -39,51 +41,53 @@ public class StoreExport {
         transactions.executeWithoutResult(status -> {
             try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
                 json.setRootValueSeparator(null);
-                jdbc.query("select * from domainevententry order by globalindex", row -> {
-                    try {
-                        json.writeStartObject();
-                        json.writeObjectFieldStart("event");
-                        json.writeNumberField("position", row.getLong("globalindex"));
-                        json.writeStringField("type", row.getString("type"));
-                        json.writeStringField("aggregateId", row.getString("aggregateidentifier"));
-                        json.writeNumberField("sequenceNumber", row.getLong("sequencenumber"));
-                        json.writeStringField("eventId", row.getString("eventidentifier"));
-                        json.writeStringField("timestamp", row.getString("timestamp"));
-                        json.writeStringField("payloadType", row.getString("payloadtype"));
-                        json.writeStringField("payloadRevision", row.getString("payloadrevision"));
-                        json.writeStringField("payload", row.getString("payload"));
-                        json.writeStringField("metaData", row.getString("metadata"));
-                        byte[] hash = row.getBytes("hash");
-                        json.writeStringField("hash", hash == null ? null : BASE64.encodeToString(hash));
-                        json.writeEndObject();
-                        json.writeEndObject();
-                        json.writeRaw('\n');
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                jdbc.query("select * from event_seal order by seal_number", row -> {
-                    try {
-                        json.writeStartObject();
-                        json.writeObjectFieldStart("seal");
-                        json.writeNumberField("sealNumber", row.getLong("seal_number"));
-                        json.writeNumberField("fromPosition", row.getLong("from_position"));
-                        json.writeNumberField("toPosition", row.getLong("to_position"));
-                        json.writeNumberField("eventCount", row.getInt("event_count"));
-                        json.writeStringField("events", BASE64.encodeToString(row.getBytes("events")));
-                        json.writeStringField("previousSealHash", BASE64.encodeToString(row.getBytes("previous_seal_hash")));
-                        json.writeStringField("sealHash", BASE64.encodeToString(row.getBytes("seal_hash")));
-                        json.writeStringField("signature", BASE64.encodeToString(row.getBytes("signature")));
-                        json.writeEndObject();
-                        json.writeEndObject();
-                        json.writeRaw('\n');
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                jdbc.query("select * from domainevententry order by globalindex", (RowCallbackHandler) row -> line(json,
+                        "event", () -> {
+                    json.writeNumberField("position", row.getLong("globalindex"));
+                    json.writeStringField("type", row.getString("type"));
+                    json.writeStringField("aggregateId", row.getString("aggregateidentifier"));
+                    json.writeNumberField("sequenceNumber", row.getLong("sequencenumber"));
+                    json.writeStringField("eventId", row.getString("eventidentifier"));
+                    json.writeStringField("timestamp", row.getString("timestamp"));
+                    json.writeStringField("payloadType", row.getString("payloadtype"));
+                    json.writeStringField("payloadRevision", row.getString("payloadrevision"));
+                    json.writeStringField("payload", row.getString("payload"));
+                    json.writeStringField("metaData", row.getString("metadata"));
+                    byte[] hash = row.getBytes("hash");
+                    json.writeStringField("hash", hash == null ? null : BASE64.encodeToString(hash));
+                }));
+                jdbc.query("select * from event_seal order by seal_number", (RowCallbackHandler) row -> line(json, "seal",
+                        () -> {
+                    json.writeNumberField("sealNumber", row.getLong("seal_number"));
+                    json.writeNumberField("fromPosition", row.getLong("from_position"));
+                    json.writeNumberField("toPosition", row.getLong("to_position"));
+                    json.writeNumberField("eventCount", row.getInt("event_count"));
+                    json.writeStringField("events", BASE64.encodeToString(row.getBytes("events")));
+                    json.writeStringField("previousSealHash", BASE64.encodeToString(row.getBytes("previous_seal_hash")));
+                    json.writeStringField("sealHash", BASE64.encodeToString(row.getBytes("seal_hash")));
+                    json.writeStringField("signature", BASE64.encodeToString(row.getBytes("signature")));
+                }));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** One line: {@code {"<kind>": {…}}}, the fields written by {@code fields}. */
+    private static void line(JsonGenerator json, String kind, Fields fields) throws SQLException {
+        try {
+            json.writeStartObject();
+            json.writeObjectFieldStart(kind);
+            fields.write();
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private interface Fields {
+        void write() throws IOException, SQLException;
     }
 }

@@ -38,7 +38,8 @@ public final class EventHash {
         return digest.digest();
     }
 
-    private static MessageDigest sha256() {
+    /** A new SHA-256 digest (the JDK always has one). */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
