@@ -42,6 +42,7 @@ import java.util.stream.Collectors;
 public class AuditTrail {
 
     static final String RECORD = "audit_record(type, aggregateidentifier, payloadtype, payload)";
+    private static final int HISTORY_PAGE = 200;
     private static final String USER = "audit_json_id(metadata, 'userId')";
     private static final String ON_BEHALF_OF = "audit_json_id(metadata, 'onBehalfOf')";
     private static final String CORRELATION = "audit_json_id(metadata, 'correlationId')";
@@ -75,6 +76,20 @@ public class AuditTrail {
     boolean exists(AuditRecord record) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from domainevententry where " + RECORD
                 + " = :record)", Map.of("record", record.key()), Boolean.class));
+    }
+
+    /** A record's whole history, oldest first. */
+    public List<AuditEntry> history(AuditRecord record) {
+        List<AuditEntry> entries = new ArrayList<>();
+        Long after = null;
+        while (true) {
+            AuditEntryRange page = page(AuditQuery.of(record, new AuditQuery.Paging(true, after, null, HISTORY_PAGE)));
+            entries.addAll(page.content());
+            if (!page.more()) {
+                return entries;
+            }
+            after = page.after();
+        }
     }
 
     AuditEntryRange page(AuditQuery query) {

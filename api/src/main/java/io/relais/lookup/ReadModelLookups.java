@@ -2,7 +2,9 @@ package io.relais.lookup;
 
 import io.relais.account.AccountRecords;
 import io.relais.account.AccountView;
+import io.relais.account.ContactView;
 import io.relais.account.FindAccount;
+import io.relais.account.FindContact;
 import io.relais.account.OtherAccounts;
 import io.relais.activity.FindActivityIdsOfAccount;
 import io.relais.catalogue.FindProduct;
@@ -66,6 +68,11 @@ class ReadModelLookups implements OtherAccounts, OtherLeads, ProductCatalogue, A
     @Override
     public List<String> activitiesOf(String accountId) {
         return ids(new FindActivityIdsOfAccount(accountId));
+    }
+
+    @Override
+    public Optional<String> accountOfContact(String contactId) {
+        return one(new FindContact(contactId, Viewer.system()), ContactView.class).map(ContactView::accountId);
     }
 
     private <T> Optional<T> one(Object query, Class<T> type) {

@@ -1,5 +1,8 @@
 package io.relais.personaldata;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.relais.database.EmbeddedDatabaseProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -15,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** Personal data stored encrypted per person, erasable by deleting the person's key (ADR 013). */
@@ -50,6 +54,23 @@ public class PersonalDataConfiguration {
     @Bean
     public PersonalDataProtection personalDataProtection(SubjectKeys keys, JacksonSerializer serializer) {
         return new PersonalDataProtection(PersonalData.CATALOGUE, keys, serializer.getObjectMapper());
+    }
+
+    /** The daily erasure of the people past their retention period, on one node of the cluster at a time. */
+    @Bean
+    RecurringTask<Void> retentionTask(PersonalDataProperties properties, Retention retention) {
+        return Tasks.recurring("personal-data-retention", Schedules.daily(ZoneOffset.UTC,
+                        properties.retention().dailyAt()))
+                .execute((instance, context) -> {
+                    try {
+                        int erased = retention.eraseDue();
+                        if (erased > 0) {
+                            Retention.log.info("Retention erased the personal data of {} people", erased);
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException("The retention erasure failed", e);
+                    }
+                });
     }
 
     /** Keys still wrapped by a master key being rotated out are rewrapped by the current one. */

@@ -5,6 +5,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.Period;
 import java.util.List;
 
 /**
@@ -16,10 +18,20 @@ import java.util.List;
  *                               rewrapped by the current master key at start
  * @param keyCacheTtl            how long a node keeps a subject's key in memory; another node's erasure is
  *                               honoured here at the latest after this long
+ * @param retention              how long people are kept without contact, and when the daily erasure runs
  */
 @ConfigurationProperties("relais.personal-data")
 public record PersonalDataProperties(String masterKey, Path masterKeyFile, List<Path> previousMasterKeyFiles,
-                                     @DefaultValue("60s") Duration keyCacheTtl) {
+                                     @DefaultValue("60s") Duration keyCacheTtl, @DefaultValue Retention retention) {
+
+    /**
+     * @param leads               how long a lead is kept after its last contact (converted leads follow their contact)
+     * @param contactsOfProspects how long a contact of a prospect account is kept after its last contact
+     * @param dailyAt             when (UTC) the daily retention erasure runs
+     */
+    public record Retention(@DefaultValue("P3Y") Period leads, @DefaultValue("P3Y") Period contactsOfProspects,
+                            @DefaultValue("03:00") LocalTime dailyAt) {
+    }
 
     public PersonalDataProperties {
         masterKey = masterKey == null || masterKey.isBlank() ? null : masterKey.strip();

@@ -8,6 +8,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import javax.crypto.SecretKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ import java.util.Optional;
  * <p>Keys are cached for a short while. What a transaction writes or reads enters the cache only once it
  * commits, so a rolled-back key is never used.
  */
-public class SubjectKeys {
+public class SubjectKeys implements DataSubjectKeys {
 
     private static final Optional<SecretKey> ERASED = Optional.empty();
 
@@ -54,16 +55,19 @@ public class SubjectKeys {
         return cached != null ? cached : load(subject).orElse(ERASED);
     }
 
-    /** Whether the subject's key was erased. */
+    @Override
     public boolean erased(DataSubject subject) {
-        return Boolean.TRUE.equals(jdbc.query("select erased_at is not null from data_subject_key "
-                        + "where subject_kind = ? and subject_id = ?",
-                rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE, subject.kind().name(), subject.id()));
+        return erasedAt(subject).isPresent();
     }
 
-    /**
-     * Deletes the subject's key for good, in the current transaction; {@code false} if it was already erased.
-     */
+    /** When the subject's key was erased; empty while it is not. */
+    public Optional<Instant> erasedAt(DataSubject subject) {
+        return jdbc.query("select erased_at from data_subject_key where subject_kind = ? and subject_id = ? "
+                        + "and erased_at is not null", (rs, row) -> rs.getTimestamp(1).toInstant(),
+                subject.kind().name(), subject.id()).stream().findFirst();
+    }
+
+    @Override
     public boolean erase(DataSubject subject) {
         int erased = jdbc.update("insert into data_subject_key (subject_kind, subject_id, erased_at) "
                 + "values (?, ?, now()) on conflict (subject_kind, subject_id) do update "

@@ -41,6 +41,7 @@ import java.util.function.Function;
 class ApiDescriptionCompletion implements OpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
+    private static final String PERSONAL_DATA_ERASED = "personalDataErased";
     private static final String PROBLEM_JSON = "application/problem+json";
 
     private final SecurityProperties.Mode mode;
@@ -67,6 +68,18 @@ class ApiDescriptionCompletion implements OpenApiCustomizer {
         api.getComponents().getSchemas().values().stream().filter(schema -> schema.getProperties() != null)
                 .forEach(schema -> ((Map<String, Schema>) schema.getProperties()).values()
                         .forEach(ApiDescriptionCompletion::admitNullInEnum));
+        describeErasure(api);
+    }
+
+    /** The erased marker, on every record and entry that has one (docs/personal-data.md, "Erasure"). */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void describeErasure(OpenAPI api) {
+        api.getComponents().getSchemas().values().stream().filter(schema -> schema.getProperties() != null)
+                .map(schema -> ((Map<String, Schema>) schema.getProperties()).get(PERSONAL_DATA_ERASED))
+                .filter(Objects::nonNull)
+                .forEach(property -> property.description("The person's personal data was erased: their fields "
+                        + "here are null (lists empty) for good, or, in a history or timeline entry made before the "
+                        + "erasure, the changes of their fields are left out. The rest of the record stays."));
     }
 
     /** An enumeration lists every value allowed: a nullable one lists null too (OpenAPI 3.0.3). */

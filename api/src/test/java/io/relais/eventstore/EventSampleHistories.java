@@ -18,6 +18,7 @@ import io.relais.account.ContactLink;
 import io.relais.account.ContactLinkKind;
 import io.relais.account.ContactMovedIn;
 import io.relais.account.ContactMovedOut;
+import io.relais.account.ContactPersonalDataErased;
 import io.relais.account.ContactTransfer;
 import io.relais.account.ContactUpdated;
 import io.relais.account.ContactsLinked;
@@ -66,6 +67,7 @@ import io.relais.lead.LeadDisqualified;
 import io.relais.lead.LeadDuplicateDismissed;
 import io.relais.lead.LeadMergedInto;
 import io.relais.lead.LeadOwnerAssigned;
+import io.relais.lead.LeadPersonalDataErased;
 import io.relais.lead.LeadQualified;
 import io.relais.lead.LeadReopened;
 import io.relais.lead.LeadSource;
@@ -91,6 +93,7 @@ import io.relais.opportunity.OpportunityStatus;
 import io.relais.opportunity.OpportunityTransferred;
 import io.relais.opportunity.OpportunityWon;
 import io.relais.opportunity.SalesStage;
+import io.relais.personaldata.ErasureRequest;
 import io.relais.organisation.DefaultLeadOwnerChanged;
 import io.relais.organisation.LeadRouted;
 import io.relais.organisation.LeadRoutedToDefault;
@@ -156,6 +159,9 @@ final class EventSampleHistories {
     private static final String MANAGER = "sophie.moreau";
     private static final String REP = "claire.dubois";
     private static final String OTHER_REP = "hugo.lefebvre";
+    private static final String STEWARD = "delphine.roux";
+    private static final ErasureRequest ERASURE = new ErasureRequest(
+            "Demande d'effacement reçue par courrier le 2026-12-01", "DPO-2026-0042");
 
     private EventSampleHistories() {
     }
@@ -225,7 +231,9 @@ final class EventSampleHistories {
                 new Recorded(new ConvertedLeadTransferred(LEAD, SURVIVING_ACCOUNT, ACCOUNT),
                         bySystem("account-merge", MANAGER, "merge-accounts")),
                 new Recorded(new LeadMergedInto(LEAD, DUPLICATE_LEAD, updated, LeadStatus.QUALIFIED),
-                        by(MANAGER, "merge-into-duplicate"))));
+                        by(MANAGER, "merge-into-duplicate")),
+                new Recorded(new LeadPersonalDataErased(LEAD, ERASURE, SURVIVING_ACCOUNT, CONTACT),
+                        by(STEWARD, "erase-lead"))));
     }
 
     private static History account() {
@@ -277,7 +285,9 @@ final class EventSampleHistories {
                         List.of(new ContactTransfer(COLLEAGUE, paul, MERGED_LEAD,
                                 List.of(new ContactLink(CONTACT, ContactLinkKind.COLLEAGUE)))),
                         List.of(LEAD, MERGED_LEAD), synced, AccountStatus.CUSTOMER, "ERP-CLI-004512"),
-                        by(MANAGER, "merge-accounts"))));
+                        by(MANAGER, "merge-accounts")),
+                new Recorded(new ContactPersonalDataErased(ACCOUNT, COLLEAGUE, ERASURE, MERGED_LEAD),
+                        by(STEWARD, "erase-contact"))));
     }
 
     private static AccountDetails accountDetails(Address billing, Address delivery, String phone, BigDecimal creditLimit) {

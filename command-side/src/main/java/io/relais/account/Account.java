@@ -10,6 +10,10 @@ import io.relais.common.InvalidTransitionException;
 import io.relais.common.RecordNotFoundException;
 import io.relais.common.Updates;
 import io.relais.organisation.Authorization;
+import io.relais.personaldata.DataSubject;
+import io.relais.personaldata.DataSubjectKeys;
+import io.relais.personaldata.DataSubjectKind;
+import io.relais.personaldata.ErasureRequest;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -179,14 +183,36 @@ public class Account {
 
     @CommandHandler
     public long handle(UpdateContact command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
-                       Authorization authorization) {
+                       Authorization authorization, DataSubjectKeys keys) {
         authorization.requireChange(actorId, ownerId, accountId);
         ExpectedVersion.require(command.expectedVersion());
         requireLive("update a contact");
         ContactDetails current = requireContact(command.contactId());
+        if (keys.erased(new DataSubject(DataSubjectKind.CONTACT, command.contactId()))) {
+            throw new ConflictException("details", "personal-data-erased",
+                    "The contact's personal data was erased: its details cannot be given again");
+        }
         ContactDetails updated = ContactDetails.requireValid(command.details());
         Updates.record(FieldChanges.ofContact(current, updated),
                 changes -> new ContactUpdated(accountId, command.contactId(), updated, changes));
+        return getVersion();
+    }
+
+    /**
+     * Deletes the contact's key: its personal values read as null from then on, in every event of every
+     * account it has been in (ADR 013). A second erasure changes nothing. A contact converted from a lead is
+     * the same person: the erasure process erases the lead too.
+     */
+    @CommandHandler
+    public long handle(EraseContactPersonalData command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization, DataSubjectKeys keys) {
+        authorization.requireDataProtection(actorId);
+        ErasureRequest request = Fields.present("request", command.request()).validated();
+        requireContact(command.contactId());
+        if (keys.erase(new DataSubject(DataSubjectKind.CONTACT, command.contactId()))) {
+            apply(new ContactPersonalDataErased(accountId, command.contactId(), request,
+                    contactLeads.get(command.contactId())));
+        }
         return getVersion();
     }
 
@@ -404,6 +430,12 @@ public class Account {
     @EventSourcingHandler
     void on(ContactUpdated event) {
         contacts.put(event.contactId(), event.details());
+    }
+
+    /** Everything about a contact is personal data (PersonalData): nothing of it is left. */
+    @EventSourcingHandler
+    void on(ContactPersonalDataErased event) {
+        contacts.put(event.contactId(), new ContactDetails(null, null, null, List.of(), List.of(), null, null, null));
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package io.relais.lead;
 
 import io.relais.common.AuditMetadata;
 import io.relais.common.Changes;
+import io.relais.common.ConflictException;
 import io.relais.common.ExpectedVersion;
 import io.relais.common.FieldChange;
 import io.relais.common.Fields;
@@ -9,6 +10,11 @@ import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
 import io.relais.common.Updates;
 import io.relais.organisation.Authorization;
+import io.relais.personaldata.DataSubject;
+import io.relais.personaldata.DataSubjectKeys;
+import io.relais.personaldata.DataSubjectKind;
+import io.relais.personaldata.ErasureRequest;
+import io.relais.personaldata.PersonalData;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -34,6 +40,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 @Aggregate(cache = "leadCache")
 public class Lead {
 
+    private static final Set<String> PERSONAL_FIELDS = PersonalData.CATALOGUE.personalFields(LeadDetails.class);
+
     @AggregateIdentifier
     private String leadId;
     private LeadStatus status;
@@ -44,6 +52,7 @@ public class Lead {
     private String mergedInto;
     private Set<String> absorbedLeads = new HashSet<>();
     private Set<String> dismissedDuplicates = new HashSet<>();
+    private boolean personalDataErased;
 
     protected Lead() {
     }
@@ -72,8 +81,16 @@ public class Lead {
         if (command.changes() == null || command.changes().isEmpty()) {
             throw new InvalidFieldException("changes", "no-changes", "an update must change at least one field");
         }
+        if (personalDataErased) {
+            command.changes().keySet().stream().filter(Lead::personal).findFirst().ifPresent(field -> {
+                throw erased(field.fieldName(), "be given again");
+            });
+        }
         LeadDetails updated = detailsWith(command.changes());
-        updated.requireContactPoint();
+        if (!personalDataErased) {
+            // an erased lead has no way to reach the person any more, nor may it be given one
+            updated.requireContactPoint();
+        }
         Updates.record(changes(details, updated), changes -> new LeadDetailsUpdated(leadId, updated, changes));
         return getVersion();
     }
@@ -162,6 +179,9 @@ public class Lead {
             return Optional.empty();
         }
         requireStatus("convert a lead", LeadStatus.QUALIFIED);
+        if (personalDataErased) {
+            throw erased("leadId", "become a contact");
+        }
         return Optional.of(new LeadConverted(leadId, account, contact, status));
     }
 
@@ -210,7 +230,7 @@ public class Lead {
         if (status == LeadStatus.MERGED) {
             throw new InvalidTransitionException("absorb a merged lead", status.name());
         }
-        if (status != LeadStatus.CONVERTED && command.details() != null) {
+        if (status != LeadStatus.CONVERTED && !personalDataErased && command.details() != null) {
             LeadDetails completed = details.filledFrom(command.details());
             Updates.record(changes(details, completed), changes -> new LeadDetailsUpdated(leadId, completed, changes));
         }
@@ -248,6 +268,31 @@ public class Lead {
             apply(new LeadDuplicateDismissed(leadId, other));
         }
         return getVersion();
+    }
+
+    /**
+     * Deletes the lead's key: its personal values read as null from then on, in every event (ADR 013). A
+     * second erasure changes nothing. The contact a converted lead became is the same person: the erasure
+     * process erases it too.
+     */
+    @CommandHandler
+    public long handle(EraseLeadPersonalData command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization, DataSubjectKeys keys) {
+        authorization.requireDataProtection(actorId);
+        ErasureRequest request = Fields.present("request", command.request()).validated();
+        if (keys.erase(new DataSubject(DataSubjectKind.LEAD, leadId))) {
+            apply(new LeadPersonalDataErased(leadId, request, convertedAccountId, convertedContactId));
+        }
+        return getVersion();
+    }
+
+    private static boolean personal(LeadField field) {
+        return PERSONAL_FIELDS.contains(field.fieldName());
+    }
+
+    private ConflictException erased(String field, String action) {
+        return new ConflictException(field, "personal-data-erased",
+                "The lead's personal data was erased: its " + field + " cannot " + action);
     }
 
     /**
@@ -345,6 +390,16 @@ public class Lead {
     @EventSourcingHandler
     void on(ConvertedLeadTransferred event) {
         convertedAccountId = event.accountId();
+    }
+
+    @EventSourcingHandler
+    void on(LeadPersonalDataErased event) {
+        personalDataErased = true;
+        for (LeadField field : LeadField.values()) {
+            if (personal(field)) {
+                details = field.set(details, null);
+            }
+        }
     }
 
     @EventSourcingHandler

@@ -186,6 +186,17 @@ public class Authorization {
         }
     }
 
+    /** Personal data is erased by data stewards and administrators (and the system, for retention). */
+    public void requireDataProtection(String actorId) {
+        if (OrganisationIds.isSystem(actorId)) {
+            return;
+        }
+        Profile profile = directory.standing(actorId, null).map(UserStanding::actorProfile).orElse(null);
+        if (profile != Profile.DATA_STEWARD && profile != Profile.ADMINISTRATOR) {
+            throw new NotPermittedException("Only data stewards and administrators erase personal data");
+        }
+    }
+
     /** Only the system sends this command. */
     public void requireSystem(String actorId) {
         if (!OrganisationIds.isSystem(actorId)) {

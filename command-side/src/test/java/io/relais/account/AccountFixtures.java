@@ -9,6 +9,8 @@ import io.relais.common.RecordNotFoundException;
 import io.relais.common.RefusalMatchers;
 import io.relais.organisation.Profile;
 import io.relais.organisation.TestOrganisation;
+import io.relais.personaldata.DataSubjectKeys;
+import io.relais.personaldata.InMemoryDataSubjectKeys;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matcher;
 
@@ -75,8 +77,13 @@ final class AccountFixtures {
 
     /** The same, where {@code others} tells what the read model knows of other accounts. */
     static FixtureConfiguration<Account> accountFixture(OtherAccounts others) {
+        return accountFixture(others, new InMemoryDataSubjectKeys());
+    }
+
+    /** The same, where {@code keys} tells which persons' keys are erased. */
+    static FixtureConfiguration<Account> accountFixture(OtherAccounts others, DataSubjectKeys keys) {
         TestOrganisation organisation = TestOrganisation.salesTeam().add(REP_1, Profile.SALES_REP, MANAGER);
-        FixtureConfiguration<Account> fixture = CommandFixtures.fixture(Account.class, organisation, OWNER);
+        FixtureConfiguration<Account> fixture = CommandFixtures.fixture(Account.class, organisation, OWNER, keys);
         fixture.registerInjectableResource(others);
         return fixture;
     }

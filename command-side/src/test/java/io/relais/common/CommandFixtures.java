@@ -2,6 +2,8 @@ package io.relais.common;
 
 import io.relais.organisation.InMemoryOrganisationDirectory;
 import io.relais.organisation.TestOrganisation;
+import io.relais.personaldata.DataSubjectKeys;
+import io.relais.personaldata.InMemoryDataSubjectKeys;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 
@@ -19,8 +21,15 @@ public final class CommandFixtures {
      */
     public static <T> FixtureConfiguration<T> fixture(Class<T> aggregate, TestOrganisation organisation,
                                                       String defaultActor) {
+        return fixture(aggregate, organisation, defaultActor, new InMemoryDataSubjectKeys());
+    }
+
+    /** The same, where {@code keys} tells which persons' keys are erased. */
+    public static <T> FixtureConfiguration<T> fixture(Class<T> aggregate, TestOrganisation organisation,
+                                                      String defaultActor, DataSubjectKeys keys) {
         FixtureConfiguration<T> fixture = new AggregateTestFixture<>(aggregate);
         fixture.registerInjectableResource(new InMemoryOrganisationDirectory(organisation).authorization());
+        fixture.registerInjectableResource(keys);
         fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
                 message.getMetaData().containsKey(AuditMetadata.USER_ID)
                         ? message

@@ -25,6 +25,7 @@ import io.relais.account.OtherAccounts;
 import io.relais.account.ReceiveContact;
 import io.relais.account.SyncAccountFromErp;
 import io.relais.account.UpdateAccountDetails;
+import io.relais.account.EraseContactPersonalData;
 import io.relais.account.UpdateContact;
 import io.relais.activity.Activity;
 import io.relais.activity.ActivityKind;
@@ -62,6 +63,7 @@ import io.relais.lead.ConvertLead;
 import io.relais.lead.DismissLeadDuplicate;
 import io.relais.lead.DisqualificationReason;
 import io.relais.lead.DisqualifyLead;
+import io.relais.lead.EraseLeadPersonalData;
 import io.relais.lead.Lead;
 import io.relais.lead.LeadCaptured;
 import io.relais.lead.LeadDetails;
@@ -121,6 +123,8 @@ import io.relais.organisation.UserRegistered;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.test.AxonAssertionError;
+import io.relais.personaldata.ErasureRequest;
+import io.relais.personaldata.InMemoryDataSubjectKeys;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -276,6 +280,8 @@ class CommandValueRangesTest {
                         null)),
                 sample(Account.class, ACCOUNT_CREATED, ADMIN, new AttachConvertedLead("account-1", "lead-1",
                         "contact-1")),
+                sample(Account.class, ACCOUNT_CREATED, STEWARD, new EraseContactPersonalData("account-1", "contact-1",
+                        new ErasureRequest("Request of 2026-12-01", "DPO-2026-17"))),
                 sample(Account.class, ACCOUNT_CREATED, ADMIN, new LinkContacts("account-1", "contact-1", "contact-9",
                         ContactLinkKind.COLLEAGUE)),
                 sample(Account.class, ACCOUNT_CREATED, ADMIN, new MoveContact("account-1", "contact-1", "account-2",
@@ -315,6 +321,8 @@ class CommandValueRangesTest {
                 sample(Lead.class, with(LEAD_CAPTURED, new LeadQualified("lead-1", LeadStatus.NEW)), ADMIN,
                         new ConvertLead("lead-1", "account-1", "contact-1", null)),
                 sample(Lead.class, LEAD_CAPTURED, ADMIN, new MergeLeadInto("lead-1", "lead-2", null)),
+                sample(Lead.class, LEAD_CAPTURED, STEWARD, new EraseLeadPersonalData("lead-1",
+                        new ErasureRequest("Request of 2026-12-01", "DPO-2026-17"))),
                 sample(Lead.class, LEAD_CAPTURED, ADMIN, new DismissLeadDuplicate("lead-1", "lead-2")),
 
                 sample(Opportunity.class, List.of(), ADMIN, new OpenOpportunity("opportunity-1", "account-1",
@@ -438,6 +446,7 @@ class CommandValueRangesTest {
         fixture.registerInjectableResource(new InMemoryOrganisationDirectory(TestOrganisation.salesTeam())
                 .authorization());
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new InMemoryDataSubjectKeys());
         fixture.registerInjectableResource(SalesStages.defaults());
         fixture.registerInjectableResource(new ReportingCurrency("EUR"));
         fixture.registerInjectableResource((OwnedRecords) userId -> List.of());

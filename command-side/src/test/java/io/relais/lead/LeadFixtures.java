@@ -8,6 +8,8 @@ import io.relais.common.RecordNotFoundException;
 import io.relais.common.RefusalMatchers;
 import io.relais.organisation.Profile;
 import io.relais.organisation.TestOrganisation;
+import io.relais.personaldata.DataSubjectKeys;
+import io.relais.personaldata.InMemoryDataSubjectKeys;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matcher;
 
@@ -56,12 +58,18 @@ final class LeadFixtures {
 
     /** The same, where {@code others} tells what the read model knows of other leads. */
     static FixtureConfiguration<Lead> leadFixture(Instant now, String defaultActor, OtherLeads others) {
+        return leadFixture(now, defaultActor, others, new InMemoryDataSubjectKeys());
+    }
+
+    /** The same, where {@code keys} tells which persons' keys are erased. */
+    static FixtureConfiguration<Lead> leadFixture(Instant now, String defaultActor, OtherLeads others,
+                                                  DataSubjectKeys keys) {
         TestOrganisation organisation = TestOrganisation.salesTeam()
                 .add("rep-1", Profile.SALES_REP, MANAGER)
                 .add("rep-2", Profile.SALES_REP, MANAGER)
                 .add("rep-3", Profile.SALES_REP, MANAGER)
                 .add("rep-9", Profile.SALES_REP, MANAGER);
-        FixtureConfiguration<Lead> fixture = CommandFixtures.fixture(Lead.class, organisation, defaultActor);
+        FixtureConfiguration<Lead> fixture = CommandFixtures.fixture(Lead.class, organisation, defaultActor, keys);
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
         fixture.registerInjectableResource(others);
         return fixture;

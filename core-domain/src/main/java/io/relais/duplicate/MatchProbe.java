@@ -55,6 +55,16 @@ public record MatchProbe(RecordKind kind, String recordId, String company, Strin
         return new MatchProbe(RecordKind.CONTACT, contactId, null, person, keys, person);
     }
 
+    /**
+     * What is left to match once the person's data is erased: the company and the keys not made of the person's
+     * e-mails and phones; no person, and the company for a label. The same as a probe of the erased details.
+     */
+    public MatchProbe withoutPersonalData() {
+        Set<MatchKey> kept = keys.stream().filter(key -> key.type() != KeyType.EMAIL && key.type() != KeyType.PHONE)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return new MatchProbe(kind, recordId, company, null, kept, company);
+    }
+
     private static void add(Set<MatchKey> keys, KeyType type, String value) {
         if (value != null) {
             keys.add(new MatchKey(type, value));

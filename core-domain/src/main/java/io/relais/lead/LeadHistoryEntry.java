@@ -10,6 +10,9 @@ import java.util.List;
  * One event in a lead's life: which lead (a survivor's history includes its merged duplicates'), what
  * happened, which version it made, when, who did it (and on whose behalf, for system actions), and the
  * request it came from.
+ *
+ * @param personalDataErased the lead's personal data was erased after this event: the changes of its personal
+ *                           fields are left out
  */
 public record LeadHistoryEntry(
         String eventId,
@@ -21,5 +24,6 @@ public record LeadHistoryEntry(
         @Nullable String onBehalfOf,
         String correlationId,
         @Nullable String causationId,
-        List<FieldChange> changes) {
+        List<FieldChange> changes,
+        boolean personalDataErased) {
 }

@@ -6,7 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A lead as the read model shows it, with the lead it was merged into or the duplicates merged into it. */
+/**
+ * A lead as the read model shows it, with the lead it was merged into or the duplicates merged into it.
+ *
+ * @param personalDataErased the person's data was erased: their names, e-mail, phone, job title, notes, consent
+ *                           and disqualification note are null for good; the rest of the lead stays
+ */
 public record LeadView(
         String id,
         long version,
@@ -26,5 +31,6 @@ public record LeadView(
         @Nullable String convertedAccountId,
         @Nullable String convertedContactId,
         @Nullable String mergedIntoId,
-        List<String> mergedLeadIds) {
+        List<String> mergedLeadIds,
+        boolean personalDataErased) {
 }

@@ -15,6 +15,7 @@ import io.relais.account.ContactDetails;
 import io.relais.account.ContactLink;
 import io.relais.account.ContactMovedIn;
 import io.relais.account.ContactMovedOut;
+import io.relais.account.ContactPersonalDataErased;
 import io.relais.account.ContactTransfer;
 import io.relais.account.ContactUpdated;
 import io.relais.account.ContactsLinked;
@@ -48,6 +49,7 @@ import io.relais.lead.LeadDisqualified;
 import io.relais.lead.LeadDuplicateDismissed;
 import io.relais.lead.LeadMergedInto;
 import io.relais.lead.LeadOwnerAssigned;
+import io.relais.lead.LeadPersonalDataErased;
 import io.relais.lead.LeadQualified;
 import io.relais.lead.LeadReopened;
 import io.relais.lead.LeadWorkStarted;
@@ -125,6 +127,9 @@ public final class PersonalData {
             .event(LeadWorkStarted.class, fields -> fields.plain("leadId"))
             .event(MergedLeadAbsorbed.class, fields -> fields.plain("leadId", "mergedId"))
             .event(ConvertedLeadTransferred.class, fields -> fields.plain("leadId", "accountId", "previousAccountId"))
+            .type(ErasureRequest.class, fields -> fields.plain("reason", "requestReference"))
+            .event(LeadPersonalDataErased.class, fields -> fields
+                    .plain("leadId", "convertedAccountId", "convertedContactId").nested("request"))
             // accounts and their contacts
             .type(Address.class, fields -> fields.plain("street", "postalCode", "city", "country"))
             .type(AccountDetails.class, fields -> fields
@@ -155,6 +160,8 @@ public final class PersonalData {
                     .plain("accountId").nested("details").changes("changes", ContactDetails.class))
             .event(ContactMovedIn.class, fields -> fields.plain("accountId", "fromAccountId").nested("contact"))
             .event(ContactMovedOut.class, fields -> fields.plain("accountId", "toAccountId").nested("contact"))
+            .event(ContactPersonalDataErased.class, fields -> fields.plain("accountId", "contactId", "leadId")
+                    .nested("request"))
             .event(ContactsLinked.class, fields -> fields.plain("accountId", "contactId", "linkedContactId", "kind"))
             .event(LeadConvertedIntoAccount.class, fields -> fields.plain("accountId", "leadId", "contactId"))
             .event(MergedAccountAbsorbed.class, fields -> fields

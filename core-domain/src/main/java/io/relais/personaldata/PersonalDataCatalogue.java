@@ -114,6 +114,11 @@ public final class PersonalDataCatalogue {
         return scopes.getOrDefault(event, List.of());
     }
 
+    /** The fields of a classified record that hold personal data, directly or in records nested in them. */
+    public Set<String> personalFields(Class<?> type) {
+        return personalFieldsOf(type);
+    }
+
     /** What is missing for {@code event} to be wholly classified; empty when it is. */
     public List<String> unclassified(Class<?> event) {
         if (!events.contains(event)) {

@@ -11,6 +11,10 @@ import java.util.List;
  * history holds it (an account, a lead, a deal or an activity) and the version it gave that record, the
  * contact concerned if any (for account events), when, who (and on whose behalf, for system actions), the
  * request it came from, and what changed.
+ *
+ * @param personalDataErased the personal data of the person this entry is about (the lead, the contact, the
+ *                           contact an activity is about) was erased after it: the changes of their personal
+ *                           fields are left out
  */
 public record TimelineEntry(
         String eventId,
@@ -24,5 +28,6 @@ public record TimelineEntry(
         @Nullable String onBehalfOf,
         String correlationId,
         @Nullable String causationId,
-        List<FieldChange> changes) {
+        List<FieldChange> changes,
+        boolean personalDataErased) {
 }

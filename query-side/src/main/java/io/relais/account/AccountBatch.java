@@ -30,8 +30,12 @@ final class AccountBatch {
                      Instant at, String eventId, long position) {
     }
 
-    /** An account's change to its contact: new details, or none (a link) when {@code details} is null. */
-    record ContactChange(String accountId, String contactId, long version, Instant at, ContactDetails details) {
+    /**
+     * An account's change to its contact: new details, or none (a link) when {@code details} is null; the erasure
+     * of the contact's personal data when {@code erased}.
+     */
+    record ContactChange(String accountId, String contactId, long version, Instant at, ContactDetails details,
+                         boolean erased) {
     }
 
     record Link(String contactId, ContactLink link, Instant at) {
@@ -69,17 +73,18 @@ final class AccountBatch {
         Stream.concat(added.stream(), movedIn.stream()).forEach(placement -> steps.put(placement.version(), () -> {
             Instant created = firstPlaced.computeIfAbsent(placement.contactId(), id -> placement.at());
             contacts.put(placement.contactId(), new ContactView(placement.contactId(), placement.accountId(),
-                    placement.details(), placement.leadId(), List.of(), created, placement.at()));
+                    placement.details(), placement.leadId(), List.of(), created, placement.at(), false));
         }));
         contactChanges.forEach(change -> steps.put(change.version(), () -> contacts.computeIfPresent(
                 change.contactId(), (id, contact) -> new ContactView(id, contact.accountId(),
                         change.details() == null ? contact.details() : change.details(), contact.leadId(), List.of(),
-                        contact.createdAt(), change.at()))));
+                        contact.createdAt(), change.at(), contact.personalDataErased() || change.erased()))));
         movedOut.forEach((contactId, version) -> steps.put(version, () -> contacts.remove(contactId)));
         steps.values().forEach(Runnable::run);
         return contacts.values().stream()
                 .map(contact -> new ContactView(contact.id(), contact.accountId(), contact.details(),
-                        contact.leadId(), linksOf(contact.id()), contact.createdAt(), contact.updatedAt()))
+                        contact.leadId(), linksOf(contact.id()), contact.createdAt(), contact.updatedAt(),
+                        contact.personalDataErased()))
                 .sorted(ContactOrder.CONTACTS).toList();
     }
 

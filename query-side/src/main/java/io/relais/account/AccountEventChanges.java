@@ -1,12 +1,17 @@
 package io.relais.account;
 
 import io.relais.common.FieldChange;
+import io.relais.personaldata.ErasedPersonalData;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** What each account event changed, field by field, as the 360° timeline shows it. */
 public final class AccountEventChanges {
+
+    /** The fields of a contact's changes that hold the contact's personal data. */
+    public static final Set<String> CONTACT_PERSONAL_FIELDS = ErasedPersonalData.personalFields(ContactDetails.class);
 
     private AccountEventChanges() {
     }
@@ -47,6 +52,9 @@ public final class AccountEventChanges {
         if (event instanceof ContactUpdated updated) {
             return updated.changes();
         }
+        if (event instanceof ContactPersonalDataErased erased) {
+            return ErasedPersonalData.changes(erased.request());
+        }
         if (event instanceof ContactsLinked linked) {
             return List.of(new FieldChange("links", null, linked.kind() + " " + linked.linkedContactId()));
         }
@@ -82,6 +90,9 @@ public final class AccountEventChanges {
         }
         if (event instanceof ContactsLinked linked) {
             return linked.contactId();
+        }
+        if (event instanceof ContactPersonalDataErased erased) {
+            return erased.contactId();
         }
         if (event instanceof ContactMovedOut moved) {
             return moved.contact().contactId();

@@ -27,6 +27,9 @@ import java.util.stream.Stream;
 public class AccountProjection {
 
     public static final String PROCESSING_GROUP = "accounts";
+    /** What is left of an erased contact's details: nothing, every one of them is the contact's personal data. */
+    private static final ContactDetails ERASED_DETAILS =
+            new ContactDetails(null, null, null, List.of(), List.of(), null, null, null);
 
     private final AccountReadRepository repository;
     private final PastStates pastStates;
@@ -82,7 +85,14 @@ public class AccountProjection {
     @EventHandler
     void on(ContactUpdated event, DomainEventMessage<?> message) {
         batch().contactChanges.add(new AccountBatch.ContactChange(event.accountId(), event.contactId(),
-                message.getSequenceNumber(), message.getTimestamp(), event.details()));
+                message.getSequenceNumber(), message.getTimestamp(), event.details(), false));
+        touch(message);
+    }
+
+    @EventHandler
+    void on(ContactPersonalDataErased event, DomainEventMessage<?> message) {
+        batch().contactChanges.add(new AccountBatch.ContactChange(event.accountId(), event.contactId(),
+                message.getSequenceNumber(), message.getTimestamp(), ERASED_DETAILS, true));
         touch(message);
     }
 
@@ -92,7 +102,7 @@ public class AccountProjection {
         batch.links.add(new AccountBatch.Link(event.contactId(), new ContactLink(event.linkedContactId(), event.kind()),
                 message.getTimestamp()));
         batch.contactChanges.add(new AccountBatch.ContactChange(event.accountId(), event.contactId(),
-                message.getSequenceNumber(), message.getTimestamp(), null));
+                message.getSequenceNumber(), message.getTimestamp(), null, false));
         touch(message);
     }
 

@@ -95,10 +95,11 @@ class AccountReadRepository {
                 + "placed_at = excluded.placed_at where contact_view.placed_at < excluded.placed_at",
                 placements(batch.movedIn));
         jdbc.batchUpdate("update contact_view set details = coalesce(cast(:details as jsonb), details), "
-                + "search_text = coalesce(:search, search_text), version = :version, updated_at = :at "
+                + "search_text = coalesce(:search, search_text), version = :version, updated_at = :at, "
+                + "personal_data_erased = personal_data_erased or :erased "
                 + "where id = :id and account_id = :account and version < :version",
                 batch.contactChanges.stream().map(change -> contactColumns(change.details())
-                        .addValue("id", change.contactId()).addValue("account", change.accountId())
+                        .addValue("erased", change.erased()).addValue("id", change.contactId()).addValue("account", change.accountId())
                         .addValue("version", change.version()).addValue("at", Timestamp.from(change.at())))
                         .toArray(SqlParameterSource[]::new));
         // links travel with moved contacts; whichever event a replay meets first, the link keeps its first date
@@ -162,12 +163,12 @@ class AccountReadRepository {
                             .put(new ContactLink(rs.getString("linked_contact_id"),
                                     ContactLinkKind.valueOf(rs.getString("kind"))), instant(rs, "linked_at"));
                 });
-        return jdbc.query("select c.id, c.account_id, c.details, c.lead_id, c.created_at, c.updated_at "
-                        + "from contact_view c where " + condition + visible, params,
+        return jdbc.query("select c.id, c.account_id, c.details, c.lead_id, c.created_at, c.updated_at, "
+                        + "c.personal_data_erased from contact_view c where " + condition + visible, params,
                 (rs, n) -> new ContactView(rs.getString("id"), rs.getString("account_id"),
                         read(rs.getString("details"), ContactDetails.class), rs.getString("lead_id"),
                         ContactOrder.links(links.getOrDefault(rs.getString("id"), Map.of())),
-                        instant(rs, "created_at"), instant(rs, "updated_at")))
+                        instant(rs, "created_at"), instant(rs, "updated_at"), rs.getBoolean("personal_data_erased")))
                 .stream().sorted(ContactOrder.CONTACTS).toList();
     }
 

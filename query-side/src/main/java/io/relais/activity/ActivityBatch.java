@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -37,6 +38,8 @@ final class ActivityBatch {
     final List<AlertChange> alerts = new ArrayList<>();
     /** Kept in deal order, so that two segments' batches lock the deals' rows in the same order and never deadlock. */
     final Map<String, Instant> lastDone = new TreeMap<>();
+    /** The contacts whose personal data the batch's events erased. */
+    final Set<String> erasedContacts = new TreeSet<>();
 
     ActivityBatch(Function<Set<String>, Collection<ActivityRow>> read, List<? extends Message<?>> events) {
         activities = new RecordRows<>(events, read);

@@ -1,9 +1,11 @@
 package io.relais.activity;
 
 import io.relais.common.FieldChange;
+import io.relais.personaldata.ErasedPersonalData;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static io.relais.common.Changes.add;
 
@@ -13,6 +15,10 @@ import static io.relais.common.Changes.add;
  * the assignee's {@code alerts}.
  */
 public final class ActivityEventChanges {
+
+    /** The fields of these changes that hold the personal data of the contact an activity is about. */
+    public static final Set<String> PERSONAL_FIELDS = ErasedPersonalData.personalFields(ActivityLogged.class,
+            ActivityScheduled.class, ActivityCompleted.class);
 
     private ActivityEventChanges() {
     }

@@ -1,5 +1,6 @@
 package io.relais.activity;
 
+import io.relais.account.ContactPersonalDataErased;
 import io.relais.common.AuditMetadata;
 import io.relais.projection.PastStates;
 import io.relais.projection.ProjectionBatches;
@@ -103,6 +104,15 @@ public class ActivityProjection {
     @EventHandler
     void on(ActivityTransferred event, DomainEventMessage<?> message) {
         update(message, row -> row.accountId = event.accountId());
+    }
+
+    /** Activities about the contact keep nothing of them: those of this batch here, the others when it is written. */
+    @EventHandler
+    void on(ContactPersonalDataErased event) {
+        ActivityBatch batch = batch();
+        batch.erasedContacts.add(event.contactId());
+        batch.activities.changed().stream().filter(row -> event.contactId().equals(row.contactId))
+                .forEach(ActivityRow::erase);
     }
 
     @ResetHandler

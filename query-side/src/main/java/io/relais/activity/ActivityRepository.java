@@ -1,5 +1,6 @@
 package io.relais.activity;
 
+import io.relais.personaldata.ErasedPersonalData;
 import io.relais.projection.RecordRows;
 import io.relais.readmodel.Listing;
 import org.axonframework.queryhandling.QueryHandler;
@@ -13,9 +14,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The activity table and the alerts table, and the queries they answer. */
 @Repository
@@ -23,7 +28,7 @@ class ActivityRepository {
 
     private static final String COLUMNS = "id, version, kind, status, subject, notes, account_id, contact_id, "
             + "opportunity_id, owner_id, occurred_at, due_at, remind_at, completed_at, outcome, overdue, created_at, "
-            + "created_by, updated_at";
+            + "created_by, updated_at, personal_data_erased";
 
     private static final String UPSERT = RecordRows.upsert("activity_view", COLUMNS);
 
@@ -44,6 +49,7 @@ class ActivityRepository {
      */
     void write(ActivityBatch batch) {
         List<ActivityRow> activities = batch.activities.changed();
+        eraseAboutErasedContacts(batch, activities);
         if (!activities.isEmpty()) {
             jdbc.getJdbcTemplate().batchUpdate(UPSERT, activities, activities.size(), (ps, row) -> {
                 ps.setString(1, row.id());
@@ -65,6 +71,7 @@ class ActivityRepository {
                 ps.setTimestamp(17, Timestamp.from(row.createdAt));
                 ps.setString(18, row.createdBy);
                 ps.setTimestamp(19, Timestamp.from(row.updatedAt()));
+                ps.setBoolean(20, row.personalDataErased);
             });
         }
         for (ActivityBatch.AlertChange change : batch.alerts) {
@@ -91,8 +98,39 @@ class ActivityRepository {
                 + "excluded.last_done_at)", rows.toArray(MapSqlParameterSource[]::new));
     }
 
+    /**
+     * An activity about an erased contact keeps nothing of them (ActivityEventChanges.PERSONAL_FIELDS, columns of the
+     * same names), whether it is projected before the erasure (a replay, an activity in another segment than its
+     * contact's account) or after it: the contacts erased are kept, and erasures and writes of activities about a
+     * contact are ordered by a lock, so that neither misses the other's uncommitted rows.
+     */
+    private void eraseAboutErasedContacts(ActivityBatch batch, List<ActivityRow> activities) {
+        Set<String> contacts = activities.stream().map(row -> row.contactId).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(HashSet::new));
+        if (contacts.isEmpty() && batch.erasedContacts.isEmpty()) {
+            return;
+        }
+        ErasedPersonalData.lock(jdbc.getJdbcTemplate(), "activity_view", !batch.erasedContacts.isEmpty());
+        for (String contact : batch.erasedContacts) {
+            jdbc.update("insert into activity_erased_contact (contact_id) values (:contact) on conflict do nothing",
+                    Map.of("contact", contact));
+        }
+        Set<String> erased = new HashSet<>(batch.erasedContacts);
+        if (!contacts.isEmpty()) {
+            erased.addAll(jdbc.queryForList("select contact_id from activity_erased_contact where contact_id in "
+                    + "(:contacts)", Map.of("contacts", contacts), String.class));
+        }
+        activities.stream().filter(row -> erased.contains(row.contactId)).forEach(ActivityRow::erase);
+        if (!batch.erasedContacts.isEmpty()) {
+            jdbc.update("update activity_view set personal_data_erased = true, " + ActivityEventChanges.PERSONAL_FIELDS
+                    .stream().sorted().map(field -> field + " = null").collect(Collectors.joining(", "))
+                    + " where contact_id in (:contacts)", Map.of("contacts", batch.erasedContacts));
+        }
+    }
+
     void deleteAll() {
-        jdbc.getJdbcTemplate().execute("truncate activity_view, activity_alert, deal_last_activity");
+        jdbc.getJdbcTemplate().execute("truncate activity_view, activity_alert, deal_last_activity, "
+                + "activity_erased_contact");
     }
 
     @QueryHandler
@@ -157,6 +195,7 @@ class ActivityRepository {
         row.overdue = rs.getBoolean("overdue");
         row.createdAt = instant(rs, "created_at");
         row.createdBy = rs.getString("created_by");
+        row.personalDataErased = rs.getBoolean("personal_data_erased");
         return row;
     }
 

@@ -23,6 +23,7 @@ final class ActivityRow extends RecordRow {
     boolean overdue;
     Instant createdAt;
     String createdBy;
+    boolean personalDataErased;
 
     ActivityRow(String id, long version, Instant updatedAt) {
         super(id, version, updatedAt);
@@ -31,6 +32,14 @@ final class ActivityRow extends RecordRow {
     ActivityView toView() {
         return new ActivityView(id(), version(), kind, status, subject, notes, accountId, contactId, opportunityId,
                 ownerId, asStored(occurredAt), asStored(dueAt), asStored(remindAt), asStored(completedAt), outcome,
-                overdue, createdAt, createdBy, updatedAt());
+                overdue, createdAt, createdBy, updatedAt(), personalDataErased);
+    }
+
+    /** The activity is about a contact whose personal data was erased: it keeps nothing of them. */
+    void erase() {
+        subject = null;
+        notes = null;
+        outcome = null;
+        personalDataErased = true;
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,6 +32,14 @@ final class DuplicateBatch {
         RecordRef ref = new RecordRef(probe.kind(), probe.recordId());
         removed.remove(ref);
         touched.put(ref, new Touched(probe, accountId, at));
+    }
+
+    /** What the batch has of the record: its state touched here, or nothing (empty) when it left here. */
+    Optional<Optional<Touched>> find(RecordRef ref) {
+        if (removed.contains(ref)) {
+            return Optional.of(Optional.empty());
+        }
+        return Optional.ofNullable(touched.get(ref)).map(Optional::of);
     }
 
     void remove(RecordKind kind, String id) {

@@ -7,6 +7,7 @@ import io.relais.account.AccountMergedInto;
 import io.relais.account.AccountSyncedFromErp;
 import io.relais.account.ContactAdded;
 import io.relais.account.ContactMovedIn;
+import io.relais.account.ContactPersonalDataErased;
 import io.relais.account.ContactUpdated;
 import io.relais.common.AuditMetadata;
 import io.relais.common.FieldChange;
@@ -15,6 +16,7 @@ import io.relais.lead.LeadConverted;
 import io.relais.lead.LeadDetailsUpdated;
 import io.relais.lead.LeadDuplicateDismissed;
 import io.relais.lead.LeadMergedInto;
+import io.relais.lead.LeadPersonalDataErased;
 import io.relais.projection.ProjectionBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -119,6 +121,26 @@ public class DuplicateProjection {
     @EventHandler
     void on(LeadDuplicateDismissed event, EventMessage<?> message) {
         batch().dismiss(RecordKind.LEAD, event.leadId(), event.otherLeadId(), user(message), message.getTimestamp());
+    }
+
+    @EventHandler
+    void on(LeadPersonalDataErased event, EventMessage<?> message) {
+        erase(new RecordRef(RecordKind.LEAD, event.leadId()), message);
+    }
+
+    @EventHandler
+    void on(ContactPersonalDataErased event, EventMessage<?> message) {
+        erase(new RecordRef(RecordKind.CONTACT, event.contactId()), message);
+    }
+
+    /**
+     * The record is matched again on what is left of it (its company), as a replay, whose events come back without
+     * the person's values, matches it: the pairs made of the person's data go, the person's keys and name leave.
+     */
+    private void erase(RecordRef ref, EventMessage<?> message) {
+        DuplicateBatch batch = batch();
+        batch.find(ref).orElseGet(() -> repository.find(ref)).ifPresent(touched -> batch.touch(
+                touched.probe().withoutPersonalData(), touched.accountId(), message.getTimestamp()));
     }
 
     @ResetHandler

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -66,10 +67,11 @@ class DuplicateRepository {
         update("delete from duplicate_pair where kind = :kind and (first_id = :id or second_id = :id)", refs);
         update("delete from duplicate_record where kind = :kind and id = :id",
                 batch.removed.stream().map(ref -> (SqlParameterSource) ref(ref)).toList());
-        update("insert into duplicate_record (kind, id, account_id, company, person, label) values (:kind, :id, "
-                        + ":account, relais_match_name(:company), relais_match_name(:person), :label) "
-                        + "on conflict (kind, id) do update set account_id = excluded.account_id, "
-                        + "company = excluded.company, person = excluded.person, label = excluded.label",
+        update("insert into duplicate_record (kind, id, account_id, company, person, label, company_name) values "
+                        + "(:kind, :id, :account, relais_match_name(:company), relais_match_name(:person), :label, "
+                        + ":company) on conflict (kind, id) do update set account_id = excluded.account_id, "
+                        + "company = excluded.company, person = excluded.person, label = excluded.label, "
+                        + "company_name = excluded.company_name",
                 batch.touched.values().stream().map(touched -> (SqlParameterSource) ref(touched.probe())
                         .addValue("account", touched.accountId()).addValue("company", touched.probe().company())
                         .addValue("person", touched.probe().person()).addValue("label", label(touched.probe())))
@@ -103,6 +105,16 @@ class DuplicateRepository {
                 batch.dismissals.stream().map(d -> (SqlParameterSource) new MapSqlParameterSource("kind",
                         d.kind().name()).addValue("first", d.firstId()).addValue("second", d.secondId())
                         .addValue("by", d.by()).addValue("at", Timestamp.from(d.at()))).toList());
+    }
+
+    /** A record duplicates are looked for among, as it was last matched: its company as given, not its person. */
+    Optional<DuplicateBatch.Touched> find(RecordRef ref) {
+        List<MatchKey> keys = jdbc.query("select key_type, key_value from duplicate_key where kind = :kind and id = :id",
+                ref(ref), (rs, n) -> new MatchKey(KeyType.valueOf(rs.getString(1)), rs.getString(2)));
+        return jdbc.query("select account_id, company_name, label from duplicate_record where kind = :kind and id = :id",
+                ref(ref), (rs, n) -> new DuplicateBatch.Touched(new MatchProbe(ref.kind(), ref.id(),
+                        rs.getString("company_name"), null, Set.copyOf(keys), rs.getString("label")),
+                        rs.getString("account_id"), null)).stream().findFirst();
     }
 
     void deleteAll() {

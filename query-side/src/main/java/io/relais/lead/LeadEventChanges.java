@@ -1,12 +1,23 @@
 package io.relais.lead;
 
 import io.relais.common.FieldChange;
+import io.relais.personaldata.ErasedPersonalData;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /** What each lead event changed, field by field, as the lead's history and the 360° timeline show it. */
 public final class LeadEventChanges {
+
+    /**
+     * The fields of these changes that hold the lead's personal data: its details' personal fields, and the
+     * consent and disqualification note, which the changes name after the lead's view.
+     */
+    public static final Set<String> PERSONAL_FIELDS = Set.copyOf(Stream.concat(
+            ErasedPersonalData.personalFields(LeadDetails.class).stream(),
+            Stream.of("marketingConsent", "consentDate", "consentChannel", "disqualificationNote")).toList());
 
     private LeadEventChanges() {
     }
@@ -54,6 +65,9 @@ public final class LeadEventChanges {
         }
         if (event instanceof MergedLeadAbsorbed absorbed) {
             return List.of(new FieldChange("mergedLeadIds", null, absorbed.mergedId()));
+        }
+        if (event instanceof LeadPersonalDataErased erased) {
+            return ErasedPersonalData.changes(erased.request());
         }
         if (event instanceof LeadDuplicateDismissed dismissed) {
             return List.of(new FieldChange("notDuplicateOf", null, dismissed.otherLeadId()));

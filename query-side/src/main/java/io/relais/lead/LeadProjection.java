@@ -2,6 +2,7 @@ package io.relais.lead;
 
 import io.relais.common.AuditMetadata;
 import io.relais.common.FieldChange;
+import io.relais.personaldata.ErasedPersonalData;
 import io.relais.projection.PastStates;
 import io.relais.projection.ProjectionBatches;
 import org.axonframework.config.ProcessingGroup;
@@ -124,6 +125,25 @@ public class LeadProjection {
                 Stream.of(event.mergedId())).toList());
     }
 
+    /**
+     * The person's values leave the lead and its history; the history's entries before the erasure are
+     * rewritten when the batch is written, whether they were written before or in this batch.
+     */
+    @EventHandler
+    void on(LeadPersonalDataErased event, DomainEventMessage<?> message) {
+        boolean applied = update(message, row -> {
+            row.details = ErasedPersonalData.withoutPersonalValues(row.details);
+            row.marketingConsent = null;
+            row.consentDate = null;
+            row.consentChannel = null;
+            row.disqualificationNote = null;
+            row.personalDataErased = true;
+        });
+        if (applied) {
+            batch().erasures.add(new LeadProjectionBatch.Erasure(event.leadId(), message.getSequenceNumber()));
+        }
+    }
+
     @EventHandler
     void on(LeadDuplicateDismissed event, DomainEventMessage<?> message) {
         update(message, row -> {
@@ -142,8 +162,11 @@ public class LeadProjection {
                 .flatMap(batch -> batch.leads.find(query.leadId())).map(LeadRow::toView);
     }
 
-    /** Applies the event to its lead's row, unless the row has it already, and records it in the history. */
-    private void update(DomainEventMessage<?> message, Consumer<LeadRow> change) {
+    /**
+     * Applies the event to its lead's row, unless the row has it already (false then), and records it in the
+     * history.
+     */
+    private boolean update(DomainEventMessage<?> message, Consumer<LeadRow> change) {
         LeadProjectionBatch batch = batch();
         String leadId = message.getAggregateIdentifier();
         if (batch.leads.find(leadId).isEmpty()) {
@@ -151,7 +174,9 @@ public class LeadProjection {
         }
         if (batch.leads.update(message, change)) {
             batch.history.add(historyEntry(message, LeadEventChanges.of(message.getPayload())));
+            return true;
         }
+        return false;
     }
 
     private static LeadHistoryEntry historyEntry(DomainEventMessage<?> message, List<FieldChange> changes) {
@@ -159,7 +184,7 @@ public class LeadProjection {
         return new LeadHistoryEntry(message.getIdentifier(), message.getAggregateIdentifier(),
                 message.getSequenceNumber(), message.getPayloadType().getSimpleName(), message.getTimestamp(),
                 text(meta, AuditMetadata.USER_ID), text(meta, AuditMetadata.ON_BEHALF_OF),
-                text(meta, AuditMetadata.CORRELATION_ID), text(meta, AuditMetadata.CAUSATION_ID), changes);
+                text(meta, AuditMetadata.CORRELATION_ID), text(meta, AuditMetadata.CAUSATION_ID), changes, false);
     }
 
     private static String text(MetaData meta, String key) {

@@ -18,6 +18,7 @@ final class LeadProjectionBatch {
 
     final RecordRows<LeadRow> leads;
     final List<LeadHistoryEntry> history = new ArrayList<>();
+    final List<Erasure> erasures = new ArrayList<>();
 
     LeadProjectionBatch(Function<Set<String>, Collection<LeadRow>> read, List<? extends Message<?>> events) {
         leads = new RecordRows<>(events, read);
@@ -26,5 +27,9 @@ final class LeadProjectionBatch {
     /** A batch that starts with no row and is never written: for a lead's past state ({@link PastStates}). */
     static LeadProjectionBatch inMemory() {
         return new LeadProjectionBatch(ids -> List.of(), List.of());
+    }
+
+    /** A lead's personal data erased by the event at {@code version}: its history before it is rewritten. */
+    record Erasure(String leadId, long version) {
     }
 }

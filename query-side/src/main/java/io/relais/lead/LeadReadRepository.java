@@ -7,6 +7,7 @@ import io.relais.common.FieldChange;
 import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
 import io.relais.organisation.Visibility;
+import io.relais.personaldata.ErasedPersonalData;
 import io.relais.projection.RecordRows;
 import io.relais.readmodel.Listing;
 import org.axonframework.queryhandling.QueryHandler;
@@ -38,7 +39,8 @@ class LeadReadRepository {
             + "job_title, website, postal_code, city, country, notes, naf_code, company_size, source, source_detail, "
             + "marketing_consent, "
             + "consent_date, consent_channel, owner_id, disqualification_reason, disqualification_note, "
-            + "captured_at, captured_by, updated_at, converted_account_id, converted_contact_id, merged_into, merged_ids";
+            + "captured_at, captured_by, updated_at, converted_account_id, converted_contact_id, merged_into, merged_ids, "
+            + "personal_data_erased";
     private static final Map<LeadSortField, String> SORT_COLUMNS = Map.of(
             LeadSortField.CAPTURED_AT, "captured_at",
             LeadSortField.UPDATED_AT, "updated_at",
@@ -98,7 +100,8 @@ class LeadReadRepository {
                 + Visibility.ownedBy("owner_id", query.viewer(), params) + ")";
         long total = jdbc.queryForObject(family + "select count(*) from lead_history" + where, params, Long.class);
         List<LeadHistoryEntry> items = jdbc.query(family + "select event_id, lead_id, version, event_type, "
-                + "occurred_at, user_id, on_behalf_of, correlation_id, causation_id, changes from lead_history" + where
+                + "occurred_at, user_id, on_behalf_of, correlation_id, causation_id, changes, personal_data_erased "
+                + "from lead_history" + where
                 + " order by occurred_at, lead_id, version limit :limit offset :offset", params, this::mapHistory);
         return new LeadHistoryPage(items, page.page(), page.size(), total);
     }
@@ -106,6 +109,7 @@ class LeadReadRepository {
     void write(LeadProjectionBatch batch) {
         upsert(batch.leads.changed());
         insertHistory(batch.history);
+        eraseHistory(batch.erasures);
     }
 
     private void upsert(List<LeadRow> rows) {
@@ -148,7 +152,8 @@ class LeadReadRepository {
                 ps.setString(29, row.convertedContactId);
                 ps.setString(30, row.mergedIntoId);
                 ps.setArray(31, ps.getConnection().createArrayOf("varchar", row.mergedLeadIds.toArray()));
-                ps.setString(32, SearchText.of(d.firstName(), d.lastName(), d.company(), d.email()));
+                ps.setBoolean(32, row.personalDataErased);
+                ps.setString(33, SearchText.of(d.firstName(), d.lastName(), d.company(), d.email()));
             }
 
             @Override
@@ -188,6 +193,28 @@ class LeadReadRepository {
                 });
     }
 
+    private void eraseHistory(List<LeadProjectionBatch.Erasure> erasures) {
+        if (erasures.isEmpty()) {
+            return;
+        }
+        jdbc.getJdbcTemplate().batchUpdate("update lead_history set personal_data_erased = true, changes = "
+                + ErasedPersonalData.changesWithoutFields("changes") + " where lead_id = ? and version < ?",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        ps.setArray(1, ps.getConnection().createArrayOf("varchar",
+                                LeadEventChanges.PERSONAL_FIELDS.toArray()));
+                        ps.setString(2, erasures.get(i).leadId());
+                        ps.setLong(3, erasures.get(i).version());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return erasures.size();
+                    }
+                });
+    }
+
     void deleteAll() {
         jdbc.getJdbcTemplate().execute("truncate lead_view, lead_history");
     }
@@ -217,6 +244,7 @@ class LeadReadRepository {
         row.convertedContactId = rs.getString("converted_contact_id");
         row.mergedIntoId = rs.getString("merged_into");
         row.mergedLeadIds = List.of((String[]) rs.getArray("merged_ids").getArray());
+        row.personalDataErased = rs.getBoolean("personal_data_erased");
         return row;
     }
 
@@ -226,7 +254,7 @@ class LeadReadRepository {
                     rs.getString("event_type"),
                     instant(rs, "occurred_at"), rs.getString("user_id"), rs.getString("on_behalf_of"),
                     rs.getString("correlation_id"), rs.getString("causation_id"),
-                    json.readValue(rs.getString("changes"), CHANGES));
+                    json.readValue(rs.getString("changes"), CHANGES), rs.getBoolean("personal_data_erased"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable changes in lead_history " + rs.getString("event_id"), e);
         }

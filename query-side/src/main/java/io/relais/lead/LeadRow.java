@@ -25,6 +25,7 @@ final class LeadRow extends RecordRow {
     String convertedContactId;
     String mergedIntoId;
     List<String> mergedLeadIds = List.of();
+    boolean personalDataErased;
 
     LeadRow(String id, long version, Instant updatedAt) {
         super(id, version, updatedAt);
@@ -33,6 +34,7 @@ final class LeadRow extends RecordRow {
     LeadView toView() {
         return new LeadView(id(), version(), status, details, source, sourceDetail, marketingConsent, consentDate,
                 consentChannel, ownerId, disqualificationReason, disqualificationNote, capturedAt, capturedBy,
-                updatedAt(), convertedAccountId, convertedContactId, mergedIntoId, mergedLeadIds);
+                updatedAt(), convertedAccountId, convertedContactId, mergedIntoId, mergedLeadIds,
+                personalDataErased);
     }
 }

@@ -1,5 +1,7 @@
 package io.relais.timeline;
 
+import io.relais.personaldata.DataSubjectKind;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +12,11 @@ final class TimelineBatch {
 
     final List<TimelineRow> rows = new ArrayList<>();
     final Set<TimelineLink> links = new LinkedHashSet<>();
+    final List<Erasure> erasures = new ArrayList<>();
+
+    /** A person's data erased in this batch: the entries about them before it are rewritten once it is written. */
+    record Erasure(DataSubjectKind kind, String subjectId) {
+    }
 
     void add(TimelineRow row) {
         rows.add(row);

@@ -14,6 +14,9 @@ import io.relais.common.AuditMetadata;
 import io.relais.common.FieldChange;
 import io.relais.lead.LeadConverted;
 import io.relais.lead.LeadEventChanges;
+import io.relais.lead.LeadPersonalDataErased;
+import io.relais.account.ContactPersonalDataErased;
+import io.relais.personaldata.DataSubjectKind;
 import io.relais.lead.LeadMergedInto;
 import io.relais.opportunity.OpportunityDetailsUpdated;
 import io.relais.opportunity.OpportunityEventChanges;
@@ -81,8 +84,13 @@ public class TimelineProjection {
                 message.getPayloadType().getSimpleName(), message.getAggregateIdentifier(), message.getSequenceNumber(),
                 contactId, message.getTimestamp(), text(meta, AuditMetadata.USER_ID),
                 text(meta, AuditMetadata.ON_BEHALF_OF), text(meta, AuditMetadata.CORRELATION_ID),
-                text(meta, AuditMetadata.CAUSATION_ID), changes), position(token)));
+                text(meta, AuditMetadata.CAUSATION_ID), changes, false), position(token)));
         links(event, batch);
+        if (event instanceof LeadPersonalDataErased erased) {
+            batch.erasures.add(new TimelineBatch.Erasure(DataSubjectKind.LEAD, erased.leadId()));
+        } else if (event instanceof ContactPersonalDataErased erased) {
+            batch.erasures.add(new TimelineBatch.Erasure(DataSubjectKind.CONTACT, erased.contactId()));
+        }
     }
 
     @ResetHandler

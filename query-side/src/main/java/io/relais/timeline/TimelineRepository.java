@@ -4,9 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.common.FieldChange;
+import io.relais.account.AccountEventChanges;
+import io.relais.activity.ActivityEventChanges;
 import io.relais.common.PageRequest;
+import io.relais.lead.LeadEventChanges;
 import io.relais.organisation.Viewer;
 import io.relais.organisation.Visibility;
+import io.relais.personaldata.DataSubjectKind;
+import io.relais.personaldata.ErasedPersonalData;
 import io.relais.projection.StorePosition;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -20,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The timeline's tables (one entry per event, and the links that make a record's history part of another's), and
@@ -43,6 +49,7 @@ class TimelineRepository {
 
     void write(TimelineBatch batch) {
         List<TimelineRow> rows = batch.rows;
+        ErasedPersonalData.lock(jdbc.getJdbcTemplate(), "timeline_entry", !batch.erasures.isEmpty());
         jdbc.getJdbcTemplate().batchUpdate("insert into timeline_entry (event_id, position, record_id, kind, contact_id, "
                         + "event_type, record_version, occurred_at, user_id, on_behalf_of, correlation_id, causation_id, "
                         + "changes) values (?, " + StorePosition.of("?", "?") + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -86,6 +93,41 @@ class TimelineRepository {
                     public int getBatchSize() {
                         return links.size();
                     }
+                });
+        eraseWhatWasErased(rows.stream().map(row -> row.entry().eventId()).toArray(), batch.erasures);
+    }
+
+    /**
+     * Leaves the personal fields out of the entries about an erased person that came before the erasure (their
+     * own, and for a contact the activities about them), marking them: the entries of this batch, and the earlier
+     * entries of the persons erased in this batch. An entry and its erasure may be projected in either order
+     * (an activity's events in another segment than its contact's account's), and each order gives these rows.
+     */
+    private void eraseWhatWasErased(Object[] eventIds, List<TimelineBatch.Erasure> erasures) {
+        Object[] leads = erasures.stream().filter(erasure -> erasure.kind() == DataSubjectKind.LEAD)
+                .map(TimelineBatch.Erasure::subjectId).toArray();
+        Object[] contacts = erasures.stream().filter(erasure -> erasure.kind() == DataSubjectKind.CONTACT)
+                .map(TimelineBatch.Erasure::subjectId).toArray();
+        erase("e.kind = 'LEAD'", "e.record_id = any(?)", "x.event_type = 'LeadPersonalDataErased' "
+                + "and x.record_id = e.record_id", LeadEventChanges.PERSONAL_FIELDS, eventIds, leads);
+        erase("e.kind = 'CONTACT'", "e.contact_id = any(?)", "x.event_type = 'ContactPersonalDataErased' "
+                + "and x.contact_id = e.contact_id", AccountEventChanges.CONTACT_PERSONAL_FIELDS, eventIds, contacts);
+        erase("e.kind = 'ACTIVITY'", "e.record_id in (select l.member_id from timeline_link l "
+                + "where l.record_id = any(?))", "x.event_type = 'ContactPersonalDataErased' and x.contact_id in "
+                + "(select l.record_id from timeline_link l where l.member_id = e.record_id)",
+                ActivityEventChanges.PERSONAL_FIELDS, eventIds, contacts);
+    }
+
+    private void erase(String kind, String aboutErased, String laterErasure, Set<String> personalFields,
+                       Object[] eventIds, Object[] erasedIds) {
+        jdbc.getJdbcTemplate().update("update timeline_entry e set personal_data_erased = true, changes = "
+                + ErasedPersonalData.changesWithoutFields("e.changes") + " where " + kind
+                + " and not e.personal_data_erased and (e.event_id = any(?) or " + aboutErased + ") "
+                + "and exists (select 1 from timeline_entry x where " + laterErasure + " and x.position > e.position)",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("varchar", personalFields.toArray()));
+                    ps.setArray(2, ps.getConnection().createArrayOf("varchar", eventIds));
+                    ps.setArray(3, ps.getConnection().createArrayOf("varchar", erasedIds));
                 });
     }
 
@@ -187,7 +229,7 @@ class TimelineRepository {
         List<TimelineEntry> items = jdbc.query("with page as (select * from (" + String.join(" union all ", branches)
                 + ") source" + order + " limit :limit offset :offset) select e.event_id, e.kind, e.event_type, "
                 + "e.record_id, e.record_version, e.contact_id, e.occurred_at, e.user_id, e.on_behalf_of, "
-                + "e.correlation_id, e.causation_id, e.changes from page p join timeline_entry e "
+                + "e.correlation_id, e.causation_id, e.changes, e.personal_data_erased from page p join timeline_entry e "
                 + "on e.event_id = p.event_id order by p.occurred_at" + direction + ", p.position" + direction,
                 params, this::mapEntry);
         return new TimelinePage(items, page.page(), page.size(), total);
@@ -199,7 +241,7 @@ class TimelineRepository {
                     rs.getString("event_type"), rs.getString("record_id"), rs.getLong("record_version"),
                     rs.getString("contact_id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("user_id"),
                     rs.getString("on_behalf_of"), rs.getString("correlation_id"), rs.getString("causation_id"),
-                    json.readValue(rs.getString("changes"), CHANGES));
+                    json.readValue(rs.getString("changes"), CHANGES), rs.getBoolean("personal_data_erased"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable changes in timeline entry " + rs.getString("event_id"), e);
         }
