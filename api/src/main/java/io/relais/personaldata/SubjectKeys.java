@@ -43,6 +43,10 @@ public class SubjectKeys implements DataSubjectKeys {
         if (cached != null) {
             return cached;
         }
+        Optional<Optional<SecretKey>> stored = load(subject);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
         jdbc.update("insert into data_subject_key (subject_kind, subject_id, wrapped_key, master_key_id) "
                         + "values (?, ?, ?, ?) on conflict do nothing", subject.kind().name(), subject.id(),
                 masterKeys.wrap(Aead.newKey(), subject), masterKeys.currentId());

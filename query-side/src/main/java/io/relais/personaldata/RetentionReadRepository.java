@@ -13,8 +13,7 @@ import java.util.List;
  * Who is past their retention period (docs/personal-data.md), from the read models: a lead's last contact is
  * the last change to it; a contact's, the later of the last change to it and the last activity about them (done,
  * logged or planned). Converted leads are left to the rule of the contact they became, customers' contacts are
- * kept, and people already erased (whose key row says so, in the event store's {@code data_subject_key}) are left
- * out.
+ * kept, and people already erased are left out.
  */
 @Repository
 class RetentionReadRepository {
@@ -22,9 +21,7 @@ class RetentionReadRepository {
     private static final String CANDIDATES = """
             select 'LEAD' as kind, l.id, l.updated_at as last_contact_at, l.company
               from lead_view l
-             where l.status <> 'CONVERTED' and l.updated_at < :leadsBefore
-               and not exists (select 1 from data_subject_key k where k.subject_kind = 'LEAD' and k.subject_id = l.id
-                               and k.erased_at is not null)
+             where l.status <> 'CONVERTED' and l.updated_at < :leadsBefore and not l.personal_data_erased
             union all
             select 'CONTACT', c.id, greatest(c.updated_at, a.last_activity_at), acc.legal_name
               from contact_view c
@@ -32,9 +29,7 @@ class RetentionReadRepository {
               left join lateral (select max(greatest(a.created_at, a.occurred_at, a.completed_at, a.due_at))
                                         as last_activity_at
                                    from activity_view a where a.contact_id = c.id) a on true
-             where greatest(c.updated_at, a.last_activity_at) < :contactsBefore
-               and not exists (select 1 from data_subject_key k where k.subject_kind = 'CONTACT'
-                               and k.subject_id = c.id and k.erased_at is not null)
+             where greatest(c.updated_at, a.last_activity_at) < :contactsBefore and not c.personal_data_erased
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
