@@ -111,6 +111,18 @@ public class LeadController {
         return send(id, new AssignLeadOwner(id, request.ownerId(), expected.version()));
     }
 
+    @PostMapping("/{id}/consent/withdrawal")
+    @Operation(summary = "Withdraw the person's consent to marketing", description = "Records that the person "
+            + "no longer wants marketing (marketingConsent becomes false, with the day and channel they said it), "
+            + "whatever the lead's status, also when they had never consented. A lead whose consent is already "
+            + "withdrawn stays as it is. Not for a merged lead (withdraw it on the lead it was merged into) nor "
+            + "once the person's data is erased.")
+    public ResponseEntity<LeadView> withdrawConsent(@PathVariable String id,
+                                                    @RequestBody ConsentWithdrawalRequest request,
+                                                    ExpectedVersion expected) {
+        return send(id, new WithdrawLeadConsent(id, request.date(), request.channel(), expected.version()));
+    }
+
     @PostMapping("/{id}/start-work")
     @Operation(summary = "Start working a new lead")
     public ResponseEntity<LeadView> startWork(@PathVariable String id, ExpectedVersion expected) {

@@ -60,6 +60,7 @@ import io.relais.lead.ConvertedLeadTransferred;
 import io.relais.lead.DisqualificationReason;
 import io.relais.lead.Lead;
 import io.relais.lead.LeadCaptured;
+import io.relais.lead.LeadConsentWithdrawn;
 import io.relais.lead.LeadConverted;
 import io.relais.lead.LeadDetails;
 import io.relais.lead.LeadDetailsUpdated;
@@ -211,9 +212,10 @@ final class EventSampleHistories {
         LeadDetails updated = new LeadDetails("Jeanne", "Martin", "jeanne.martin@atelier-martin.fr", "+33 6 12 34 56 78",
                 "Atelier Martin", "Directrice des achats", "https://www.atelier-martin.fr", "75011", "Paris", "FR",
                 "Rencontrée au salon Batimat, cherche un devis pour 40 postes", "62.01Z", "SMALL");
+        MarketingConsent consent = new MarketingConsent(true, LocalDate.parse("2026-11-12"), ConsentChannel.WEB_FORM);
         return new History(Lead.class, LEAD, Instant.parse("2026-11-12T09:15:00Z"), List.of(
                 new Recorded(new LeadCaptured(LEAD, captured, LeadSource.WEB_FORM, "Formulaire salon Batimat 2026",
-                        new MarketingConsent(true, LocalDate.parse("2026-11-12"), ConsentChannel.WEB_FORM), REP),
+                        consent, REP),
                         creating(REP, "capture-lead")),
                 new Recorded(new LeadOwnerAssigned(LEAD, OTHER_REP, REP, TERRITORY, RULE),
                         bySystem("lead-routing", REP, "capture-lead")),
@@ -233,7 +235,12 @@ final class EventSampleHistories {
                 new Recorded(new LeadMergedInto(LEAD, DUPLICATE_LEAD, updated, LeadStatus.QUALIFIED),
                         by(MANAGER, "merge-into-duplicate")),
                 new Recorded(new LeadPersonalDataErased(LEAD, ERASURE, SURVIVING_ACCOUNT, CONTACT),
-                        by(STEWARD, "erase-lead"))));
+                        by(STEWARD, "erase-lead")),
+                // appended after the released samples, whose positions are fixed: a sample keeps a shape, not a
+                // history the rules would take
+                new Recorded(new LeadConsentWithdrawn(LEAD,
+                        new MarketingConsent(false, LocalDate.parse("2026-11-12"), ConsentChannel.EMAIL), consent),
+                        by(OTHER_REP, "withdraw-consent"))));
     }
 
     private static History account() {

@@ -91,7 +91,18 @@ class LeadBadInputTest extends ApiTestSupport {
                 Arguments.of("POST", "/reopen", null, null, 409, "invalid-transition", "status"),
                 Arguments.of("POST", "/disqualify", "{}", null, 400, "required", "reason"),
                 Arguments.of("POST", "/disqualify", "{\"reason\": \"OTHER\"}", null, 400, "required", "note"),
-                Arguments.of("POST", "/disqualify", "{\"reason\": \"BORED\"}", null, 400, "invalid-value", "reason"));
+                Arguments.of("POST", "/disqualify", "{\"reason\": \"BORED\"}", null, 400, "invalid-value", "reason"),
+                Arguments.of("POST", "/consent/withdrawal", "{}", null, 400, "required", "channel"),
+                Arguments.of("POST", "/consent/withdrawal", "{\"channel\": \"PIGEON\"}", null, 400, "invalid-value",
+                        "channel"),
+                Arguments.of("POST", "/consent/withdrawal", "{\"channel\": \"EMAIL\", \"date\": \"2026-02-30\"}", null,
+                        400, "invalid-value", "date"),
+                Arguments.of("POST", "/consent/withdrawal", "{\"channel\": \"EMAIL\", \"date\": \"2999-01-01\"}", null,
+                        400, "date-in-future", "date"),
+                Arguments.of("POST", "/consent/withdrawal", "{\"channel\": \"EMAIL\", \"date\": \"1899-12-31\"}", null,
+                        400, "out-of-range", "date"),
+                Arguments.of("POST", "/consent/withdrawal", "{\"channel\": \"EMAIL\"}", "\"4\"", 409, "stale-version",
+                        "If-Match"));
     }
 
     @ParameterizedTest(name = "{0} {1} {2} If-Match {3} -> {4} {5}")
@@ -115,6 +126,8 @@ class LeadBadInputTest extends ApiTestSupport {
         assertProblem(api().get("/api/v1/leads/" + unknown), 404, "not-found", "id");
         assertProblem(api().get("/api/v1/leads/" + unknown + "/history"), 404, "not-found", "id");
         assertProblem(api().post("/api/v1/leads/" + unknown + "/qualify", null), 404, "not-found", "id");
+        assertProblem(api().post("/api/v1/leads/" + unknown + "/consent/withdrawal", "{\"channel\": \"EMAIL\"}"), 404,
+                "not-found", "id");
         assertProblem(api().patch("/api/v1/leads/" + unknown, "{\"city\": \"Lyon\"}"), 404, "not-found", "id");
     }
 

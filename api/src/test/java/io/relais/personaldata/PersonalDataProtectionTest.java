@@ -77,7 +77,7 @@ class PersonalDataProtectionTest extends ApiTestSupport {
 
         assertThat(withPersonalValues).containsExactly("AccountMergedInto", "ActivityCompleted", "ActivityLogged",
                 "ActivityScheduled", "ContactAdded", "ContactMovedIn", "ContactMovedOut", "ContactUpdated",
-                "LeadCaptured", "LeadDetailsUpdated", "LeadDisqualified", "LeadMergedInto");
+                "LeadCaptured", "LeadConsentWithdrawn", "LeadDetailsUpdated", "LeadDisqualified", "LeadMergedInto");
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +48,7 @@ public class Lead {
     private LeadStatus status;
     private LeadDetails details;
     private String ownerId;
+    private MarketingConsent consent;
     private String convertedAccountId;
     private String convertedContactId;
     private String mergedInto;
@@ -148,6 +150,29 @@ public class Lead {
         String note = Fields.reasonNote(command.reason(), command.note());
         requireStatus("disqualify a lead", LeadStatus.NEW, LeadStatus.WORKING);
         apply(new LeadDisqualified(leadId, command.reason(), note, status));
+        return getVersion();
+    }
+
+    /**
+     * Recorded whatever the lead's status, converted included: the refusal binds the company as long as it holds
+     * the person's data. A second withdrawal changes nothing; a merged lead's person lives on in its survivor.
+     */
+    @CommandHandler
+    public long handle(WithdrawLeadConsent command, Clock clock,
+                       @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
+        authorization.requireChange(actorId, ownerId, leadId);
+        ExpectedVersion.require(command.expectedVersion());
+        MarketingConsent refusal = new MarketingConsent(false,
+                command.date() == null ? LocalDate.now(clock) : command.date(), command.channel()).validated(clock, "");
+        if (status == LeadStatus.MERGED) {
+            throw new InvalidTransitionException("withdraw a lead's consent", status.name());
+        }
+        if (personalDataErased) {
+            throw erased("consent", "be recorded");
+        }
+        if (consent == null || consent.granted()) {
+            apply(new LeadConsentWithdrawn(leadId, refusal, consent));
+        }
         return getVersion();
     }
 
@@ -337,6 +362,12 @@ public class Lead {
         status = LeadStatus.NEW;
         details = event.details();
         ownerId = event.ownerId();
+        consent = event.consent();
+    }
+
+    @EventSourcingHandler
+    void on(LeadConsentWithdrawn event) {
+        consent = event.consent();
     }
 
     @EventSourcingHandler
@@ -395,6 +426,7 @@ public class Lead {
     @EventSourcingHandler
     void on(LeadPersonalDataErased event) {
         personalDataErased = true;
+        consent = null;
         for (LeadField field : LeadField.values()) {
             if (personal(field)) {
                 details = field.set(details, null);

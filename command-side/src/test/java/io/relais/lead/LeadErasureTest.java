@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +27,7 @@ import static io.relais.lead.LeadFixtures.forbidden;
 import static io.relais.lead.LeadFixtures.invalidField;
 import static io.relais.lead.LeadFixtures.leadFixture;
 import static io.relais.lead.LeadFixtures.leadIn;
+import static io.relais.lead.LeadFixtures.with;
 import static io.relais.lead.LeadFixtures.owned;
 import static io.relais.organisation.TestOrganisation.ADMIN;
 import static io.relais.organisation.TestOrganisation.ANALYST;
@@ -126,11 +126,5 @@ class LeadErasureTest {
         fixture.given(with(leadIn(LeadStatus.QUALIFIED), new LeadPersonalDataErased(LEAD_ID, VALID, null, null)))
                 .when(convert(), as(MANAGER))
                 .expectException(conflict("leadId", "personal-data-erased"));
-    }
-
-    private static List<Object> with(List<Object> history, Object event) {
-        List<Object> events = new ArrayList<>(history);
-        events.add(event);
-        return events;
     }
 }

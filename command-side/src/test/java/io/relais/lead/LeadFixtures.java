@@ -16,6 +16,7 @@ import org.hamcrest.Matcher;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -104,6 +105,13 @@ final class LeadFixtures {
             case CONVERTED -> List.of(captured, new LeadQualified(LEAD_ID, LeadStatus.NEW), converted());
             case MERGED -> List.of(captured, new LeadMergedInto(LEAD_ID, SURVIVOR_ID, emailOnly(), LeadStatus.NEW));
         };
+    }
+
+    /** {@code history} followed by {@code event}. */
+    static List<Object> with(List<Object> history, Object event) {
+        List<Object> events = new ArrayList<>(history);
+        events.add(event);
+        return events;
     }
 
     /** Converts the lead into {@link #CONTACT_ID} of {@link #ACCOUNT_ID}. */

@@ -1236,6 +1236,8 @@ class LeadTest {
                 Arguments.of("DisqualifyLead", List.of(captured, new LeadWorkStarted(LEAD_ID)),
                         (LongFunction<Object>) v -> new DisqualifyLead(LEAD_ID, DisqualificationReason.NO_NEED,
                                 null, v)),
+                Arguments.of("WithdrawLeadConsent", List.of(captured, new LeadWorkStarted(LEAD_ID)),
+                        (LongFunction<Object>) v -> new WithdrawLeadConsent(LEAD_ID, null, ConsentChannel.EMAIL, v)),
                 Arguments.of("ReopenLead", List.of(captured, new LeadQualified(LEAD_ID, LeadStatus.NEW)),
                         (LongFunction<Object>) v -> new ReopenLead(LEAD_ID, v)),
                 Arguments.of("ConvertLead", List.of(captured, new LeadQualified(LEAD_ID, LeadStatus.NEW)),
@@ -1923,6 +1925,8 @@ class LeadTest {
             return new QualifyLead(c.leadId(), null);
         } else if (command instanceof DisqualifyLead c) {
             return new DisqualifyLead(c.leadId(), c.reason(), c.note(), null);
+        } else if (command instanceof WithdrawLeadConsent c) {
+            return new WithdrawLeadConsent(c.leadId(), c.date(), c.channel(), null);
         } else if (command instanceof ReopenLead c) {
             return new ReopenLead(c.leadId(), null);
         } else if (command instanceof ConvertLead c) {

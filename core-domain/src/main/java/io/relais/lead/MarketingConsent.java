@@ -13,17 +13,29 @@ public record MarketingConsent(boolean granted, LocalDate date, ConsentChannel c
     private static final ZoneOffset EARLIEST_TIME_ZONE = ZoneOffset.ofHours(14);
 
     public MarketingConsent validated(Clock clock) {
+        return validated(clock, "consent.");
+    }
+
+    /** Checked as a request states it, its fields named {@code fieldPrefix} + their name. */
+    public MarketingConsent validated(Clock clock, String fieldPrefix) {
+        String dateField = fieldPrefix + "date";
+        String channelField = fieldPrefix + "channel";
         if (date == null) {
-            throw new InvalidFieldException("consent.date", "required", "consent.date is required");
+            throw new InvalidFieldException(dateField, "required", dateField + " is required");
         }
-        Fields.date("consent.date", date);
+        Fields.date(dateField, date);
         if (channel == null) {
-            throw new InvalidFieldException("consent.channel", "required", "consent.channel is required");
+            throw new InvalidFieldException(channelField, "required", channelField + " is required");
         }
         // "Today" anywhere on Earth: a consent given just after midnight in Paris is not in the future.
-        if (date.isAfter(LocalDate.now(clock.withZone(EARLIEST_TIME_ZONE)))) {
-            throw new InvalidFieldException("consent.date", "date-in-future", "consent.date cannot be in the future");
+        if (date.isAfter(today(clock))) {
+            throw new InvalidFieldException(dateField, "date-in-future", dateField + " cannot be in the future");
         }
         return this;
+    }
+
+    /** The latest date that is today somewhere on Earth. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(EARLIEST_TIME_ZONE));
     }
 }

@@ -42,6 +42,7 @@ import io.relais.forecast.ExchangeRateSet;
 import io.relais.forecast.SalesTargetSet;
 import io.relais.lead.ConvertedLeadTransferred;
 import io.relais.lead.LeadCaptured;
+import io.relais.lead.LeadConsentWithdrawn;
 import io.relais.lead.LeadConverted;
 import io.relais.lead.LeadDetails;
 import io.relais.lead.LeadDetailsUpdated;
@@ -113,6 +114,8 @@ public final class PersonalData {
                     .nested("details").personal("consent").plain("source", "sourceDetail", "ownerId"))
             .event(LeadDetailsUpdated.class, fields -> fields.subject(LEAD, "leadId")
                     .nested("details").changes("changes", LeadDetails.class))
+            .event(LeadConsentWithdrawn.class, fields -> fields.subject(LEAD, "leadId")
+                    .personal("consent", "previousConsent"))
             .event(LeadDisqualified.class, fields -> fields.subject(LEAD, "leadId")
                     .plain("reason", "previousStatus").personal("note"))
             .event(LeadMergedInto.class, fields -> fields.subject(LEAD, "leadId")

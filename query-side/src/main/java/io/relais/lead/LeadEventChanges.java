@@ -1,5 +1,6 @@
 package io.relais.lead;
 
+import io.relais.common.Changes;
 import io.relais.common.FieldChange;
 import io.relais.personaldata.ErasedPersonalData;
 
@@ -40,6 +41,9 @@ public final class LeadEventChanges {
         }
         if (event instanceof LeadQualified qualified) {
             return status(qualified.previousStatus(), LeadStatus.QUALIFIED, List.of());
+        }
+        if (event instanceof LeadConsentWithdrawn withdrawn) {
+            return consent(withdrawn.previousConsent(), withdrawn.consent());
         }
         if (event instanceof LeadDisqualified disqualified) {
             List<FieldChange> reason = new ArrayList<>();
@@ -84,11 +88,17 @@ public final class LeadEventChanges {
             addIfPresent(changes, field.fieldName(), field.valueIn(event.details()));
         }
         if (event.consent() != null) {
-            changes.add(new FieldChange("marketingConsent", null, String.valueOf(event.consent().granted())));
-            changes.add(new FieldChange("consentDate", null, event.consent().date().toString()));
-            changes.add(new FieldChange("consentChannel", null, event.consent().channel().name()));
+            changes.addAll(consent(null, event.consent()));
         }
         addIfPresent(changes, "ownerId", event.ownerId());
+        return changes;
+    }
+
+    private static List<FieldChange> consent(MarketingConsent before, MarketingConsent after) {
+        List<FieldChange> changes = new ArrayList<>();
+        Changes.add(changes, "marketingConsent", before == null ? null : before.granted(), after.granted());
+        Changes.add(changes, "consentDate", before == null ? null : before.date(), after.date());
+        Changes.add(changes, "consentChannel", before == null ? null : before.channel(), after.channel());
         return changes;
     }
 

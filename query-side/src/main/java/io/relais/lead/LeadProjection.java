@@ -45,11 +45,7 @@ public class LeadProjection {
         row.details = event.details();
         row.source = event.source();
         row.sourceDetail = event.sourceDetail();
-        if (event.consent() != null) {
-            row.marketingConsent = event.consent().granted();
-            row.consentDate = event.consent().date();
-            row.consentChannel = event.consent().channel();
-        }
+        row.consent(event.consent());
         row.ownerId = event.ownerId();
         row.capturedAt = message.getTimestamp();
         row.capturedBy = (String) message.getMetaData().get(AuditMetadata.USER_ID);
@@ -77,6 +73,11 @@ public class LeadProjection {
     @EventHandler
     void on(LeadQualified event, DomainEventMessage<?> message) {
         update(message, row -> row.status = LeadStatus.QUALIFIED);
+    }
+
+    @EventHandler
+    void on(LeadConsentWithdrawn event, DomainEventMessage<?> message) {
+        update(message, row -> row.consent(event.consent()));
     }
 
     @EventHandler
@@ -133,9 +134,7 @@ public class LeadProjection {
     void on(LeadPersonalDataErased event, DomainEventMessage<?> message) {
         boolean applied = update(message, row -> {
             row.details = ErasedPersonalData.withoutPersonalValues(row.details);
-            row.marketingConsent = null;
-            row.consentDate = null;
-            row.consentChannel = null;
+            row.consent(null);
             row.disqualificationNote = null;
             row.personalDataErased = true;
         });

@@ -31,6 +31,13 @@ final class LeadRow extends RecordRow {
         super(id, version, updatedAt);
     }
 
+    /** The person's consent as last recorded; none (null) clears it. */
+    void consent(MarketingConsent consent) {
+        marketingConsent = consent == null ? null : consent.granted();
+        consentDate = consent == null ? null : consent.date();
+        consentChannel = consent == null ? null : consent.channel();
+    }
+
     LeadView toView() {
         return new LeadView(id(), version(), status, details, source, sourceDetail, marketingConsent, consentDate,
                 consentChannel, ownerId, disqualificationReason, disqualificationNote, capturedAt, capturedBy,
