@@ -8,10 +8,13 @@ import io.relais.security.CurrentUser;
 import io.relais.security.PasswordPolicy;
 import io.relais.security.SecurityProperties;
 import io.relais.web.Answer;
+import io.relais.web.AsOfParameters;
 import io.relais.web.PageSize;
 import io.relais.web.Queries;
 import io.relais.web.QueryParameters;
+import io.relais.web.RecordEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,13 +40,15 @@ public class UserController {
     private static final String ADMINISTRATOR = "hasRole('ADMINISTRATOR')";
 
     private final OrganisationWrites writes;
+    private final RecordEndpoint<UserView> users;
     private final Queries queries;
     private final CredentialStore credentials;
     private final SecurityProperties security;
 
-    public UserController(OrganisationWrites writes, Queries queries, CredentialStore credentials,
-                          SecurityProperties security) {
+    public UserController(OrganisationWrites writes, RecordEndpoint<UserView> users, Queries queries,
+                          CredentialStore credentials, SecurityProperties security) {
         this.writes = writes;
+        this.users = users;
         this.queries = queries;
         this.credentials = credentials;
         this.security = security;
@@ -88,9 +93,10 @@ public class UserController {
     }
 
     @GetMapping("/users/{id}")
-    @Operation(summary = "Get a user")
-    public UserView get(@PathVariable String id) {
-        return find(id);
+    @Operation(summary = "Get a user", description = "The ETag is the user's version: how many times they changed "
+            + "since their registration (0)." + AsOfParameters.DESCRIPTION)
+    public ResponseEntity<UserView> get(@PathVariable String id, @ParameterObject AsOfParameters past) {
+        return users.read(id, past);
     }
 
     @PutMapping("/users/{id}/manager")
@@ -156,6 +162,6 @@ public class UserController {
     }
 
     private UserView find(String id) {
-        return queries.found(new FindUser(id), UserView.class, "User", id);
+        return users.visible(id);
     }
 }

@@ -17,6 +17,9 @@ import io.relais.lead.LeadView;
 import io.relais.opportunity.FindOpportunity;
 import io.relais.opportunity.FindOpportunityAsOf;
 import io.relais.opportunity.OpportunityView;
+import io.relais.organisation.FindUser;
+import io.relais.organisation.FindUserAsOf;
+import io.relais.organisation.UserView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -55,6 +58,12 @@ class RecordKinds {
     RecordEndpoint<ProductView> productsEndpoint(RecordEndpoints endpoints) {
         return endpoints.of("Product", "/api/v1/products/", (id, viewer) -> new FindProduct(id),
                 FindProductAsOf::new, ProductView.class, ProductView::version);
+    }
+
+    @Bean
+    RecordEndpoint<UserView> usersEndpoint(RecordEndpoints endpoints) {
+        return endpoints.of("User", "/api/v1/users/", (id, viewer) -> new FindUser(id), FindUserAsOf::new,
+                UserView.class, UserView::version);
     }
 
     @Bean

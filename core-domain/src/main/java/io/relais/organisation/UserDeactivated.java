@@ -1,5 +1,5 @@
 package io.relais.organisation;
 
 /** A user can no longer sign in; {@code successorId} takes over their open records, if any. */
-public record UserDeactivated(String userId, String successorId) {
+public record UserDeactivated(String userId, String successorId) implements UserEvent {
 }

@@ -1,5 +1,5 @@
 package io.relais.organisation;
 
 /** A user now reports to {@code managerId} (null: to nobody). */
-public record UserMoved(String userId, String managerId, String previousManagerId) {
+public record UserMoved(String userId, String managerId, String previousManagerId) implements UserEvent {
 }

@@ -1,5 +1,5 @@
 package io.relais.organisation;
 
 /** A deactivated user may sign in again. */
-public record UserReactivated(String userId) {
+public record UserReactivated(String userId) implements UserEvent {
 }

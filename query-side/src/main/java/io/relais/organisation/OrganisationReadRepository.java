@@ -3,6 +3,7 @@ package io.relais.organisation;
 import io.relais.common.CompanySize;
 import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
+import io.relais.projection.RecordRows;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,7 +27,7 @@ import java.util.Optional;
 class OrganisationReadRepository {
 
     private static final String USER_COLUMNS =
-            "id, display_name, email, profile, manager_id, active, registered_at, updated_at";
+            "id, version, display_name, email, profile, manager_id, active, registered_at, updated_at";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -34,17 +35,32 @@ class OrganisationReadRepository {
         this.jdbc = jdbc;
     }
 
-    void insertUser(UserRegistered event, Instant at) {
-        jdbc.update("insert into org_user (" + USER_COLUMNS + ") values (:id, :name, :email, :profile, :manager, "
-                        + "true, :at, :at) on conflict (id) do nothing",
-                new MapSqlParameterSource("id", event.userId()).addValue("name", event.displayName())
-                        .addValue("email", event.email()).addValue("profile", event.profile().name())
-                        .addValue("manager", event.managerId()).addValue("at", Timestamp.from(at)));
+    Optional<UserRow> findUserRow(String userId) {
+        return jdbc.query("select " + USER_COLUMNS + ", last_sequence from org_user where id = :id",
+                Map.of("id", userId), (rs, rowNum) -> userRow(rs, rs.getLong("last_sequence"))).stream().findFirst();
     }
 
-    void updateUser(String userId, String column, Object value, Instant at) {
-        jdbc.update("update org_user set " + column + " = :value, updated_at = :at where id = :id",
-                new MapSqlParameterSource("id", userId).addValue("value", value).addValue("at", Timestamp.from(at)));
+    /** Writes the users' rows the batch changed, and how far in the organisation's stream it went. */
+    void write(OrganisationBatch batch) {
+        List<UserRow> users = batch.changedUsers();
+        if (!users.isEmpty()) {
+            jdbc.getJdbcTemplate().batchUpdate(RecordRows.upsert("org_user", USER_COLUMNS + ", last_sequence"), users,
+                    users.size(), (ps, user) -> {
+                        ps.setString(1, user.userId);
+                        ps.setLong(2, user.version);
+                        ps.setString(3, user.displayName);
+                        ps.setString(4, user.email);
+                        ps.setString(5, user.profile.name());
+                        ps.setString(6, user.managerId);
+                        ps.setBoolean(7, user.active);
+                        ps.setTimestamp(8, Timestamp.from(user.registeredAt));
+                        ps.setTimestamp(9, Timestamp.from(user.updatedAt));
+                        ps.setLong(10, user.lastSequence);
+                    });
+        }
+        if (batch.reached() >= 0) {
+            advanceTo(batch.reached());
+        }
     }
 
     void insertTerritory(TerritoryCreated event, Instant at) {
@@ -196,9 +212,18 @@ class OrganisationReadRepository {
     }
 
     private UserView mapUser(ResultSet rs, int rowNum) throws SQLException {
-        return new UserView(rs.getString("id"), rs.getString("display_name"), rs.getString("email"),
-                Profile.valueOf(rs.getString("profile")), rs.getString("manager_id"), rs.getBoolean("active"),
+        return userRow(rs, -1).toView();
+    }
+
+    private static UserRow userRow(ResultSet rs, long lastSequence) throws SQLException {
+        UserRow row = new UserRow(rs.getString("id"), rs.getLong("version"), lastSequence,
                 rs.getTimestamp("registered_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+        row.displayName = rs.getString("display_name");
+        row.email = rs.getString("email");
+        row.profile = Profile.valueOf(rs.getString("profile"));
+        row.managerId = rs.getString("manager_id");
+        row.active = rs.getBoolean("active");
+        return row;
     }
 
     private static CompanySize companySize(String value) {

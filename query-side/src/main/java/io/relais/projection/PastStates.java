@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * A record's past state, rebuilt by its projection's own event handlers: the record's events up to that state, read
@@ -37,12 +38,24 @@ public class PastStates {
      * had that version).
      */
     public <B> Optional<B> replay(String recordId, AsOf asOf, Object projection, B collector) {
+        return replay(recordId, event -> true, asOf, projection, collector);
+    }
+
+    /**
+     * The same for a record whose events share a stream with others' (a user's, in the organisation's stream): the
+     * events of stream {@code streamId} that {@code ofRecord} picks, its versions counting them alone.
+     */
+    public <B> Optional<B> replay(String streamId, Predicate<DomainEventMessage<?>> ofRecord, AsOf asOf,
+                                  Object projection, B collector) {
         List<DomainEventMessage<?>> past = new ArrayList<>();
         // from its first event, not from a snapshot: a projection knows events, not aggregates
-        DomainEventStream stream = events.readEvents(recordId, 0);
+        DomainEventStream stream = events.readEvents(streamId, 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
-            if (!asOf.includes(event.getSequenceNumber(), event.getTimestamp())) {
+            if (!ofRecord.test(event)) {
+                continue;
+            }
+            if (!asOf.includes(past.size(), event.getTimestamp())) {
                 break;
             }
             // handlers that keep an event's store position get its place in its stream, the one order that counts
@@ -50,7 +63,7 @@ public class PastStates {
             past.add(new GenericTrackedDomainEventMessage<>(
                     new GlobalSequenceTrackingToken(event.getSequenceNumber()), event));
         }
-        if (past.isEmpty() || !asOf.reachedBy(past.get(past.size() - 1).getSequenceNumber())) {
+        if (past.isEmpty() || !asOf.reachedBy(past.size() - 1)) {
             return Optional.empty();
         }
         AnnotationEventHandlerAdapter handler = handlers.computeIfAbsent(projection, AnnotationEventHandlerAdapter::new);
