@@ -47,9 +47,16 @@ public class ProtectingSerializer implements Serializer {
 
     private <S> SerializedObject<?> revealed(SerializedObject<S> stored) {
         Object data = stored.getData();
-        if (data instanceof String text && !PersonalDataProtection.hasEnvelopes(text)
-                || data instanceof byte[] bytes && !PersonalDataProtection.hasEnvelopes(new String(bytes, StandardCharsets.UTF_8))) {
-            return stored;
+        String text = data instanceof String string ? string
+                : data instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : null;
+        if (text != null) {
+            if (!PersonalDataProtection.hasEnvelopes(text)) {
+                return stored;
+            }
+            JsonNode shared = protection.revealed(text);
+            // a reader asking for the tree itself gets one of its own
+            JsonNode tree = JsonNode.class.isAssignableFrom(classForType(stored.getType())) ? shared.deepCopy() : shared;
+            return new SimpleSerializedObject<>(tree, JsonNode.class, stored.getType());
         }
         JsonNode tree = getConverter().convert(data, stored.getContentType(), JsonNode.class);
         if (tree == null || !tree.isContainerNode()) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The data subjects' keys, one per person, kept in {@code data_subject_key} wrapped by the master key
@@ -29,6 +30,7 @@ public class SubjectKeys implements DataSubjectKeys {
     private final MasterKeys masterKeys;
     private final Cache<DataSubject, Optional<SecretKey>> keys;
     private final Cache<List<String>, DataSubject> records;
+    private final List<Runnable> erasureListeners = new CopyOnWriteArrayList<>();
 
     SubjectKeys(JdbcTemplate jdbc, MasterKeys masterKeys, Duration cacheTtl) {
         this.jdbc = jdbc;
@@ -47,10 +49,17 @@ public class SubjectKeys implements DataSubjectKeys {
         if (stored.isPresent()) {
             return stored.get();
         }
-        jdbc.update("insert into data_subject_key (subject_kind, subject_id, wrapped_key, master_key_id) "
-                        + "values (?, ?, ?, ?) on conflict do nothing", subject.kind().name(), subject.id(),
-                masterKeys.wrap(Aead.newKey(), subject), masterKeys.currentId());
-        return load(subject).orElseThrow();
+        SecretKey created = Aead.newKey();
+        int inserted = jdbc.update("insert into data_subject_key (subject_kind, subject_id, wrapped_key, "
+                        + "master_key_id) values (?, ?, ?, ?) on conflict do nothing", subject.kind().name(),
+                subject.id(), masterKeys.wrap(created, subject), masterKeys.currentId());
+        if (inserted == 0) {
+            // another transaction stored the person's first key meanwhile
+            return load(subject).orElseThrow();
+        }
+        Optional<SecretKey> key = Optional.of(created);
+        afterCommit(() -> keys.put(subject, key));
+        return key;
     }
 
     /** The key to decrypt the subject's data with; empty once the subject is erased (or if it never had one). */
@@ -77,9 +86,19 @@ public class SubjectKeys implements DataSubjectKeys {
                 + "values (?, ?, now()) on conflict (subject_kind, subject_id) do update "
                 + "set wrapped_key = null, master_key_id = null, erased_at = now() "
                 + "where data_subject_key.erased_at is null", subject.kind().name(), subject.id());
-        keys.invalidate(subject);
-        afterCommit(() -> keys.invalidate(subject));
+        forget(subject);
+        afterCommit(() -> forget(subject));
         return erased > 0;
+    }
+
+    /** Has {@code listener} told of every erasure, as it is made and once it commits. */
+    void onErasure(Runnable listener) {
+        erasureListeners.add(listener);
+    }
+
+    private void forget(DataSubject subject) {
+        keys.invalidate(subject);
+        erasureListeners.forEach(Runnable::run);
     }
 
     /** Registers {@code recordKind}'s record {@code recordId} as being about {@code subject}. */
