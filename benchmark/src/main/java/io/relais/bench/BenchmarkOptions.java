@@ -16,7 +16,7 @@ import java.util.Set;
  * @param timelineEvents events in the history of the account whose timeline is read
  * @param reads          timed duplicate checks, and timed reads of each timeline query
  * @param salesEvents    the least number of events in the store when forecasts and dashboards are read
- * @param salesReads     timed reads of each forecast, funnel and dashboard query
+ * @param salesReads     timed reads of each forecast, funnel, dashboard and audit view query
  * @param httpRequests   timed authenticated HTTP requests at {@code clients} clients
  * @param parts          what to measure, any of: {@code http} (authenticated requests over HTTP), {@code core}
  *                       (inserts, commands, rebuild, duplicates, timeline), {@code sales} (forecasts and dashboards)
@@ -40,10 +40,11 @@ record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvent
               --timeline-events events in the history of the account whose timeline is read (default 10000)
               --reads           timed duplicate checks and timeline reads of each kind (default 200)
               --sales-events    events in the store when forecasts and dashboards are read (default 1000000)
-              --sales-reads     timed reads of each forecast, funnel and dashboard query (default 30)
+              --sales-reads     timed reads of each forecast, funnel, dashboard and audit query (default 30)
               --http-requests   timed authenticated GET requests over HTTP (default 20000)
               --parts           any of http (authenticated requests over HTTP), core (inserts, commands, rebuild,
-                                duplicates, timeline), sales (forecasts and dashboards) (default all three);
+                                duplicates, timeline), sales (forecasts, dashboards, the audit view and the
+                                verification of the store) (default all three);
                                 raw inserts are always measured
               --data-dir        embedded database folder (default: a temporary folder, deleted afterwards)
             """;

@@ -1,6 +1,11 @@
 package io.relais.bench;
 
 import io.relais.account.AccountCreated;
+import io.relais.audit.AuditReads;
+import io.relais.audit.AuditRecordType;
+import io.relais.audit.EventSealer;
+import io.relais.audit.StoreVerifier;
+import io.relais.audit.Verification;
 import io.relais.account.AccountDetails;
 import io.relais.account.Address;
 import io.relais.activity.ActivityCompleted;
@@ -59,6 +64,7 @@ import java.util.function.Supplier;
 
 import static io.relais.bench.BenchSupport.ACTOR;
 import static io.relais.bench.BenchSupport.append;
+import static io.relais.bench.BenchSupport.format;
 import static io.relais.bench.BenchSupport.millis;
 import static io.relais.bench.BenchSupport.percentileMillis;
 import static io.relais.bench.BenchSupport.ratio;
@@ -142,6 +148,55 @@ final class SalesBenchmark {
         summary.put("dashboard_top_ms_p95", millis(dashboard[1]));
         summary.put("forecast_read_ratio_1", ratio(1000 / vpForecast[0], rawInsertsPerSecond));
         summary.put("dashboard_read_ratio_1", ratio(1000 / dashboard[0], rawInsertsPerSecond));
+        auditorsReads(reps);
+        sealedAndVerified();
+    }
+
+    /**
+     * The auditor's view over the same store: the newest page of 50 events by a rep (round-robin over the reps,
+     * whose deals and activities this run generated), and the whole history of a deal picked at random.
+     */
+    private void auditorsReads(List<String> reps) {
+        AuditReads audit = new AuditReads(context);
+        List<String> deals = new JdbcTemplate(context.getBean(DataSource.class)).queryForList(
+                "select aggregateidentifier from domainevententry where type = 'Opportunity' and sequencenumber = 0 "
+                        + "order by random() limit 500", String.class);
+        int[] next = {0};
+        long[] entries = {0, 0};
+        double[] byUser = timed("audit view, newest 50 events of a rep", () -> {
+            entries[0] += audit.newestByUser(reps.get(next[0]++ % reps.size()), 50);
+            return null;
+        });
+        double[] history = timed("audit view, a deal's whole history", () -> {
+            entries[1] += audit.history(AuditRecordType.OPPORTUNITY, deals.get(next[0]++ % deals.size()));
+            return null;
+        });
+        int reads = options.salesReads() + 1;
+        out.printf("  (%.1f entries per page of a rep, %.1f per deal's history)%n", (double) entries[0] / reads,
+                (double) entries[1] / reads);
+        summary.put("audit_user_page_ms_p95", millis(byUser[1]));
+        summary.put("audit_record_history_ms_p95", millis(history[1]));
+    }
+
+    /**
+     * The whole store sealed (the sealer's task has sealed most of it meanwhile; of two more runs, the first takes
+     * the horizon and the next seals up to it), then one verification checks every stream's chain and every seal,
+     * as {@code POST /api/v1/audit/verifications} does.
+     */
+    private void sealedAndVerified() {
+        EventSealer sealer = context.getBean(EventSealer.class);
+        sealer.sealStable();
+        sealer.sealStable();
+        long start = System.nanoTime();
+        Verification verification = context.getBean(StoreVerifier.class).verify(null, null);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!verification.intact()) {
+            throw new IllegalStateException("The benchmark's store does not verify: " + verification.problems());
+        }
+        double rate = verification.checkedEvents() / seconds;
+        out.printf("verification of the whole store: %d events and %d seals in %.1f s (%s events/s), intact%n",
+                verification.checkedEvents(), verification.checkedSeals(), seconds, format(rate));
+        summary.put("verification_events_per_s", format(rate));
     }
 
     private Object forecast(String userId, ForecastPeriod period, Instant asOf, Viewer viewer) {
