@@ -76,6 +76,7 @@ import io.relais.lead.MergeLeadInto;
 import io.relais.lead.OtherLeads;
 import io.relais.lead.TransferConvertedLead;
 import io.relais.lead.UpdateLeadDetails;
+import io.relais.lead.WithdrawLeadConsent;
 import io.relais.opportunity.AddOpportunityLineItem;
 import io.relais.opportunity.AssignOpportunityOwner;
 import io.relais.opportunity.ChangeOpportunityAmount;
@@ -321,6 +322,8 @@ class CommandValueRangesTest {
                 sample(Lead.class, with(LEAD_CAPTURED, new LeadQualified("lead-1", LeadStatus.NEW)), ADMIN,
                         new ConvertLead("lead-1", "account-1", "contact-1", null)),
                 sample(Lead.class, LEAD_CAPTURED, ADMIN, new MergeLeadInto("lead-1", "lead-2", null)),
+                sample(Lead.class, LEAD_CAPTURED, ADMIN, new WithdrawLeadConsent("lead-1", LocalDate.of(2026, 3, 2),
+                        ConsentChannel.EMAIL, null)),
                 sample(Lead.class, LEAD_CAPTURED, STEWARD, new EraseLeadPersonalData("lead-1",
                         new ErasureRequest("Request of 2026-12-01", "DPO-2026-17"))),
                 sample(Lead.class, LEAD_CAPTURED, ADMIN, new DismissLeadDuplicate("lead-1", "lead-2")),
