@@ -56,7 +56,7 @@ class StoredPersonalDataTest extends ApiTestSupport {
 
                 List<String> payloads = store.queryForList("select payload from domainevententry order by globalindex",
                         String.class);
-                assertThat(rewritten).isEqualTo(12);
+                assertThat(rewritten).isEqualTo(13);
                 assertThat(String.join("\n", payloads)).doesNotContain("Jeanne", "jeanne.martin@atelier-martin.fr",
                         "Préfère être appelée le matin").contains("Atelier Martin");
                 for (int i = 0; i < samples.size(); i++) {
