@@ -1,6 +1,7 @@
 package io.relais.audit;
 
 import io.relais.eventstore.EventHash;
+import io.relais.eventstore.StoreHorizon;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -57,13 +58,11 @@ public class EventSealer {
                     .stream().findFirst();
             List<Seal> sealed = horizon.filter(Horizon::settled).map(h -> sealUpTo(h.position())).orElse(List.of());
             if (horizon.isEmpty() || horizon.get().settled()) {
-                // the positions handed out first, then the transactions in progress: one that took a position
-                // before the first read is still in progress at the second, or has ended
-                jdbc.update("insert into event_seal_horizon (position, open_xids, taken_at) select "
-                        + "(select case when is_called then last_value else 0 end from domainevententry_globalindex_seq), "
-                        + "array(select pg_snapshot_xip(pg_current_snapshot())), now() "
-                        + "on conflict (id) do update set position = excluded.position, open_xids = excluded.open_xids, "
-                        + "taken_at = excluded.taken_at");
+                StoreHorizon.Taken next = new StoreHorizon(jdbc).take();
+                jdbc.update("insert into event_seal_horizon (position, open_xids, taken_at) values (?, "
+                        + "string_to_array(?, ',')::xid8[], now()) on conflict (id) do update set position = "
+                        + "excluded.position, open_xids = excluded.open_xids, taken_at = excluded.taken_at",
+                        next.position(), String.join(",", next.openTransactions()));
             }
             return sealed;
         });
