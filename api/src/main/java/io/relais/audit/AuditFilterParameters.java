@@ -1,13 +1,9 @@
 package io.relais.audit;
 
-import io.relais.common.InvalidFieldException;
 import io.relais.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Parameter;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** The filters of the audit view, as query parameters: an entry must match every one given. */
 record AuditFilterParameters(
@@ -32,22 +28,7 @@ record AuditFilterParameters(
         String type = QueryParameters.text(recordType);
         return new AuditQuery(type == null ? null : AuditRecord.type("recordType", type),
                 QueryParameters.text(recordId), QueryParameters.text(userId), QueryParameters.text(correlationId),
-                payloadTypes(trail), QueryParameters.instant("from", from).orElse(null),
+                trail.payloadTypes("eventType", eventType), QueryParameters.instant("from", from).orElse(null),
                 QueryParameters.instant("to", to).orElse(null), paging);
-    }
-
-    private Set<String> payloadTypes(AuditTrail trail) {
-        Set<String> types = new LinkedHashSet<>();
-        if (eventType != null) {
-            for (String name : eventType.stream().flatMap(names -> Arrays.stream(names.split(","))).toList()) {
-                String event = QueryParameters.text(name);
-                if (event != null) {
-                    types.add(trail.eventType(event).orElseThrow(() -> new InvalidFieldException("eventType",
-                            "invalid-parameter", "eventType " + event + " is none of the engine's events: "
-                            + String.join(", ", trail.eventTypeNames()))));
-                }
-            }
-        }
-        return types;
     }
 }

@@ -19,7 +19,7 @@ public record AuditRecord(AuditRecordType type, String id) {
     }
 
     /** A record type a request names, in any case; refused naming {@code field} when it is none. */
-    static AuditRecordType type(String field, String value) {
+    public static AuditRecordType type(String field, String value) {
         try {
             return AuditRecordType.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

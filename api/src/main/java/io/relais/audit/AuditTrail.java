@@ -3,7 +3,9 @@ package io.relais.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.common.AuditMetadata;
 import io.relais.common.FieldChange;
+import io.relais.common.InvalidFieldException;
 import io.relais.eventstore.EventClasses;
+import io.relais.web.QueryParameters;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventData;
@@ -22,6 +24,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +44,8 @@ import java.util.stream.Collectors;
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 public class AuditTrail {
 
-    static final String RECORD = "audit_record(type, aggregateidentifier, payloadtype, payload)";
+    /** SQL for the record a stored event belongs to, as {@code <TYPE>:<id>} ({@link AuditRecord}). */
+    public static final String RECORD = "audit_record(type, aggregateidentifier, payloadtype, payload)";
     private static final int HISTORY_PAGE = 200;
     private static final String USER = "audit_json_id(metadata, 'userId')";
     private static final String ON_BEHALF_OF = "audit_json_id(metadata, 'onBehalfOf')";
@@ -64,12 +68,27 @@ public class AuditTrail {
     }
 
     /** The stored type of the event with this simple name (LeadCaptured), if the engine has one. */
-    Optional<String> eventType(String name) {
+    public Optional<String> eventType(String name) {
         return Optional.ofNullable(eventTypes.get(name));
     }
 
-    Set<String> eventTypeNames() {
-        return eventTypes.keySet();
+    /**
+     * The stored types of the events a request names in {@code field} (simple names such as LeadCaptured, the
+     * parameter repeated or comma-separated); empty for none; refused when one is none of the engine's events.
+     */
+    public Set<String> payloadTypes(String field, List<String> names) {
+        Set<String> types = new LinkedHashSet<>();
+        if (names != null) {
+            for (String name : names.stream().flatMap(given -> Arrays.stream(given.split(","))).toList()) {
+                String event = QueryParameters.text(name);
+                if (event != null) {
+                    types.add(eventType(event).orElseThrow(() -> new InvalidFieldException(field, "invalid-parameter",
+                            field + " " + event + " is none of the engine's events: "
+                                    + String.join(", ", eventTypes.keySet()))));
+                }
+            }
+        }
+        return types;
     }
 
     /** Whether any event belongs to the record. */

@@ -24,6 +24,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Encrypts the personal values of a stored event, and decrypts them back (ADR 013). In the stored JSON each
@@ -35,6 +37,8 @@ import java.util.Optional;
 public class PersonalDataProtection {
 
     static final String ENVELOPE = "$personal";
+    /** The subject of an envelope in stored JSON: {@link #envelope} writes it first. */
+    private static final Pattern ENVELOPE_SUBJECT = Pattern.compile("\"\\$personal\":\\{\"subject\":\"([^\"]+)\"");
     private static final List<String> CHANGE_VALUES = List.of("oldValue", "newValue");
 
     private final PersonalDataCatalogue catalogue;
@@ -87,6 +91,32 @@ public class PersonalDataProtection {
     /** Whether the stored JSON has envelopes to open (a cheap look at the text). */
     static boolean hasEnvelopes(String json) {
         return json.contains("\"" + ENVELOPE + "\"");
+    }
+
+    /**
+     * The stored JSON of an event as its readers see it: with its envelopes opened, if it has any (the erased
+     * person's values {@code null}). Shared by its readers, so never to be changed.
+     */
+    public JsonNode readable(String stored) {
+        if (hasEnvelopes(stored)) {
+            return revealed(stored);
+        }
+        try {
+            return mapper.readTree(stored);
+        } catch (IOException e) {
+            throw new IllegalStateException("A stored event is not JSON", e);
+        }
+    }
+
+    /** Whether the stored JSON of an event holds values of a person whose key is erased (they read as null). */
+    public boolean holdsErasedData(String stored) {
+        Matcher envelope = ENVELOPE_SUBJECT.matcher(stored);
+        while (envelope.find()) {
+            if (keys.keyForReading(subject(envelope.group(1))).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

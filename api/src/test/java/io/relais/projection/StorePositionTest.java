@@ -1,10 +1,7 @@
 package io.relais.projection;
 
-import io.relais.account.AccountCreated;
-import io.relais.account.AccountDetails;
-import io.relais.common.AuditMetadata;
 import io.relais.support.ApiTestSupport;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
+import io.relais.support.HeldOpenAppend;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,11 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,20 +30,12 @@ class StorePositionTest extends ApiTestSupport {
     void anEventCommittedLateIntoAGapKeepsItsOwnPositionInTheTimeline() throws Exception {
         String slow = "slow-" + UUID.randomUUID();
         String fast = "fast-" + UUID.randomUUID();
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> slowCommit = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
-                .executeWithoutResult(status -> {
-                    storage.appendEvents(List.of(created(slow)));
-                    appended.countDown();
-                    awaitReleased(release);
-                }));
-        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
-        new TransactionTemplate(transactions).executeWithoutResult(status -> storage.appendEvents(List.of(created(fast))));
+        HeldOpenAppend slowWriter = new HeldOpenAppend(transactions, storage, slow);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> storage.appendEvents(List.of(
+                HeldOpenAppend.accountCreated(fast))));
         await().atMost(Duration.ofSeconds(30)).until(() -> position(fast) != null);
 
-        release.countDown();
-        slowCommit.get(30, TimeUnit.SECONDS);
+        slowWriter.commit();
         await().atMost(Duration.ofSeconds(60)).until(() -> position(slow) != null);
 
         assertThat(position(slow)).isEqualTo(globalIndex(slow)).isLessThan(position(fast));
@@ -65,20 +50,5 @@ class StorePositionTest extends ApiTestSupport {
     private long globalIndex(String accountId) {
         return jdbc.queryForObject("select globalindex from domainevententry where aggregateidentifier = ?", Long.class,
                 accountId);
-    }
-
-    private static GenericDomainEventMessage<AccountCreated> created(String accountId) {
-        return new GenericDomainEventMessage<>("Account", accountId, 0, new AccountCreated(accountId,
-                new AccountDetails("Société " + accountId, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null), "admin"), Map.of(AuditMetadata.USER_ID, "admin"));
-    }
-
-    private static void awaitReleased(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
