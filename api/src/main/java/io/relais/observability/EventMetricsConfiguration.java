@@ -41,11 +41,15 @@ public class EventMetricsConfiguration {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void registerLagGauges() {
+    void registerProcessorGauges() {
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
                 Gauge.builder("relais.projection.lag", streaming, p -> states.of(name, p).lag())
                         .description("Events the projection has yet to process")
+                        .tag("processor", name)
+                        .register(registry);
+                Gauge.builder("relais.dead.letters", streaming, p -> states.of(name, p).deadLetters())
+                        .description("Events set aside in the processor's dead-letter queue")
                         .tag("processor", name)
                         .register(registry);
             }

@@ -281,6 +281,7 @@ class ProjectionFailureTest {
             JsonNode details = health.body().at("/components/eventProcessors/details/" + processor);
             assertThat(details.get("status").asText()).as(health.toString()).isEqualTo(status);
             assertThat(details.get("deadLetters").asLong()).isPositive();
+            assertThat(metric("relais_dead_letters", processor)).isEqualTo(details.get("deadLetters").asDouble());
             assertThat(details.get("running").asBoolean()).isTrue();
             assertThat(details.get("segmentsFailing").asInt()).isZero();
             assertThat(health.body().at("/components/eventProcessors/status").asText()).isEqualTo(status);
@@ -289,11 +290,15 @@ class ProjectionFailureTest {
     }
 
     private static double lag(String processor) {
+        return metric("relais_projection_lag", processor);
+    }
+
+    private static double metric(String name, String processor) {
         String metrics = api.get("/actuator/prometheus").raw().body();
-        Matcher lag = Pattern.compile("relais_projection_lag\\{[^}]*processor=\"" + processor + "\"[^}]*} (\\S+)")
+        Matcher value = Pattern.compile(name + "\\{[^}]*processor=\"" + processor + "\"[^}]*} (\\S+)")
                 .matcher(metrics);
-        assertThat(lag.find()).as(metrics).isTrue();
-        return Double.parseDouble(lag.group(1));
+        assertThat(value.find()).as(metrics).isTrue();
+        return Double.parseDouble(value.group(1));
     }
 
     /** A probe of a record; the value is written as it is, or refused by the handler when it starts with "refuse". */
