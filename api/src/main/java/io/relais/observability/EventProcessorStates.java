@@ -6,6 +6,7 @@ import io.relais.projection.SegmentFailures.Failure;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -15,8 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -44,22 +47,33 @@ class EventProcessorStates {
 
     /** Every processor's state, by name (all of them stream the event store). */
     Map<String, EventProcessorState> all() {
-        long head = head();
         Map<String, EventProcessorState> states = new TreeMap<>();
+        detailed().forEach((name, detailed) -> states.put(name, detailed.state()));
+        return states;
+    }
+
+    /** Every processor's state with each of its segments, by name. */
+    Map<String, Detailed> detailed() {
+        long head = head();
+        Map<String, Detailed> states = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) ->
                 states.put(name, read(name, (StreamingEventProcessor) processor, head)));
         return states;
     }
 
     EventProcessorState of(String name, StreamingEventProcessor processor) {
-        return read(name, processor, head());
+        return read(name, processor, head()).state();
+    }
+
+    /** A processor's state, and each of its segments: who processes it, how far it got, whether it replays. */
+    record Detailed(EventProcessorState state, List<SegmentView> segments) {
     }
 
     private long head() {
         return eventStore.createHeadToken().position().orElse(-1);
     }
 
-    private EventProcessorState read(String name, StreamingEventProcessor processor, long head) {
+    private Detailed read(String name, StreamingEventProcessor processor, long head) {
         long deadLetters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L);
         Map<Integer, EventTrackerStatus> here = processor.processingStatus();
         Map<Integer, Failure> recorded = failures.failing(name);
@@ -69,13 +83,20 @@ class EventProcessorStates {
         Map<Integer, Failure> failing = new TreeMap<>();
         long position = Long.MAX_VALUE;
         List<GenericTokenEntry<String>> tokens = tokens(name);
+        List<SegmentView> segments = new ArrayList<>();
         for (GenericTokenEntry<String> token : tokens) {
             int segment = token.getSegment();
             EventTrackerStatus status = here.get(segment);
             Instant claimExpiry = token.timestamp().plus(EventStoreConfiguration.TOKEN_CLAIM_TIMEOUT);
             boolean elsewhere = status == null && token.getOwner() != null && claimExpiry.isAfter(now);
-            position = Math.min(position, status != null ? status.getCurrentPosition().orElse(-1)
-                    : position(token.getToken(serializer)));
+            TrackingToken stored = token.getToken(serializer);
+            long reached = status != null ? status.getCurrentPosition().orElse(-1) : position(stored);
+            position = Math.min(position, reached);
+            boolean replaying = status != null ? status.isReplaying() : stored instanceof ReplayToken;
+            Long replayEnd = !replaying ? null : status != null ? boxed(status.getResetPosition())
+                    : boxed(((ReplayToken) stored).getTokenAtReset().position());
+            segments.add(new SegmentView(segment, status != null || elsewhere ? token.getOwner() : null, reached,
+                    replaying, replayEnd));
             if (elsewhere) {
                 claimedElsewhere++;
             } else if (status == null) {
@@ -87,8 +108,13 @@ class EventProcessorStates {
                 failing.put(segment, new Failure(now, String.valueOf(status.getError())));
             }
         }
-        return new EventProcessorState(processor.isRunning(), processor.isError(), tokens.size(), here.size(),
-                claimedElsewhere, unclaimedSince, failing, deadLetters, tokens.isEmpty() ? -1 : position, head);
+        return new Detailed(new EventProcessorState(processor.isRunning(), processor.isError(), tokens.size(),
+                here.size(), claimedElsewhere, unclaimedSince, failing, deadLetters, tokens.isEmpty() ? -1 : position,
+                head), segments);
+    }
+
+    private static Long boxed(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
     }
 
     private List<GenericTokenEntry<String>> tokens(String processor) {

@@ -1,0 +1,90 @@
+package io.relais.observability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.relais.catalogue.CatalogueProjection;
+import io.relais.organisation.Profile;
+import io.relais.support.ApiTestSupport;
+import io.relais.support.HttpApi;
+import io.relais.support.HttpApi.Response;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GET /api/v1/admin/processors: every processor, its segments and progress, a rebuild's progress, who may read it. */
+class ProcessorApiTest extends ApiTestSupport {
+
+    @Test
+    void everyProcessorIsListedWithItsKindSegmentsPositionAndLag() {
+        created(api().post("/api/v1/leads", "{\"email\": \"processors@example.fr\", \"source\": \"WEB_FORM\"}"));
+        awaitSettled();
+
+        Map<String, JsonNode> processors = list(user("processors-analyst", Profile.ANALYST).api());
+
+        assertThat(processors).containsKeys("leads", "accounts", "timeline", "organisation", "lead-assignment",
+                "record-processes");
+        JsonNode leads = processors.get("leads");
+        assertThat(leads.get("kind").asText()).isEqualTo("PROJECTION");
+        assertThat(leads.get("mode").asText()).isEqualTo("pooled");
+        assertThat(leads.get("status").asText()).isEqualTo("UP");
+        assertThat(leads.get("running").asBoolean()).isTrue();
+        assertThat(leads.get("segments")).hasSize(2);
+        leads.get("segments").forEach(segment -> {
+            assertThat(segment.get("claimedBy").asText()).isNotBlank();
+            assertThat(segment.get("replaying").asBoolean()).isFalse();
+        });
+        assertThat(leads.get("head").asLong()).isGreaterThanOrEqualTo(leads.get("position").asLong());
+        assertThat(leads.get("lag").asLong()).isEqualTo(leads.get("head").asLong() - leads.get("position").asLong());
+        assertThat(leads.get("replaying").asBoolean()).isFalse();
+        assertThat(leads.get("deadLetters").asLong()).isZero();
+        assertThat(processors.get("lead-assignment").get("kind").asText()).isEqualTo("PROCESS_MANAGER");
+    }
+
+    @Test
+    void aProjectionBeingRebuiltSaysSoAndHowFarItGot() {
+        StreamingEventProcessor catalogue = processor(CatalogueProjection.PROCESSING_GROUP);
+        created(api().post("/api/v1/products", "{\"code\": \"REBUILD-" + UUID.randomUUID().toString().substring(0, 8)
+                + "\", \"name\": \"Reconstruction\", \"kind\": \"SERVICE\", \"unit\": \"jour\"}"));
+        awaitCaughtUp(catalogue);
+        catalogue.shutDown();
+        try {
+            catalogue.resetTokens();
+
+            JsonNode rebuilding = list(api()).get(CatalogueProjection.PROCESSING_GROUP);
+
+            assertThat(rebuilding.get("replaying").asBoolean()).isTrue();
+            assertThat(rebuilding.get("running").asBoolean()).isFalse();
+            assertThat(rebuilding.get("replayPercent").asDouble()).isBetween(0.0, 100.0);
+            assertThat(rebuilding.get("segments").get(0).get("replayEnd").asLong()).isPositive();
+            assertThat(rebuilding.get("lag").asLong()).isPositive();
+            assertThat(rebuilding.get("lagSeconds").asLong()).isNotNegative();
+        } finally {
+            catalogue.start();
+        }
+        awaitCaughtUp(catalogue);
+        assertThat(list(api()).get(CatalogueProjection.PROCESSING_GROUP).get("lag").asLong()).isZero();
+    }
+
+    @Test
+    void administratorsAndAnalystsReadItOthersMayNot() {
+        for (Profile profile : Profile.values()) {
+            Response answer = user("processors-" + profile.name().toLowerCase().replace('_', '-'), profile).api()
+                    .get("/api/v1/admin/processors");
+            int expected = profile == Profile.ADMINISTRATOR || profile == Profile.ANALYST ? 200 : 403;
+            assertThat(answer.status()).as(profile.name()).isEqualTo(expected);
+        }
+        assertThat(anonymous().get("/api/v1/admin/processors").status()).isEqualTo(401);
+    }
+
+    private static Map<String, JsonNode> list(HttpApi api) {
+        Response answer = api.get("/api/v1/admin/processors");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        Map<String, JsonNode> processors = new HashMap<>();
+        answer.body().get("processors").forEach(processor -> processors.put(processor.get("name").asText(), processor));
+        return processors;
+    }
+}
