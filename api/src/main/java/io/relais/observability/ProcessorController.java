@@ -1,12 +1,19 @@
 package io.relais.observability;
 
+import io.relais.security.CurrentUser;
+import io.relais.web.Answer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.util.List;
 
 /** The event processors, for operators (and analysts, who read). */
@@ -16,9 +23,11 @@ import java.util.List;
 public class ProcessorController {
 
     private final Processors processors;
+    private final Rebuilds rebuilds;
 
-    ProcessorController(Processors processors) {
+    ProcessorController(Processors processors, Rebuilds rebuilds) {
         this.processors = processors;
+        this.rebuilds = rebuilds;
     }
 
     /** Every processor of this engine, by name. */
@@ -33,5 +42,20 @@ public class ProcessorController {
             + "being rebuilt and how far, and its dead letters.")
     public ProcessorList list() {
         return new ProcessorList(processors.all());
+    }
+
+    @PostMapping("/{name}/rebuild")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @Answer(status = 202, headers = HttpHeaders.LOCATION)
+    @Operation(summary = "Rebuild a projection", description = "Administrators. Empties the projection's tables and "
+            + "dead letters and replays the whole store into them while the engine keeps serving; follow it in the "
+            + "list. Meanwhile every answer of the API carries a Relais-Rebuilding header naming the projections "
+            + "being rebuilt and how far they got. Asking again while it is rebuilt changes nothing. A process "
+            + "manager is never rebuilt (409 not-replayable).")
+    public ResponseEntity<ProcessorView> rebuild(@PathVariable String name) {
+        rebuilds.rebuild(name, CurrentUser.id());
+        ProcessorView rebuilding = processors.all().stream().filter(processor -> processor.name().equals(name))
+                .findFirst().orElseThrow();
+        return ResponseEntity.accepted().location(URI.create("/api/v1/admin/processors")).body(rebuilding);
     }
 }

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The event processors as the processors' endpoint lists them (docs/operations.md). */
@@ -52,13 +53,10 @@ class Processors {
             EventProcessorState state = detailed.state();
             Double pace = paces.compute(name, (key, previous) -> Pace.next(previous, nanos, state.position())).rate();
             List<SegmentView> replaying = detailed.segments().stream().filter(SegmentView::replaying).toList();
-            long replayEnd = replaying.stream().mapToLong(segment -> segment.replayEnd() == null ? 0 : segment.replayEnd())
-                    .sum();
-            long replayed = replaying.stream().mapToLong(segment -> Math.max(0, segment.position())).sum();
-            Double percent = replaying.isEmpty() ? null
-                    : replayEnd == 0 ? 100.0 : Math.min(100.0, Math.floor(1000.0 * replayed / replayEnd) / 10);
+            Double percent = replayPercent(replaying);
             Long secondsLeft = replaying.isEmpty() || pace == null || pace <= 0 ? null
-                    : Math.round(Math.max(0, replayEnd - replayed) / pace);
+                    : Math.round(replaying.stream().mapToLong(segment -> Math.max(0, replayEnd(segment)
+                    - Math.max(0, segment.position()))).sum() / pace);
             views.add(new ProcessorView(name, PROCESS_MANAGERS.contains(name) ? "PROCESS_MANAGER" : "PROJECTION",
                     processing.eventProcessor(name).filter(PooledStreamingEventProcessor.class::isInstance).isPresent()
                             ? "pooled" : "tracking",
@@ -67,6 +65,32 @@ class Processors {
                     !replaying.isEmpty(), percent, secondsLeft, state.deadLetters()));
         });
         return views;
+    }
+
+    /** The projections being rebuilt, by name, with how far each got (0 to 100). */
+    Map<String, Double> rebuilding() {
+        Map<String, Double> rebuilding = new TreeMap<>();
+        states.detailed().forEach((name, detailed) -> {
+            Double percent = replayPercent(detailed.segments().stream().filter(SegmentView::replaying).toList());
+            if (percent != null) {
+                rebuilding.put(name, percent);
+            }
+        });
+        return rebuilding;
+    }
+
+    /** How far replaying segments got, 0 to 100 (to a tenth); null for none. */
+    private static Double replayPercent(List<SegmentView> replaying) {
+        if (replaying.isEmpty()) {
+            return null;
+        }
+        long end = replaying.stream().mapToLong(Processors::replayEnd).sum();
+        long done = replaying.stream().mapToLong(segment -> Math.max(0, segment.position())).sum();
+        return end == 0 ? 100.0 : Math.min(100.0, Math.floor(1000.0 * done / end) / 10);
+    }
+
+    private static long replayEnd(SegmentView segment) {
+        return segment.replayEnd() == null ? 0 : segment.replayEnd();
     }
 
     /** How old the first event after {@code position} is, in seconds. */

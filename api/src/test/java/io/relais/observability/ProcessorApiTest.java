@@ -9,11 +9,13 @@ import io.relais.support.HttpApi.Response;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** GET /api/v1/admin/processors: every processor, its segments and progress, a rebuild's progress, who may read it. */
 class ProcessorApiTest extends ApiTestSupport {
@@ -62,11 +64,43 @@ class ProcessorApiTest extends ApiTestSupport {
             assertThat(rebuilding.get("segments").get(0).get("replayEnd").asLong()).isPositive();
             assertThat(rebuilding.get("lag").asLong()).isPositive();
             assertThat(rebuilding.get("lagSeconds").asLong()).isNotNegative();
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                    api().get("/api/v1/products").header("Relais-Rebuilding")).startsWith("catalogue="));
         } finally {
             catalogue.start();
         }
         awaitCaughtUp(catalogue);
         assertThat(list(api()).get(CatalogueProjection.PROCESSING_GROUP).get("lag").asLong()).isZero();
+    }
+
+    @Test
+    void anAdministratorRebuildsAProjectionWhileWritesGoOnAndItsTablesEndAsTheyWere() {
+        created(api().post("/api/v1/products", "{\"code\": \"BEFORE-" + UUID.randomUUID().toString().substring(0, 8)
+                + "\", \"name\": \"Avant\", \"kind\": \"SERVICE\", \"unit\": \"jour\"}"));
+        awaitSettled();
+        String before = products("none");
+
+        Response rebuilding = api().post("/api/v1/admin/processors/catalogue/rebuild", null);
+        String during = created(api().post("/api/v1/products", "{\"code\": \"DURING-"
+                + UUID.randomUUID().toString().substring(0, 8) + "\", \"name\": \"Pendant\", \"kind\": \"SERVICE\", "
+                + "\"unit\": \"jour\"}"));
+
+        assertThat(rebuilding.status()).as(rebuilding.toString()).isEqualTo(202);
+        assertThat(rebuilding.header("Location")).isEqualTo("/api/v1/admin/processors");
+        assertThat(rebuilding.body().get("name").asText()).isEqualTo("catalogue");
+        awaitCaughtUp(processor(CatalogueProjection.PROCESSING_GROUP));
+        assertThat(products(during)).isEqualTo(before);
+        assertThat(api().get("/api/v1/products/" + during).status()).isEqualTo(200);
+    }
+
+    @Test
+    void processManagersAreNeverRebuiltUnknownProcessorsAreMissingAndOnlyAdministratorsRebuild() {
+        Response refused = api().post("/api/v1/admin/processors/lead-assignment/rebuild", null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("type").asText()).isEqualTo("urn:relais:problem:not-replayable");
+        assertThat(api().post("/api/v1/admin/processors/no-such-processor/rebuild", null).status()).isEqualTo(404);
+        assertThat(user("rebuild-analyst", Profile.ANALYST).api().post("/api/v1/admin/processors/catalogue/rebuild",
+                null).status()).isEqualTo(403);
     }
 
     @Test
@@ -78,6 +112,13 @@ class ProcessorApiTest extends ApiTestSupport {
             assertThat(answer.status()).as(profile.name()).isEqualTo(expected);
         }
         assertThat(anonymous().get("/api/v1/admin/processors").status()).isEqualTo(401);
+    }
+
+    /** The catalogue's read model, every column of every row, but for the product {@code leftOut}. */
+    private String products(String leftOut) {
+        return jdbc.queryForList("select * from product_view where id <> ? order by id", leftOut) + " "
+                + jdbc.queryForList("select * from product_price where product_id <> ? order by product_id, price_id",
+                leftOut);
     }
 
     private static Map<String, JsonNode> list(HttpApi api) {
