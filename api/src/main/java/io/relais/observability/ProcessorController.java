@@ -4,12 +4,14 @@ import io.relais.security.CurrentUser;
 import io.relais.web.Answer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,12 +24,28 @@ import java.util.List;
 @Tag(name = "Processors", description = "The event processors that build the read models and run the processes")
 public class ProcessorController {
 
+    private static final int MAX_LETTERS = 1000;
+
     private final Processors processors;
     private final Rebuilds rebuilds;
+    private final DeadLetters deadLetters;
 
-    ProcessorController(Processors processors, Rebuilds rebuilds) {
+    ProcessorController(Processors processors, Rebuilds rebuilds, DeadLetters deadLetters) {
         this.processors = processors;
         this.rebuilds = rebuilds;
+        this.deadLetters = deadLetters;
+    }
+
+    /** A projection's dead letters, the first {@code MAX_LETTERS} of {@code total}. */
+    public record DeadLetterList(String processor, long total, List<DeadLetterView> deadLetters) {
+    }
+
+    /** What a retry did: the sequences applied entirely, and the dead letters left. */
+    public record RetryResult(int sequencesApplied, long deadLettersLeft) {
+    }
+
+    /** Which dead letters to try again: the sequence of one event, or all when none is named. */
+    public record RetryRequest(@Nullable String eventId) {
     }
 
     /** Every processor of this engine, by name. */
@@ -57,5 +75,25 @@ public class ProcessorController {
         ProcessorView rebuilding = processors.all().stream().filter(processor -> processor.name().equals(name))
                 .findFirst().orElseThrow();
         return ResponseEntity.accepted().location(URI.create("/api/v1/admin/processors")).body(rebuilding);
+    }
+
+    @GetMapping("/{name}/dead-letters")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'ANALYST')")
+    @Operation(summary = "A projection's dead letters", description = "Administrators and analysts. The events it "
+            + "set aside because applying them failed, a record's in order (the first failed, those after it wait "
+            + "behind it), each with when it was set aside, last tried and why; at most 1000, with the total.")
+    public DeadLetterList deadLetters(@PathVariable String name) {
+        List<DeadLetterView> letters = deadLetters.list(name, MAX_LETTERS);
+        return new DeadLetterList(name, deadLetters.size(name), letters);
+    }
+
+    @PostMapping("/{name}/dead-letters/retry")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @Operation(summary = "Try dead letters again", description = "Administrators, once the cause is mended (usually "
+            + "by a release). With eventId, the sequence holding that event, from its first letter; without, every "
+            + "sequence. A letter that fails again stays, with its new cause.")
+    public RetryResult retry(@PathVariable String name, @RequestBody(required = false) RetryRequest request) {
+        int applied = deadLetters.retry(name, request == null ? null : request.eventId());
+        return new RetryResult(applied, deadLetters.size(name));
     }
 }

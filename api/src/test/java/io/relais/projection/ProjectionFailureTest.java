@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -133,6 +134,47 @@ class ProjectionFailureTest {
                 .containsExactly(events.get(1).getIdentifier(), events.get(2).getIdentifier());
         assertThat((String) letters.get(0).get("causemessage")).contains("0x00");
         awaitHealth(PROBES, "DEGRADED");
+    }
+
+    @Test
+    void deadLettersAreListedAndTriedAgainOverHttpAndTheProjectionCatchesUpOnceTheirCauseIsMended() {
+        String refused = record();
+        List<EventMessage<?>> events = List.of(probe(refused, 0, REFUSE + " until mended"), probe(refused, 1, "ok"));
+        append(events);
+        await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters(PROBES, refused).size() == 2);
+        String path = "/api/v1/admin/processors/" + PROBES + "/dead-letters";
+
+        Response listed = api.get(path);
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.body().get("total").asLong()).isEqualTo(listed.body().get("deadLetters").size());
+        List<JsonNode> ours = new ArrayList<>();
+        listed.body().get("deadLetters").forEach(letter -> {
+            if (refused.equals(letter.get("recordId").asText())) {
+                ours.add(letter);
+            }
+        });
+        assertThat(ours).extracting(letter -> letter.get("eventId").asText())
+                .containsExactly(events.get(0).getIdentifier(), events.get(1).getIdentifier());
+        assertThat(ours.get(0).get("type").asText()).isEqualTo("ProbeRecorded");
+        assertThat(ours.get(0).get("causeType").asText()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(ours.get(1).get("causeType").isNull()).as("queued behind, never tried").isTrue();
+
+        ProbeProjection.REFUSING.set(false);
+        try {
+            Response mended = api.post(path + "/retry", "{\"eventId\": \"" + events.get(1).getIdentifier() + "\"}");
+            assertThat(mended.status()).as(mended.toString()).isEqualTo(200);
+            assertThat(mended.body().get("sequencesApplied").asInt()).isOne();
+            assertThat(deadLetters(PROBES, refused)).isEmpty();
+            assertThat(projected(refused)).hasSize(2);
+            long others = api.get(path).body().get("total").asLong();
+            assertThat(api.post(path + "/retry", null).body().get("deadLettersLeft").asLong()).isLessThanOrEqualTo(others);
+        } finally {
+            ProbeProjection.REFUSING.set(true);
+        }
+        assertThat(api.post(path + "/retry", "{\"eventId\": \"no-such-event\"}").body().get("field").asText())
+                .isEqualTo("eventId");
+        assertThat(api.get("/api/v1/admin/processors/lead-assignment/dead-letters").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/admin/processors/no-such-processor/dead-letters").status()).isEqualTo(404);
     }
 
     /** Issue 11: a deal whose close date PostgreSQL cannot store stopped every later deal from appearing. */
@@ -325,6 +367,9 @@ class ProjectionFailureTest {
     @ProcessingGroup(PROBES)
     static class ProbeProjection {
 
+        /** Whether the handler refuses the values that start with "refuse": false once "the cause is mended". */
+        static final AtomicBoolean REFUSING = new AtomicBoolean(true);
+
         private final JdbcTemplate jdbc;
 
         ProbeProjection(JdbcTemplate jdbc) {
@@ -334,7 +379,7 @@ class ProjectionFailureTest {
         @EventHandler
         void on(ProbeRecorded probe) {
             ProjectionBatches.current(Probes.class, messages -> new Probes(), this::write).probes.add(probe);
-            if (probe.value().startsWith(REFUSE)) {
+            if (REFUSING.get() && probe.value().startsWith(REFUSE)) {
                 throw new IllegalStateException("Probe " + probe.probeId() + " refused by its handler: " + probe.value());
             }
         }

@@ -47,8 +47,10 @@ public final class ProjectionBatches {
             return event.collector(type, () -> create.apply(List.of(unitOfWork.getMessage())), flush);
         }
         return root.getOrComputeResource(type.getName(), key -> {
+            // a dead letter is tried again in a unit of work of its own, under a root that holds no message
             List<? extends Message<?>> messages = root instanceof BatchingUnitOfWork<?> batching
-                    ? batching.getMessages() : List.of(root.getMessage());
+                    ? batching.getMessages() : List.of(root.getMessage() != null ? root.getMessage()
+                    : unitOfWork.getMessage());
             B batch = create.apply(messages);
             root.onPrepareCommit(u -> flush.accept(batch));
             return batch;

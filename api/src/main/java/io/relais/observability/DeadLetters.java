@@ -1,0 +1,101 @@
+package io.relais.observability;
+
+import io.relais.common.InvalidFieldException;
+import io.relais.web.NotFoundException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.Cause;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The dead letters of the projections (docs/operations.md): listed, and retried once their cause is mended. */
+@Component
+class DeadLetters {
+
+    private final EventProcessingConfiguration processing;
+
+    DeadLetters(EventProcessingConfiguration processing) {
+        this.processing = processing;
+    }
+
+    /** The processor's dead letters, sequence by sequence (a record's events in order), at most {@code limit}. */
+    List<DeadLetterView> list(String processor, int limit) {
+        List<DeadLetterView> letters = new ArrayList<>();
+        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue(processor).deadLetters()) {
+            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                if (letters.size() == limit) {
+                    return letters;
+                }
+                letters.add(view(letter));
+            }
+        }
+        return letters;
+    }
+
+    /**
+     * Tries again the sequence holding event {@code eventId} (from its first letter), or every sequence when it is
+     * null; answers how many sequences were applied entirely. A letter that fails again stays, with its new cause.
+     */
+    int retry(String processor, String eventId) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor);
+        SequencedDeadLetterProcessor<EventMessage<?>> retries = processing.sequencedDeadLetterProcessor(processor)
+                .orElseThrow(() -> new NotFoundException("Processor", processor));
+        if (eventId != null) {
+            String first = firstOfSequenceHolding(queue, eventId).orElseThrow(() -> new InvalidFieldException(
+                    "eventId", "unknown-dead-letter", "No dead letter of " + processor + " holds event " + eventId));
+            return retries.process(letter -> letter.message().getIdentifier().equals(first)) ? 1 : 0;
+        }
+        int applied = 0;
+        long sequences = queue.amountOfSequences();
+        for (long tried = 0; tried < sequences; tried++) {
+            if (retries.processAny()) {
+                applied++;
+            }
+        }
+        return applied;
+    }
+
+    long size(String processor) {
+        return queue(processor).size();
+    }
+
+    private static Optional<String> firstOfSequenceHolding(SequencedDeadLetterQueue<EventMessage<?>> queue,
+                                                           String eventId) {
+        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
+            String first = null;
+            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                first = first == null ? letter.message().getIdentifier() : first;
+                if (letter.message().getIdentifier().equals(eventId)) {
+                    return Optional.of(first);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The processor's queue; a processor without one (a process manager, or none of that name) is not found. */
+    private SequencedDeadLetterQueue<EventMessage<?>> queue(String processor) {
+        if (processing.eventProcessor(processor).isEmpty()) {
+            throw new NotFoundException("Processor", processor);
+        }
+        return processing.deadLetterQueue(processor).orElseThrow(() -> new InvalidFieldException("name",
+                "no-dead-letter-queue", processor + " sets no event aside: a failing step is retried until it succeeds"));
+    }
+
+    private static DeadLetterView view(DeadLetter<? extends EventMessage<?>> letter) {
+        EventMessage<?> event = letter.message();
+        DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
+        Optional<Cause> cause = letter.cause();
+        return new DeadLetterView(event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                domain == null ? null : domain.getAggregateIdentifier(),
+                domain == null ? null : domain.getSequenceNumber(), event.getTimestamp(), letter.enqueuedAt(),
+                letter.lastTouched(), cause.map(Cause::type).orElse(null), cause.map(Cause::message).orElse(null));
+    }
+}
