@@ -92,11 +92,13 @@ class EventProcessorStates {
             TrackingToken stored = token.getToken(serializer);
             long reached = status != null ? status.getCurrentPosition().orElse(-1) : position(stored);
             position = Math.min(position, reached);
-            boolean replaying = status != null ? status.isReplaying() : stored instanceof ReplayToken;
-            Long replayEnd = !replaying ? null : status != null ? boxed(status.getResetPosition())
+            boolean replayToken = status != null ? status.isReplaying() : stored instanceof ReplayToken;
+            Long replayEnd = !replayToken ? null : status != null ? boxed(status.getResetPosition())
                     : boxed(((ReplayToken) stored).getTokenAtReset().position());
+            // Axon keeps a replay token until an event beyond the reset position arrives: one that reached it is done
+            boolean replaying = replayToken && (replayEnd == null || reached < replayEnd);
             segments.add(new SegmentView(segment, status != null || elsewhere ? token.getOwner() : null, reached,
-                    replaying, replayEnd));
+                    replaying, replaying ? replayEnd : null));
             if (elsewhere) {
                 claimedElsewhere++;
             } else if (status == null) {

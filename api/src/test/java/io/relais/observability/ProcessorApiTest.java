@@ -70,7 +70,11 @@ class ProcessorApiTest extends ApiTestSupport {
             catalogue.start();
         }
         awaitCaughtUp(catalogue);
-        assertThat(list(api()).get(CatalogueProjection.PROCESSING_GROUP).get("lag").asLong()).isZero();
+        JsonNode rebuilt = list(api()).get(CatalogueProjection.PROCESSING_GROUP);
+        assertThat(rebuilt.get("lag").asLong()).isZero();
+        assertThat(rebuilt.get("replaying").asBoolean()).as("done once it reached where it was reset").isFalse();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                api().get("/api/v1/products").header("Relais-Rebuilding")).isNull());
     }
 
     @Test
