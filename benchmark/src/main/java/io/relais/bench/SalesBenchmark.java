@@ -6,6 +6,7 @@ import io.relais.audit.AuditRecordType;
 import io.relais.audit.EventSealer;
 import io.relais.audit.StoreVerifier;
 import io.relais.audit.Verification;
+import io.relais.eventstream.EventStream;
 import io.relais.account.AccountDetails;
 import io.relais.account.Address;
 import io.relais.activity.ActivityCompleted;
@@ -49,6 +50,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -59,6 +61,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -150,6 +153,49 @@ final class SalesBenchmark {
         summary.put("dashboard_read_ratio_1", ratio(1000 / dashboard[0], rawInsertsPerSecond));
         auditorsReads(reps);
         sealedAndVerified();
+        streamed();
+    }
+
+    /**
+     * The whole store read as analysts read it ({@code GET /api/v1/events}: JSON Lines, personal values decrypted),
+     * written to nowhere, so that what is measured is the reading, decrypting and writing of the lines.
+     */
+    private void streamed() {
+        EventStream stream = context.getBean(EventStream.class);
+        long upTo = stream.stablePosition();
+        CountingStream sink = new CountingStream();
+        long start = System.nanoTime();
+        stream.write(new EventStream.Query(0, upTo, Integer.MAX_VALUE, Set.of(), null), sink);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double rate = sink.lines / seconds;
+        out.printf("event stream of the whole store: %d events (%.0f MB of JSON Lines) in %.1f s (%s events/s)%n",
+                sink.lines, sink.bytes / 1e6, seconds, format(rate));
+        summary.put("stream_events_per_s", format(rate));
+    }
+
+    /** Counts the lines and bytes written to it, and keeps none. */
+    private static final class CountingStream extends OutputStream {
+
+        private long lines;
+        private long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+            if (b == '\n') {
+                lines++;
+            }
+        }
+
+        @Override
+        public void write(byte[] data, int offset, int length) {
+            bytes += length;
+            for (int i = offset; i < offset + length; i++) {
+                if (data[i] == '\n') {
+                    lines++;
+                }
+            }
+        }
     }
 
     /**
