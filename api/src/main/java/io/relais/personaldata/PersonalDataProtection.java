@@ -98,14 +98,7 @@ public class PersonalDataProtection {
      * person's values {@code null}). Shared by its readers, so never to be changed.
      */
     public JsonNode readable(String stored) {
-        if (hasEnvelopes(stored)) {
-            return revealed(stored);
-        }
-        try {
-            return mapper.readTree(stored);
-        } catch (IOException e) {
-            throw new IllegalStateException("A stored event is not JSON", e);
-        }
+        return hasEnvelopes(stored) ? revealed(stored) : parse(stored);
     }
 
     /** Whether the stored JSON of an event holds values of a person whose key is erased (they read as null). */
@@ -124,13 +117,15 @@ public class PersonalDataProtection {
      * so never to be changed.
      */
     JsonNode revealed(String stored) {
-        return revealed.get(stored, json -> {
-            try {
-                return reveal(mapper.readTree(json));
-            } catch (IOException e) {
-                throw new IllegalStateException("A stored event is not JSON", e);
-            }
-        });
+        return revealed.get(stored, json -> reveal(parse(json)));
+    }
+
+    private JsonNode parse(String stored) {
+        try {
+            return mapper.readTree(stored);
+        } catch (IOException e) {
+            throw new IllegalStateException("A stored event is not JSON", e);
+        }
     }
 
     /** Opens the envelopes of a stored event in place; the values of an erased subject stay {@code null}. */
