@@ -1,6 +1,7 @@
 package io.relais;
 
 import io.relais.audit.OfflineVerifier;
+import io.relais.tools.Tools;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,9 @@ public class RelaisApplication {
             System.exit(OfflineVerifier.run(args, System.out));
         }
         System.setProperty("axoniq.update-checker.disabled", "true");
+        if (Tools.asked(args)) {
+            System.exit(Tools.runFromCommandLine(args));
+        }
         SpringApplication.run(RelaisApplication.class, args);
     }
 }

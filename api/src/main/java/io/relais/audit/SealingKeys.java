@@ -24,6 +24,11 @@ import java.util.Optional;
  */
 public final class SealingKeys {
 
+    /** The key pair the embedded database's data folder keeps when none is configured. */
+    public static final String GENERATED_SIGNING_KEY = "relais-seal-signing.key";
+    public static final String GENERATED_PUBLIC_KEY = "relais-seal-public.pem";
+
+
     private static final String ALGORITHM = "Ed25519";
 
     private final PrivateKey signingKey;
@@ -46,8 +51,8 @@ public final class SealingKeys {
                 + "seals: set relais.audit.signing-key-file and relais.audit.public-key-file to an Ed25519 key pair "
                 + "in PEM ('openssl genpkey -algorithm ed25519 -out seal.key' and 'openssl pkey -in seal.key -pubout "
                 + "-out seal.pub')"));
-        Path signing = folder.resolve("relais-seal-signing.key");
-        Path published = folder.resolve("relais-seal-public.pem");
+        Path signing = folder.resolve(GENERATED_SIGNING_KEY);
+        Path published = folder.resolve(GENERATED_PUBLIC_KEY);
         if (Files.notExists(signing)) {
             generate(signing, published);
         }

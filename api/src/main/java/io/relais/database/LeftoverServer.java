@@ -72,6 +72,18 @@ final class LeftoverServer {
     }
 
     /**
+     * The pid file of the server that a running engine started on {@code dataDirectory}, if one runs there (in
+     * another process, or in this one, as in tests).
+     */
+    static Optional<PostmasterPidFile> ofRunningEngine(Path dataDirectory) {
+        if (lockHolder(dataDirectory) == LockHolder.NONE) {
+            return Optional.empty();
+        }
+        return PostmasterPidFile.in(dataDirectory).filter(file -> ProcessHandle.of(file.pid())
+                .filter(process -> process.isAlive() && serves(process.info(), dataDirectory)).isPresent());
+    }
+
+    /**
      * Stops the server that a failed start of this process left running on {@code dataDirectory} (still
      * recovering when the start-up wait ran out, say). A start that failed before it took the engine lock
      * started no server, and one that may be another engine's is left alone.

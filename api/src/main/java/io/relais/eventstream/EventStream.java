@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The event store as analysts read it (docs/events.md): events in store order, each on one JSON line with its
@@ -73,6 +74,16 @@ public class EventStream {
 
     /** Writes the events {@code query} asks for to {@code out}, one JSON object per line, in store order. */
     public void write(Query query, OutputStream out) {
+        try (JsonGenerator line = json.getFactory().createGenerator(out)) {
+            line.setRootValueSeparator(null);
+            read(query, event -> event.writeLine(line));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Gives {@code each} the events {@code query} asks for, in store order, read in one transaction. */
+    public void read(Query query, Consumer<StreamedEvent> each) {
         List<Object> parameters = new ArrayList<>(List.of(query.after(), query.upTo()));
         StringBuilder sql = new StringBuilder("select globalindex, eventidentifier, type, aggregateidentifier, "
                 + "sequencenumber, timestamp, payloadtype, payloadrevision, payload, metadata, " + AuditTrail.RECORD
@@ -87,41 +98,22 @@ public class EventStream {
         }
         sql.append(" order by globalindex limit ?");
         parameters.add(query.limit());
-        transactions.executeWithoutResult(status -> {
-            try (JsonGenerator line = json.getFactory().createGenerator(out)) {
-                line.setRootValueSeparator(null);
-                jdbc.query(sql.toString(), (RowCallbackHandler) row -> write(row, line), parameters.toArray());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        transactions.executeWithoutResult(status -> jdbc.query(sql.toString(),
+                (RowCallbackHandler) row -> each.accept(event(row)), parameters.toArray()));
     }
 
-    private void write(ResultSet row, JsonGenerator line) throws SQLException {
+    private StreamedEvent event(ResultSet row) throws SQLException {
         String payloadType = row.getString("payloadtype");
         String payload = row.getString("payload");
         String record = row.getString("record");
         int colon = record.indexOf(':');
         try {
-            line.writeStartObject();
-            line.writeNumberField("position", row.getLong("globalindex"));
-            line.writeStringField("eventId", row.getString("eventidentifier"));
-            line.writeStringField("type", payloadType.substring(payloadType.lastIndexOf('.') + 1));
-            line.writeStringField("payloadType", payloadType);
-            line.writeStringField("payloadRevision", row.getString("payloadrevision"));
-            line.writeStringField("recordType", record.substring(0, colon));
-            line.writeStringField("recordId", record.substring(colon + 1));
-            line.writeStringField("aggregateType", row.getString("type"));
-            line.writeStringField("aggregateId", row.getString("aggregateidentifier"));
-            line.writeNumberField("sequenceNumber", row.getLong("sequencenumber"));
-            line.writeStringField("timestamp", row.getString("timestamp"));
-            line.writeFieldName("metaData");
-            line.writeTree(json.readTree(row.getString("metadata")));
-            line.writeFieldName("payload");
-            line.writeTree(protection.readable(payload));
-            line.writeBooleanField("personalDataErased", protection.holdsErasedData(payload));
-            line.writeEndObject();
-            line.writeRaw('\n');
+            return new StreamedEvent(row.getLong("globalindex"), row.getString("eventidentifier"),
+                    payloadType.substring(payloadType.lastIndexOf('.') + 1), payloadType,
+                    row.getString("payloadrevision"), record.substring(0, colon), record.substring(colon + 1),
+                    row.getString("type"), row.getString("aggregateidentifier"), row.getLong("sequencenumber"),
+                    row.getString("timestamp"), json.readTree(row.getString("metadata")), protection.readable(payload),
+                    protection.holdsErasedData(payload));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,10 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The event processors as the processors' endpoint lists them (docs/operations.md). */
 @Component
-class Processors {
+public class Processors {
 
     /** The processors that send commands: replaying them would send the commands again. */
-    static final Set<String> PROCESS_MANAGERS = Set.of(LeadRoutingProcess.PROCESSING_GROUP,
+    public static final Set<String> PROCESS_MANAGERS = Set.of(LeadRoutingProcess.PROCESSING_GROUP,
             RecordProcesses.PROCESSING_GROUP);
 
     private final EventProcessorStates states;

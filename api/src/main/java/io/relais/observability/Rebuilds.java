@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  * reset handler empties its tables, its dead letters go) and it starts again, replaying the store from the start.
  */
 @Component
-class Rebuilds {
+public class Rebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
 
@@ -30,7 +30,7 @@ class Rebuilds {
     }
 
     /** Starts the rebuild of projection {@code name}, asked for by {@code userId}. */
-    void rebuild(String name, String userId) {
+    public void rebuild(String name, String userId) {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new NotFoundException("Processor", name));
         if (Processors.PROCESS_MANAGERS.contains(name)) {

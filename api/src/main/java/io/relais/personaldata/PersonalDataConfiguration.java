@@ -29,7 +29,7 @@ public class PersonalDataConfiguration {
     static final Logger log = LoggerFactory.getLogger(PersonalDataConfiguration.class);
 
     /** The master key the embedded database's data folder keeps when none is configured. */
-    static final String GENERATED_MASTER_KEY = "relais-master.key";
+    public static final String GENERATED_MASTER_KEY = "relais-master.key";
 
     @Bean
     MasterKeys masterKeys(PersonalDataProperties properties, ObjectProvider<EmbeddedPostgres> embedded,

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
@@ -29,8 +30,10 @@ import java.util.UUID;
  * <p>
  * Part of readiness: Spring Boot reports the application ready (readiness, and so health, {@code UP}) only
  * once every {@link ApplicationRunner} has returned, and this one returns once {@code admin} can sign in.
+ * The command-line tools ({@code relais.tool}) serve no one: they neither found nor sign in.
  */
 @Component
+@ConditionalOnProperty(name = "relais.tool", havingValue = "false", matchIfMissing = true)
 class AdministratorBootstrap implements ApplicationRunner {
 
     static final String ADMINISTRATOR_ID = "admin";

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.organisation.Profile;
 import io.relais.organisation.TestOrganisation;
 import io.relais.organisation.TestOrganisation.Member;
-import io.relais.eventstore.ProcessorProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -19,7 +18,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * End-to-end tests over HTTP against the real application on the embedded PostgreSQL. All subclasses share
@@ -167,7 +164,7 @@ public abstract class ApiTestSupport {
     }
 
     /** The id of the record a write created, which must have answered 201. */
-    protected static String created(HttpApi.Response response) {
+    public static String created(HttpApi.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.body().get("id").asText();
     }
@@ -184,8 +181,7 @@ public abstract class ApiTestSupport {
 
     /** Waits until every segment of the processor has handled every event stored so far. */
     protected void awaitCaughtUp(StreamingEventProcessor processor) {
-        long head = eventStore.createHeadToken().position().orElseThrow();
-        await().atMost(Duration.ofSeconds(60)).until(() -> ProcessorProgress.caughtUp(processor, head));
+        Settling.awaitCaughtUp(eventStore, processor);
     }
 
     /**
@@ -193,12 +189,7 @@ public abstract class ApiTestSupport {
      * store has stopped growing and everything has caught up with it.
      */
     protected void awaitSettled() {
-        long head;
-        do {
-            head = eventStore.createHeadToken().position().orElseThrow();
-            processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
-                    .map(StreamingEventProcessor.class::cast).forEach(this::awaitCaughtUp);
-        } while (eventStore.createHeadToken().position().orElseThrow() != head);
+        Settling.awaitSettled(processing, eventStore);
     }
 
     /** Makes {@code count} calls at the same time, from as many threads; answers their results. */

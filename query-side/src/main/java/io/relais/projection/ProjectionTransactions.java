@@ -60,7 +60,7 @@ import java.util.concurrent.Callable;
 @Configuration(proxyBeanMethods = false)
 public class ProjectionTransactions {
 
-    static final List<String> PROJECTIONS = List.of(LeadProjection.PROCESSING_GROUP,
+    public static final List<String> PROJECTIONS = List.of(LeadProjection.PROCESSING_GROUP,
             AccountProjection.PROCESSING_GROUP, TimelineProjection.PROCESSING_GROUP,
             DuplicateProjection.PROCESSING_GROUP, OrganisationProjection.PROCESSING_GROUP,
             CatalogueProjection.PROCESSING_GROUP, OpportunityProjection.PROCESSING_GROUP,

@@ -1,0 +1,74 @@
+package io.relais.tools;
+
+import org.springframework.core.NestedExceptionUtils;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * The engine's command-line tools (README, "For analysts" and "For operators"): {@code export events},
+ * {@code rebuild}, {@code backup} and {@code restore}, each run with the engine's own settings. Exit status 0 when
+ * done, 1 when it failed, 2 when the command line is wrong.
+ */
+public final class Tools {
+
+    private static final Set<String> COMMANDS = Set.of("export", "rebuild", "backup", "restore");
+
+    private Tools() {
+    }
+
+    /** Whether {@code args} ask for a tool (then the engine does not start to serve). */
+    public static boolean asked(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    /** Runs the tool {@code args} ask for as the command line does: the engine's own logs are warnings only. */
+    public static int runFromCommandLine(String[] args) {
+        String[] quiet = Arrays.copyOf(args, args.length + 1);
+        quiet[args.length] = "--logging.level.root=WARN";
+        return run(quiet, System.out);
+    }
+
+    /** Runs the tool {@code args} ask for, writing to {@code out}; the exit status. */
+    public static int run(String[] args, PrintStream out) {
+        boolean terminal = System.console() != null;
+        try {
+            switch (args[0]) {
+                case "export":
+                    return EventExport.run(ToolArguments.parse(args, Set.of("out", "after", "types")), out, terminal);
+                case "rebuild":
+                    return ProjectionRebuild.run(ToolArguments.parse(args, Set.of("all")), out, terminal);
+                case "backup":
+                    return StoreBackup.backup(ToolArguments.parse(args, Set.of("to")), out);
+                default:
+                    return StoreBackup.restore(ToolArguments.parse(args, Set.of("from")), out);
+            }
+        } catch (UsageException e) {
+            out.println(e.getMessage());
+            out.println("Usage:\n  " + EventExport.USAGE + "\n  " + ProjectionRebuild.USAGE + "\n  "
+                    + StoreBackup.BACKUP_USAGE + "\n  " + StoreBackup.RESTORE_USAGE
+                    + "\nwith the engine's settings (--relais.embedded-db.data-directory=…, --spring.datasource.url=…, "
+                    + "or their environment variables)");
+            return 2;
+        } catch (RuntimeException e) {
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+            out.println(args[0] + " failed: " + (cause instanceof UsageException ? "" : cause.getClass().getSimpleName()
+                    + ": ") + cause.getMessage());
+            return cause instanceof UsageException ? 2 : 1;
+        }
+    }
+
+    /** Deletes what an unfinished file write left. */
+    static void deleteLeftover(Path part) {
+        try {
+            Files.deleteIfExists(part);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + part, e);
+        }
+    }
+}
