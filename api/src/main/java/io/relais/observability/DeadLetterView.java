@@ -12,10 +12,12 @@ import java.time.Instant;
  * @param occurredAt     when the event was stored
  * @param enqueuedAt     when it was set aside (its first failure, or when it was queued behind one)
  * @param lastTouched    when it was last tried
+ * @param attempts       how many times applying it failed (0 for an event queued behind another)
  * @param causeType      why it failed last (the exception's class); null for an event queued behind another
  * @param causeMessage   the exception's message
  */
 public record DeadLetterView(String eventId, String type, @Nullable String recordId, @Nullable Long sequenceNumber,
-                             Instant occurredAt, Instant enqueuedAt, Instant lastTouched, @Nullable String causeType,
+                             Instant occurredAt, Instant enqueuedAt, Instant lastTouched, int attempts,
+                             @Nullable String causeType,
                              @Nullable String causeMessage) {
 }

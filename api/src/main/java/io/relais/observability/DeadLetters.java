@@ -1,6 +1,9 @@
 package io.relais.observability;
 
 import io.relais.common.InvalidFieldException;
+import io.relais.organisation.EvictDeadLetter;
+import io.relais.projection.ProjectionTransactions;
+import io.relais.web.RecordEndpoints;
 import io.relais.web.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -10,19 +13,27 @@ import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The dead letters of the projections (docs/operations.md): listed, and retried once their cause is mended. */
+/**
+ * The dead letters of the projections (docs/operations.md): listed, retried once their cause is mended, or evicted
+ * for good with a reason the organisation's history keeps.
+ */
 @Component
 class DeadLetters {
 
     private final EventProcessingConfiguration processing;
+    private final RecordEndpoints endpoints;
+    private final TransactionTemplate transactions;
 
-    DeadLetters(EventProcessingConfiguration processing) {
+    DeadLetters(EventProcessingConfiguration processing, RecordEndpoints endpoints, TransactionTemplate transactions) {
         this.processing = processing;
+        this.endpoints = endpoints;
+        this.transactions = transactions;
     }
 
     /** The processor's dead letters, sequence by sequence (a record's events in order), at most {@code limit}. */
@@ -48,8 +59,7 @@ class DeadLetters {
         SequencedDeadLetterProcessor<EventMessage<?>> retries = processing.sequencedDeadLetterProcessor(processor)
                 .orElseThrow(() -> new NotFoundException("Processor", processor));
         if (eventId != null) {
-            String first = firstOfSequenceHolding(queue, eventId).orElseThrow(() -> new InvalidFieldException(
-                    "eventId", "unknown-dead-letter", "No dead letter of " + processor + " holds event " + eventId));
+            String first = firstOfSequenceHolding(queue, eventId).orElseThrow(() -> unknownLetter(processor, eventId));
             return retries.process(letter -> letter.message().getIdentifier().equals(first)) ? 1 : 0;
         }
         int applied = 0;
@@ -60,6 +70,22 @@ class DeadLetters {
             }
         }
         return applied;
+    }
+
+    /**
+     * Takes the letter of event {@code eventId} out of the processor's queue for good, recording the eviction
+     * ({@link EvictDeadLetter}, refused unless an administrator asks, with a reason) in the same transaction.
+     */
+    void evict(String processor, String eventId, String reason) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor);
+        DeadLetter<? extends EventMessage<?>> letter = letterOf(queue, eventId)
+                .orElseThrow(() -> unknownLetter(processor, eventId));
+        DeadLetterView view = view(letter);
+        transactions.executeWithoutResult(status -> {
+            endpoints.send(new EvictDeadLetter(processor, eventId, view.type(), view.recordId(), view.causeType(),
+                    reason));
+            queue.evict(letter);
+        });
     }
 
     long size(String processor) {
@@ -80,6 +106,23 @@ class DeadLetters {
         return Optional.empty();
     }
 
+    private static Optional<DeadLetter<? extends EventMessage<?>>> letterOf(SequencedDeadLetterQueue<EventMessage<?>> queue,
+                                                                       String eventId) {
+        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
+            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                if (letter.message().getIdentifier().equals(eventId)) {
+                    return Optional.of(letter);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static InvalidFieldException unknownLetter(String processor, String eventId) {
+        return new InvalidFieldException("eventId", "unknown-dead-letter", "No dead letter of " + processor
+                + " holds event " + eventId);
+    }
+
     /** The processor's queue; a processor without one (a process manager, or none of that name) is not found. */
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String processor) {
         if (processing.eventProcessor(processor).isEmpty()) {
@@ -96,6 +139,7 @@ class DeadLetters {
         return new DeadLetterView(event.getIdentifier(), event.getPayloadType().getSimpleName(),
                 domain == null ? null : domain.getAggregateIdentifier(),
                 domain == null ? null : domain.getSequenceNumber(), event.getTimestamp(), letter.enqueuedAt(),
-                letter.lastTouched(), cause.map(Cause::type).orElse(null), cause.map(Cause::message).orElse(null));
+                letter.lastTouched(), ProjectionTransactions.attempts(letter), ProjectionTransactions.causeType(letter),
+                cause.map(Cause::message).orElse(null));
     }
 }

@@ -1,5 +1,6 @@
 package io.relais.observability;
 
+import io.relais.common.Fields;
 import io.relais.security.CurrentUser;
 import io.relais.web.Answer;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,6 +47,14 @@ public class ProcessorController {
 
     /** Which dead letters to try again: the sequence of one event, or all when none is named. */
     public record RetryRequest(@Nullable String eventId) {
+    }
+
+    /** Which dead letter to evict for good, and why (1 to 500 characters, kept in the organisation's history). */
+    public record EvictionRequest(String eventId, String reason) {
+    }
+
+    /** The dead letters left after an eviction. */
+    public record EvictionResult(long deadLettersLeft) {
     }
 
     /** Every processor of this engine, by name. */
@@ -95,5 +104,17 @@ public class ProcessorController {
     public RetryResult retry(@PathVariable String name, @RequestBody(required = false) RetryRequest request) {
         int applied = deadLetters.retry(name, request == null ? null : request.eventId());
         return new RetryResult(applied, deadLetters.size(name));
+    }
+
+    @PostMapping("/{name}/dead-letters/eviction")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @Operation(summary = "Evict a dead letter", description = "Administrators. Takes one event out of the "
+            + "projection's dead letters for good: the projection will never apply it (until it is rebuilt), and the "
+            + "letters queued behind it are tried at the next retry. The eviction is recorded, with its reason, as "
+            + "a DeadLetterEvicted event of the organisation (the audit view's ORGANISATION record), in the same "
+            + "transaction. An eventId no letter holds is 400 unknown-dead-letter; a missing or too long reason 400.")
+    public EvictionResult evict(@PathVariable String name, @RequestBody EvictionRequest request) {
+        deadLetters.evict(name, Fields.present("eventId", request.eventId()), request.reason());
+        return new EvictionResult(deadLetters.size(name));
     }
 }

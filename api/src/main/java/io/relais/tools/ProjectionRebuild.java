@@ -14,6 +14,8 @@ import org.springframework.context.ApplicationContext;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,12 @@ public final class ProjectionRebuild {
     private ProjectionRebuild() {
     }
 
-    /** What a rebuild came to: the store's head it replayed to, how long it took, the dead letters by projection. */
-    public record Rebuilt(long head, double seconds, Map<String, Long> deadLetters) {
+    /**
+     * What a rebuild came to: the store's head it replayed to, how long it took in all and per projection (when
+     * each caught up), the dead letters per projection.
+     */
+    public record Rebuilt(long head, double seconds, Map<String, Double> secondsByProjection,
+                          Map<String, Long> deadLetters) {
     }
 
     static int run(ToolArguments arguments, PrintStream out, boolean terminal) {
@@ -43,6 +49,10 @@ public final class ProjectionRebuild {
             Rebuilt rebuilt = rebuild(tool.context(), names, out, terminal);
             out.printf("Rebuilt %s from %,d events in %.1f s, %,.0f events/s%n", String.join(", ", names),
                     rebuilt.head(), rebuilt.seconds(), rebuilt.head() / Math.max(rebuilt.seconds(), 1e-3));
+            if (names.size() > 1) {
+                rebuilt.secondsByProjection().forEach((name, seconds) ->
+                        out.printf("  %s caught up after %.1f s%n", name, seconds));
+            }
             Map<String, Long> failed = new TreeMap<>(rebuilt.deadLetters());
             failed.values().removeIf(count -> count == 0);
             if (!failed.isEmpty()) {
@@ -62,13 +72,22 @@ public final class ProjectionRebuild {
         long head = context.getBean(EventStore.class).createHeadToken().position().orElse(0);
         EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
         Progress progress = new Progress(out, terminal, 0, head);
-        List<StreamingEventProcessor> processors = new ArrayList<>();
+        long started = System.nanoTime();
+        List<StreamingEventProcessor> rebuilding = new ArrayList<>();
         for (String name : names) {
             context.getBean(Rebuilds.class).rebuild(name, "system:rebuild");
-            processors.add(processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow());
+            rebuilding.add(processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow());
         }
-        while (!processors.stream().allMatch(processor -> ProcessorProgress.caughtUp(processor, head))) {
-            long slowest = processors.stream().mapToLong(ProjectionRebuild::position).min().orElse(head);
+        Map<String, Double> secondsByProjection = new LinkedHashMap<>();
+        while (!rebuilding.isEmpty()) {
+            for (Iterator<StreamingEventProcessor> each = rebuilding.iterator(); each.hasNext(); ) {
+                StreamingEventProcessor processor = each.next();
+                if (ProcessorProgress.caughtUp(processor, head)) {
+                    secondsByProjection.put(processor.getName(), (System.nanoTime() - started) / 1e9);
+                    each.remove();
+                }
+            }
+            long slowest = rebuilding.stream().mapToLong(ProjectionRebuild::position).min().orElse(head);
             progress.update(slowest, slowest);
             try {
                 Thread.sleep(50);
@@ -80,7 +99,7 @@ public final class ProjectionRebuild {
         Map<String, Long> deadLetters = new TreeMap<>();
         names.forEach(name -> deadLetters.put(name,
                 processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L)));
-        return new Rebuilt(head, progress.finish(), deadLetters);
+        return new Rebuilt(head, progress.finish(), secondsByProjection, deadLetters);
     }
 
     /** The position every segment of the processor has reached (0 while one is unclaimed). */

@@ -9,6 +9,7 @@ import io.relais.projection.ProjectionTransactions;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -61,11 +62,10 @@ final class ToolContext implements AutoCloseable {
         SpringApplication application = new SpringApplication(RelaisApplication.class);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
-        Path[] embedded = {null};
-        application.addListeners((ApplicationEnvironmentPreparedEvent prepared) ->
-                embedded[0] = database(prepared.getEnvironment(), alongsideRunningEngine));
+        DatabaseChoice database = new DatabaseChoice(alongsideRunningEngine);
+        application.addListeners(database);
         ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
-        return new ToolContext(context, embedded[0]);
+        return new ToolContext(context, database.embeddedDataDirectory);
     }
 
     ConfigurableApplicationContext context() {
@@ -84,6 +84,22 @@ final class ToolContext implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    /** Picks the database once the settings are known, before any bean is made. */
+    private static final class DatabaseChoice implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+        private final boolean alongsideRunningEngine;
+        private Path embeddedDataDirectory;
+
+        DatabaseChoice(boolean alongsideRunningEngine) {
+            this.alongsideRunningEngine = alongsideRunningEngine;
+        }
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent prepared) {
+            embeddedDataDirectory = database(prepared.getEnvironment(), alongsideRunningEngine);
+        }
     }
 
     private static Path database(ConfigurableEnvironment environment, boolean alongsideRunningEngine) {

@@ -95,6 +95,7 @@ import io.relais.opportunity.OpportunityTransferred;
 import io.relais.opportunity.OpportunityWon;
 import io.relais.opportunity.SalesStage;
 import io.relais.personaldata.ErasureRequest;
+import io.relais.organisation.DeadLetterEvicted;
 import io.relais.organisation.DefaultLeadOwnerChanged;
 import io.relais.organisation.LeadRouted;
 import io.relais.organisation.LeadRoutedToDefault;
@@ -202,7 +203,11 @@ final class EventSampleHistories {
                                 bySystem("lead-routing", REP, "capture-duplicate")),
                         new Recorded(new TerritoryMemberRemoved(TERRITORY, OTHER_REP), by(ADMIN, "remove-member")),
                         new Recorded(new TerritoryRuleRemoved(TERRITORY, RULE), by(ADMIN, "remove-rule")),
-                        new Recorded(new RecordsReassignmentRequested(REP, OTHER_REP), by(ADMIN, "reassign-records"))));
+                        new Recorded(new RecordsReassignmentRequested(REP, OTHER_REP), by(ADMIN, "reassign-records")),
+                        new Recorded(new DeadLetterEvicted("leads", "3f1c2a9e-5b7d-4e8f-9a01-2c3d4e5f6a7b",
+                                "LeadDetailsUpdated", LEAD, "org.springframework.dao.DataIntegrityViolationException",
+                                "Corrected in the ERP; the projection's row was mended by hand"),
+                                by(ADMIN, "evict-dead-letter"))));
     }
 
     private static History lead() {

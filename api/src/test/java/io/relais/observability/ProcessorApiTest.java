@@ -108,6 +108,21 @@ class ProcessorApiTest extends ApiTestSupport {
     }
 
     @Test
+    void onlyAdministratorsRetryOrEvictDeadLetters() {
+        HttpApi analyst = user("dead-letters-analyst", Profile.ANALYST).api();
+        String letters = "/api/v1/admin/processors/leads/dead-letters";
+        assertThat(analyst.get(letters).status()).isEqualTo(200);
+        assertThat(analyst.post(letters + "/retry", null).status()).isEqualTo(403);
+        assertThat(analyst.post(letters + "/eviction", "{\"eventId\": \"e\", \"reason\": \"r\"}").status())
+                .isEqualTo(403);
+        assertThat(anonymous().post(letters + "/eviction", "{\"eventId\": \"e\", \"reason\": \"r\"}").status())
+                .isEqualTo(401);
+        Response unknown = api().post(letters + "/eviction", "{\"eventId\": \"no-such-event\", \"reason\": \"r\"}");
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(unknown.body().get("field").asText()).isEqualTo("eventId");
+    }
+
+    @Test
     void administratorsAndAnalystsReadItOthersMayNot() {
         for (Profile profile : Profile.values()) {
             Response answer = user("processors-" + profile.name().toLowerCase().replace('_', '-'), profile).api()

@@ -1,6 +1,7 @@
 package io.relais.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.RelaisApplication;
 import io.relais.account.AccountCreated;
 import io.relais.account.AccountDetails;
@@ -11,6 +12,7 @@ import io.relais.opportunity.ForecastCategory;
 import io.relais.opportunity.OpportunityOpened;
 import io.relais.opportunity.OpportunityStageChanged;
 import io.relais.opportunity.SalesStage;
+import io.relais.organisation.DeadLetterEvicted;
 import io.relais.support.HttpApi;
 import io.relais.support.HttpApi.Response;
 import io.relais.support.TestDataDirectories;
@@ -57,6 +59,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ProjectionFailureTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN_PASSWORD = "projection-failure-admin";
     private static final String PROBES = "probes";
     private static final String REFUSE = "refuse";
@@ -175,6 +178,66 @@ class ProjectionFailureTest {
                 .isEqualTo("eventId");
         assertThat(api.get("/api/v1/admin/processors/lead-assignment/dead-letters").status()).isEqualTo(400);
         assertThat(api.get("/api/v1/admin/processors/no-such-processor/dead-letters").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aDeadLetterIsEvictedForGoodWithItsReasonRecordedAndTheLetterBehindItIsAppliedAtTheNextRetry()
+            throws Exception {
+        String refused = record();
+        List<EventMessage<?>> events = List.of(probe(refused, 0, REFUSE + " for good"), probe(refused, 1, "ok"));
+        append(events);
+        await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters(PROBES, refused).size() == 2);
+        String path = "/api/v1/admin/processors/" + PROBES + "/dead-letters";
+        String first = events.get(0).getIdentifier();
+        assertThat(attempts(path, refused)).containsExactly(1, 0);
+        assertThat(api.post(path + "/retry", "{\"eventId\": \"" + first + "\"}").body().get("sequencesApplied")
+                .asInt()).isZero();
+        assertThat(attempts(path, refused)).as("failed once more").containsExactly(2, 0);
+        assertThat(projected(refused)).as("a retry that fails writes nothing of its event").isEmpty();
+
+        Response noReason = api.post(path + "/eviction", "{\"eventId\": \"" + first + "\"}");
+        assertThat(noReason.status()).as(noReason.toString()).isEqualTo(400);
+        assertThat(noReason.body().get("field").asText()).isEqualTo("reason");
+        assertThat(api.post(path + "/eviction", "{\"eventId\": \"no-such-event\", \"reason\": \"x\"}").body()
+                .get("field").asText()).isEqualTo("eventId");
+        assertThat(deadLetters(PROBES, refused)).hasSize(2);
+        long before = api.get(path).body().get("total").asLong();
+
+        Response evicted = api.post(path + "/eviction", "{\"eventId\": \"" + first + "\", \"reason\": "
+                + "\"The probe was mended by hand\"}");
+
+        assertThat(evicted.status()).as(evicted.toString()).isEqualTo(200);
+        assertThat(evicted.body().get("deadLettersLeft").asLong()).isEqualTo(before - 1);
+        assertThat(deadLetters(PROBES, refused)).extracting(letter -> letter.get("eventidentifier"))
+                .containsExactly(events.get(1).getIdentifier());
+        JsonNode recorded = JSON.readTree(jdbc.queryForObject("select payload from domainevententry where payloadtype = ? "
+                + "order by globalindex desc limit 1", String.class, DeadLetterEvicted.class.getName()));
+        assertThat(recorded.get("eventId").asText()).isEqualTo(first);
+        assertThat(recorded.get("processor").asText()).isEqualTo(PROBES);
+        assertThat(recorded.get("eventType").asText()).isEqualTo("ProbeRecorded");
+        assertThat(recorded.get("recordId").asText()).isEqualTo(refused);
+        assertThat(recorded.get("causeType").asText()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(recorded.get("reason").asText()).isEqualTo("The probe was mended by hand");
+        assertThat(recorded.toString()).as("the failure's message is not kept").doesNotContain("for good");
+
+        ProbeProjection.REFUSING.set(false);
+        try {
+            api.post(path + "/retry", "{\"eventId\": \"" + events.get(1).getIdentifier() + "\"}");
+            assertThat(deadLetters(PROBES, refused)).isEmpty();
+            assertThat(projected(refused)).as("the evicted event never applied").hasSize(1);
+        } finally {
+            ProbeProjection.REFUSING.set(true);
+        }
+    }
+
+    private static List<Integer> attempts(String path, String recordId) {
+        List<Integer> attempts = new ArrayList<>();
+        api.get(path).body().get("deadLetters").forEach(letter -> {
+            if (recordId.equals(letter.get("recordId").asText())) {
+                attempts.add(letter.get("attempts").asInt());
+            }
+        });
+        return attempts;
     }
 
     /** Issue 11: a deal whose close date PostgreSQL cannot store stopped every later deal from appearing. */

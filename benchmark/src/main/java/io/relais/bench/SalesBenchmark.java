@@ -37,6 +37,10 @@ import io.relais.organisation.Profile;
 import io.relais.organisation.RegisterUser;
 import io.relais.organisation.Viewer;
 import io.relais.sample.SampleCompanies;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relais.projection.ProjectionTransactions;
+import io.relais.tools.EventExport;
+import io.relais.tools.ProjectionRebuild;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -50,6 +54,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -57,7 +62,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -154,6 +162,44 @@ final class SalesBenchmark {
         auditorsReads(reps);
         sealedAndVerified();
         streamed();
+        exported();
+        rebuiltAll();
+    }
+
+    /**
+     * The whole store exported as {@code export events} writes it, to JSON Lines and to gzipped JSON Lines, in a
+     * temporary folder.
+     */
+    private void exported() throws IOException {
+        EventStream stream = context.getBean(EventStream.class);
+        long upTo = stream.stablePosition();
+        Path folder = Files.createTempDirectory("relais-bench-export-");
+        try {
+            for (String name : List.of("events.ndjson", "events.ndjson.gz")) {
+                EventExport.Exported exported = EventExport.write(stream, context.getBean(ObjectMapper.class),
+                        folder.resolve(name), 0, upTo, Set.of());
+                double rate = exported.events() / exported.seconds();
+                out.printf("export of the whole store to %s: %d events (%.0f MB) in %.1f s (%s events/s)%n", name,
+                        exported.events(), exported.bytes() / 1e6, exported.seconds(), format(rate));
+                summary.put(name.endsWith(".gz") ? "export_gz_events_per_s" : "export_events_per_s", format(rate));
+                Files.delete(folder.resolve(name));
+            }
+        } finally {
+            Files.delete(folder);
+        }
+    }
+
+    /** Every projection emptied and rebuilt from the whole store at once, as {@code rebuild --all} does. */
+    private void rebuiltAll() {
+        ProjectionRebuild.Rebuilt rebuilt = ProjectionRebuild.rebuild(context,
+                new LinkedHashSet<>(ProjectionTransactions.PROJECTIONS), out, false);
+        double rate = rebuilt.head() / rebuilt.seconds();
+        out.printf("rebuild of every projection (%d) at once from %d events in %.0f s (%s events/s), dead letters %s%n",
+                ProjectionTransactions.PROJECTIONS.size(), rebuilt.head(), rebuilt.seconds(), format(rate),
+                rebuilt.deadLetters());
+        rebuilt.secondsByProjection().forEach((name, seconds) ->
+                out.printf("  %s caught up after %.0f s%n", name, seconds));
+        summary.put("rebuild_all_events_per_s", format(rate));
     }
 
     /**

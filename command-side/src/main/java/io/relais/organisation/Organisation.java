@@ -16,11 +16,13 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
@@ -44,6 +46,8 @@ public class Organisation {
     private Map<String, Territory> territories = new LinkedHashMap<>();
     private String defaultLeadOwnerId;
     private long rulesAdded;
+    /** The dead letters evicted, as processor/event: each is evicted once. */
+    private Set<String> evictedDeadLetters = new HashSet<>();
 
     protected Organisation() {
     }
@@ -159,6 +163,26 @@ public class Organisation {
         if (successorId != null) {
             apply(new RecordsReassignmentRequested(userId, successorId));
         }
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(EvictDeadLetter command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireAdministrator(actorId);
+        String reason = Fields.text("reason", command.reason(), 500);
+        if (reason == null) {
+            throw new InvalidFieldException("reason", "required", "Evicting a dead letter needs a reason");
+        }
+        String processor = Fields.identifier("processor", command.processor());
+        String eventId = Fields.required("eventId", command.eventId(), 255);
+        if (evictedDeadLetters.contains(processor + "/" + eventId)) {
+            throw new ConflictException("eventId", "already-evicted", "The dead letter of event " + eventId
+                    + " was evicted from " + processor + " already");
+        }
+        apply(new DeadLetterEvicted(processor, eventId, Fields.required("eventType", command.eventType(), 255),
+                Fields.text("recordId", command.recordId(), 255), Fields.text("causeType", command.causeType(), 500),
+                reason));
         return getVersion();
     }
 
@@ -434,6 +458,11 @@ public class Organisation {
     @EventSourcingHandler
     void on(DefaultLeadOwnerChanged event) {
         defaultLeadOwnerId = event.ownerId();
+    }
+
+    @EventSourcingHandler
+    void on(DeadLetterEvicted event) {
+        evictedDeadLetters.add(event.processor() + "/" + event.eventId());
     }
 
     @EventSourcingHandler

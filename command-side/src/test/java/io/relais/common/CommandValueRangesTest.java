@@ -108,6 +108,7 @@ import io.relais.organisation.Organisation;
 import io.relais.organisation.OrganisationFounded;
 import io.relais.organisation.OwnedRecords;
 import io.relais.organisation.Profile;
+import io.relais.organisation.EvictDeadLetter;
 import io.relais.organisation.ReactivateUser;
 import io.relais.organisation.ReassignRecords;
 import io.relais.organisation.RegisterUser;
@@ -359,6 +360,8 @@ class CommandValueRangesTest {
                 sample(Organisation.class, ORGANISATION, ADMIN, new MoveUser(OTHER_REP, MANAGER)),
                 sample(Organisation.class, ORGANISATION, ADMIN, new DeactivateUser(OTHER_REP, REP)),
                 sample(Organisation.class, ORGANISATION, ADMIN, new ReactivateUser(FORMER)),
+                sample(Organisation.class, ORGANISATION, ADMIN, new EvictDeadLetter("leads", "event-1",
+                        "LeadDetailsUpdated", "lead-1", "java.lang.IllegalStateException", "Mended in the ERP")),
                 sample(Organisation.class, ORGANISATION, ADMIN, new ReassignRecords(OTHER_REP, REP)),
                 sample(Organisation.class, ORGANISATION, ADMIN, new CreateTerritory("territory-2", "Loire")),
                 sample(Organisation.class, ORGANISATION, ADMIN, new AddTerritoryRule("territory-1", "rule-2", 5,

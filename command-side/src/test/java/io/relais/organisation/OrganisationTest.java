@@ -168,7 +168,9 @@ class OrganisationTest {
                 new RemoveTerritoryRule(NORTH, "rule-1"),
                 new AddTerritoryMember(NORTH, REP_2),
                 new RemoveTerritoryMember(NORTH, REP),
-                new SetDefaultLeadOwner(REP_2)
+                new SetDefaultLeadOwner(REP_2),
+                new EvictDeadLetter("leads", "event-1", "LeadDetailsUpdated", "lead-1", "java.lang.IllegalStateException",
+                        "The value was mended by hand")
         ).map(command -> Arguments.of(command.getClass().getSimpleName(), command));
     }
 
@@ -894,6 +896,68 @@ class OrganisationTest {
     // ---------------------------------------------------------------------------------------------------------
     // ReactivateUser
     // ---------------------------------------------------------------------------------------------------------
+
+    @Nested
+    class EvictDeadLetters {
+
+        @Test
+        void recordsTheEvictionWithItsReasonAndNotTheFailuresMessage() {
+            List<Object> history = team();
+            fixture.given(history)
+                    .when(new EvictDeadLetter("leads", "event-7", "LeadDetailsUpdated", "lead-7",
+                            "org.springframework.dao.DataIntegrityViolationException",
+                            "  The address was corrected in the ERP instead  "), as(ADMIN))
+                    .expectEvents(new DeadLetterEvicted("leads", "event-7", "LeadDetailsUpdated", "lead-7",
+                            "org.springframework.dao.DataIntegrityViolationException",
+                            "The address was corrected in the ERP instead"))
+                    .expectResultMessagePayload((long) history.size());
+        }
+
+        @Test
+        void anEventQueuedBehindAnotherHasNoCause() {
+            fixture.given(team())
+                    .when(new EvictDeadLetter("timeline", "event-8", "OrganisationFounded", null, null, "Not needed"),
+                            as(ADMIN))
+                    .expectEvents(new DeadLetterEvicted("timeline", "event-8", "OrganisationFounded", null, null,
+                            "Not needed"));
+        }
+
+        @Test
+        void refusesToEvictTheSameLetterTwiceButTheSameEventFromAnotherProjection() {
+            List<Object> history = team(new DeadLetterEvicted("leads", "event-7", "LeadDetailsUpdated", "lead-7",
+                    null, "Mended"));
+            fixture.given(history)
+                    .when(new EvictDeadLetter("leads", "event-7", "LeadDetailsUpdated", "lead-7", null, "Again"),
+                            as(ADMIN))
+                    .expectNoEvents()
+                    .expectException(conflict("eventId", "already-evicted"));
+            fixture.given(history)
+                    .when(new EvictDeadLetter("timeline", "event-7", "LeadDetailsUpdated", "lead-7", null, "Mended"),
+                            as(ADMIN))
+                    .expectEvents(new DeadLetterEvicted("timeline", "event-7", "LeadDetailsUpdated", "lead-7", null,
+                            "Mended"));
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"   "})
+        void refusesAnEvictionWithoutReason(String reason) {
+            fixture.given(team())
+                    .when(new EvictDeadLetter("leads", "event-7", "LeadDetailsUpdated", "lead-7", null, reason),
+                            as(ADMIN))
+                    .expectNoEvents()
+                    .expectException(invalidField("reason", "required"));
+        }
+
+        @Test
+        void refusesAReasonOfMoreThanFiveHundredCharacters() {
+            fixture.given(team())
+                    .when(new EvictDeadLetter("leads", "event-7", "LeadDetailsUpdated", "lead-7", null,
+                            "x".repeat(501)), as(ADMIN))
+                    .expectNoEvents()
+                    .expectException(invalidField("reason", "too-long"));
+        }
+    }
 
     @Nested
     class Reactivate {

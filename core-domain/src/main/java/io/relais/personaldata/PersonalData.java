@@ -69,6 +69,7 @@ import io.relais.opportunity.OpportunityStageChanged;
 import io.relais.opportunity.OpportunityTransferred;
 import io.relais.opportunity.OpportunityWon;
 import io.relais.opportunity.SalesStage;
+import io.relais.organisation.DeadLetterEvicted;
 import io.relais.organisation.DefaultLeadOwnerChanged;
 import io.relais.organisation.LeadRouted;
 import io.relais.organisation.LeadRoutedToDefault;
@@ -233,6 +234,8 @@ public final class PersonalData {
                     .user("displayName", "email"))
             .event(UserDeactivated.class, fields -> fields.plain("userId", "successorId"))
             .event(UserReactivated.class, fields -> fields.plain("userId"))
+            .event(DeadLetterEvicted.class, fields -> fields.plain("processor", "eventId", "eventType", "recordId",
+                    "causeType", "reason"))
             .event(UserMoved.class, fields -> fields.plain("userId", "managerId", "previousManagerId"))
             .event(UserProfileChanged.class, fields -> fields.plain("userId", "profile", "previousProfile"))
             .event(RecordsReassignmentRequested.class, fields -> fields.plain("fromUserId", "toUserId"))

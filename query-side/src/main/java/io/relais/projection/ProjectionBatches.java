@@ -46,13 +46,14 @@ public final class ProjectionBatches {
         if (event != null) {
             return event.collector(type, () -> create.apply(List.of(unitOfWork.getMessage())), flush);
         }
-        return root.getOrComputeResource(type.getName(), key -> {
-            // a dead letter is tried again in a unit of work of its own, under a root that holds no message
-            List<? extends Message<?>> messages = root instanceof BatchingUnitOfWork<?> batching
-                    ? batching.getMessages() : List.of(root.getMessage() != null ? root.getMessage()
-                    : unitOfWork.getMessage());
+        // A dead letter is tried again in a unit of work (and transaction) of its own, under a root that outlives
+        // it: its collectors are written when it commits, so that a letter that fails again writes nothing.
+        UnitOfWork<?> owner = root instanceof BatchingUnitOfWork<?> ? root : unitOfWork;
+        return owner.getOrComputeResource(type.getName(), key -> {
+            List<? extends Message<?>> messages = owner instanceof BatchingUnitOfWork<?> batching
+                    ? batching.getMessages() : List.of(owner.getMessage());
             B batch = create.apply(messages);
-            root.onPrepareCommit(u -> flush.accept(batch));
+            owner.onPrepareCommit(u -> flush.accept(batch));
             return batch;
         });
     }

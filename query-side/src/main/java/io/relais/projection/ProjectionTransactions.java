@@ -18,6 +18,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
@@ -69,6 +70,8 @@ public class ProjectionTransactions {
     private static final String APPLIED = ProjectionTransactions.class.getName();
     private static final String MODE = ProjectionTransactions.class.getName() + ".mode";
     private static final String FAILURE = ProjectionTransactions.class.getName() + ".failure";
+    private static final String ATTEMPTS = "attempts";
+    private static final String CAUSE_TYPE = "causeType";
 
     private final JdbcTemplate jdbc;
     private final SegmentFailures failures;
@@ -163,14 +166,33 @@ public class ProjectionTransactions {
     /**
      * The failure as a dead letter's cause, told by its innermost message: a batched write's failure wraps the
      * database's reason in the whole statement, which the stored message, cut to its first kilobyte, would not
-     * reach. PostgreSQL stores no NUL character, which a refused value may hold.
+     * reach. PostgreSQL stores no NUL character, which a refused value may hold. The letter counts its failed
+     * attempts in its diagnostics, with the failure's class ({@link #causeType}).
      */
     private static EnqueueDecision<EventMessage<?>> deadLetter(DeadLetter<? extends EventMessage<?>> letter,
                                                                Throwable cause) {
+        String type = cause.getClass().getName();
         String message = Objects.toString(NestedExceptionUtils.getMostSpecificCause(cause).getMessage(), "")
                 .replace("\0", "");
-        return Decisions.enqueue(new ThrowableCause(cause.getClass().getName(),
-                message.substring(0, Math.min(message.length(), ThrowableCause.TRUNCATED_MESSAGE_SIZE))));
+        return Decisions.enqueue(new ThrowableCause(type,
+                message.substring(0, Math.min(message.length(), ThrowableCause.TRUNCATED_MESSAGE_SIZE))),
+                failed -> failed.diagnostics().and(ATTEMPTS, attempts(failed) + 1).and(CAUSE_TYPE, type));
+    }
+
+    /**
+     * Why applying the letter's event failed last (the exception's class); null for an event queued behind
+     * another. From the diagnostics: a requeued JDBC letter keeps the message of the cause it is given, but
+     * takes the class of the cause itself ({@code ThrowableCause}) for the failure's.
+     */
+    public static String causeType(DeadLetter<?> letter) {
+        Object type = letter.diagnostics().get(CAUSE_TYPE);
+        return type instanceof String name ? name : letter.cause().map(Cause::type).orElse(null);
+    }
+
+    /** How many times applying the letter's event failed: 0 for an event queued behind another. */
+    public static int attempts(DeadLetter<?> letter) {
+        Object attempts = letter.diagnostics().get(ATTEMPTS);
+        return attempts instanceof Number number ? number.intValue() : 0;
     }
 
     /** How a batch applies each of its events. */
