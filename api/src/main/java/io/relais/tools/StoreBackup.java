@@ -132,8 +132,10 @@ public final class StoreBackup {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Manifest manifest = manifest(zip);
             long started = System.nanoTime();
+            Path folder;
             try (ToolContext tool = ToolContext.start(arguments, Set.of(), false,
                     "--spring.flyway.target=" + manifest.schemaVersion())) {
+                folder = tool.embeddedDataDirectory();
                 Environment environment = tool.bean(Environment.class);
                 if (!manifest.keyFiles().contains(PersonalDataConfiguration.GENERATED_MASTER_KEY)
                         && blank(environment.getProperty("relais.personal-data.master-key"))
@@ -148,13 +150,13 @@ public final class StoreBackup {
                             + "RELAIS_SEAL_PUBLIC_KEY_FILE");
                 }
                 restore(tool.bean(DataSource.class), zip, manifest);
-                restoreKeys(zip, manifest, tool.embeddedDataDirectory());
+                restoreKeys(zip, manifest, folder);
             }
             out.printf("Restored %,d events (up to store position %d, backed up at %s by Relais %s) and %d tables "
                             + "into %s in %.1f s. Start the engine as usual.%n",
                     manifest.tables().getOrDefault("domainevententry", 0L), manifest.headPosition(),
-                    manifest.takenAt(), manifest.relaisVersion(), manifest.tables().size(),
-                    "the embedded data folder", (System.nanoTime() - started) / 1e9);
+                    manifest.takenAt(), manifest.relaisVersion(), manifest.tables().size(), folder,
+                    (System.nanoTime() - started) / 1e9);
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
