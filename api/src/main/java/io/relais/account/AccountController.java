@@ -158,12 +158,12 @@ public class AccountController {
             return contacts(id);
         }
         accounts.visible(id, asOf);
-        return queries.list(new FindContactsAsOf(id, asOf.get()), ContactView.class);
+        return queries.answer(new FindContactsAsOf(id, asOf.get()), ContactList.class).contacts();
     }
 
     private List<ContactView> contacts(String id) {
         accounts.visible(id);
-        return queries.list(new FindContacts(id, CurrentUser.viewer()), ContactView.class);
+        return queries.answer(new FindContacts(id, CurrentUser.viewer()), ContactList.class).contacts();
     }
 
     @PutMapping("/{id}/contacts/{contactId}")

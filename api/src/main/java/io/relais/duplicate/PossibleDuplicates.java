@@ -4,7 +4,6 @@ import io.relais.account.AccountDetails;
 import io.relais.account.ContactDetails;
 import io.relais.lead.LeadDetails;
 import io.relais.organisation.Viewer;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +41,7 @@ public class PossibleDuplicates {
     }
 
     private List<DuplicateMatch> find(MatchProbe probe, Set<RecordKind> among, Viewer viewer) {
-        return queries.query(new FindPossibleDuplicates(probe, among, viewer, LIMIT),
-                ResponseTypes.multipleInstancesOf(DuplicateMatch.class)).join();
+        return queries.query(new FindPossibleDuplicates(probe, among, viewer, LIMIT), DuplicateMatches.class).join()
+                .matches();
     }
 }

@@ -70,8 +70,7 @@ class ReadModelOrganisationDirectory implements OrganisationDirectory, OwnedReco
             return current;
         }
         long loadedAt = System.nanoTime();
-        Map<String, UserView> users = queries.query(new FindAllUsers(), ResponseTypes.multipleInstancesOf(UserView.class))
-                .join().stream().collect(Collectors.toUnmodifiableMap(UserView::userId, Function.identity()));
+        Map<String, UserView> users = queries.query(new FindAllUsers(), UserList.class).join().users().stream().collect(Collectors.toUnmodifiableMap(UserView::userId, Function.identity()));
         current = new Snapshot(users, ReportingLines.of(users, UserView::managerId), loadedAt);
         snapshot = current;
         return current;

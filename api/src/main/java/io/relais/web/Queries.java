@@ -4,7 +4,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Optional;
 
 /** The API's questions to the read side: one answer (a page, a view), a list, or one record that may be absent. */
@@ -20,10 +19,6 @@ public class Queries {
     /** The one answer a query always has, such as a page. */
     public <T> T answer(Object query, Class<T> type) {
         return gateway.query(query, type).join();
-    }
-
-    public <T> List<T> list(Object query, Class<T> type) {
-        return gateway.query(query, ResponseTypes.multipleInstancesOf(type)).join();
     }
 
     /** The record a query finds, empty when there is none (or the viewer the query names may not see it). */

@@ -204,6 +204,8 @@ class ErasureReadModelTest extends ApiTestSupport {
                  "source": "PDF_DOWNLOAD", "consent": {"granted": true, "date": "2026-10-01", "channel": "EMAIL"}}
                 """.formatted(name, name.toLowerCase())));
         rep.api().patch("/api/v1/leads/" + lead, "{\"phone\": \"+33 1 23 45 67 89\", \"jobTitle\": \"Acheteuse\"}");
+        assertThat(rep.api().post("/api/v1/leads/" + lead + "/consent/withdrawal", "{\"channel\": \"EMAIL\"}")
+                .status()).as("a withdrawal, whose consents read back as null once erased").isEqualTo(200);
         erase(new EraseLeadPersonalData(lead, new ErasureRequest("Plus de trois ans sans contact", null)), "admin");
         rep.api().patch("/api/v1/leads/" + lead, "{\"city\": \"Brest\"}");
         awaitSettled();

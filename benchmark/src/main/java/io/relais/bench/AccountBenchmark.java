@@ -13,6 +13,7 @@ import io.relais.account.LeadConvertedIntoAccount;
 import io.relais.common.AuditMetadata;
 import io.relais.duplicate.DuplicateMatch;
 import io.relais.duplicate.DuplicateProjection;
+import io.relais.duplicate.DuplicateMatches;
 import io.relais.duplicate.FindPossibleDuplicates;
 import io.relais.duplicate.MatchProbe;
 import io.relais.duplicate.RecordKind;
@@ -34,7 +35,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.ApplicationContext;
 
@@ -120,7 +120,7 @@ final class AccountBenchmark {
             long begin = System.nanoTime();
             List<DuplicateMatch> matches = queries.query(new FindPossibleDuplicates(MatchProbe.ofAccount(
                     "bench-probe-" + i, probe), Set.of(RecordKind.ACCOUNT), ADMINISTRATOR, 10),
-                    ResponseTypes.multipleInstancesOf(DuplicateMatch.class)).join();
+                    DuplicateMatches.class).join().matches();
             nanos[i] = System.nanoTime() - begin;
             if (i % 4 != 3) {
                 variants++;

@@ -163,8 +163,8 @@ public class AccountProjection {
 
     /** The account's contacts as they stood then, by the same handlers; none when the account did not exist. */
     @QueryHandler
-    List<ContactView> find(FindContactsAsOf query) {
-        return past(query.accountId(), query.asOf()).map(AccountBatch::contacts).orElse(List.of());
+    ContactList find(FindContactsAsOf query) {
+        return new ContactList(past(query.accountId(), query.asOf()).map(AccountBatch::contacts).orElse(List.of()));
     }
 
     private Optional<AccountBatch> past(String accountId, AsOf asOf) {

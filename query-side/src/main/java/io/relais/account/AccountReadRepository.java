@@ -141,9 +141,9 @@ class AccountReadRepository {
     }
 
     @QueryHandler
-    List<ContactView> findContacts(FindContacts query) {
-        return contacts("c.account_id = :account", new MapSqlParameterSource("account", query.accountId()),
-                query.viewer());
+    ContactList findContacts(FindContacts query) {
+        return new ContactList(contacts("c.account_id = :account",
+                new MapSqlParameterSource("account", query.accountId()), query.viewer()));
     }
 
     @QueryHandler

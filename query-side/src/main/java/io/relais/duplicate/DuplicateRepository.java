@@ -123,7 +123,7 @@ class DuplicateRepository {
 
     /** The likely duplicates of the probe among the kinds given that the viewer may see, most likely first. */
     @QueryHandler
-    List<DuplicateMatch> findMatches(FindPossibleDuplicates query) {
+    DuplicateMatches findMatches(FindPossibleDuplicates query) {
         return transactions.execute(status -> {
             prepareMatching();
             List<DuplicateMatch> found = new ArrayList<>();
@@ -132,7 +132,7 @@ class DuplicateRepository {
                     found.addAll(matches(List.of(query.probe()), kind, query.viewer(), query.limit()).get(0));
                 }
             }
-            return mostLikely(found, query.limit());
+            return new DuplicateMatches(mostLikely(found, query.limit()));
         });
     }
 

@@ -94,11 +94,14 @@ public final class LeadEventChanges {
         return changes;
     }
 
+    /** A consent is personal: an erased person's reads back as null, before and after a withdrawal alike. */
     private static List<FieldChange> consent(MarketingConsent before, MarketingConsent after) {
         List<FieldChange> changes = new ArrayList<>();
-        Changes.add(changes, "marketingConsent", before == null ? null : before.granted(), after.granted());
-        Changes.add(changes, "consentDate", before == null ? null : before.date(), after.date());
-        Changes.add(changes, "consentChannel", before == null ? null : before.channel(), after.channel());
+        Changes.add(changes, "marketingConsent", before == null ? null : before.granted(),
+                after == null ? null : after.granted());
+        Changes.add(changes, "consentDate", before == null ? null : before.date(), after == null ? null : after.date());
+        Changes.add(changes, "consentChannel", before == null ? null : before.channel(),
+                after == null ? null : after.channel());
         return changes;
     }
 

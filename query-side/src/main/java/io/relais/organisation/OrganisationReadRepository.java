@@ -155,8 +155,9 @@ class OrganisationReadRepository {
     }
 
     @QueryHandler
-    List<UserView> findAllUsers(FindAllUsers query) {
-        return jdbc.query("select " + USER_COLUMNS + " from org_user order by id", Map.of(), this::mapUser);
+    UserList findAllUsers(FindAllUsers query) {
+        return new UserList(jdbc.query("select " + USER_COLUMNS + " from org_user order by id", Map.of(),
+                this::mapUser));
     }
 
     @QueryHandler
