@@ -18,9 +18,17 @@ public final class ProcessorProgress {
      * the position, not the flag, tells that a replay is complete.
      */
     public static boolean caughtUp(StreamingEventProcessor processor, long head) {
+        return position(processor) >= head;
+    }
+
+    /**
+     * The position every segment of the processor has reached on this node: -1 while a segment is not claimed here
+     * or has no position yet.
+     */
+    public static long position(StreamingEventProcessor processor) {
         Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
         double covered = statuses.stream().mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1)).sum();
-        return covered > 0.999 && statuses.stream()
-                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head);
+        return covered < 0.999 ? -1 : statuses.stream()
+                .mapToLong(status -> status.getCurrentPosition().orElse(-1)).min().orElse(-1);
     }
 }

@@ -59,7 +59,7 @@ class DeadLetters {
         SequencedDeadLetterProcessor<EventMessage<?>> retries = processing.sequencedDeadLetterProcessor(processor)
                 .orElseThrow(() -> new NotFoundException("Processor", processor));
         if (eventId != null) {
-            String first = firstOfSequenceHolding(queue, eventId).orElseThrow(() -> unknownLetter(processor, eventId));
+            String first = locate(queue, processor, eventId).firstOfSequence();
             return retries.process(letter -> letter.message().getIdentifier().equals(first)) ? 1 : 0;
         }
         int applied = 0;
@@ -78,8 +78,7 @@ class DeadLetters {
      */
     void evict(String processor, String eventId, String reason) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor);
-        DeadLetter<? extends EventMessage<?>> letter = letterOf(queue, eventId)
-                .orElseThrow(() -> unknownLetter(processor, eventId));
+        DeadLetter<? extends EventMessage<?>> letter = locate(queue, processor, eventId).letter();
         DeadLetterView view = view(letter);
         transactions.executeWithoutResult(status -> {
             endpoints.send(new EvictDeadLetter(processor, eventId, view.type(), view.recordId(), view.causeType(),
@@ -92,35 +91,22 @@ class DeadLetters {
         return queue(processor).size();
     }
 
-    private static Optional<String> firstOfSequenceHolding(SequencedDeadLetterQueue<EventMessage<?>> queue,
-                                                           String eventId) {
+    /** The letter of event {@code eventId}, with the event of its sequence's first letter; refused when none. */
+    private static Located locate(SequencedDeadLetterQueue<EventMessage<?>> queue, String processor, String eventId) {
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
             String first = null;
             for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
                 first = first == null ? letter.message().getIdentifier() : first;
                 if (letter.message().getIdentifier().equals(eventId)) {
-                    return Optional.of(first);
+                    return new Located(letter, first);
                 }
             }
         }
-        return Optional.empty();
-    }
-
-    private static Optional<DeadLetter<? extends EventMessage<?>>> letterOf(SequencedDeadLetterQueue<EventMessage<?>> queue,
-                                                                       String eventId) {
-        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
-            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                if (letter.message().getIdentifier().equals(eventId)) {
-                    return Optional.of(letter);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static InvalidFieldException unknownLetter(String processor, String eventId) {
-        return new InvalidFieldException("eventId", "unknown-dead-letter", "No dead letter of " + processor
+        throw new InvalidFieldException("eventId", "unknown-dead-letter", "No dead letter of " + processor
                 + " holds event " + eventId);
+    }
+
+    private record Located(DeadLetter<? extends EventMessage<?>> letter, String firstOfSequence) {
     }
 
     /** The processor's queue; a processor without one (a process manager, or none of that name) is not found. */

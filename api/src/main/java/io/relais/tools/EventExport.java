@@ -20,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
@@ -80,11 +79,9 @@ public final class EventExport {
 
     private static Exported write(EventStream stream, ObjectMapper json, Path file, Format format, long after,
                                   long upTo, Set<String> payloadTypes, Progress progress) {
-        Path part = file.resolveSibling(file.getFileName() + ".part");
         long[] events = {0};
         long[] position = {after};
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+        Tools.writeWhole(file, part -> {
             try (Writer writer = format.open(Files.newOutputStream(part), json)) {
                 int read;
                 do {
@@ -99,12 +96,11 @@ public final class EventExport {
                     progress.update(events[0], read == PAGE ? position[0] : upTo);
                 } while (read == PAGE);
             }
-            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
+        try {
             return new Exported(events[0], after, upTo, Files.size(file), progress.finish());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            Tools.deleteLeftover(part);
         }
     }
 

@@ -6,7 +6,6 @@ import io.relais.observability.Processors;
 import io.relais.observability.Rebuilds;
 import io.relais.projection.ProjectionTransactions;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -87,7 +86,7 @@ public final class ProjectionRebuild {
                     each.remove();
                 }
             }
-            long slowest = rebuilding.stream().mapToLong(ProjectionRebuild::position).min().orElse(head);
+            long slowest = Math.max(0, rebuilding.stream().mapToLong(ProcessorProgress::position).min().orElse(head));
             progress.update(slowest, slowest);
             try {
                 Thread.sleep(50);
@@ -100,15 +99,6 @@ public final class ProjectionRebuild {
         names.forEach(name -> deadLetters.put(name,
                 processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L)));
         return new Rebuilt(head, progress.finish(), secondsByProjection, deadLetters);
-    }
-
-    /** The position every segment of the processor has reached (0 while one is unclaimed). */
-    private static long position(StreamingEventProcessor processor) {
-        Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
-        double covered = statuses.values().stream()
-                .mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1)).sum();
-        return covered < 0.999 ? 0 : statuses.values().stream()
-                .mapToLong(status -> status.getCurrentPosition().orElse(0)).min().orElse(0);
     }
 
     private static Set<String> names(ToolArguments arguments) {

@@ -9,6 +9,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -74,51 +75,52 @@ public final class StoreBackup {
     }
 
     /** Writes a backup of the store {@code dataSource} to {@code file}, with the key files of {@code keyFolder}. */
-    public static Manifest backup(DataSource dataSource, Path keyFolder, String relaisVersion, Path file) {
-        Path part = file.resolveSibling(file.getFileName() + ".part");
+    private static Manifest backup(DataSource dataSource, Path keyFolder, String relaisVersion, Path file) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
-            Manifest manifest;
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part))) {
-                JdbcTemplate jdbc = jdbc(connection);
-                // the first query fixes the snapshot every later one reads
-                long head = jdbc.queryForObject("select coalesce(max(globalindex), 0) from domainevententry", Long.class);
-                Map<String, Long> tables = new LinkedHashMap<>();
-                CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-                for (String table : tables(jdbc)) {
-                    zip.putNextEntry(new ZipEntry("tables/" + table + ".copy"));
-                    tables.put(table, copy.copyOut("copy " + table + " to stdout", zip));
-                    zip.closeEntry();
-                }
-                Map<String, Long> sequences = new LinkedHashMap<>();
-                jdbc.query("select sequencename, last_value from pg_sequences where schemaname = current_schema() "
-                        + "and last_value is not null order by sequencename", row -> {
-                    sequences.put(row.getString(1), row.getLong(2));
-                });
-                List<String> keys = keyFolder == null ? List.of()
-                        : KEY_FILES.stream().filter(name -> Files.isRegularFile(keyFolder.resolve(name))).toList();
-                for (String key : keys) {
-                    zip.putNextEntry(new ZipEntry("keys/" + key));
-                    Files.copy(keyFolder.resolve(key), zip);
-                    zip.closeEntry();
-                }
-                manifest = new Manifest(FORMAT, relaisVersion, schemaVersion(jdbc), Instant.now(), head, tables,
-                        sequences, keys);
-                zip.putNextEntry(new ZipEntry(MANIFEST));
-                zip.write(JSON.writeValueAsBytes(manifest));
-                zip.closeEntry();
-            }
+            Manifest[] written = {null};
+            Tools.writeWhole(file, part -> written[0] = zip(connection, keyFolder, relaisVersion, part));
             connection.commit();
-            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return manifest;
+            return written[0];
         } catch (SQLException e) {
             throw new IllegalStateException("The backup could not read the store: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            Tools.deleteLeftover(part);
+        }
+    }
+
+    /** Every table as {@code connection}'s transaction sees them, the key files and the manifest, zipped. */
+    private static Manifest zip(Connection connection, Path keyFolder, String relaisVersion, Path file)
+            throws IOException, SQLException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            JdbcTemplate jdbc = jdbc(connection);
+            // the first query fixes the snapshot every later one reads
+            long head = jdbc.queryForObject("select coalesce(max(globalindex), 0) from domainevententry", Long.class);
+            Map<String, Long> tables = new LinkedHashMap<>();
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            for (String table : tables(jdbc)) {
+                zip.putNextEntry(new ZipEntry("tables/" + table + ".copy"));
+                tables.put(table, copy.copyOut("copy " + table + " to stdout", zip));
+                zip.closeEntry();
+            }
+            Map<String, Long> sequences = new LinkedHashMap<>();
+            jdbc.query("select sequencename, last_value from pg_sequences where schemaname = current_schema() "
+                    + "and last_value is not null order by sequencename", row -> {
+                sequences.put(row.getString(1), row.getLong(2));
+            });
+            List<String> keys = keyFolder == null ? List.of()
+                    : KEY_FILES.stream().filter(name -> Files.isRegularFile(keyFolder.resolve(name))).toList();
+            for (String key : keys) {
+                zip.putNextEntry(new ZipEntry("keys/" + key));
+                Files.copy(keyFolder.resolve(key), zip);
+                zip.closeEntry();
+            }
+            Manifest manifest = new Manifest(FORMAT, relaisVersion, schemaVersion(jdbc), Instant.now(), head, tables,
+                    sequences, keys);
+            zip.putNextEntry(new ZipEntry(MANIFEST));
+            zip.write(JSON.writeValueAsBytes(manifest));
+            zip.closeEntry();
+            return manifest;
         }
     }
 
@@ -250,7 +252,7 @@ public final class StoreBackup {
     }
 
     private static JdbcTemplate jdbc(Connection connection) {
-        return new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true));
+        return new JdbcTemplate(new SingleConnectionDataSource(connection, true));
     }
 
     private static boolean blank(String value) {

@@ -107,7 +107,7 @@ final class ToolContext implements AutoCloseable {
         if (url != null && !url.isBlank()) {
             return null;
         }
-        Path directory = Path.of(environment.getProperty("relais.embedded-db.data-directory", "./data"))
+        Path directory = Path.of(environment.getRequiredProperty("relais.embedded-db.data-directory"))
                 .toAbsolutePath().normalize();
         OptionalInt running = alongsideRunningEngine ? RunningEngine.port(directory) : OptionalInt.empty();
         if (running.isPresent()) {

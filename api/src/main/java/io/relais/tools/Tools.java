@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -63,12 +65,32 @@ public final class Tools {
         }
     }
 
-    /** Deletes what an unfinished file write left. */
-    static void deleteLeftover(Path part) {
+    /**
+     * Writes {@code file} whole or not at all: beside it ({@code FILE.part}), renamed over it once written, deleted
+     * if the writing fails.
+     */
+    static void writeWhole(Path file, FileWriting writing) {
+        Path part = file.resolveSibling(file.getFileName() + ".part");
         try {
-            Files.deleteIfExists(part);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            writing.write(part);
+            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + part, e);
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the store: " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot delete " + part, e);
+            }
         }
+    }
+
+    /** Writes a file's content to {@code part}. */
+    @FunctionalInterface
+    interface FileWriting {
+        void write(Path part) throws IOException, SQLException;
     }
 }
