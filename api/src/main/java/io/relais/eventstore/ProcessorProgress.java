@@ -2,6 +2,8 @@ package io.relais.eventstore;
 
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.util.Collection;
 
@@ -9,6 +11,12 @@ import java.util.Collection;
 public final class ProcessorProgress {
 
     private ProcessorProgress() {
+    }
+
+    /** The position of the store's last event; -1 while it holds none (Axon Server then has no head token). */
+    public static long head(EventStore store) {
+        TrackingToken head = store.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
 
     /**

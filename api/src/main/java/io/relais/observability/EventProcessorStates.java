@@ -1,6 +1,7 @@
 package io.relais.observability;
 
 import io.relais.eventstore.EventStoreConfiguration;
+import io.relais.eventstore.ProcessorProgress;
 import io.relais.projection.SegmentFailures;
 import io.relais.projection.SegmentFailures.Failure;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -70,7 +71,7 @@ class EventProcessorStates {
     }
 
     private long head() {
-        return eventStore.createHeadToken().position().orElse(-1);
+        return ProcessorProgress.head(eventStore);
     }
 
     private Detailed read(String name, StreamingEventProcessor processor, long head) {

@@ -1,15 +1,16 @@
 package io.relais.security;
 
 import io.relais.messaging.ActingContext;
+import io.relais.messaging.RefusingCommandBus;
 import io.relais.organisation.FindUser;
 import io.relais.organisation.FoundOrganisation;
 import io.relais.organisation.OrganisationIds;
 import io.relais.organisation.UserView;
 import io.relais.web.ReadYourWrites;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +87,10 @@ class AdministratorBootstrap implements ApplicationRunner {
                 UUID.randomUUID().toString());
         try {
             system.call(() -> commands.sendAndWait(new FoundOrganisation(ADMINISTRATOR_ID, "Administrator")));
-        } catch (AggregateStreamCreationException e) {
+        } catch (CommandExecutionException e) {
+            if (!RefusingCommandBus.madeBefore(e)) {
+                throw e;
+            }
             log.info("Another node founded the organisation first");
         }
     }

@@ -68,7 +68,7 @@ public final class ProjectionRebuild {
 
     /** Rebuilds projections {@code names} in {@code context} up to the store's head now, all at once. */
     public static Rebuilt rebuild(ApplicationContext context, Set<String> names, PrintStream out, boolean terminal) {
-        long head = context.getBean(EventStore.class).createHeadToken().position().orElse(0);
+        long head = Math.max(0, ProcessorProgress.head(context.getBean(EventStore.class)));
         EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
         Progress progress = new Progress(out, terminal, 0, head);
         long started = System.nanoTime();

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.relais.common.DomainException;
 import io.relais.common.Refusal;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -55,12 +54,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .orElseGet(() -> unexpected(e));
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrentModification(ConcurrencyException e) {
-        return ProblemTypes.problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
-                "Another request changed the record at the same time; read it again and retry");
-    }
-
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return ProblemTypes.fieldProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "id", e.getMessage());
@@ -104,6 +97,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     refusal.field(), refusal.message());
             case CONFLICT -> ProblemTypes.fieldProblem(HttpStatus.CONFLICT, refusal.code(), "Conflict",
                     refusal.field(), refusal.message());
+            case CONCURRENT_MODIFICATION -> ProblemTypes.problem(HttpStatus.CONFLICT, refusal.code(),
+                    "Concurrent modification", refusal.message());
             case INCOMPLETE -> {
                 ProblemDetail problem = ProblemTypes.fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, refusal.code(),
                         "Incomplete record", refusal.field(), refusal.message());

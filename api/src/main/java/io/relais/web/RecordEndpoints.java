@@ -1,11 +1,12 @@
 package io.relais.web;
 
 import io.relais.common.AsOf;
+import io.relais.messaging.RefusingCommandBus;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -89,8 +90,8 @@ public class RecordEndpoints {
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                     .andMetaData(idempotencyKeys.metadata(key, request)));
-        } catch (AggregateStreamCreationException e) {
-            if (!key.given()) {
+        } catch (CommandExecutionException e) {
+            if (!key.given() || !RefusingCommandBus.madeBefore(e)) {
                 throw e;
             }
             idempotencyKeys.requireSameRequest(id, key, request);
@@ -101,8 +102,10 @@ public class RecordEndpoints {
     public void createUnlessExists(Object command) {
         try {
             commands.sendAndWait(command);
-        } catch (AggregateStreamCreationException e) {
-            // made before
+        } catch (CommandExecutionException e) {
+            if (!RefusingCommandBus.madeBefore(e)) {
+                throw e;
+            }
         }
     }
 

@@ -69,6 +69,7 @@ public abstract class ApiTestSupport {
         registry.add("relais.security.sign-in-failures.per-address", () -> "1000000");
         // reminders and overdue alerts come due within a test's patience
         registry.add("db-scheduler.polling-interval", () -> "200ms");
+        AxonServerUnderTest.configure(registry);
     }
 
     /** The API signed in as the administrator {@code admin}. */

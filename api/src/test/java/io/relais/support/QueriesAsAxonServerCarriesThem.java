@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * The end-to-end tests' queries, carried as Axon Server carries them: each query is serialised and deserialised
  * with the engine's serializer by the Axon Server connector's own {@link QuerySerializer} before it is handled,
  * and so is its response before the caller's response type converts it. A response type that does not survive
- * the trip fails the test that sends it, as it would fail every call on the {@code axonserver} profile.
+ * the trip fails the test that sends it, as it would fail every call on the {@code axonserver} profile. When the
+ * tests run against a real Axon Server ({@link AxonServerUnderTest}), it carries them itself.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class QueriesAsAxonServerCarriesThem {
@@ -35,7 +36,7 @@ public class QueriesAsAxonServerCarriesThem {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                return bean instanceof QueryBus bus && !(bean instanceof Carrying)
+                return bean instanceof QueryBus bus && !(bean instanceof Carrying) && !AxonServerUnderTest.on()
                         ? new Carrying(bus, serializer) : bean;
             }
         };

@@ -55,9 +55,13 @@ public class SystemCommands {
         }
     }
 
-    /** The refusal a failure carries; other failures propagate, so that the event is retried. */
+    /**
+     * The refusal a failure carries; other failures propagate, so that the event is retried, and so does a write
+     * that lost a race with another (a retry reads the record again).
+     */
     private static Refusal refusalOf(CommandExecutionException e) {
-        return e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast).orElseThrow(() -> e);
+        return e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast)
+                .filter(refusal -> refusal.kind() != Refusal.Kind.CONCURRENT_MODIFICATION).orElseThrow(() -> e);
     }
 
     /**

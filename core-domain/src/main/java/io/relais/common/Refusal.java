@@ -33,6 +33,15 @@ public record Refusal(Kind kind, String code, String field, String message, Stri
         return new Refusal(Kind.NOT_FOUND, "not-found", "id", "No record exists with id " + id, null);
     }
 
+    /**
+     * Another command changed the record, or created it, between this command's read and its write: the store
+     * refused the write. For a creation this means the record exists already.
+     */
+    public static Refusal concurrentModification() {
+        return new Refusal(Kind.CONCURRENT_MODIFICATION, "concurrent-modification", null,
+                "Another request changed the record at the same time; read it again and retry", null);
+    }
+
     public static Refusal forbidden(String message) {
         return new Refusal(Kind.FORBIDDEN, "forbidden", null, message, null);
     }
@@ -44,6 +53,7 @@ public record Refusal(Kind kind, String code, String field, String message, Stri
         NOT_FOUND,
         FORBIDDEN,
         CONFLICT,
+        CONCURRENT_MODIFICATION,
         INCOMPLETE
     }
 }
