@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import java.time.Duration;
+import java.lang.management.ManagementFactory;
 
 /**
  * Axon's stores on PostgreSQL through its JDBC engine (ADR 001). Every stored message, snapshot, saga and
@@ -41,8 +41,8 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
-    /** How long a node's claim on a processor's segment lasts without being extended before another may take it. */
-    public static final Duration TOKEN_CLAIM_TIMEOUT = Duration.ofSeconds(10);
+    /** This engine node's name, as the owner of its claims in the token store: Axon's default, {@code pid@host}. */
+    public static final String THIS_NODE = ManagementFactory.getRuntimeMXBean().getName();
 
     /**
      * The mapper for everything Axon stores; deliberately not a bean so nothing else configures it. Numbers
@@ -115,13 +115,15 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                                 EventStoreProperties properties) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(new TokenSchema.Builder().build())
                 .contentType(String.class)
-                .claimTimeout(TOKEN_CLAIM_TIMEOUT)
+                .claimTimeout(properties.claimTimeout())
+                .nodeId(THIS_NODE)
                 .build();
     }
 

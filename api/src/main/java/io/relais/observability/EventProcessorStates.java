@@ -1,6 +1,6 @@
 package io.relais.observability;
 
-import io.relais.eventstore.EventStoreConfiguration;
+import io.relais.eventstore.EventStoreProperties;
 import io.relais.eventstore.ProcessorProgress;
 import io.relais.projection.SegmentFailures;
 import io.relais.projection.SegmentFailures.Failure;
@@ -16,6 +16,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,14 +37,16 @@ class EventProcessorStates {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final SegmentFailures failures;
+    private final Duration claimTimeout;
 
     EventProcessorStates(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
-                         Serializer serializer, SegmentFailures failures) {
+                         Serializer serializer, SegmentFailures failures, EventStoreProperties properties) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.failures = failures;
+        this.claimTimeout = properties.claimTimeout();
     }
 
     /** Every processor's state, by name (all of them stream the event store). */
@@ -88,7 +91,7 @@ class EventProcessorStates {
         for (GenericTokenEntry<String> token : tokens) {
             int segment = token.getSegment();
             EventTrackerStatus status = here.get(segment);
-            Instant claimExpiry = token.timestamp().plus(EventStoreConfiguration.TOKEN_CLAIM_TIMEOUT);
+            Instant claimExpiry = token.timestamp().plus(claimTimeout);
             boolean elsewhere = status == null && token.getOwner() != null && claimExpiry.isAfter(now);
             TrackingToken stored = token.getToken(serializer);
             long reached = status != null ? status.getCurrentPosition().orElse(-1) : position(stored);

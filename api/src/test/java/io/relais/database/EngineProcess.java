@@ -14,13 +14,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * The engine as an OS process of its own, started like {@code java -jar api/target/relais.jar}: the real main
  * class on the application's class path (the test JVM's, without the test classes). Every start runs the same
- * command; the console of all of them goes to one file beside the data directory.
+ * command; the console of all of them goes to one file beside the data directory. Further settings (another
+ * node's database, say) follow the usual ones.
  */
 final class EngineProcess {
 
@@ -30,7 +32,7 @@ final class EngineProcess {
     private final List<String> command;
     private Process process;
 
-    EngineProcess(Path dataDirectory, String adminPassword) {
+    EngineProcess(Path dataDirectory, String adminPassword, String... settings) {
         this.dataDirectory = dataDirectory;
         this.console = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-engine.out");
         this.port = freePort();
@@ -38,10 +40,11 @@ final class EngineProcess {
                         System.getProperty("java.class.path")).split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
-        this.command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        this.command = Stream.concat(Stream.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classPath, RelaisApplication.class.getName(),
                 "--server.port=" + port, "--relais.embedded-db.data-directory=" + dataDirectory,
-                "--relais.admin.password=" + adminPassword, "--relais.security.password-hash-strength=4");
+                "--relais.admin.password=" + adminPassword, "--relais.security.password-hash-strength=4"),
+                Arrays.stream(settings)).toList();
     }
 
     void start() {
@@ -85,6 +88,11 @@ final class EngineProcess {
         if (Files.isDirectory(dataDirectory)) {
             LeftoverServer.takeOver(dataDirectory);
         }
+    }
+
+    /** The owner name of this engine's claims on processor segments (Axon's default: {@code pid@host}). */
+    String nodePrefix() {
+        return process.pid() + "@";
     }
 
     HttpApi api(String user, String password) {

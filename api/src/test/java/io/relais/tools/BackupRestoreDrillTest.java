@@ -2,6 +2,7 @@ package io.relais.tools;
 
 import io.relais.RelaisApplication;
 import io.relais.support.ApiTestSupport;
+import io.relais.support.BackupTables;
 import io.relais.support.HttpApi;
 import io.relais.support.SalesHistory;
 import io.relais.support.Settling;
@@ -14,20 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +31,6 @@ class BackupRestoreDrillTest {
 
     private static final String PASSWORD = "drill-admin-password";
     /** Rows that an engine rewrites as it runs, whatever its history: the processors' claims and the seals. */
-    private static final Set<String> RUNNING_STATE = Set.of("tokenentry", "event_seal", "event_seal_horizon");
-
     private final Path original = TestDataDirectories.fresh("drill-original");
     private final Path restored = TestDataDirectories.fresh("drill-restored");
 
@@ -91,7 +79,7 @@ class BackupRestoreDrillTest {
 
         assertThat(tool("rebuild", "--all", in(original))).isZero();
         assertThat(tool("backup", "--to=" + rebuilt, in(original))).isZero();
-        assertSameTables(rebuilt, live);
+        BackupTables.assertSameTables(rebuilt, live);
 
         assertThat(tool("restore", "--from=" + backup, in(restored))).isZero();
         assertThat(tool("restore", "--from=" + backup, in(restored))).as("refused: it holds events").isEqualTo(2);
@@ -106,7 +94,7 @@ class BackupRestoreDrillTest {
                     + "\"company\": \"Reprise SA\", \"source\": \"WEB_FORM\"}"));
             assertThat(head(engine)).isGreaterThan(backedUpHead);
         }
-        assertSameTables(again, backup);
+        BackupTables.assertSameTables(again, backup);
     }
 
     @Test
@@ -142,40 +130,5 @@ class BackupRestoreDrillTest {
     private static long head(ConfigurableApplicationContext engine) {
         return engine.getBean(JdbcTemplate.class).queryForObject("select max(globalindex) from domainevententry",
                 Long.class);
-    }
-
-    private static void assertSameTables(Path actual, Path expected) throws IOException {
-        Map<String, List<String>> expectedTables = tables(expected);
-        Map<String, List<String>> actualTables = tables(actual);
-        assertThat(actualTables.keySet()).isEqualTo(expectedTables.keySet());
-        expectedTables.forEach((table, rows) -> assertThat(actualTables.get(table)).as(table).isEqualTo(rows));
-    }
-
-    /**
-     * A backup's tables, each as its sorted rows, but for what an engine rewrites as it runs; of the deadlines,
-     * which are there (not when they were last polled).
-     */
-    private static Map<String, List<String>> tables(Path backup) throws IOException {
-        Map<String, List<String>> tables = new TreeMap<>();
-        try (ZipFile zip = new ZipFile(backup.toFile())) {
-            for (ZipEntry entry : Collections.list(zip.entries())) {
-                String name = entry.getName();
-                if (!name.startsWith("tables/")) {
-                    continue;
-                }
-                String table = name.substring("tables/".length(), name.length() - ".copy".length());
-                if (RUNNING_STATE.contains(table)) {
-                    continue;
-                }
-                try (InputStream rows = zip.getInputStream(entry)) {
-                    List<String> lines = new String(rows.readAllBytes(), StandardCharsets.UTF_8).lines()
-                            .map(row -> table.equals("scheduled_tasks")
-                                    ? Arrays.stream(row.split("\t")).limit(3).collect(Collectors.joining("\t")) : row)
-                            .sorted().toList();
-                    tables.put(table, lines);
-                }
-            }
-        }
-        return tables;
     }
 }

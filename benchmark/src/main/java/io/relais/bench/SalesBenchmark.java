@@ -132,6 +132,7 @@ final class SalesBenchmark {
         out.printf("sales history: %d events generated (%d in the store), projected by every processor in %.0f s%n",
                 generated, storedEvents(), (System.nanoTime() - start) / 1e9);
         summary.put("sales_events", Long.toString(storedEvents()));
+        storeSize();
 
         Viewer top = Viewer.of(vp, Profile.SALES_MANAGER);
         String director = "director-" + run + "-0";
@@ -462,6 +463,20 @@ final class SalesBenchmark {
         MetaData meta = MetaData.with(AuditMetadata.USER_ID, user)
                 .and(AuditMetadata.CORRELATION_ID, UUID.randomUUID().toString());
         return new GenericDomainEventMessage<>(type, id, seq, payload, meta, UUID.randomUUID().toString(), at);
+    }
+
+    /** What the store and the read models take on disk, per event: the basis of docs/capacity.md. */
+    private void storeSize() {
+        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+        jdbc.execute("vacuum analyze domainevententry");
+        long events = storedEvents();
+        long eventTable = jdbc.queryForObject("select pg_total_relation_size('domainevententry')", Long.class);
+        long database = jdbc.queryForObject("select pg_database_size(current_database())", Long.class);
+        out.printf("store size: event table %.0f MB (%d bytes per event, indexes included), whole database %.0f MB "
+                + "(%d bytes per event, read models included)%n", eventTable / 1e6, eventTable / events, database / 1e6,
+                database / events);
+        summary.put("store_bytes_per_event", Long.toString(eventTable / events));
+        summary.put("database_bytes_per_event", Long.toString(database / events));
     }
 
     private long storedEvents() {
