@@ -6,10 +6,12 @@ import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +53,8 @@ class AccountMergeTest extends ApiTestSupport {
         assertThat(rep.api().get("/api/v1/accounts/" + duplicate + "/contacts").body()).isEmpty();
         await().atMost(Duration.ofSeconds(10)).until(() -> rep.api().get("/api/v1/leads/" + lead).body()
                 .get("convertedAccountId").asText().equals(survivor));
-        assertThat(jdbc.queryForObject("select payloadtype from domainevententry where aggregateidentifier = ? "
-                + "order by sequencenumber desc limit 1", String.class, duplicate)).endsWith("AccountMergedInto");
+        List<? extends DomainEventMessage<?>> events = eventsOf(duplicate);
+        assertThat(events.get(events.size() - 1).getPayloadType()).isEqualTo(AccountMergedInto.class);
 
         long before = storedEvents();
         Response retried = rep.api().post("/api/v1/accounts/" + survivor + "/merge",

@@ -39,9 +39,9 @@ class ActivityApiTest extends ApiTestSupport {
                 "OVERDUE")));
         JsonNode overdue = rep.api().get("/api/v1/activities/" + id).body();
         assertThat(overdue.get("overdue").asBoolean()).isTrue();
-        assertThat(jdbc.queryForObject("select cast(metadata as jsonb) ->> 'userId' from domainevententry where "
-                + "aggregateidentifier = ? and payloadtype like '%ActivityOverdue'", String.class, id))
-                .isEqualTo("system:reminders");
+        assertThat(eventsOf(id)).filteredOn(event -> event.getPayloadType() == ActivityOverdue.class)
+                .singleElement().satisfies(event -> assertThat(event.getMetaData().get("userId"))
+                        .isEqualTo("system:reminders"));
         assertThat(manager.api().get("/api/v1/alerts").body().get("content")).noneMatch(alert -> alert.get("activityId")
                 .asText().equals(id));
 

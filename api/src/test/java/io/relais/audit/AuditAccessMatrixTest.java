@@ -2,6 +2,7 @@ package io.relais.audit;
 
 import io.relais.support.AccessMatrix;
 import io.relais.support.HttpApi.Response;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Who reads the audit view: auditors and administrators, whatever their place in the hierarchy; every other
  * profile is refused (403), whatever the record, even one of their own; nobody unsigned (401). It changes nothing.
  */
+@NeedsPostgreSqlEventStore
 class AuditAccessMatrixTest extends AccessMatrix {
 
     @ParameterizedTest(name = "{0} reads the audit view")

@@ -5,6 +5,7 @@ import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi;
 import io.relais.support.HttpApi.Response;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import io.relais.support.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The auditor's view over HTTP: entries, old and new values, filters, paging by position, bad input. */
+@NeedsPostgreSqlEventStore
 class AuditApiTest extends ApiTestSupport {
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The event store is sealed in position order, each seal chained and signed, and the latest one published. */
+@NeedsPostgreSqlEventStore
 class EventSealTest extends ApiTestSupport {
 
     @Autowired

@@ -4,6 +4,7 @@ import io.relais.eventstore.EventHash;
 import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * One test per way of tampering with the event store, made with SQL on a copy of the store (its own schema, so
  * that the engine's store stays intact): each is detected and located; an untouched store verifies.
  */
+@NeedsPostgreSqlEventStore
 class EventStoreTamperingTest extends ApiTestSupport {
 
     @Autowired

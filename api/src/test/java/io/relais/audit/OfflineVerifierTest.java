@@ -3,6 +3,7 @@ package io.relais.audit;
 import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** An export of the event store is verified offline, without the database: intact as exported, not once edited. */
+@NeedsPostgreSqlEventStore
 class OfflineVerifierTest extends ApiTestSupport {
 
     @Autowired

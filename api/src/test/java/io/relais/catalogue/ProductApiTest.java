@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +145,7 @@ class ProductApiTest extends ApiTestSupport {
         assertThat(createProduct(code + "-new").status()).isEqualTo(409);
     }
 
+    @NeedsPostgreSqlEventStore
     @Test
     void twoSimultaneousCreationsOfOneCodeGiveOneProduct() throws Exception {
         String code = "SIM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();

@@ -2,6 +2,7 @@ package io.relais.catalogue;
 
 import io.relais.common.FieldChange;
 import io.relais.support.ApiTestSupport;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The V14 migration fills the product code lookup from the events already stored, keeping each code for the
  * product that has had it the longest. It runs here on a store of its own, in a schema of its own.
  */
+@NeedsPostgreSqlEventStore
 class ProductCodeMigrationTest extends ApiTestSupport {
 
     @Autowired

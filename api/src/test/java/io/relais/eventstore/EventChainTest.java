@@ -1,6 +1,7 @@
 package io.relais.eventstore;
 
 import io.relais.support.ApiTestSupport;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every appended event is chained to the previous one of its stream; a changed, missing or moved row breaks it. */
+@NeedsPostgreSqlEventStore
 class EventChainTest extends ApiTestSupport {
 
     @Test

@@ -6,6 +6,7 @@ import io.relais.support.ApiTestSupport;
 import io.relais.support.HeldOpenAppend;
 import io.relais.support.HttpApi;
 import io.relais.support.HttpApi.Response;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The event stream over HTTP: store order, filters, a gap held open, an erased person, bad input and access. */
+@NeedsPostgreSqlEventStore
 class EventStreamApiTest extends ApiTestSupport {
 
     @Autowired

@@ -2,6 +2,7 @@ package io.relais.eventstream;
 
 import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import io.relais.support.SalesHistory;
 import io.relais.tools.Tools;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as it is, and its counts and sums agree with the event store and with the read models; the export holds the
  * same lines as GET /api/v1/events, an erased person's values in neither.
  */
+@NeedsPostgreSqlEventStore
 class EventStreamDuckDbTest extends ApiTestSupport {
 
     @TempDir

@@ -5,6 +5,7 @@ import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi;
 import io.relais.support.HttpApi.Response;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A person withdraws their consent to marketing: what the lead, its history and the audit view show. */
 class LeadConsentApiTest extends ApiTestSupport {
 
+    @NeedsPostgreSqlEventStore
     @Test
     void aWithdrawalIsReadAtOnceKeptInTheHistoryAndTheAuditAndTheConsentItReplacesStaysReadableAsOfBefore() {
         TestUser rep = user("consent-rep", Profile.SALES_REP);

@@ -1,6 +1,7 @@
 package io.relais.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.relais.account.LeadConvertedIntoAccount;
 import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
@@ -41,8 +42,8 @@ class LeadConversionTest extends ApiTestSupport {
         assertThat(contact.get("details").get("lastName").asText()).isEqualTo("Fontaine");
         assertThat(contact.get("details").get("emails").get(0).asText()).endsWith("@example.fr");
         assertThat(contact.get("details").get("relationshipOrigin").asText()).isEqualTo("Lead WEB_FORM");
-        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ? "
-                + "and payloadtype like '%LeadConvertedIntoAccount'", Long.class, accountId)).isEqualTo(1);
+        assertThat(eventsOf(accountId)).filteredOn(event -> event.getPayloadType() == LeadConvertedIntoAccount.class)
+                .hasSize(1);
 
         long before = storedEvents();
         Response retried = rep.api().post("/api/v1/leads/" + leadId + "/convert", "{}");

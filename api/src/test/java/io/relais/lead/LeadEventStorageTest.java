@@ -2,6 +2,7 @@ package io.relais.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.support.ApiTestSupport;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stored events are readable JSON and say who, when and why. */
+@NeedsPostgreSqlEventStore
 class LeadEventStorageTest extends ApiTestSupport {
 
     @Test

@@ -3,6 +3,7 @@ package io.relais.organisation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
+import org.axonframework.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -183,7 +184,9 @@ class LeadRoutingTest extends ApiTestSupport {
     }
 
     private long leadRoutedEvents(String leadId) {
-        return jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = 'organisation' "
-                + "and payload like ?", Long.class, "%\"leadId\":\"" + leadId + "\"%");
+        return eventsOf(OrganisationIds.ORGANISATION_ID).stream().map(Message::getPayload)
+                .filter(event -> event instanceof LeadRouted routed && routed.leadId().equals(leadId)
+                        || event instanceof LeadRoutedToDefault toDefault && toDefault.leadId().equals(leadId))
+                .count();
     }
 }

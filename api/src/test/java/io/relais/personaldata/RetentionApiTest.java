@@ -1,10 +1,12 @@
 package io.relais.personaldata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.relais.lead.LeadPersonalDataErased;
 import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
 import org.junit.jupiter.api.AfterEach;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -59,13 +61,11 @@ class RetentionApiTest extends ApiTestSupport {
 
         assertThat(ids(steward.api().get("/api/v1/data-subjects/retention?size=200").body(),
                 Set.of(stale, silent))).isEmpty();
-        JsonNode metaData = json(jdbc.queryForObject("select metadata from domainevententry where aggregateidentifier = ? "
-                + "and payloadtype = 'io.relais.lead.LeadPersonalDataErased'", String.class, stale));
-        assertThat(metaData.get("userId").asText()).isEqualTo("system:retention");
-        JsonNode erasure = json(jdbc.queryForObject("select payload from domainevententry where aggregateidentifier = ? "
-                + "and payloadtype = 'io.relais.lead.LeadPersonalDataErased'", String.class, stale));
-        assertThat(erasure.get("request").get("reason").asText()).startsWith("Retention: no contact since ")
-                .endsWith("(P3Y without contact)");
+        DomainEventMessage<?> erasure = eventsOf(stale).stream()
+                .filter(event -> event.getPayloadType() == LeadPersonalDataErased.class).findFirst().orElseThrow();
+        assertThat(erasure.getMetaData().get("userId")).isEqualTo("system:retention");
+        assertThat(((LeadPersonalDataErased) erasure.getPayload()).request().reason())
+                .startsWith("Retention: no contact since ").endsWith("(P3Y without contact)");
         assertThat(jdbc.queryForObject("select count(*) from data_subject_key where erased_at is not null and "
                 + "subject_id in (?, ?, ?, ?)", Integer.class, recent, converted, called, stale)).isEqualTo(1);
     }

@@ -3,6 +3,7 @@ package io.relais.personaldata;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.eventstore.StoredEvent;
 import io.relais.support.ApiTestSupport;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The V16 migration encrypts the personal values of a store written before encryption: here the golden
  * samples, the rows the current release's events were stored as, in a schema of their own.
  */
+@NeedsPostgreSqlEventStore
 class StoredPersonalDataTest extends ApiTestSupport {
 
     @Autowired

@@ -2,6 +2,7 @@ package io.relais.projection;
 
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HeldOpenAppend;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +20,7 @@ import static org.awaitility.Awaitility.await;
  * An event committed after a later one (a slow transaction: a gap in the store that fills afterwards) keeps
  * its own position in the read models that order by it, so that a replay, which sees no gap, gives the same.
  */
+@NeedsPostgreSqlEventStore
 class StorePositionTest extends ApiTestSupport {
 
     @Autowired

@@ -3,6 +3,7 @@ package io.relais.security;
 import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,7 @@ class BasicAuthenticationTest extends ApiTestSupport {
         assertThat(me.body().get("profile").asText()).isEqualTo("ADMINISTRATOR");
     }
 
+    @NeedsPostgreSqlEventStore
     @Test
     void passwordsAreStoredAsStrongHashesOnly() {
         String hash = jdbc.queryForObject("select password_hash from user_credential where user_id = 'admin'",
@@ -56,9 +58,8 @@ class BasicAuthenticationTest extends ApiTestSupport {
         Response created = rep.api().post("/api/v1/leads",
                 "{\"email\": \"who@example.fr\", \"source\": \"REP_ENTRY\", \"ownerId\": \"" + rep.id() + "\"}");
 
-        String metadata = jdbc.queryForObject("select metadata from domainevententry where aggregateidentifier = ?",
-                String.class, created.body().get("id").asText());
-        assertThat(json(metadata).get("userId").asText()).isEqualTo(rep.id());
+        assertThat(eventsOf(created.body().get("id").asText())).singleElement()
+                .satisfies(event -> assertThat(event.getMetaData().get("userId")).isEqualTo(rep.id()));
     }
 
     @Test

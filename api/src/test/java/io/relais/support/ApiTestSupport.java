@@ -6,6 +6,7 @@ import io.relais.organisation.Profile;
 import io.relais.organisation.TestOrganisation;
 import io.relais.organisation.TestOrganisation.Member;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,8 +132,14 @@ public abstract class ApiTestSupport {
      * come asynchronously, possibly from another test's request, so they are left out.
      */
     protected long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domainevententry "
+        return AxonServerUnderTest.on() ? AxonServerUnderTest.eventsByUsers(eventStore)
+                : jdbc.queryForObject("select count(*) from domainevententry "
                 + "where cast(metadata as jsonb) ->> 'userId' not like 'system:%'", Long.class);
+    }
+
+    /** The events of record {@code id}, all of them in order (no snapshot), read through Axon's event store. */
+    protected List<? extends DomainEventMessage<?>> eventsOf(String id) {
+        return eventStore.readEvents(id, 0).asStream().toList();
     }
 
     /** A write on the record with the given id, sent with the given headers (name, value pairs). */

@@ -1,5 +1,10 @@
 package io.relais.support;
 
+import io.relais.eventstore.ProcessorProgress;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
@@ -18,6 +23,8 @@ public final class AxonServerUnderTest {
 
     private static final String ADDRESS = System.getenv("AXON_SERVER");
     private static boolean purged;
+    private static TrackingToken counted;
+    private static long byUsers;
 
     private AxonServerUnderTest() {
     }
@@ -34,6 +41,28 @@ public final class AxonServerUnderTest {
             registry.add("axon.axonserver.enabled", () -> "true");
             registry.add("axon.axonserver.servers", () -> ADDRESS);
         }
+    }
+
+    /**
+     * The events in the store that users' requests caused (those of a {@code system:} actor left out), counted as
+     * they come: each call reads only the events stored since the last.
+     */
+    static synchronized long eventsByUsers(EventStore store) {
+        long head = ProcessorProgress.head(store);
+        try (BlockingStream<TrackedEventMessage<?>> events = store.openStream(counted)) {
+            while (head >= 0 && (counted == null || counted.position().orElse(-1) < head)) {
+                TrackedEventMessage<?> event = events.nextAvailable();
+                counted = event.trackingToken();
+                Object user = event.getMetaData().get("userId");
+                if (user != null && !user.toString().startsWith("system:")) {
+                    byUsers++;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return byUsers;
     }
 
     private static synchronized void purgeOnce() {
