@@ -53,6 +53,7 @@ public final class EventExport {
         Format format = Format.of(file);
         long after = arguments.position("after");
         try (ToolContext tool = ToolContext.start(arguments, Set.of(), true)) {
+            tool.requireEventsInPostgreSql("export events");
             Set<String> payloadTypes;
             try {
                 payloadTypes = tool.bean(AuditTrail.class).payloadTypes("types", arguments.list("types"));

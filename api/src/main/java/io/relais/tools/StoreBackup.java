@@ -60,6 +60,7 @@ public final class StoreBackup {
     static int backup(ToolArguments arguments, PrintStream out) {
         Path file = arguments.path("to");
         try (ToolContext tool = ToolContext.start(arguments, Set.of(), true)) {
+            tool.requireEventsInPostgreSql("backup");
             long started = System.nanoTime();
             Manifest manifest = backup(tool.bean(DataSource.class), tool.embeddedDataDirectory(),
                     tool.bean(Environment.class).getProperty("relais.version", "unknown"), file);
@@ -137,6 +138,7 @@ public final class StoreBackup {
             Path folder;
             try (ToolContext tool = ToolContext.start(arguments, Set.of(), false,
                     "--spring.flyway.target=" + manifest.schemaVersion())) {
+                tool.requireEventsInPostgreSql("restore");
                 folder = tool.embeddedDataDirectory();
                 Environment environment = tool.bean(Environment.class);
                 if (!manifest.keyFiles().contains(PersonalDataConfiguration.GENERATED_MASTER_KEY)

@@ -72,6 +72,14 @@ final class ToolContext implements AutoCloseable {
         return context;
     }
 
+    /** Refuses a tool that reads or writes PostgreSQL's event table when Axon Server stores the events. */
+    void requireEventsInPostgreSql(String tool) {
+        if (context.getEnvironment().getProperty("axon.axonserver.enabled", Boolean.class, false)) {
+            throw new UsageException(tool + " works on the events in PostgreSQL; with Axon Server as the event store "
+                    + "(the axonserver profile) use Axon Server's own backup and event export");
+        }
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
