@@ -17,9 +17,11 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +49,10 @@ import java.util.stream.Collectors;
  * {@code -Drelais.fuzz.keep-going=true} the run does not stop (nor shrink) at the first broken invariant but
  * lists every distinct one at the end, each with the first request that broke it. The engine runs on a
  * database of its own, since accepted requests change organisation-wide settings (lead routing, exchange
- * rates) that other tests rely on.
+ * rates) that other tests rely on. So it does not run against Axon Server ({@link AxonServerUnderTest}): its engine
+ * there would share the other tests' engine's commands.
  */
+@AddLifecycleHook(ApiFuzzTest.NotAgainstAxonServer.class)
 class ApiFuzzTest extends ApiTestSupport {
 
     private static final Logger log = LoggerFactory.getLogger(ApiFuzzTest.class);
@@ -203,19 +207,13 @@ class ApiFuzzTest extends ApiTestSupport {
         DATABASE.close();
     }
 
-    /** Where the store is before a request: its last position, or with Axon Server the events by users so far. */
     private long eventHead() {
-        return AxonServerUnderTest.on() ? storedEvents()
-                : jdbc.queryForObject("select coalesce(max(globalindex), 0) from domainevententry", Long.class);
+        return jdbc.queryForObject("select coalesce(max(globalindex), 0) from domainevententry", Long.class);
     }
 
-    /**
-     * {@link #storedEvents()} counted from a position on, so that its cost does not grow with the store (with Axon
-     * Server it is counted as the events come anyway).
-     */
+    /** {@link #storedEvents()} counted from a position on, so that its cost does not grow with the store. */
     private long eventsByRequestsSince(long head) {
-        return AxonServerUnderTest.on() ? storedEvents() - head
-                : jdbc.queryForObject("select count(*) from domainevententry where globalindex > ? "
+        return jdbc.queryForObject("select count(*) from domainevententry where globalindex > ? "
                 + "and cast(metadata as jsonb) ->> 'userId' not like 'system:%'", Long.class, head);
     }
 
@@ -232,6 +230,16 @@ class ApiFuzzTest extends ApiTestSupport {
     }
 
     /** Sets the number of tries (of requests) and, with {@code relais.fuzz.seed}, the seed of a run to replay. */
+    static class NotAgainstAxonServer implements SkipExecutionHook {
+        @Override
+        public SkipResult shouldBeSkipped(LifecycleContext context) {
+            return AxonServerUnderTest.on()
+                    ? SkipResult.skip("runs an engine of its own, which would share the commands of the other tests' "
+                    + "engine on Axon Server")
+                    : SkipResult.doNotSkip();
+        }
+    }
+
     static class RequestCount implements AroundPropertyHook {
         @Override
         public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
