@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class SubjectKeys implements DataSubjectKeys {
 
     private static final Optional<SecretKey> ERASED = Optional.empty();
+    private static final Duration KEY_COMMIT_PATIENCE = Duration.ofSeconds(10);
 
     private final JdbcTemplate jdbc;
     private final MasterKeys masterKeys;
@@ -62,10 +63,30 @@ public class SubjectKeys implements DataSubjectKeys {
         return key;
     }
 
-    /** The key to decrypt the subject's data with; empty once the subject is erased (or if it never had one). */
+    /**
+     * The key to decrypt the subject's data with; empty once the subject is erased. An erasure always leaves the
+     * subject's row, so a subject without one is a key whose transaction has not committed yet: with Axon Server
+     * the events are sent before the command's PostgreSQL transaction commits, and a processor may read them in
+     * between. It is waited for, {@link #KEY_COMMIT_PATIENCE} at most (the transaction failed after the events were
+     * sent, if it never comes: the values are then unreadable, as erased ones are).
+     */
     Optional<SecretKey> keyForReading(DataSubject subject) {
         Optional<SecretKey> cached = keys.getIfPresent(subject);
-        return cached != null ? cached : load(subject).orElse(ERASED);
+        if (cached != null) {
+            return cached;
+        }
+        long deadline = System.nanoTime() + KEY_COMMIT_PATIENCE.toNanos();
+        Optional<Optional<SecretKey>> stored = load(subject);
+        while (stored.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            stored = load(subject);
+        }
+        return stored.orElse(ERASED);
     }
 
     @Override

@@ -25,6 +25,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,6 +39,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,6 +58,9 @@ class PersonalDataProtectionTest extends ApiTestSupport {
 
     @Autowired
     private SubjectKeys keys;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     @Test
     void everyEventIsStoredWithItsPersonalValuesReplacedByNullAndReadsBackAsGiven() {
@@ -110,6 +118,31 @@ class PersonalDataProtectionTest extends ApiTestSupport {
         assertThat(storedAfter).doesNotContain("Éloïse", "$personal");
         assertThat(read(storedAfter, LeadCaptured.class)).isEqualTo(read);
         assertThat(keys.erase(new DataSubject(DataSubjectKind.LEAD, leadId))).isFalse();
+    }
+
+    /** With Axon Server a processor may read an event before the command's transaction, which made the key, commits. */
+    @Test
+    void anEventReadBeforeItsPersonsKeyIsCommittedIsReadOnceItIs() throws Exception {
+        String leadId = UUID.randomUUID().toString();
+        CompletableFuture<String> stored = new CompletableFuture<>();
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
+                .executeWithoutResult(transaction -> {
+                    stored.complete(events.serialize(lead(leadId), String.class).getData());
+                    try {
+                        commit.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+
+        CompletableFuture<LeadCaptured> reader = CompletableFuture.supplyAsync(() ->
+                read(stored.join(), LeadCaptured.class));
+        Thread.sleep(200);
+        commit.countDown();
+
+        assertThat(reader.get(30, TimeUnit.SECONDS).details().firstName()).isEqualTo("Éloïse");
+        writer.get(30, TimeUnit.SECONDS);
     }
 
     @Test
