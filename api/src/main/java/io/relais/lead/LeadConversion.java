@@ -10,9 +10,9 @@ import io.relais.account.ContactDetails;
 import io.relais.account.CreateAccount;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
-import io.relais.common.Refusal;
 import io.relais.duplicate.DuplicateMatch;
 import io.relais.duplicate.PossibleDuplicates;
+import io.relais.messaging.RefusingCommandBus;
 import io.relais.opportunity.OpenOpportunity;
 import io.relais.opportunity.OpportunityView;
 import io.relais.organisation.Viewer;
@@ -134,7 +134,7 @@ class LeadConversion {
         try {
             endpoints.send(new AddContact(accountId, contactId, contact, leadId));
         } catch (CommandExecutionException e) {
-            boolean madeBefore = e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast)
+            boolean madeBefore = RefusingCommandBus.refusal(e)
                     .filter(refusal -> refusal.code().equals("contact-exists")).isPresent();
             if (!madeBefore) {
                 throw e;

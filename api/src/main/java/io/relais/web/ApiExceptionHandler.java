@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.relais.common.DomainException;
 import io.relais.common.Refusal;
+import io.relais.messaging.RefusingCommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +49,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CommandExecutionException.class)
     ProblemDetail commandFailed(CommandExecutionException e) {
-        return e.getDetails()
-                .filter(Refusal.class::isInstance)
-                .map(details -> problem((Refusal) details))
-                .orElseGet(() -> unexpected(e));
+        return RefusingCommandBus.refusal(e).map(ApiExceptionHandler::problem).orElseGet(() -> unexpected(e));
     }
 
     @ExceptionHandler(NotFoundException.class)
