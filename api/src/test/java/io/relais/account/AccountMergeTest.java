@@ -183,9 +183,8 @@ class AccountMergeTest extends ApiTestSupport {
         new ActingContext(rep.id(), null, "test-" + UUID.randomUUID()).call(() ->
                 commands.sendAndWait(new MoveContact(from, contact, "no-such-account", null)));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from "
-                + "domainevententry where aggregateidentifier = ? and payloadtype = ?", Long.class, from,
-                ContactMovedIn.class.getName()) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> eventsOf(from).stream()
+                .filter(event -> event.getPayloadType() == ContactMovedIn.class).count() == 1);
         Response update = rep.api().put("/api/v1/accounts/" + from + "/contacts/" + contact,
                 "{\"lastName\": \"Retour\", \"jobTitle\": \"Revenu\"}");
         assertThat(update.status()).as(update.toString()).isEqualTo(200);

@@ -3,6 +3,7 @@ package io.relais.audit;
 import io.relais.eventstore.EventClasses;
 import io.relais.eventstore.StoredEvent;
 import io.relais.support.ApiTestSupport;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as the view does with stored events. An event that belongs to no known kind of record, cannot be read, or whose
  * type the view's filter would not know, fails here.
  */
+@NeedsPostgreSqlEventStore
 class AuditEventClassesTest extends ApiTestSupport {
 
     @Autowired
