@@ -201,9 +201,12 @@ public final class StoreBackup {
             }
             manifest.sequences().forEach((sequence, value) ->
                     jdbc.queryForObject("select setval(?::regclass, ?)", Long.class, sequence, value));
-            // the claims and picks of the processes that took the backup: none of them runs here
+            // the claims, picks and heartbeats of the processes that took the backup: none of them runs here
             jdbc.update("update tokenentry set owner = null");
             jdbc.update("update scheduled_tasks set picked = false, picked_by = null, last_heartbeat = null");
+            if (manifest.tables().containsKey("engine_node")) {
+                jdbc.update("delete from engine_node");
+            }
             connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("The restore could not write the store: " + e.getMessage(), e);
