@@ -1,6 +1,9 @@
 package io.relais.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.relais.bench.crud.CrudBenchmark;
 import io.relais.common.AuditMetadata;
+import io.relais.common.FieldChange;
 import io.relais.lead.CaptureLead;
 import io.relais.lead.LeadCaptured;
 import io.relais.lead.LeadDetails;
@@ -13,7 +16,6 @@ import io.relais.lead.LeadSource;
 import io.relais.lead.LeadStatus;
 import io.relais.lead.LeadWorkStarted;
 import io.relais.lead.UpdateLeadDetails;
-import io.relais.common.FieldChange;
 import io.relais.messaging.ActingContext;
 import io.relais.sample.SampleCompanies;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -27,7 +29,6 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,10 +41,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 import static io.relais.bench.BenchSupport.ACTOR;
 import static io.relais.bench.BenchSupport.append;
 import static io.relais.bench.BenchSupport.format;
+import static io.relais.bench.BenchSupport.millis;
 import static io.relais.bench.BenchSupport.processor;
 import static io.relais.bench.BenchSupport.ratio;
 import static io.relais.bench.BenchSupport.timed;
@@ -73,13 +76,18 @@ final class Benchmark {
         this.out = out;
     }
 
-    void run() throws Exception {
+    /** Runs the parts asked for; {@code starting} is when the engine's start began ({@link System#nanoTime()}). */
+    void run(long starting) throws Exception {
         out.printf("Relais benchmark (%s): %d raw inserts, %d authenticated HTTP requests, %d leads per level, 1 and %d "
                         + "clients, rebuild over >= %d events, duplicate checks against %d accounts, timeline of %d "
                         + "events, forecasts and dashboards over >= %d events%n", String.join(",", options.parts()),
                 options.rawInserts(), options.httpRequests(), options.leads(), options.clients(),
                 options.rebuildEvents(), options.accounts(), options.timelineEvents(), options.salesEvents());
         awaitAdministrator();
+        double startSeconds = (System.nanoTime() - starting) / 1e9;
+        out.printf("engine start on a new embedded database (initdb included), to ready for commands: %.1f s%n",
+                startSeconds);
+        summary.put("engine_start_s", String.format("%.1f", startSeconds));
         warmUp();
         double raw1 = rawInserts(1, options.rawInserts());
         summary.put("raw_inserts_per_s_1", format(raw1));
@@ -99,8 +107,13 @@ final class Benchmark {
 
     private void core(double raw1) throws Exception {
         double rawN = rawInserts(options.clients(), options.rawInserts());
-        double commands1 = commands(1, options.leads(), "projections live");
-        double commandsN = commands(options.clients(), options.leads(), "projections live");
+        double commands1 = commands(1, options.leads(), "projections live", null);
+        ProjectionLag lag = new ProjectionLag(new JdbcTemplate(context.getBean(DataSource.class)));
+        double commandsN = commands(options.clients(), options.leads(), "projections live", lag);
+        out.printf("projection lag while those commands ran (a change answered until the lead list shows it, %d "
+                        + "sampled): p50 %s ms, p99 %s ms%n", lag.samples(), millis(lag.percentileMillis(0.5)),
+                millis(lag.percentileMillis(0.99)));
+        summary.put("projection_lag_ms_p99", millis(lag.percentileMillis(0.99)));
         summary.put("raw_inserts_per_s", format(rawN));
         summary.put("commands_per_s_1", format(commands1));
         summary.put("command_ratio_1", ratio(commands1, raw1));
@@ -109,10 +122,14 @@ final class Benchmark {
 
         StreamingEventProcessor leads = leadProcessor();
         leads.shutDown();
-        double writeOnly = commands(options.clients(), options.leads(), "projections paused");
+        double writeOnly = commands(options.clients(), options.leads(), "projections paused", null);
         leads.start();
         summary.put("write_only_commands_per_s_" + options.clients(), format(writeOnly));
         summary.put("write_only_command_ratio_" + options.clients(), ratio(writeOnly, rawN));
+        double crud = crudCommands(options.clients(), options.leads());
+        summary.put("crud_commands_per_s_" + options.clients(), format(crud));
+        summary.put("crud_ratio_" + options.clients(), ratio(crud, rawN));
+        summary.put("commands_to_crud_" + options.clients(), ratio(commandsN, crud));
         rebuild();
         AccountBenchmark accounts = new AccountBenchmark(context, options, out, summary);
         accounts.duplicateChecks(raw1);
@@ -122,7 +139,7 @@ final class Benchmark {
     /** Runs every measured path once, unmeasured, so that the JIT has compiled them before timing starts. */
     private void warmUp() throws Exception {
         rawInserts(options.clients(), Math.max(1000, options.rawInserts() / 5));
-        commands(options.clients(), Math.max(500, options.leads() / 5), "warm-up");
+        commands(options.clients(), Math.max(500, options.leads() / 5), "warm-up", null);
         awaitCaughtUp(leadProcessor());
     }
 
@@ -172,22 +189,56 @@ final class Benchmark {
         }
     }
 
-    /** Each client captures leads and updates each once, through the command bus. */
-    private double commands(int clients, int leads, String label) throws Exception {
+    /**
+     * Each client captures leads and updates each once, through the command bus; {@code lag}, if given, samples
+     * how long the lead projection takes to show the updates meanwhile.
+     */
+    private double commands(int clients, int leads, String label, ProjectionLag lag) throws Exception {
         CommandGateway commands = context.getBean(CommandGateway.class);
+        if (lag != null) {
+            lag.start();
+        }
         double leadsPerSecond = timed(clients, leads, count -> new ActingContext(ACTOR, null,
                 UUID.randomUUID().toString()).call(() -> {
             for (int i = 0; i < count; i++) {
                 String id = UUID.randomUUID().toString();
                 commands.sendAndWait(new CaptureLead(id, sampleDetails(nextLead.getAndIncrement()),
                         LeadSource.WEB_FORM, "benchmark", null, ACTOR));
-                commands.sendAndWait(new UpdateLeadDetails(id, Map.of(LeadField.CITY, "Lyon"), 0L));
+                Long version = commands.sendAndWait(new UpdateLeadDetails(id, Map.of(LeadField.CITY, "Lyon"), 0L));
+                if (lag != null) {
+                    lag.answered(id, version);
+                }
             }
             return null;
         }));
+        if (lag != null) {
+            lag.stop();
+        }
         double rate = leadsPerSecond * 2;
         out.printf("commands (capture + update), %d client(s), %s: %s commands/s%n", clients, label, format(rate));
         return rate;
+    }
+
+    /**
+     * The same captures and updates through a plain Spring Data JPA CRUD service on the same PostgreSQL, once every
+     * processor has digested the commands (the engine is idle), after an unmeasured round of the size of the
+     * commands' warm-up.
+     */
+    private double crudCommands(int clients, int leads) throws Exception {
+        awaitEveryProcessor();
+        try (CrudBenchmark crud = CrudBenchmark.on(context.getBean(HikariDataSource.class))) {
+            timed(clients, Math.max(500, leads / 5), count -> {
+                crud.captureAndUpdate(count, n -> sampleDetails(nextLead.getAndIncrement()), ACTOR);
+                return null;
+            });
+            double rate = timed(clients, leads, count -> {
+                crud.captureAndUpdate(count, n -> sampleDetails(nextLead.getAndIncrement()), ACTOR);
+                return null;
+            }) * 2;
+            out.printf("CRUD service (Spring Data JPA: capture + update), %d client(s): %s operations/s%n", clients,
+                    format(rate));
+            return rate;
+        }
     }
 
     /** Fills the store up to the wanted size, then replays the lead projection from zero and times it. */
@@ -198,11 +249,7 @@ final class Benchmark {
         long generated = generateEvents(Math.max(0, options.rebuildEvents() - existing));
         long total = existing + generated;
         // every processor first digests the generated events, so that only the rebuild is timed
-        for (EventProcessor any : context.getBean(EventProcessingConfiguration.class).eventProcessors().values()) {
-            if (any instanceof StreamingEventProcessor streaming) {
-                awaitCaughtUp(streaming);
-            }
-        }
+        awaitEveryProcessor();
         long leads = jdbc.queryForObject("select count(*) from lead_view", Long.class);
 
         processor.shutDown();
@@ -251,6 +298,14 @@ final class Benchmark {
             events.add(new GenericDomainEventMessage<>("Lead", id, seq, payloads.get(seq), meta));
         }
         return events;
+    }
+
+    private void awaitEveryProcessor() throws InterruptedException {
+        for (EventProcessor any : context.getBean(EventProcessingConfiguration.class).eventProcessors().values()) {
+            if (any instanceof StreamingEventProcessor streaming) {
+                awaitCaughtUp(streaming);
+            }
+        }
     }
 
     private StreamingEventProcessor leadProcessor() {

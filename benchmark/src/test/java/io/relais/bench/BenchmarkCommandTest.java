@@ -31,8 +31,25 @@ class BenchmarkCommandTest {
         assertThat(lines).anyMatch(line -> line.startsWith("raw inserts, 1 client(s): "))
                 .anyMatch(line -> line.startsWith("authenticated GET /api/v1/me over HTTP (Basic, BCrypt cost 12), "
                         + "2 clients: "));
-        assertThat(lines.get(lines.size() - 1)).matches("BENCH raw_inserts_per_s_1=\\d+ http_get_per_s_2=\\d+ "
-                + "http_get_ratio_2=[0-9.e+-]+");
+        assertThat(lines.get(lines.size() - 1)).matches("BENCH engine_start_s=[0-9.]+ raw_inserts_per_s_1=\\d+ "
+                + "http_get_per_s_2=\\d+ http_get_ratio_2=[0-9.e+-]+");
+    }
+
+    @Test
+    void aSmallCoreRunComparesTheCommandsWithACrudServiceAndSamplesTheProjectionLag(@TempDir Path data) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        int status = BenchmarkCommand.run(new String[]{"--raw-inserts=200", "--leads=100", "--clients=2",
+                "--rebuild-events=500", "--accounts=30", "--timeline-events=1000", "--reads=5", "--parts=core",
+                "--data-dir=" + data}, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(status).as(String.join("\n", lines)).isZero();
+        assertThat(lines)
+                .anyMatch(line -> line.startsWith("CRUD service (Spring Data JPA: capture + update), 2 client(s): "))
+                .anyMatch(line -> line.startsWith("projection lag while those commands ran"));
+        assertThat(lines.get(lines.size() - 1)).contains(" crud_commands_per_s_2=", " commands_to_crud_2=",
+                " projection_lag_ms_p99=");
     }
 
     @Test
