@@ -29,6 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Personal values are stored encrypted per person and read back as given, or as null once erased (ADR 013). */
 class PersonalDataProtectionTest extends ApiTestSupport {
@@ -136,12 +138,16 @@ class PersonalDataProtectionTest extends ApiTestSupport {
                     }
                 }));
 
-        CompletableFuture<LeadCaptured> reader = CompletableFuture.supplyAsync(() ->
-                read(stored.join(), LeadCaptured.class));
-        Thread.sleep(200);
+        CompletableFuture<LeadCaptured> read = new CompletableFuture<>();
+        Thread reader = new Thread(() -> read.complete(read(stored.join(), LeadCaptured.class)));
+        reader.start();
+        // the reader waits for the key (between two looks) while its transaction is still open
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.getState() == Thread.State.TIMED_WAITING
+                && stored.isDone());
+        assertThat(read).isNotDone();
         commit.countDown();
 
-        assertThat(reader.get(30, TimeUnit.SECONDS).details().firstName()).isEqualTo("Éloïse");
+        assertThat(read.get(30, TimeUnit.SECONDS).details().firstName()).isEqualTo("Éloïse");
         writer.get(30, TimeUnit.SECONDS);
     }
 

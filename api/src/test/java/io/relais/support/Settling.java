@@ -18,7 +18,7 @@ public final class Settling {
 
     /** Waits until every segment of the processor has handled every event stored so far. */
     public static void awaitCaughtUp(EventStore eventStore, StreamingEventProcessor processor) {
-        long head = eventStore.createHeadToken().position().orElseThrow();
+        long head = ProcessorProgress.head(eventStore);
         await().atMost(Duration.ofSeconds(60)).until(() -> ProcessorProgress.caughtUp(processor, head));
     }
 
@@ -26,10 +26,10 @@ public final class Settling {
     public static void awaitSettled(EventProcessingConfiguration processing, EventStore eventStore) {
         long head;
         do {
-            head = eventStore.createHeadToken().position().orElseThrow();
+            head = ProcessorProgress.head(eventStore);
             processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
                     .map(StreamingEventProcessor.class::cast).forEach(processor -> awaitCaughtUp(eventStore, processor));
-        } while (eventStore.createHeadToken().position().orElseThrow() != head);
+        } while (ProcessorProgress.head(eventStore) != head);
     }
 
     /** The same, for the engine {@code context}. */

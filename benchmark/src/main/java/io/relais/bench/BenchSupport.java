@@ -37,7 +37,7 @@ final class BenchSupport {
     /** Waits until every segment of the processor has handled every event stored so far. */
     static void awaitCaughtUp(ApplicationContext context, StreamingEventProcessor processor)
             throws InterruptedException {
-        long head = context.getBean(EventStore.class).createHeadToken().position().orElse(-1);
+        long head = ProcessorProgress.head(context.getBean(EventStore.class));
         long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000;
         while (System.nanoTime() < deadline) {
             if (ProcessorProgress.caughtUp(processor, head)) {

@@ -227,14 +227,12 @@ final class Benchmark {
     private double crudCommands(int clients, int leads) throws Exception {
         awaitEveryProcessor();
         try (CrudBenchmark crud = CrudBenchmark.on(context.getBean(HikariDataSource.class))) {
-            timed(clients, Math.max(500, leads / 5), count -> {
-                crud.captureAndUpdate(count, n -> sampleDetails(nextLead.getAndIncrement()), ACTOR);
+            BenchSupport.ClientWork work = count -> {
+                crud.captureAndUpdate(count, () -> sampleDetails(nextLead.getAndIncrement()), ACTOR);
                 return null;
-            });
-            double rate = timed(clients, leads, count -> {
-                crud.captureAndUpdate(count, n -> sampleDetails(nextLead.getAndIncrement()), ACTOR);
-                return null;
-            }) * 2;
+            };
+            timed(clients, Math.max(500, leads / 5), work);
+            double rate = timed(clients, leads, work) * 2;
             out.printf("CRUD service (Spring Data JPA: capture + update), %d client(s): %s operations/s%n", clients,
                     format(rate));
             return rate;

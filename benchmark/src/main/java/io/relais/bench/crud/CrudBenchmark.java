@@ -14,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
-import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * A plain Spring Data JPA CRUD service ({@link CrudLeadService}) on the engine's own PostgreSQL, in an application
@@ -50,9 +50,9 @@ public final class CrudBenchmark implements AutoCloseable {
     }
 
     /** Captures {@code count} leads and changes each once: two operations per lead, as the commands do. */
-    public void captureAndUpdate(int count, IntFunction<LeadDetails> details, String actor) {
+    public void captureAndUpdate(int count, Supplier<LeadDetails> details, String actor) {
         for (int i = 0; i < count; i++) {
-            String id = service.capture(details.apply(i), "WEB_FORM", "benchmark", actor);
+            String id = service.capture(details.get(), "WEB_FORM", "benchmark", actor);
             service.moveTo(id, "Lyon", 0L);
         }
     }
