@@ -32,7 +32,7 @@ public class EmbeddedDatabaseConfiguration {
         ServerLog serverLog = ServerLog.beside(directory);
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPort(properties.port())
@@ -43,8 +43,9 @@ public class EmbeddedDatabaseConfiguration {
                     .setServerConfig("max_connections", "100")
                     // stopped by this bean's close, after everything that uses it (the deadline scheduler polls
                     // until it stops), rather than by a JVM hook racing the application's shutdown
-                    .setRegisterShutdownHook(false)
-                    .start();
+                    .setRegisterShutdownHook(false);
+            properties.settings().forEach(builder::setServerConfig);
+            postgres = builder.start();
         } catch (IOException | RuntimeException e) {
             String cause = serverLog.tail();
             LeftoverServer.stopOwn(directory);

@@ -11,12 +11,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded default keeps its data in a folder: stop the application, start it again, the leads are
- * there, and so is the administrator's first password (a password configured later does not replace it).
+ * there, and so is the administrator's first password (a password configured later does not replace it); server
+ * settings given for it apply.
  */
 class EmbeddedDatabaseRestartTest {
 
@@ -40,7 +43,10 @@ class EmbeddedDatabaseRestartTest {
         }
 
         assertThat(dataDirectory.resolve("PG_VERSION")).exists();
-        try (ConfigurableApplicationContext second = start("a-password-given-too-late")) {
+        try (ConfigurableApplicationContext second = start("a-password-given-too-late",
+                "--relais.embedded-db.settings.work_mem=8MB")) {
+            assertThat(second.getBean(JdbcTemplate.class).queryForObject("show work_mem", String.class))
+                    .as("a server setting given for the embedded database").isEqualTo("8MB");
             HttpApi api = new HttpApi(port(second)).basic("admin", FIRST_PASSWORD);
             Response read = api.get("/api/v1/leads/" + id);
             assertThat(read.status()).isEqualTo(200);
@@ -51,10 +57,12 @@ class EmbeddedDatabaseRestartTest {
         }
     }
 
-    private ConfigurableApplicationContext start(String adminPassword) {
-        return new SpringApplicationBuilder(RelaisApplication.class)
-                .run("--server.port=0", "--relais.embedded-db.data-directory=" + dataDirectory,
-                        "--relais.admin.password=" + adminPassword, "--relais.security.password-hash-strength=4");
+    private ConfigurableApplicationContext start(String adminPassword, String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+                "--relais.embedded-db.data-directory=" + dataDirectory, "--relais.admin.password=" + adminPassword,
+                "--relais.security.password-hash-strength=4"));
+        arguments.addAll(List.of(more));
+        return new SpringApplicationBuilder(RelaisApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -210,7 +210,7 @@ class ErasureReadModelTest extends ApiTestSupport {
         rep.api().patch("/api/v1/leads/" + lead, "{\"city\": \"Brest\"}");
         awaitSettled();
         List<String> tables = List.of("lead_view", "lead_history", "account_view", "contact_view", "timeline_entry",
-                "activity_view", "duplicate_record", "duplicate_key", "duplicate_pair");
+                "activity_view", "duplicate_record", "duplicate_key", "duplicate_pair", "duplicate_name_key");
         Map<String, List<String>> before = new LinkedHashMap<>();
         tables.forEach(table -> before.put(table, rows(table)));
         assertThat(String.join("", before.get("lead_view"))).contains(lead).doesNotContain(name);

@@ -239,7 +239,23 @@ final class AccountBenchmark {
             }
             events.add(new GenericDomainEventMessage<>("Account", accountId, seq++, event, META));
         }
-        return events;
+        return oneMinuteApart(events);
+    }
+
+    /**
+     * The events as they happened over the last days, a minute apart: made in a loop, their own times are microseconds
+     * apart and unevenly so, and a tenth of that span could hold no event at all.
+     */
+    private static List<DomainEventMessage<?>> oneMinuteApart(List<DomainEventMessage<?>> events) {
+        Instant start = Instant.now().minus(Duration.ofMinutes(events.size()));
+        List<DomainEventMessage<?>> dated = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            DomainEventMessage<?> event = events.get(i);
+            dated.add(new GenericDomainEventMessage<>(event.getType(), event.getAggregateIdentifier(),
+                    event.getSequenceNumber(), event.getPayload(), event.getMetaData(), event.getIdentifier(),
+                    start.plus(Duration.ofMinutes(i))));
+        }
+        return dated;
     }
 
     private static AccountDetails details(SampleCompanies.Company company, String legalName) {

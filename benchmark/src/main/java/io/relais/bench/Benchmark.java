@@ -108,8 +108,14 @@ final class Benchmark {
     private void core(double raw1) throws Exception {
         double rawN = rawInserts(options.clients(), options.rawInserts());
         double commands1 = commands(1, options.leads(), "projections live", null);
-        ProjectionLag lag = new ProjectionLag(new JdbcTemplate(context.getBean(DataSource.class)));
+        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+        ProjectionLag lag = new ProjectionLag(jdbc);
+        StatementProfile statements = options.statements() > 0 ? StatementProfile.start(jdbc, options.statements())
+                : null;
         double commandsN = commands(options.clients(), options.leads(), "projections live", lag);
+        if (statements != null) {
+            statements.print(out, "the commands at " + options.clients() + " clients, projections live");
+        }
         out.printf("projection lag while those commands ran (a change answered until the lead list shows it, %d "
                         + "sampled): p50 %s ms, p99 %s ms%n", lag.samples(), millis(lag.percentileMillis(0.5)),
                 millis(lag.percentileMillis(0.99)));

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code java -jar relais-benchmark.jar ...}: starts the engine on its own database (with HTTP on a free port
@@ -25,6 +27,21 @@ public final class BenchmarkCommand {
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.exit(run(args, System.out));
+    }
+
+    private static String[] engineArguments(BenchmarkOptions options, Path directory) {
+        List<String> arguments = new ArrayList<>(List.of("--relais.embedded-db.data-directory=" + directory,
+                "--server.port=0",
+                "--relais.admin.password=" + BenchSupport.ACTOR_PASSWORD,
+                "--logging.level.root=WARN",
+                "--logging.level.io.relais.bench=INFO",
+                // JPA is on the class path for the CRUD comparison only: the engine runs as shipped
+                "--spring.autoconfigure.exclude=" + HibernateJpaAutoConfiguration.class.getName() + ","
+                        + JpaRepositoriesAutoConfiguration.class.getName()));
+        if (options.statements() > 0) {
+            arguments.add("--relais.embedded-db.settings.shared_preload_libraries=pg_stat_statements");
+        }
+        return arguments.toArray(String[]::new);
     }
 
     /** Runs the benchmark, printing its figures to {@code out}; answers the process's exit status. */
@@ -45,14 +62,7 @@ public final class BenchmarkCommand {
             long starting = System.nanoTime();
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RelaisApplication.class)
                     .web(http ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                    .run("--relais.embedded-db.data-directory=" + directory,
-                            "--server.port=0",
-                            "--relais.admin.password=" + BenchSupport.ACTOR_PASSWORD,
-                            "--logging.level.root=WARN",
-                            "--logging.level.io.relais.bench=INFO",
-                            // JPA is on the class path for the CRUD comparison only: the engine runs as shipped
-                            "--spring.autoconfigure.exclude=" + HibernateJpaAutoConfiguration.class.getName() + ","
-                                    + JpaRepositoriesAutoConfiguration.class.getName())) {
+                    .run(engineArguments(options, directory))) {
                 new Benchmark(context, options, out).run(starting);
             }
             return 0;

@@ -20,18 +20,20 @@ import java.util.Set;
  * @param httpRequests   timed authenticated HTTP requests at {@code clients} clients
  * @param parts          what to measure, any of: {@code http} (authenticated requests over HTTP), {@code core}
  *                       (inserts, commands, rebuild, duplicates, timeline), {@code sales} (forecasts and dashboards)
+ * @param statements     how many of the statements that took PostgreSQL the most time while the 8-client commands
+ *                       ran to print (pg_stat_statements); 0 for none
  * @param dataDirectory where the embedded database lives; null for a fresh temporary folder
  */
 record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvents, int accounts, int timelineEvents,
                         int reads, int salesEvents, int salesReads, int httpRequests, Set<String> parts,
-                        Path dataDirectory) {
+                        int statements, Path dataDirectory) {
 
     static final Set<String> PARTS = Set.of("http", "core", "sales");
 
     static final String USAGE = """
             usage: java -jar relais-benchmark.jar [--raw-inserts=N] [--leads=N] [--clients=N] [--rebuild-events=N] \
             [--accounts=N] [--timeline-events=N] [--reads=N] [--sales-events=N] [--sales-reads=N] \
-            [--http-requests=N] [--parts=http,core,sales] [--data-dir=PATH]
+            [--http-requests=N] [--parts=http,core,sales] [--statements=N] [--data-dir=PATH]
               --raw-inserts     single-row inserts per concurrency level (default 20000)
               --leads           leads captured and updated per concurrency level (default 3000)
               --clients         concurrent clients of the second level (default 8)
@@ -46,6 +48,8 @@ record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvent
                                 duplicates, timeline), sales (forecasts, dashboards, the audit view and the
                                 verification of the store) (default all three);
                                 raw inserts are always measured
+              --statements      print the N statements that took PostgreSQL the most time while the commands ran
+                                at the higher level (pg_stat_statements, loaded for the run) (default 0: none)
               --data-dir        embedded database folder (default: a temporary folder, deleted afterwards)
             """;
 
@@ -69,6 +73,7 @@ record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvent
                 positive(values.remove("sales-reads"), 30),
                 positive(values.remove("http-requests"), 20_000),
                 parts(values.remove("parts")),
+                notNegative(values.remove("statements")),
                 values.containsKey("data-dir") ? Path.of(values.remove("data-dir")) : null);
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s): " + values.keySet());
@@ -85,6 +90,14 @@ record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvent
             throw new IllegalArgumentException("--parts takes http, core, sales or several of them: " + value);
         }
         return parts;
+    }
+
+    private static int notNegative(String value) {
+        int parsed = value == null ? 0 : Integer.parseInt(value);
+        if (parsed < 0) {
+            throw new IllegalArgumentException("--statements takes 0 or more: " + value);
+        }
+        return parsed;
     }
 
     private static int positive(String value, int defaultValue) {

@@ -36,18 +36,21 @@ class BenchmarkCommandTest {
     }
 
     @Test
-    void aSmallCoreRunComparesTheCommandsWithACrudServiceAndSamplesTheProjectionLag(@TempDir Path data) {
+    void aSmallCoreRunComparesTheCommandsWithACrudServiceSamplesTheProjectionLagAndProfilesTheStatements(
+            @TempDir Path data) {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         int status = BenchmarkCommand.run(new String[]{"--raw-inserts=200", "--leads=100", "--clients=2",
                 "--rebuild-events=500", "--accounts=30", "--timeline-events=1000", "--reads=5", "--parts=core",
-                "--data-dir=" + data}, new PrintStream(printed, true, StandardCharsets.UTF_8));
+                "--statements=3", "--data-dir=" + data}, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(status).as(String.join("\n", lines)).isZero();
         assertThat(lines)
                 .anyMatch(line -> line.startsWith("CRUD service (Spring Data JPA: capture + update), 2 client(s): "))
-                .anyMatch(line -> line.startsWith("projection lag while those commands ran"));
+                .anyMatch(line -> line.startsWith("projection lag while those commands ran"))
+                .anyMatch(line -> line.startsWith("PostgreSQL's time during the commands at 2 clients"))
+                .anyMatch(line -> line.matches(" *\\d+ +\\d+ +\\d+ +[0-9.]+  (with|insert|update|select|delete) .*"));
         assertThat(lines.get(lines.size() - 1)).contains(" crud_commands_per_s_2=", " commands_to_crud_2=",
                 " projection_lag_ms_p99=");
     }

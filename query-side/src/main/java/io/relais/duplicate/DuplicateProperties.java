@@ -28,8 +28,8 @@ public record DuplicateProperties(@DefaultValue("0.6") double companyNameThresho
         return new DuplicateScoring.Thresholds(companyNameThreshold, personNameThreshold);
     }
 
-    /** What pg_trgm's similarity operator is set to: the lower threshold, the other is applied on top. */
-    double operatorThreshold() {
+    /** The similarity a candidate name must reach: the lower threshold, the other is applied on top by the scoring. */
+    double candidateThreshold() {
         return Math.min(companyNameThreshold, personNameThreshold);
     }
 }

@@ -29,14 +29,16 @@ import java.util.stream.Stream;
 
 /**
  * The duplicate tables, the matching itself, and the queries they answer. Candidates are found through the indexes
- * (equal identifiers, and pg_trgm's similarity operator on the normalised names), then scored by
- * {@link DuplicateScoring}.
+ * (equal identifiers, and the name keys a normalised name shares with the probe's, kept if pg_trgm's similarity
+ * says so), then scored by {@link DuplicateScoring}.
  */
 @Repository
 class DuplicateRepository {
 
     /** At most this many candidates per way of finding them, so that a very common identifier stays cheap. */
     private static final int CANDIDATES = 50;
+    /** How many records the postings of a probe's rarest name keys may hold together (see similarNames). */
+    private static final int KEY_POSTINGS = 500;
     private static final TypeReference<List<DuplicateReason>> REASONS = new TypeReference<>() {
     };
     private static final Map<RecordKind, String> VIEWS = Map.of(RecordKind.ACCOUNT, "account_view",
@@ -63,6 +65,7 @@ class DuplicateRepository {
         List<RecordRef> changed = new ArrayList<>(batch.touched.keySet());
         changed.addAll(batch.removed);
         List<SqlParameterSource> refs = changed.stream().map(ref -> (SqlParameterSource) ref(ref)).toList();
+        countNameKeys("-", changed);
         update("delete from duplicate_key where kind = :kind and id = :id", refs);
         update("delete from duplicate_pair where kind = :kind and (first_id = :id or second_id = :id)", refs);
         update("delete from duplicate_record where kind = :kind and id = :id",
@@ -76,6 +79,8 @@ class DuplicateRepository {
                         .addValue("account", touched.accountId()).addValue("company", touched.probe().company())
                         .addValue("person", touched.probe().person()).addValue("label", label(touched.probe())))
                         .toList());
+        countNameKeys("+", new ArrayList<>(batch.touched.keySet()));
+        jdbc.getJdbcTemplate().update("delete from duplicate_name_key where records = 0");
         update("insert into duplicate_key (kind, id, key_type, key_value) values (:kind, :id, :type, :value) "
                         + "on conflict do nothing",
                 batch.touched.values().stream().flatMap(touched -> touched.probe().keys().stream()
@@ -107,6 +112,25 @@ class DuplicateRepository {
                         .addValue("by", d.by()).addValue("at", Timestamp.from(d.at()))).toList());
     }
 
+    /**
+     * Takes the names of the records as {@code duplicate_record} holds them out of ({@code -}) or into ({@code +})
+     * the counts of the keys they hold.
+     */
+    private void countNameKeys(String sign, List<RecordRef> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        jdbc.update("insert into duplicate_name_key (kind, field, name_key, records) "
+                + "select r.kind, k.field, k.name_key, " + sign + "count(*) from duplicate_record r "
+                + "cross join lateral (select 'COMPANY', c from unnest(r.company_keys) c "
+                + "union all select 'PERSON', p from unnest(r.person_keys) p) k (field, name_key) "
+                + "where (r.kind, r.id) in (select * from unnest(cast(:kinds as varchar[]), cast(:ids as varchar[]))) "
+                + "group by r.kind, k.field, k.name_key "
+                + "on conflict (kind, field, name_key) do update set records = duplicate_name_key.records + excluded.records",
+                new MapSqlParameterSource("kinds", array("varchar", records.stream().map(ref -> ref.kind().name())))
+                        .addValue("ids", array("varchar", records.stream().map(RecordRef::id))));
+    }
+
     /** A record duplicates are looked for among, as it was last matched: its company as given, not its person. */
     Optional<DuplicateBatch.Touched> find(RecordRef ref) {
         List<MatchKey> keys = jdbc.query("select key_type, key_value from duplicate_key where kind = :kind and id = :id",
@@ -118,7 +142,8 @@ class DuplicateRepository {
     }
 
     void deleteAll() {
-        jdbc.getJdbcTemplate().execute("truncate duplicate_record, duplicate_key, duplicate_pair, duplicate_dismissal");
+        jdbc.getJdbcTemplate().execute("truncate duplicate_record, duplicate_key, duplicate_pair, duplicate_dismissal, "
+                + "duplicate_name_key");
     }
 
     /** The likely duplicates of the probe among the kinds given that the viewer may see, most likely first. */
@@ -196,21 +221,19 @@ class DuplicateRepository {
                 .addValue("keyProbes", new SqlArrayValue("integer", keyProbes.toArray()))
                 .addValue("keyTypes", new SqlArrayValue("varchar", keyTypes.toArray()))
                 .addValue("keyValues", new SqlArrayValue("varchar", keyValues.toArray()))
-                .addValue("candidates", CANDIDATES);
+                .addValue("candidates", CANDIDATES)
+                .addValue("keyPostings", KEY_POSTINGS)
+                .addValue("threshold", properties.candidateThreshold());
         String sql = "with probe (n, id, company, person) as (select n - 1, id, relais_match_name(company), "
                 + "relais_match_name(person) from unnest(cast(:ids as varchar[]), cast(:companies as text[]), "
                 + "cast(:persons as text[])) with ordinality as t (id, company, person, n)), "
                 + "probe_key (n, key_type, key_value) as (select * from unnest(cast(:keyProbes as integer[]), "
                 + "cast(:keyTypes as varchar[]), cast(:keyValues as varchar[]))), "
+                + NAME_KEYS
                 + "candidate (n, id) as (select pk.n, k.id from probe_key pk cross join lateral (select k.id "
                 + "from duplicate_key k where k.kind = :kind and k.key_type = pk.key_type "
                 + "and k.key_value = pk.key_value limit :candidates) k "
-                + "union select p.n, c.id from probe p cross join lateral (select r.id from duplicate_record r "
-                + "where r.kind = :kind and r.company % p.company order by similarity(r.company, p.company) desc "
-                + "limit :candidates) c "
-                + "union select p.n, c.id from probe p cross join lateral (select r.id from duplicate_record r "
-                + "where r.kind = :kind and r.person % p.person order by similarity(r.person, p.person) desc "
-                + "limit :candidates) c) "
+                + "union " + similarNames("company", "COMPANY") + " union " + similarNames("person", "PERSON") + ") "
                 + "select c.n, r.id, r.account_id, r.label, p.company as probe_company, r.company, "
                 + "similarity(r.company, p.company) as company_similarity, p.person as probe_person, r.person, "
                 + "similarity(r.person, p.person) as person_similarity, "
@@ -235,6 +258,43 @@ class DuplicateRepository {
             }
         });
         return matches.stream().map(found -> mostLikely(found, limit)).toList();
+    }
+
+    /**
+     * The probes' name keys held by records of the kind, with how many hold each (V25); then, for each probe and name,
+     * its rarest keys, as many as {@link #KEY_POSTINGS} records hold together, and the rarest keys of its two rarest
+     * words not among them: a name whose every word is common is looked for among the few records holding both.
+     */
+    private static final String NAME_KEYS = "held_key (n, field, word, name_key, records) as ("
+            + "select p.n, 'COMPANY', k.word, k.name_key, f.records from probe p "
+            + "cross join lateral relais_name_word_keys(p.company) k join duplicate_name_key f on f.kind = :kind "
+            + "and f.field = 'COMPANY' and f.name_key = k.name_key "
+            + "union all select p.n, 'PERSON', k.word, k.name_key, f.records from probe p "
+            + "cross join lateral relais_name_word_keys(p.person) k join duplicate_name_key f on f.kind = :kind "
+            + "and f.field = 'PERSON' and f.name_key = k.name_key), "
+            + "rare_key (n, field, name_key) as (select n, field, name_key from (select n, field, name_key, "
+            + "sum(records) over (partition by n, field order by records, name_key) as running from "
+            + "(select distinct n, field, name_key, records from held_key) d) r where running <= :keyPostings), "
+            + "word_key (n, field, name_key, rank) as (select n, field, name_key, row_number() over "
+            + "(partition by n, field order by records, name_key) from (select distinct on (n, field, word) n, field, "
+            + "name_key, records from held_key where word > 0 order by n, field, word, records, name_key) w "
+            + "where not exists (select 1 from rare_key r where r.n = w.n and r.field = w.field "
+            + "and r.name_key = w.name_key)), "
+            + "probe_name (n, field, rarest, pair) as (select p.n, f.field, coalesce(r.keys, '{}'), w.keys "
+            + "from probe p cross join (values ('COMPANY'), ('PERSON')) f (field) "
+            + "left join (select n, field, array_agg(name_key) as keys from rare_key group by n, field) r "
+            + "on r.n = p.n and r.field = f.field "
+            + "left join (select n, field, array_agg(name_key) as keys from word_key where rank <= 2 "
+            + "group by n, field having count(*) = 2) w on w.n = p.n and w.field = f.field), ";
+
+    /** The candidates whose name in {@code column} is similar enough to the probe's, most similar first. */
+    private static String similarNames(String column, String field) {
+        return "select p.n, c.id from probe p join probe_name k on k.n = p.n and k.field = '" + field + "' "
+                + "cross join lateral (select r.id from duplicate_record r where r.kind = :kind "
+                + "and (r." + column + "_keys && k.rarest or r." + column + "_keys @> k.pair) "
+                + "and similarity(r." + column + ", p." + column + ") >= :threshold "
+                + "order by similarity(r." + column + ", p." + column + ") desc limit :candidates) c "
+                + "where p." + column + " is not null and (cardinality(k.rarest) > 0 or k.pair is not null)";
     }
 
     private static List<DuplicateMatch> mostLikely(List<DuplicateMatch> matches, int limit) {
@@ -263,14 +323,12 @@ class DuplicateRepository {
     }
 
     /**
-     * For the rest of the transaction: pg_trgm's {@code %} operator finds names at least this similar, through
-     * the trigram indexes; and every matching statement is planned for its actual values. A generic plan,
-     * cached by the driver's server-side prepared statements while the tables were small (a rebuild starts
-     * from empty ones), would scan them whole for every record.
+     * For the rest of the transaction: every matching statement is planned for its actual values. A generic plan,
+     * cached by the driver's server-side prepared statements while the tables were small (a rebuild starts from
+     * empty ones), would scan them whole for every record.
      */
     private void prepareMatching() {
-        jdbc.getJdbcTemplate().queryForList("select set_config('pg_trgm.similarity_threshold', ?, true), "
-                + "set_config('plan_cache_mode', 'force_custom_plan', true)", Double.toString(properties.operatorThreshold()));
+        jdbc.getJdbcTemplate().queryForList("select set_config('plan_cache_mode', 'force_custom_plan', true)");
     }
 
     private SqlParameterSource pair(MatchProbe probe, DuplicateMatch match, Instant at) {
