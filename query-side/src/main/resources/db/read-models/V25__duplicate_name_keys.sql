@@ -6,37 +6,61 @@
 -- (two names one typing slip apart, a letter added, dropped, changed or two neighbours swapped, share one of
 -- these), and the whole name without its spaces ("le fevre", "lefevre"); as 32-bit hashes (a collision only adds
 -- a candidate that the similarity then turns away).
+-- In PL/pgSQL, whose statements are planned once per session: a SQL function that is not inlined is planned again at
+-- each call, that is for each record written.
+-- About 30 keys to a name: the planner then looks each up in duplicate_name_key rather than reading the whole table.
 create function relais_name_word_keys(name text) returns table (word integer, name_key integer)
-    language sql immutable strict parallel safe
+    language plpgsql immutable strict parallel safe rows 30
 as $$
-    select w.n::integer, hashtext(v.v)
-    from regexp_split_to_table(name, ' ') with ordinality w (w, n)
-    cross join lateral (select w.w union all select left(w.w, i - 1) || substr(w.w, i + 1)
-                        from generate_series(1, length(w.w)) i where length(w.w) >= 4) v (v)
-    where length(w.w) >= 2
-    union all
-    select 0, hashtext(replace(name, ' ', '')) where position(' ' in name) > 0
+declare
+    words constant text[] := string_to_array(name, ' ');
+    w text;
+    i integer;
+begin
+    word := 0;
+    foreach w in array words loop
+        word := word + 1;
+        continue when length(w) < 2;
+        name_key := hashtext(w);
+        return next;
+        if length(w) >= 4 then
+            for i in 1 .. length(w) loop
+                name_key := hashtext(left(w, i - 1) || substr(w, i + 1));
+                return next;
+            end loop;
+        end if;
+    end loop;
+    if cardinality(words) > 1 then
+        word := 0;
+        name_key := hashtext(replace(name, ' ', ''));
+        return next;
+    end if;
+end
 $$;
 
 -- A name's keys, each once; the word each comes from (0 for the whole name) is relais_name_word_keys'.
 create function relais_name_keys(name text) returns integer[]
-    language sql immutable strict parallel safe
+    language plpgsql immutable strict parallel safe
 as $$
-    select array(select distinct name_key from relais_name_word_keys(name) order by 1)
+begin
+    return array(select distinct k.name_key from relais_name_word_keys(name) k order by 1);
+end
 $$;
 
 drop index duplicate_record_account_company;
 drop index duplicate_record_lead_company;
 drop index duplicate_record_lead_person;
 drop index duplicate_record_contact_person;
+-- Only the name that can be a reason is searched (io.relais.duplicate.DuplicateScoring): the company among accounts
+-- (two leads at one company are colleagues), the person among leads and contacts.
 alter table duplicate_record
-    add column company_keys integer[] generated always as (relais_name_keys(company)) stored,
-    add column person_keys integer[] generated always as (relais_name_keys(person)) stored;
--- One index per kind and name searched, as before; without GIN's pending list (V8).
+    add column company_keys integer[] generated always as
+        (case when kind = 'ACCOUNT' then relais_name_keys(company) end) stored,
+    add column person_keys integer[] generated always as
+        (case when kind <> 'ACCOUNT' then relais_name_keys(person) end) stored;
+-- One index per kind searched, as before; without GIN's pending list (V8).
 create index duplicate_record_account_company on duplicate_record using gin (company_keys)
     with (fastupdate = off) where kind = 'ACCOUNT';
-create index duplicate_record_lead_company on duplicate_record using gin (company_keys)
-    with (fastupdate = off) where kind = 'LEAD';
 create index duplicate_record_lead_person on duplicate_record using gin (person_keys)
     with (fastupdate = off) where kind = 'LEAD';
 create index duplicate_record_contact_person on duplicate_record using gin (person_keys)

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NameKeyMatchingTest extends ApiTestSupport {
 
     /** More than the postings a search reads (KEY_POSTINGS), so that the common words' keys are never read alone. */
-    private static final int SHARING_TWO_WORDS = 520;
+    private static final int SHARING_TWO_WORDS = 150;
 
     private final Random random = new Random(16);
     /** Words no other test writes: the trade every name here holds, and the surnames. */

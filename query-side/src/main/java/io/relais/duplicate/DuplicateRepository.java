@@ -38,7 +38,7 @@ class DuplicateRepository {
     /** At most this many candidates per way of finding them, so that a very common identifier stays cheap. */
     private static final int CANDIDATES = 50;
     /** How many records the postings of a probe's rarest name keys may hold together (see similarNames). */
-    private static final int KEY_POSTINGS = 500;
+    private static final int KEY_POSTINGS = 100;
     private static final TypeReference<List<DuplicateReason>> REASONS = new TypeReference<>() {
     };
     private static final Map<RecordKind, String> VIEWS = Map.of(RecordKind.ACCOUNT, "account_view",
@@ -48,6 +48,9 @@ class DuplicateRepository {
     private final TransactionTemplate transactions;
     private final DuplicateProperties properties;
     private final ObjectMapper json = new ObjectMapper();
+    /** Records written since the tables' statistics were last taken, and how many records they held then. */
+    private long writtenSinceAnalyze;
+    private long recordsAtAnalyze;
 
     DuplicateRepository(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
                         DuplicateProperties properties) {
@@ -80,6 +83,7 @@ class DuplicateRepository {
                         .addValue("person", touched.probe().person()).addValue("label", label(touched.probe())))
                         .toList());
         countNameKeys("+", new ArrayList<>(batch.touched.keySet()));
+        analyzeWhenGrown(changed.size());
         jdbc.getJdbcTemplate().update("delete from duplicate_name_key where records = 0");
         update("insert into duplicate_key (kind, id, key_type, key_value) values (:kind, :id, :type, :value) "
                         + "on conflict do nothing",
@@ -110,6 +114,23 @@ class DuplicateRepository {
                 batch.dismissals.stream().map(d -> (SqlParameterSource) new MapSqlParameterSource("kind",
                         d.kind().name()).addValue("first", d.firstId()).addValue("second", d.secondId())
                         .addValue("by", d.by()).addValue("at", Timestamp.from(d.at()))).toList());
+    }
+
+    /**
+     * Takes the statistics of the tables the matching reads once a tenth of them (and at least a thousand records) has
+     * been written since, before matching: a rebuild or a bulk import grows them from empty faster than autovacuum's
+     * round (a minute) looks at them, and the matching planned on the statistics of near-empty tables joins its
+     * probes' keys pairwise instead of by hash, ten times slower. Only the duplicates processor writes them (one
+     * segment), so the count is this node's.
+     */
+    private void analyzeWhenGrown(int written) {
+        writtenSinceAnalyze += written;
+        if (writtenSinceAnalyze >= Math.max(1000, recordsAtAnalyze / 10)) {
+            jdbc.getJdbcTemplate().execute("analyze duplicate_record, duplicate_name_key");
+            recordsAtAnalyze = jdbc.getJdbcTemplate().queryForObject("select reltuples::bigint from pg_class "
+                    + "where oid = 'duplicate_record'::regclass", Long.class);
+            writtenSinceAnalyze = 0;
+        }
     }
 
     /**
@@ -229,11 +250,7 @@ class DuplicateRepository {
                 + "cast(:persons as text[])) with ordinality as t (id, company, person, n)), "
                 + "probe_key (n, key_type, key_value) as (select * from unnest(cast(:keyProbes as integer[]), "
                 + "cast(:keyTypes as varchar[]), cast(:keyValues as varchar[]))), "
-                + NAME_KEYS
-                + "candidate (n, id) as (select pk.n, k.id from probe_key pk cross join lateral (select k.id "
-                + "from duplicate_key k where k.kind = :kind and k.key_type = pk.key_type "
-                + "and k.key_value = pk.key_value limit :candidates) k "
-                + "union " + similarNames("company", "COMPANY") + " union " + similarNames("person", "PERSON") + ") "
+                + similarNames(kind)
                 + "select c.n, r.id, r.account_id, r.label, p.company as probe_company, r.company, "
                 + "similarity(r.company, p.company) as company_similarity, p.person as probe_person, r.person, "
                 + "similarity(r.person, p.person) as person_similarity, "
@@ -261,41 +278,46 @@ class DuplicateRepository {
     }
 
     /**
-     * The probes' name keys held by records of the kind, with how many hold each (V25); then, for each probe and name,
-     * its rarest keys, as many as {@link #KEY_POSTINGS} records hold together, and the rarest keys of its two rarest
-     * words not among them: a name whose every word is common is looked for among the few records holding both.
+     * The candidates whose name is similar enough to the probe's, most similar first, among the records that share one
+     * of the probe's rarest name keys (V25) or, failing those, the two rarest of its words. Only the name that can be a
+     * reason is searched: the company among accounts, the person among leads and contacts ({@link DuplicateScoring});
+     * the other name is compared on the candidates found.
      */
-    private static final String NAME_KEYS = "held_key (n, field, word, name_key, records) as ("
-            + "select p.n, 'COMPANY', k.word, k.name_key, f.records from probe p "
-            + "cross join lateral relais_name_word_keys(p.company) k join duplicate_name_key f on f.kind = :kind "
-            + "and f.field = 'COMPANY' and f.name_key = k.name_key "
-            + "union all select p.n, 'PERSON', k.word, k.name_key, f.records from probe p "
-            + "cross join lateral relais_name_word_keys(p.person) k join duplicate_name_key f on f.kind = :kind "
-            + "and f.field = 'PERSON' and f.name_key = k.name_key), "
-            + "rare_key (n, field, name_key) as (select n, field, name_key from (select n, field, name_key, "
-            + "sum(records) over (partition by n, field order by records, name_key) as running from "
-            + "(select distinct n, field, name_key, records from held_key) d) r where running <= :keyPostings), "
-            + "word_key (n, field, name_key, rank) as (select n, field, name_key, row_number() over "
-            + "(partition by n, field order by records, name_key) from (select distinct on (n, field, word) n, field, "
-            + "name_key, records from held_key where word > 0 order by n, field, word, records, name_key) w "
-            + "where not exists (select 1 from rare_key r where r.n = w.n and r.field = w.field "
-            + "and r.name_key = w.name_key)), "
-            + "probe_name (n, field, rarest, pair) as (select p.n, f.field, coalesce(r.keys, '{}'), w.keys "
-            + "from probe p cross join (values ('COMPANY'), ('PERSON')) f (field) "
-            + "left join (select n, field, array_agg(name_key) as keys from rare_key group by n, field) r "
-            + "on r.n = p.n and r.field = f.field "
-            + "left join (select n, field, array_agg(name_key) as keys from word_key where rank <= 2 "
-            + "group by n, field having count(*) = 2) w on w.n = p.n and w.field = f.field), ";
-
-    /** The candidates whose name in {@code column} is similar enough to the probe's, most similar first. */
-    private static String similarNames(String column, String field) {
-        return "select p.n, c.id from probe p join probe_name k on k.n = p.n and k.field = '" + field + "' "
+    private static String similarNames(RecordKind kind) {
+        boolean company = DuplicateScoring.companyNameCounts(kind);
+        String column = company ? "company" : "person";
+        return "held_key (n, word, name_key, records) as (select p.n, k.word, k.name_key, f.records from probe p "
+                + "cross join lateral relais_name_word_keys(p." + column + ") k join duplicate_name_key f "
+                + "on f.kind = :kind and f.field = '" + (company ? "COMPANY" : "PERSON") + "' "
+                + "and f.name_key = k.name_key), "
+                + NAME_KEYS
+                + "candidate (n, id) as (select pk.n, k.id from probe_key pk cross join lateral (select k.id "
+                + "from duplicate_key k where k.kind = :kind and k.key_type = pk.key_type "
+                + "and k.key_value = pk.key_value limit :candidates) k "
+                + "union select p.n, c.id from probe p join probe_name k on k.n = p.n "
                 + "cross join lateral (select r.id from duplicate_record r where r.kind = :kind "
                 + "and (r." + column + "_keys && k.rarest or r." + column + "_keys @> k.pair) "
                 + "and similarity(r." + column + ", p." + column + ") >= :threshold "
                 + "order by similarity(r." + column + ", p." + column + ") desc limit :candidates) c "
-                + "where p." + column + " is not null and (cardinality(k.rarest) > 0 or k.pair is not null)";
+                + "where p." + column + " is not null and (cardinality(k.rarest) > 0 or k.pair is not null)) ";
     }
+
+    /**
+     * From the probes' name keys held by records of the kind ({@code held_key}: which word of the name each comes from,
+     * 0 for the whole name, and how many records hold it): each probe's rarest keys, as many as {@link #KEY_POSTINGS}
+     * records hold together, and the rarest keys of its two rarest words not among them, whose records hold both.
+     */
+    private static final String NAME_KEYS = "rare_key (n, name_key) as (select n, name_key from (select n, name_key, "
+            + "sum(records) over (partition by n order by records, name_key) as running from "
+            + "(select distinct n, name_key, records from held_key) d) r where running <= :keyPostings), "
+            + "word_key (n, name_key, rank) as (select n, name_key, row_number() over (partition by n "
+            + "order by records, name_key) from (select distinct on (n, word) n, name_key, records from held_key "
+            + "where word > 0 order by n, word, records, name_key) w "
+            + "where not exists (select 1 from rare_key r where r.n = w.n and r.name_key = w.name_key)), "
+            + "probe_name (n, rarest, pair) as (select p.n, coalesce(r.keys, '{}'), w.keys from probe p "
+            + "left join (select n, array_agg(name_key) as keys from rare_key group by n) r on r.n = p.n "
+            + "left join (select n, array_agg(name_key) as keys from word_key where rank <= 2 group by n "
+            + "having count(*) = 2) w on w.n = p.n), ";
 
     private static List<DuplicateMatch> mostLikely(List<DuplicateMatch> matches, int limit) {
         return matches.stream()
