@@ -126,10 +126,11 @@ final class Benchmark {
         summary.put("commands_per_s_" + options.clients(), format(commandsN));
         summary.put("command_ratio_" + options.clients(), ratio(commandsN, rawN));
 
-        StreamingEventProcessor leads = leadProcessor();
-        leads.shutDown();
-        double writeOnly = commands(options.clients(), options.leads(), "projections paused", null);
-        leads.start();
+        List<StreamingEventProcessor> processors = streamingProcessors();
+        processors.forEach(StreamingEventProcessor::shutDown);
+        double writeOnly = commands(options.clients(), options.leads(), "every processor paused (write path alone)",
+                null);
+        processors.forEach(StreamingEventProcessor::start);
         summary.put("write_only_commands_per_s_" + options.clients(), format(writeOnly));
         summary.put("write_only_command_ratio_" + options.clients(), ratio(writeOnly, rawN));
         double crud = crudCommands(options.clients(), options.leads());
@@ -305,11 +306,19 @@ final class Benchmark {
     }
 
     private void awaitEveryProcessor() throws InterruptedException {
+        for (StreamingEventProcessor processor : streamingProcessors()) {
+            awaitCaughtUp(processor);
+        }
+    }
+
+    private List<StreamingEventProcessor> streamingProcessors() {
+        List<StreamingEventProcessor> streaming = new ArrayList<>();
         for (EventProcessor any : context.getBean(EventProcessingConfiguration.class).eventProcessors().values()) {
-            if (any instanceof StreamingEventProcessor streaming) {
-                awaitCaughtUp(streaming);
+            if (any instanceof StreamingEventProcessor processor) {
+                streaming.add(processor);
             }
         }
+        return streaming;
     }
 
     private StreamingEventProcessor leadProcessor() {
