@@ -5,7 +5,14 @@
 -- A name's keys: each word of two letters or more, each word of four letters or more with one letter left out
 -- (two names one typing slip apart, a letter added, dropped, changed or two neighbours swapped, share one of
 -- these), and the whole name without its spaces ("le fevre", "lefevre"); as 32-bit hashes (a collision only adds
--- a candidate that the similarity then turns away).
+-- a candidate that the similarity then turns away), taken from MD5 rather than PostgreSQL's internal hashtext, which
+-- a major version may change under the stored keys.
+create function relais_name_hash(key text) returns integer
+    language sql immutable strict parallel safe
+as $$
+    select ('x' || substr(md5(key), 1, 8))::bit(32)::integer
+$$;
+
 -- In PL/pgSQL, whose statements are planned once per session: a SQL function that is not inlined is planned again at
 -- each call, that is for each record written.
 -- About 30 keys to a name: the planner then looks each up in duplicate_name_key rather than reading the whole table.
@@ -21,18 +28,18 @@ begin
     foreach w in array words loop
         word := word + 1;
         continue when length(w) < 2;
-        name_key := hashtext(w);
+        name_key := relais_name_hash(w);
         return next;
         if length(w) >= 4 then
             for i in 1 .. length(w) loop
-                name_key := hashtext(left(w, i - 1) || substr(w, i + 1));
+                name_key := relais_name_hash(left(w, i - 1) || substr(w, i + 1));
                 return next;
             end loop;
         end if;
     end loop;
     if cardinality(words) > 1 then
         word := 0;
-        name_key := hashtext(replace(name, ' ', ''));
+        name_key := relais_name_hash(replace(name, ' ', ''));
         return next;
     end if;
 end
