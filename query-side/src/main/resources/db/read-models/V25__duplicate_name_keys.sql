@@ -58,34 +58,27 @@ drop index duplicate_record_account_company;
 drop index duplicate_record_lead_company;
 drop index duplicate_record_lead_person;
 drop index duplicate_record_contact_person;
--- Only the name that can be a reason is searched (io.relais.duplicate.DuplicateScoring): the company among accounts
--- (two leads at one company are colleagues), the person among leads and contacts.
-alter table duplicate_record
-    add column company_keys integer[] generated always as
-        (case when kind = 'ACCOUNT' then relais_name_keys(company) end) stored,
-    add column person_keys integer[] generated always as
-        (case when kind <> 'ACCOUNT' then relais_name_keys(person) end) stored;
+-- The keys of the name a record is searched by, written with the record by the duplicates projection: the name that
+-- can be a reason (io.relais.duplicate.DuplicateScoring), the company of an account, the person of a lead or contact.
+-- The records already there get theirs the same way here.
+alter table duplicate_record add column name_keys integer[];
+update duplicate_record set name_keys = relais_name_keys(case when kind = 'ACCOUNT' then company else person end);
 -- One index per kind searched, as before; without GIN's pending list (V8).
-create index duplicate_record_account_company on duplicate_record using gin (company_keys)
+create index duplicate_record_account_name on duplicate_record using gin (name_keys)
     with (fastupdate = off) where kind = 'ACCOUNT';
-create index duplicate_record_lead_person on duplicate_record using gin (person_keys)
+create index duplicate_record_lead_name on duplicate_record using gin (name_keys)
     with (fastupdate = off) where kind = 'LEAD';
-create index duplicate_record_contact_person on duplicate_record using gin (person_keys)
+create index duplicate_record_contact_name on duplicate_record using gin (name_keys)
     with (fastupdate = off) where kind = 'CONTACT';
 
--- How many records of a kind hold each key in a name: a search reads the postings of the probe's rarest keys.
+-- How many records of a kind hold each key in their name: a search reads the postings of the probe's rarest keys.
 create table duplicate_name_key (
     kind     varchar(10) not null,
-    field    varchar(10) not null,
     name_key integer     not null,
     records  integer     not null,
-    primary key (kind, field, name_key)
+    primary key (kind, name_key)
 );
 -- A key no name holds any more is deleted once the batch that took it away is written.
 create index duplicate_name_key_unused on duplicate_name_key (kind) where records = 0;
-insert into duplicate_name_key (kind, field, name_key, records)
-select kind, 'COMPANY', name_key, count(*) from duplicate_record cross join unnest(company_keys) name_key
-group by kind, name_key;
-insert into duplicate_name_key (kind, field, name_key, records)
-select kind, 'PERSON', name_key, count(*) from duplicate_record cross join unnest(person_keys) name_key
-group by kind, name_key;
+insert into duplicate_name_key (kind, name_key, records)
+select kind, name_key, count(*) from duplicate_record cross join unnest(name_keys) name_key group by kind, name_key;

@@ -73,15 +73,16 @@ class DuplicateRepository {
         update("delete from duplicate_pair where kind = :kind and (first_id = :id or second_id = :id)", refs);
         update("delete from duplicate_record where kind = :kind and id = :id",
                 batch.removed.stream().map(ref -> (SqlParameterSource) ref(ref)).toList());
-        update("insert into duplicate_record (kind, id, account_id, company, person, label, company_name) values "
-                        + "(:kind, :id, :account, relais_match_name(:company), relais_match_name(:person), :label, "
-                        + ":company) on conflict (kind, id) do update set account_id = excluded.account_id, "
-                        + "company = excluded.company, person = excluded.person, label = excluded.label, "
-                        + "company_name = excluded.company_name",
+        update("insert into duplicate_record (kind, id, account_id, company, person, label, company_name, name_keys) "
+                        + "values (:kind, :id, :account, relais_match_name(:company), relais_match_name(:person), "
+                        + ":label, :company, relais_name_keys(relais_match_name(:searched))) on conflict (kind, id) "
+                        + "do update set account_id = excluded.account_id, company = excluded.company, "
+                        + "person = excluded.person, label = excluded.label, company_name = excluded.company_name, "
+                        + "name_keys = excluded.name_keys",
                 batch.touched.values().stream().map(touched -> (SqlParameterSource) ref(touched.probe())
                         .addValue("account", touched.accountId()).addValue("company", touched.probe().company())
-                        .addValue("person", touched.probe().person()).addValue("label", label(touched.probe())))
-                        .toList());
+                        .addValue("person", touched.probe().person()).addValue("label", label(touched.probe()))
+                        .addValue("searched", searchedName(touched.probe()))).toList());
         countNameKeys("+", new ArrayList<>(batch.touched.keySet()));
         analyzeWhenGrown(changed.size());
         jdbc.getJdbcTemplate().update("delete from duplicate_name_key where records = 0");
@@ -141,13 +142,12 @@ class DuplicateRepository {
         if (records.isEmpty()) {
             return;
         }
-        jdbc.update("insert into duplicate_name_key (kind, field, name_key, records) "
-                + "select r.kind, k.field, k.name_key, " + sign + "count(*) from duplicate_record r "
-                + "cross join lateral (select 'COMPANY', c from unnest(r.company_keys) c "
-                + "union all select 'PERSON', p from unnest(r.person_keys) p) k (field, name_key) "
+        jdbc.update("insert into duplicate_name_key (kind, name_key, records) "
+                + "select r.kind, k.name_key, " + sign + "count(*) from duplicate_record r "
+                + "cross join unnest(r.name_keys) k (name_key) "
                 + "where (r.kind, r.id) in (select * from unnest(cast(:kinds as varchar[]), cast(:ids as varchar[]))) "
-                + "group by r.kind, k.field, k.name_key "
-                + "on conflict (kind, field, name_key) do update set records = duplicate_name_key.records + excluded.records",
+                + "group by r.kind, k.name_key "
+                + "on conflict (kind, name_key) do update set records = duplicate_name_key.records + excluded.records",
                 new MapSqlParameterSource("kinds", array("varchar", records.stream().map(ref -> ref.kind().name())))
                         .addValue("ids", array("varchar", records.stream().map(RecordRef::id))));
     }
@@ -284,22 +284,29 @@ class DuplicateRepository {
      * the other name is compared on the candidates found.
      */
     private static String similarNames(RecordKind kind) {
-        boolean company = DuplicateScoring.companyNameCounts(kind);
-        String column = company ? "company" : "person";
+        String column = searchedColumn(kind);
         return "held_key (n, word, name_key, records) as (select p.n, k.word, k.name_key, f.records from probe p "
                 + "cross join lateral relais_name_word_keys(p." + column + ") k join duplicate_name_key f "
-                + "on f.kind = :kind and f.field = '" + (company ? "COMPANY" : "PERSON") + "' "
-                + "and f.name_key = k.name_key), "
+                + "on f.kind = :kind and f.name_key = k.name_key), "
                 + NAME_KEYS
                 + "candidate (n, id) as (select pk.n, k.id from probe_key pk cross join lateral (select k.id "
                 + "from duplicate_key k where k.kind = :kind and k.key_type = pk.key_type "
                 + "and k.key_value = pk.key_value limit :candidates) k "
                 + "union select p.n, c.id from probe p join probe_name k on k.n = p.n "
                 + "cross join lateral (select r.id from duplicate_record r where r.kind = :kind "
-                + "and (r." + column + "_keys && k.rarest or r." + column + "_keys @> k.pair) "
+                + "and (r.name_keys && k.rarest or r.name_keys @> k.pair) "
                 + "and similarity(r." + column + ", p." + column + ") >= :threshold "
                 + "order by similarity(r." + column + ", p." + column + ") desc limit :candidates) c "
                 + "where p." + column + " is not null and (cardinality(k.rarest) > 0 or k.pair is not null)) ";
+    }
+
+    /** The name records of a kind are searched by: the one that can be a reason ({@link DuplicateScoring}). */
+    private static String searchedColumn(RecordKind kind) {
+        return DuplicateScoring.companyNameCounts(kind) ? "company" : "person";
+    }
+
+    private static String searchedName(MatchProbe probe) {
+        return DuplicateScoring.companyNameCounts(probe.kind()) ? probe.company() : probe.person();
     }
 
     /**
