@@ -74,6 +74,29 @@ class ForecastApiTest extends ApiTestSupport {
         assertThat(before.get("asOf").asText()).isEqualTo(beforeChanges.toString());
     }
 
+    /**
+     * As the deals stand, the figures come from the deals' totals and current rows; once a deal has changed since,
+     * from their versions in force then: both must give the same answer.
+     */
+    @Test
+    void theFiguresReadAsTheDealsStandAreThoseReadLaterAsOfThatMoment() {
+        Team team = team();
+        awaitSettled();
+        String funnel = "/api/v1/forecasts/" + team.director().id() + "/funnel?period=" + YEAR;
+        JsonNode forecastNow = team.director().api().get(forecast(team.director())).body();
+        String asOf = forecastNow.get("asOf").asText();
+        JsonNode funnelNow = team.director().api().get(funnel + "&asOf=" + asOf).body();
+
+        deal(team.rep3(), account(team.rep3()), "EUR", "5000", TODAY);
+        awaitSettled();
+
+        assertThat(team.director().api().get(forecast(team.director())).body().get("team").get("pipeline")
+                .decimalValue()).as("the deal opened since, now counted").isEqualByComparingTo("8000");
+        assertThat(team.director().api().get(forecast(team.director()) + "&asOf=" + asOf).body())
+                .isEqualTo(forecastNow);
+        assertThat(team.director().api().get(funnel + "&asOf=" + asOf).body()).isEqualTo(funnelNow);
+    }
+
     @Test
     void theFunnelShowsTheRatesAndCountsItLearntAndWhatTheyProject() {
         Team team = team();

@@ -405,19 +405,19 @@ final class SalesBenchmark {
         events.add(event("Opportunity", id, seq++, new OpportunityOpened(id, accountId, "Contrat " + id, owner, null,
                 null, currency, amount, closeDate, "STANDARD", stage), owner, at));
         int moves = random.nextInt(stages.size());
-        for (int i = 1; i <= moves && later(at, 10).isBefore(now); i++) {
+        for (int i = 1; i <= moves && at.plus(Duration.ofDays(10)).isBefore(now); i++) {
             at = later(at, 10);
             SalesStage next = stages.get(i);
             events.add(event("Opportunity", id, seq++, new OpportunityStageChanged(id, stage, next), owner, at));
             stage = next;
         }
-        if (random.nextBoolean() && later(at, 5).isBefore(now)) {
+        if (random.nextBoolean() && at.plus(Duration.ofDays(5)).isBefore(now)) {
             at = later(at, 5);
             BigDecimal revised = amount.add(BigDecimal.valueOf((random.nextInt(11) - 5) * 500L)).max(BigDecimal.valueOf(500));
             events.add(event("Opportunity", id, seq++, new OpportunityAmountChanged(id, amount, revised), owner, at));
             amount = revised;
         }
-        if (random.nextInt(3) == 0 && later(at, 5).isBefore(now)) {
+        if (random.nextInt(3) == 0 && at.plus(Duration.ofDays(5)).isBefore(now)) {
             at = later(at, 5);
             LocalDate moved = closeDate.plusDays(15 + random.nextInt(45));
             events.add(event("Opportunity", id, seq++, new OpportunityCloseDateChanged(id, closeDate, moved), owner, at));

@@ -2,6 +2,7 @@ package io.relais.activity;
 
 import io.relais.personaldata.ErasedPersonalData;
 import io.relais.projection.RecordRows;
+import io.relais.projection.RunningTotals;
 import io.relais.readmodel.Listing;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -44,13 +45,15 @@ class ActivityRepository {
     }
 
     /**
-     * Writes a batch of the projection: the changed activities, then the alerts raised and dropped in the events'
+     * Writes a batch of the projection: the changed activities with their totals, then the alerts raised and dropped in the events'
      * order, then each deal's last activity done, moved forward, never back (events may come in any order).
      */
     void write(ActivityBatch batch) {
         List<ActivityRow> activities = batch.activities.changed();
         eraseAboutErasedContacts(batch, activities);
         if (!activities.isEmpty()) {
+            List<String> ids = activities.stream().map(ActivityRow::id).toList();
+            RunningTotals.Snapshot before = ActivityTotals.DONE_BY_WEEK.of(jdbc.getJdbcTemplate(), ids);
             jdbc.getJdbcTemplate().batchUpdate(UPSERT, activities, activities.size(), (ps, row) -> {
                 ps.setString(1, row.id());
                 ps.setLong(2, row.version());
@@ -73,6 +76,8 @@ class ActivityRepository {
                 ps.setTimestamp(19, Timestamp.from(row.updatedAt()));
                 ps.setBoolean(20, row.personalDataErased);
             });
+            ActivityTotals.DONE_BY_WEEK.add(jdbc.getJdbcTemplate(), before,
+                    ActivityTotals.DONE_BY_WEEK.of(jdbc.getJdbcTemplate(), ids));
         }
         for (ActivityBatch.AlertChange change : batch.alerts) {
             if (change instanceof ActivityBatch.Raised raised) {
@@ -129,7 +134,7 @@ class ActivityRepository {
     }
 
     void deleteAll() {
-        jdbc.getJdbcTemplate().execute("truncate activity_view, activity_alert, deal_last_activity, "
+        jdbc.getJdbcTemplate().execute("truncate activity_view, activity_alert, deal_last_activity, activity_done_week, "
                 + "activity_erased_contact");
     }
 

@@ -62,7 +62,7 @@ class DashboardQueryHandler {
         Instant staleBefore = query.now().minus(Duration.ofDays(query.staleDays()));
         DashboardData data = new DashboardData(repository.openDeals(team),
                 repository.closedDeals(team, query.period().start(), query.period().end()),
-                repository.activitiesDone(team, firstWeek.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                repository.activitiesDone(team, firstWeek),
                 repository.overdueTasks(team, query.now()), repository.staleDeals(team, staleBefore),
                 repository.accountQuality(team),
                 repository.contactQuality(team), repository.dealQuality(team), usage.weeks(team, firstWeek), weeks,

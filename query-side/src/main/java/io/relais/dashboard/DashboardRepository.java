@@ -1,5 +1,6 @@
 package io.relais.dashboard;
 
+import io.relais.opportunity.DealTotals;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -46,10 +47,6 @@ class DashboardRepository {
             + "+ (c.details->>'jobTitle' is not null)::int + (coalesce(c.details->>'emails', '[]') <> '[]')::int "
             + "+ (coalesce(c.details->>'phones', '[]') <> '[]')::int + (c.details->>'decisionRole' is not null)::int";
     private static final int CONTACT_FIELD_COUNT = 5;
-    private static final String DEAL_FIELDS = "(primary_contact_id is not null)::int + (amount is not null)::int "
-            + "+ (line_items <> '[]'::jsonb)::int + (margin is not null)::int";
-    private static final int DEAL_FIELD_COUNT = 4;
-    private static final String LAST_DONE = "coalesce(a.completed_at, a.occurred_at)";
     private static final String IDLE_SINCE = "coalesce(d.last_done_at, o.created_at)";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -59,30 +56,30 @@ class DashboardRepository {
     }
 
     List<OpenDeals> openDeals(Collection<String> owners) {
-        return jdbc.query("select owner_id, stage, probability, forecast_category, currency, count(*), "
-                        + "coalesce(sum(amount), 0) from opportunity_view where status = 'OPEN' and owner_id in "
-                        + "(:owners) group by owner_id, stage, probability, forecast_category, currency",
+        return jdbc.query("select owner_id, stage, probability, forecast_category, currency, sum(deals), sum(amount) "
+                        + "from deal_total where status = 'OPEN' and owner_id in (:owners) "
+                        + "group by owner_id, stage, probability, forecast_category, currency",
                 new MapSqlParameterSource("owners", owners), (rs, row) -> new OpenDeals(rs.getString(1),
                         rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getInt(6),
                         rs.getBigDecimal(7)));
     }
 
+    /** The deals closed in the months from {@code start} to {@code end}. */
     List<ClosedDeals> closedDeals(Collection<String> owners, LocalDate start, LocalDate end) {
-        return jdbc.query("select owner_id, status, currency, count(*), coalesce(sum(amount), 0), sum(closed_on - "
-                        + "cast(created_at at time zone 'UTC' as date)) from opportunity_view where status in ('WON', "
-                        + "'LOST') and closed_on >= :start and closed_on < :end and owner_id in (:owners) "
-                        + "group by owner_id, status, currency",
+        return jdbc.query("select owner_id, status, currency, sum(deals), sum(amount), sum(cycle_days) from deal_total "
+                        + "where status in ('WON', 'LOST') and month >= :start and month < :end and owner_id in "
+                        + "(:owners) group by owner_id, status, currency",
                 new MapSqlParameterSource("owners", owners).addValue("start", Date.valueOf(start))
                         .addValue("end", Date.valueOf(end)), (rs, row) -> new ClosedDeals(rs.getString(1),
                         "WON".equals(rs.getString(2)), rs.getString(3), rs.getInt(4), rs.getBigDecimal(5),
                         rs.getLong(6)));
     }
 
-    /** Activities done since {@code since}, by owner and kind. */
-    List<Count> activitiesDone(Collection<String> owners, Instant since) {
-        return jdbc.query("select owner_id, kind, count(*) from activity_view a where status = 'DONE' and " + LAST_DONE
-                        + " >= :since and owner_id in (:owners) group by owner_id, kind",
-                new MapSqlParameterSource("owners", owners).addValue("since", Timestamp.from(since)),
+    /** Activities done in the weeks from the one starting on {@code firstWeek} (a Monday), by owner and kind. */
+    List<Count> activitiesDone(Collection<String> owners, LocalDate firstWeek) {
+        return jdbc.query("select owner_id, kind, sum(activities) from activity_done_week where week >= :week and "
+                        + "owner_id in (:owners) group by owner_id, kind",
+                new MapSqlParameterSource("owners", owners).addValue("week", Date.valueOf(firstWeek)),
                 (rs, row) -> new Count(rs.getString(1), rs.getString(2), rs.getInt(3)));
     }
 
@@ -135,12 +132,12 @@ class DashboardRepository {
     }
 
     List<Filled> dealQuality(Collection<String> owners) {
-        return filled("select owner_id, count(*), sum(" + DEAL_FIELDS + ") from opportunity_view where status = 'OPEN' "
-                + "and owner_id in (:owners) group by owner_id", owners, DEAL_FIELD_COUNT);
+        return filled("select owner_id, sum(deals), sum(fields_filled) from deal_total where status = 'OPEN' "
+                + "and owner_id in (:owners) group by owner_id", owners, DealTotals.RECOMMENDED_FIELDS);
     }
 
     private List<Filled> filled(String sql, Collection<String> owners, int fieldsPerRecord) {
         return jdbc.query(sql, new MapSqlParameterSource("owners", owners), (rs, row) -> new Filled(rs.getString(1),
-                rs.getInt(2), (long) rs.getInt(2) * fieldsPerRecord, rs.getLong(3)));
+                rs.getInt(2), rs.getLong(2) * fieldsPerRecord, rs.getLong(3)));
     }
 }

@@ -2,6 +2,7 @@ package io.relais.forecast;
 
 import io.relais.common.PageRequest;
 import io.relais.readmodel.Listing;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The forecasts' tables: exchange rates, targets, and the deal history and activities they read. */
 @Repository
@@ -25,8 +27,17 @@ class ForecastRepository {
 
     private static final String RATE_COLUMNS = "currency, valid_from, rate, reporting_currency, version, set_at, set_by";
     private static final String TARGET_COLUMNS = "user_id, period, amount, currency, version, set_at, set_by";
+    private static final String DEAL_COLUMNS = "owner_id, currency, amount, margin, expected_close_date, stage, "
+            + "probability, forecast_category, status, closed_on, stages_visited";
+    /** The deals of {@code owners} as they stand. */
+    private static final String CURRENT = " from (select id as opportunity_id, " + DEAL_COLUMNS + " from "
+            + "opportunity_view where owner_id in (:owners)) deal where true";
+    /** The versions of the deals of {@code owners} in force at {@code asOf}. */
     private static final String IN_FORCE = " from opportunity_history where valid_from <= :asOf "
             + "and (valid_to is null or valid_to > :asOf) and owner_id in (:owners)";
+    private static final String PERIOD = " and ((status = 'OPEN' and expected_close_date >= :start and "
+            + "expected_close_date < :end) or (status = 'WON' and closed_on >= :start and closed_on < :end))";
+    private static final String FIGURES = "owner_id, currency, status, stage, probability, forecast_category";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -111,27 +122,30 @@ class ForecastRepository {
      * expected to close in it), in groups alike in owner, currency, status, stage and forecast figures.
      */
     List<DealGroup> dealGroupsOfPeriod(Collection<String> owners, Instant asOf, ForecastPeriod period) {
-        return dealsOfPeriod(owners, asOf, period, "owner_id, currency, status, stage, probability, "
-                + "forecast_category, count(*) as deals, sum(amount) as amount, sum(margin) as margin, count(margin) "
-                + "as with_margin", " group by owner_id, currency, status, stage, probability, forecast_category");
+        return inForceAt(asOf, () -> dealsOfPeriod(owners, asOf, period, "select " + FIGURES + ", sum(deals) as deals, "
+                        + "case when sum(with_amount) = 0 then null else sum(amount) end as amount, case when "
+                        + "sum(with_margin) = 0 then null else sum(margin) end as margin, sum(with_margin) as with_margin "
+                        + "from deal_total where owner_id in (:owners) and status in ('OPEN', 'WON') and month >= :start "
+                        + "and month < :end group by " + FIGURES),
+                () -> dealsOfPeriod(owners, asOf, period, "select " + FIGURES + ", count(*) as deals, sum(amount) as "
+                        + "amount, sum(margin) as margin, count(margin) as with_margin" + IN_FORCE + PERIOD + " group by "
+                        + FIGURES));
     }
 
     /** The same deals one by one. */
     List<DealGroup> dealsOfPeriod(Collection<String> owners, Instant asOf, ForecastPeriod period) {
-        return dealsOfPeriod(owners, asOf, period, "owner_id, currency, status, stage, probability, "
-                + "forecast_category, 1 as deals, amount, margin, case when margin is null then 0 else 1 end as "
-                + "with_margin", " order by opportunity_id");
+        String deal = "select " + FIGURES + ", 1 as deals, amount, margin, case when margin is null then 0 else 1 end "
+                + "as with_margin";
+        return inForceAt(asOf, () -> dealsOfPeriod(owners, asOf, period, deal + CURRENT + PERIOD
+                        + " order by opportunity_id"),
+                () -> dealsOfPeriod(owners, asOf, period, deal + IN_FORCE + PERIOD + " order by opportunity_id"));
     }
 
-    private List<DealGroup> dealsOfPeriod(Collection<String> owners, Instant asOf, ForecastPeriod period,
-                                          String columns, String grouping) {
+    private List<DealGroup> dealsOfPeriod(Collection<String> owners, Instant asOf, ForecastPeriod period, String sql) {
         if (owners.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select " + columns + IN_FORCE + " and ((status = 'OPEN' and expected_close_date >= :start "
-                        + "and expected_close_date < :end) or (status = 'WON' and closed_on >= :start and closed_on < "
-                        + ":end))" + grouping,
-                new MapSqlParameterSource("owners", owners).addValue("asOf", Timestamp.from(asOf))
+        return jdbc.query(sql, new MapSqlParameterSource("owners", owners).addValue("asOf", Timestamp.from(asOf))
                         .addValue("start", Date.valueOf(period.start())).addValue("end", Date.valueOf(period.end())),
                 (rs, row) -> new DealGroup(rs.getString("owner_id"), rs.getString("currency"), rs.getString("status"),
                         rs.getString("stage"), rs.getInt("probability"), rs.getString("forecast_category"),
@@ -147,14 +161,40 @@ class ForecastRepository {
         if (owners.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select status, currency, coalesce((select max(array_position(cast(:stages as varchar[]), "
-                        + "visited)) from unnest(stages_visited) visited), 0) - 1 as furthest, count(*) as deals, "
-                        + "sum(amount) as amount" + IN_FORCE + " and status in ('WON', 'LOST') and closed_on >= :from "
-                        + "group by 1, 2, 3",
-                new MapSqlParameterSource("owners", owners).addValue("from", Date.valueOf(from))
-                        .addValue("asOf", Timestamp.from(asOf)).addValue("stages", stages.toArray(String[]::new)),
-                (rs, row) -> new ClosedDeals("WON".equals(rs.getString("status")), rs.getString("currency"),
-                        rs.getInt("furthest"), rs.getInt("deals"), rs.getBigDecimal("amount")));
+        MapSqlParameterSource parameters = new MapSqlParameterSource("owners", owners)
+                .addValue("from", Date.valueOf(from)).addValue("asOf", Timestamp.from(asOf))
+                .addValue("stages", stages.toArray(String[]::new));
+        // alike in stages visited first: the furthest is then found once per group, not once per deal
+        String furthest = "select status, currency, coalesce((select max(array_position(cast(:stages as varchar[]), "
+                + "visited)) from unnest(stages_visited) visited), 0) - 1 as furthest, sum(deals) as deals, "
+                + "sum(amount) as amount from (select status, currency, stages_visited, count(*) as deals, "
+                + "sum(amount) as amount";
+        String closed = " and status in ('WON', 'LOST') and closed_on >= :from group by 1, 2, 3) alike group by 1, 2, 3";
+        RowMapper<ClosedDeals> mapper = (rs, row) -> new ClosedDeals("WON".equals(rs.getString("status")),
+                rs.getString("currency"), rs.getInt("furthest"), rs.getInt("deals"), rs.getBigDecimal("amount"));
+        return inForceAt(asOf, () -> jdbc.query(furthest + CURRENT + closed, parameters, mapper),
+                () -> jdbc.query(furthest + IN_FORCE + closed, parameters, mapper));
+    }
+
+    /**
+     * What {@code current} reads from the deals as they stand when no deal has changed after {@code asOf}: the deals
+     * in force then are the deals now. Checked again after the read, which a change committed meanwhile could have
+     * reached; otherwise, or then, what {@code versions} reads from the versions in force at {@code asOf}.
+     */
+    private <T> T inForceAt(Instant asOf, Supplier<T> current, Supplier<T> versions) {
+        if (!changedAfter(asOf)) {
+            T read = current.get();
+            if (!changedAfter(asOf)) {
+                return read;
+            }
+        }
+        return versions.get();
+    }
+
+    private boolean changedAfter(Instant asOf) {
+        Timestamp latest = jdbc.getJdbcTemplate().queryForObject("select max(valid_from) from opportunity_history",
+                Timestamp.class);
+        return latest != null && latest.toInstant().isAfter(asOf);
     }
 
     /** Meetings of {@code owners} held (logged, or scheduled and done) from {@code from} until {@code asOf}. */

@@ -147,21 +147,22 @@ final class FunnelEstimate {
         double step = gap.doubleValue() / STEPS;
         double[] reached = new double[STEPS + 1];
         reached[0] = 1.0;
+        int highest = 0;
         for (Chance chance : chances) {
             int weight = (int) Math.min(STEPS, Math.round(chance.amount() / step));
             double p = chance.probability();
             if (weight == 0 || p <= 0) {
                 continue;
             }
-            double[] next = new double[STEPS + 1];
-            for (int sum = 0; sum <= STEPS; sum++) {
-                if (reached[sum] == 0) {
-                    continue;
+            // downwards, so that a sum this deal has just made is not moved on by it again
+            for (int sum = Math.min(highest, STEPS - 1); sum >= 0; sum--) {
+                double mass = reached[sum];
+                if (mass != 0) {
+                    reached[Math.min(STEPS, sum + weight)] += mass * p;
+                    reached[sum] = mass * (1 - p);
                 }
-                next[sum] += reached[sum] * (1 - p);
-                next[Math.min(STEPS, sum + weight)] += reached[sum] * p;
             }
-            reached = next;
+            highest = Math.min(STEPS, highest + weight);
         }
         return BigDecimal.valueOf(reached[STEPS]).setScale(RATE_SCALE, RoundingMode.HALF_EVEN);
     }

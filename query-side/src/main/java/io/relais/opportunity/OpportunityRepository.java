@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.common.SearchText;
 import io.relais.projection.RecordRows;
+import io.relais.projection.RunningTotals;
 import io.relais.readmodel.Listing;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,13 +49,18 @@ class OpportunityRepository {
                 ids, this::mapRow);
     }
 
-    /** Writes a batch of the projection: the deals' rows, then the end of their versions in force, then the new ones. */
+    /**
+     * Writes a batch of the projection: the deals' rows with their totals, then the end of their versions in force,
+     * then the new ones.
+     */
     void write(OpportunityBatch batch) {
         List<OpportunityRow> deals = batch.deals.changed();
         if (deals.isEmpty()) {
             return;
         }
         JdbcTemplate jdbc = this.jdbc.getJdbcTemplate();
+        List<String> ids = deals.stream().map(OpportunityRow::id).toList();
+        RunningTotals.Snapshot before = DealTotals.TOTALS.of(jdbc, ids);
         jdbc.batchUpdate(UPSERT, deals, deals.size(), (ps, row) -> {
             ps.setString(1, row.id());
             ps.setLong(2, row.version());
@@ -82,6 +88,7 @@ class OpportunityRepository {
             ps.setArray(24, ps.getConnection().createArrayOf("varchar", row.stagesVisited.toArray()));
             ps.setString(25, SearchText.of(row.name));
         });
+        DealTotals.TOTALS.add(jdbc, before, DealTotals.TOTALS.of(jdbc, ids));
         jdbc.batchUpdate("update opportunity_history set valid_to = ? where opportunity_id = ? and valid_to is null",
                 batch.ended.entrySet().stream().map(end -> new Object[]{Timestamp.from(end.getValue()), end.getKey()})
                         .toList());
@@ -111,7 +118,7 @@ class OpportunityRepository {
     }
 
     void deleteAll() {
-        jdbc.getJdbcTemplate().execute("truncate opportunity_view, opportunity_history");
+        jdbc.getJdbcTemplate().execute("truncate opportunity_view, opportunity_history, deal_total");
     }
 
     @QueryHandler
