@@ -132,13 +132,14 @@ class ForecastRepository {
                         + FIGURES));
     }
 
-    /** The same deals one by one. */
-    List<DealGroup> dealsOfPeriod(Collection<String> owners, Instant asOf, ForecastPeriod period) {
-        String deal = "select " + FIGURES + ", 1 as deals, amount, margin, case when margin is null then 0 else 1 end "
-                + "as with_margin";
-        return inForceAt(asOf, () -> dealsOfPeriod(owners, asOf, period, deal + CURRENT + PERIOD
-                        + " order by opportunity_id"),
-                () -> dealsOfPeriod(owners, asOf, period, deal + IN_FORCE + PERIOD + " order by opportunity_id"));
+    /** The same deals of the whole team, in groups alike in currency, status, stage, forecast figures and amount. */
+    List<DealGroup> dealsOfPeriodByAmount(Collection<String> owners, Instant asOf, ForecastPeriod period) {
+        String select = "select cast(null as varchar) as owner_id, currency, status, stage, probability, "
+                + "forecast_category, amount as each_amount, count(*) as deals, sum(amount) as amount, sum(margin) as "
+                + "margin, count(margin) as with_margin";
+        String grouping = " group by 2, 3, 4, 5, 6, 7 order by 2, 3, 4, 5, 6, 7 nulls first";
+        return inForceAt(asOf, () -> dealsOfPeriod(owners, asOf, period, select + CURRENT + PERIOD + grouping),
+                () -> dealsOfPeriod(owners, asOf, period, select + IN_FORCE + PERIOD + grouping));
     }
 
     private List<DealGroup> dealsOfPeriod(Collection<String> owners, Instant asOf, ForecastPeriod period, String sql) {

@@ -31,6 +31,7 @@ final class FunnelEstimate {
     private final BigDecimal target;
     private final BigDecimal probabilityOfTarget;
 
+    /** {@code period}: the period's deals, in groups alike in amount (a group of one is one deal). */
     FunnelEstimate(SalesStages configured, FunnelHistory history, List<ConvertedDeal> period, int booked,
                      BigDecimal target) {
         this.target = target;
@@ -109,10 +110,13 @@ final class FunnelEstimate {
                                               List<Chance> chances) {
         BigDecimal amount = BigDecimal.ZERO;
         int count = 0;
-        for (ConvertedDeal deal : deals == null ? List.<ConvertedDeal>of() : deals) {
-            amount = amount.add(amount(deal));
-            chances.add(new Chance(amount(deal).doubleValue(), rate.doubleValue()));
-            count++;
+        for (ConvertedDeal group : deals == null ? List.<ConvertedDeal>of() : deals) {
+            amount = amount.add(amount(group));
+            double each = amount(group).doubleValue() / group.deal().deals();
+            for (int deal = 0; deal < group.deal().deals(); deal++) {
+                chances.add(new Chance(each, rate.doubleValue()));
+            }
+            count += group.deal().deals();
         }
         return new StageConversion(stage, probability, reached, won, rate, toNext, source, count,
                 Conversion.money(amount), Conversion.money(amount.multiply(rate)));

@@ -34,6 +34,12 @@ final class Deals {
         return converted(snapshot(stage, probability, "PIPELINE", "OPEN", amount, null), amount, null);
     }
 
+    /** Open deals in a stage, each of the same amount, {@code total} together. */
+    static ConvertedDeal openIn(String stage, int probability, int deals, String total) {
+        return converted(new DealGroup("rep", REPORTING, "OPEN", stage, probability, "PIPELINE", deals,
+                decimal(total), null, 0), total, null);
+    }
+
     static ConvertedDeal omittedIn(String stage, int probability, String amount) {
         return converted(snapshot(stage, probability, "OMITTED", "OPEN", amount, null), amount, null);
     }

@@ -203,6 +203,20 @@ class FunnelEstimateTest {
         }
 
         @Test
+        void weighsDealsOfOneAmountReadTogetherAsThatManyDeals() {
+            FunnelEstimate together = new FunnelEstimate(STAGES, noHistory(), List.of(openIn("PROPOSAL", 50, 3, "300")),
+                    0, decimal("200"));
+            FunnelEstimate apart = new FunnelEstimate(STAGES, noHistory(), List.of(openIn("PROPOSAL", 50, "100"),
+                    openIn("PROPOSAL", 50, "100"), openIn("PROPOSAL", 50, "100")), 0, decimal("200"));
+
+            // two of the three, won half the time each
+            assertThat(together.probabilityOfTarget()).isEqualTo(decimal("0.5000"))
+                    .isEqualTo(apart.probabilityOfTarget());
+            assertThat(together.stages()).isEqualTo(apart.stages());
+            assertThat(together.stages().get(2).openDeals()).isEqualTo(3);
+        }
+
+        @Test
         void capsTheChanceOfAMeetingAtCertainty() {
             FunnelHistory history = new FunnelHistory(List.of(closedWon("2000"), closedWon("2000")), 1,
                     conversion());
