@@ -99,6 +99,29 @@ class DashboardApiTest extends ApiTestSupport {
     }
 
     @Test
+    void staleDealsAreListedIdleTheLongestFirst() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        String account = account(rep);
+        List<String> idle = new ArrayList<>();
+        for (int days : new int[]{20, 30, 10}) {
+            String deal = deal(rep, account, "EUR", "100");
+            assertThat(rep.api().post("/api/v1/activities/log", "{\"kind\": \"CALL\", \"subject\": \"Relance\", "
+                    + "\"opportunityId\": \"" + deal + "\", \"occurredAt\": \"" + Instant.now().minus(days,
+                    ChronoUnit.DAYS) + "\"}").status()).isEqualTo(201);
+            idle.add(deal);
+        }
+        deal(rep, account, "EUR", "100");
+        awaitSettled();
+
+        JsonNode board = rep.api().get(dashboard(rep) + "&staleDays=5").body();
+
+        assertThat(board.get("team").get("staleDeals").asInt()).isEqualTo(3);
+        List<String> listed = new ArrayList<>();
+        board.get("staleDeals").forEach(deal -> listed.add(deal.get("opportunityId").asText()));
+        assertThat(listed).containsExactly(idle.get(1), idle.get(0), idle.get(2));
+    }
+
+    @Test
     void badDashboardRequestsAreRefusedWithTheParameterAtFault() {
         TestUser rep = user("rep", Profile.SALES_REP);
         String base = "/api/v1/dashboards/" + rep.id();

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
@@ -59,11 +58,13 @@ class DashboardQueryHandler {
             weeks.add(week);
         }
         Conversion conversion = conversions.on(today);
-        Instant staleBefore = query.now().minus(Duration.ofDays(query.staleDays()));
+        DashboardRepository.StaleDeals stale = repository.staleDeals(team, team.stream()
+                        .filter(member -> lines.seesLineOf(query.viewer(), member)).toList(),
+                query.now().minus(Duration.ofDays(query.staleDays())), STALEST);
         DashboardData data = new DashboardData(repository.openDeals(team),
                 repository.closedDeals(team, query.period().start(), query.period().end()),
                 repository.activitiesDone(team, firstWeek),
-                repository.overdueTasks(team, query.now()), repository.staleDeals(team, staleBefore),
+                repository.overdueTasks(team, query.now()), stale.counts(),
                 repository.accountQuality(team),
                 repository.contactQuality(team), repository.dealQuality(team), usage.weeks(team, firstWeek), weeks,
                 conversion);
@@ -77,9 +78,7 @@ class DashboardQueryHandler {
         }
         return Optional.of(new DashboardView(query.userId(), query.period().label(), query.period().start(),
                 query.period().end(), firstWeek, query.staleDays(), query.now(), conversion.reportingCurrency(),
-                data.figures(team), pipelineByStage(data.openDeals()), members,
-                repository.stalest(team.stream().filter(member -> lines.seesLineOf(query.viewer(), member)).toList(),
-                        staleBefore, STALEST),
+                data.figures(team), pipelineByStage(data.openDeals()), members, stale.stalest(),
                 conversion.unconverted()));
     }
 

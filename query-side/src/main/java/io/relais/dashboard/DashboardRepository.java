@@ -10,8 +10,11 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The read models a dashboard reads: deals, activities, accounts and contacts of a team. */
 @Repository
@@ -31,6 +34,10 @@ class DashboardRepository {
 
     /** How many of something an owner has, by kind (or one kind). */
     record Count(String ownerId, String kind, int count) {
+    }
+
+    /** The stale deals: how many each owner has, and those idle the longest. */
+    record StaleDeals(List<Count> counts, List<StaleDeal> stalest) {
     }
 
     /** An owner's records of one kind: how many, and their recommended fields in all and filled. */
@@ -92,32 +99,36 @@ class DashboardRepository {
     }
 
     /**
-     * How many open deals each owner has whose last activity done was before {@code cutoff}, or, without any,
-     * that were opened before it.
+     * The open deals of {@code owners} whose last activity done was before {@code cutoff}, or, without any, that were
+     * opened before it: how many each owner has, and the {@code limit} idle the longest among those of {@code listed}
+     * (some of the owners). Read once for both.
      */
-    List<Count> staleDeals(Collection<String> owners, Instant cutoff) {
-        return jdbc.query("select o.owner_id, count(*) from opportunity_view o left join deal_last_activity d on "
-                        + "d.opportunity_id = o.id where o.status = 'OPEN' and o.owner_id in (:owners) and " + IDLE_SINCE
-                        + " < :cutoff group by o.owner_id",
-                new MapSqlParameterSource("owners", owners).addValue("cutoff", Timestamp.from(cutoff)),
-                (rs, row) -> new Count(rs.getString(1), "STALE", rs.getInt(2)));
-    }
-
-    /** The {@code limit} stale deals of {@code owners} idle the longest. */
-    List<StaleDeal> stalest(Collection<String> owners, Instant cutoff, int limit) {
-        if (owners.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query("select o.id, o.name, o.owner_id, o.stage, o.currency, o.amount, o.created_at, "
-                        + "d.last_done_at from opportunity_view o left join deal_last_activity d on d.opportunity_id "
-                        + "= o.id where o.status = 'OPEN' and o.owner_id in (:owners) and " + IDLE_SINCE + " < :cutoff "
-                        + "order by " + IDLE_SINCE + ", o.id limit :limit",
-                new MapSqlParameterSource("owners", owners).addValue("cutoff", Timestamp.from(cutoff))
-                        .addValue("limit", limit),
-                (rs, row) -> new StaleDeal(rs.getString("id"), rs.getString("name"), rs.getString("owner_id"),
-                        rs.getString("stage"), rs.getString("currency"), rs.getBigDecimal("amount"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_done_at") == null ? null
-                        : rs.getTimestamp("last_done_at").toInstant()));
+    StaleDeals staleDeals(Collection<String> owners, Collection<String> listed, Instant cutoff, int limit) {
+        List<Count> counts = new ArrayList<>();
+        Map<Integer, StaleDeal> stalest = new TreeMap<>();
+        jdbc.query("with stale as materialized (select o.id, o.name, o.owner_id, o.stage, o.currency, o.amount, "
+                        + "o.created_at, d.last_done_at, " + IDLE_SINCE + " as idle_since from opportunity_view o left "
+                        + "join deal_last_activity d on d.opportunity_id = o.id where o.status = 'OPEN' and o.owner_id in "
+                        + "(:owners) and " + IDLE_SINCE + " < :cutoff) "
+                        + "select owner_id, count(*) as deals, 0 as position, null as id, null as name, null as stage, "
+                        + "null as currency, null as amount, null as created_at, null as last_done_at from stale group by "
+                        + "owner_id union all (select owner_id, 0, row_number() over (order by idle_since, id), id, name, "
+                        + "stage, currency, amount, created_at, last_done_at from stale where "
+                        + (listed.isEmpty() ? "false" : "owner_id in (:listed)") + " order by idle_since, id limit :limit)",
+                new MapSqlParameterSource("owners", owners).addValue("listed", listed)
+                        .addValue("cutoff", Timestamp.from(cutoff)).addValue("limit", limit),
+                rs -> {
+                    if (rs.getString("id") == null) {
+                        counts.add(new Count(rs.getString("owner_id"), "STALE", rs.getInt("deals")));
+                    } else {
+                        stalest.put(rs.getInt("position"), new StaleDeal(rs.getString("id"), rs.getString("name"),
+                                rs.getString("owner_id"), rs.getString("stage"), rs.getString("currency"),
+                                rs.getBigDecimal("amount"), rs.getTimestamp("created_at").toInstant(),
+                                rs.getTimestamp("last_done_at") == null ? null
+                                        : rs.getTimestamp("last_done_at").toInstant()));
+                    }
+                });
+        return new StaleDeals(counts, List.copyOf(stalest.values()));
     }
 
     List<Filled> accountQuality(Collection<String> owners) {
