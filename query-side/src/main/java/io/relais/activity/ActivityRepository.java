@@ -45,8 +45,9 @@ class ActivityRepository {
     }
 
     /**
-     * Writes a batch of the projection: the changed activities with their totals, then the alerts raised and dropped in the events'
-     * order, then each deal's last activity done, moved forward, never back (events may come in any order).
+     * Writes a batch of the projection: the changed activities with their totals, then the alerts raised and dropped
+     * in the events' order, then each deal's last activity done, moved forward, never back (events may come in any
+     * order).
      */
     void write(ActivityBatch batch) {
         List<ActivityRow> activities = batch.activities.changed();

@@ -72,12 +72,8 @@ class ForecastQueryHandler {
         LocalDate asOfDay = query.asOf().atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate historyFrom = asOfDay.minusMonths(query.months());
         Conversion conversion = conversions.on(asOfDay);
-        List<ConvertedDeal> period = new ArrayList<>();
-        for (DealGroup deals : repository.dealsOfPeriodByAmount(team, query.asOf(), query.period())) {
-            // each deal's amount converted, as the chances are each deal's
-            conversion.rateOf(deals.currency(), deals.deals()).ifPresent(rate -> period.add(new ConvertedDeal(deals,
-                    eachDeal(deals, rate), Conversion.convert(deals.margin(), rate))));
-        }
+        List<ConvertedDeal> period = convert(repository.dealsOfPeriodByAmount(team, query.asOf(), query.period()),
+                conversion);
         FunnelHistory history = new FunnelHistory(repository.closedDeals(team, historyFrom, query.asOf(),
                 stages.open().stream().map(SalesStage::name).toList()),
                 repository.meetingsHeld(team, historyFrom, query.asOf()), conversion);
@@ -123,12 +119,6 @@ class ForecastQueryHandler {
                     Conversion.convert(deal.amount(), rate), Conversion.convert(deal.margin(), rate))));
         }
         return converted;
-    }
-
-    /** The total amount of a group of deals of one amount, converted deal by deal. */
-    private static BigDecimal eachDeal(DealGroup deals, BigDecimal rate) {
-        BigDecimal count = BigDecimal.valueOf(deals.deals());
-        return deals.amount() == null ? null : Conversion.convert(deals.amount().divide(count), rate).multiply(count);
     }
 
     private static List<ConvertedDeal> dealsOf(List<String> owners, Map<String, List<ConvertedDeal>> byOwner) {
