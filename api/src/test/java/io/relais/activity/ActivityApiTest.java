@@ -162,7 +162,8 @@ class ActivityApiTest extends ApiTestSupport {
         StreamingEventProcessor processor = processor(ActivityProjection.PROCESSING_GROUP);
         awaitSettled();
         List<String> before = rows();
-        assertThat(before).anyMatch(row -> row.contains("last_done_at") && row.contains(deal));
+        assertThat(before).anyMatch(row -> row.contains(deal) && row.contains("\"open\": true")
+                && !row.contains("\"last_done_at\": null"));
 
         processor.shutDown();
         processor.resetTokens();
@@ -178,7 +179,7 @@ class ActivityApiTest extends ApiTestSupport {
 
     private List<String> rows() {
         List<String> rows = new ArrayList<>();
-        for (String table : List.of("activity_view", "activity_alert", "deal_last_activity")) {
+        for (String table : List.of("activity_view", "activity_alert", "deal_idleness")) {
             rows.addAll(jdbc.queryForList("select to_jsonb(t)::text from " + table + " t order by 1", String.class));
         }
         return rows;

@@ -122,6 +122,40 @@ class DashboardApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aStaleDealLeavesTheListWhenClosedAndComesBackReopenedWithItsNewOwner() {
+        TestUser rep = user("rep", Profile.SALES_REP);
+        TestUser peer = user("peer", Profile.SALES_REP);
+        String deal = deal(rep, account(rep), "EUR", "100");
+        assertThat(rep.api().post("/api/v1/activities/log", "{\"kind\": \"CALL\", \"subject\": \"Relance\", "
+                + "\"opportunityId\": \"" + deal + "\", \"occurredAt\": \"" + Instant.now().minus(20, ChronoUnit.DAYS)
+                + "\"}").status()).isEqualTo(201);
+        awaitSettled();
+        assertThat(staleDeals(rep)).containsExactly(deal);
+
+        assertThat(rep.api().post("/api/v1/opportunities/" + deal + "/close-lost", "{\"reason\": \"PRICE\"}")
+                .status()).isEqualTo(200);
+        awaitSettled();
+        assertThat(staleDeals(rep)).isEmpty();
+
+        assertThat(api().put("/api/v1/opportunities/" + deal + "/owner", "{\"ownerId\": \"" + peer.id() + "\"}")
+                .status()).isEqualTo(200);
+        assertThat(peer.api().post("/api/v1/opportunities/" + deal + "/reopen", "{\"stage\": \"PROPOSAL\"}")
+                .status()).isEqualTo(200);
+        awaitSettled();
+        assertThat(staleDeals(rep)).isEmpty();
+        assertThat(staleDeals(peer)).containsExactly(deal);
+        assertThat(peer.api().get(dashboard(peer) + "&staleDays=5").body().get("team").get("staleDeals").asInt())
+                .isEqualTo(1);
+    }
+
+    private List<String> staleDeals(TestUser owner) {
+        List<String> listed = new ArrayList<>();
+        owner.api().get(dashboard(owner) + "&staleDays=5").body().get("staleDeals")
+                .forEach(deal -> listed.add(deal.get("opportunityId").asText()));
+        return listed;
+    }
+
+    @Test
     void badDashboardRequestsAreRefusedWithTheParameterAtFault() {
         TestUser rep = user("rep", Profile.SALES_REP);
         String base = "/api/v1/dashboards/" + rep.id();

@@ -273,6 +273,8 @@ class OpportunityApiTest extends ApiTestSupport {
                 + "order by id", String.class));
         rows.addAll(jdbc.queryForList("select to_jsonb(h)::text from opportunity_history h order by opportunity_id, "
                 + "version", String.class));
+        rows.addAll(jdbc.queryForList("select to_jsonb(i)::text from deal_idleness i order by opportunity_id",
+                String.class));
         return rows;
     }
 

@@ -5,6 +5,7 @@ import io.relais.projection.RecordRows;
 import io.relais.projection.RunningTotals;
 import io.relais.readmodel.Listing;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -99,9 +100,12 @@ class ActivityRepository {
         List<MapSqlParameterSource> rows = new ArrayList<>();
         batch.lastDone.forEach((opportunityId, at) -> rows.add(new MapSqlParameterSource("deal", opportunityId)
                 .addValue("at", Timestamp.from(at))));
-        jdbc.batchUpdate("insert into deal_last_activity (opportunity_id, last_done_at) values (:deal, :at) "
-                + "on conflict (opportunity_id) do update set last_done_at = greatest(deal_last_activity.last_done_at, "
-                + "excluded.last_done_at)", rows.toArray(MapSqlParameterSource[]::new));
+        // the deals' last activity in deal_idleness (V27; the opportunity projection keeps the rest), in the deals'
+        // order as the opportunity projection writes its columns
+        jdbc.batchUpdate("insert into deal_idleness (opportunity_id, last_done_at) values (:deal, :at) "
+                + "on conflict (opportunity_id) do update set last_done_at = excluded.last_done_at "
+                + "where deal_idleness.last_done_at is null or deal_idleness.last_done_at < excluded.last_done_at",
+                rows.toArray(MapSqlParameterSource[]::new));
     }
 
     /**
@@ -135,8 +139,10 @@ class ActivityRepository {
     }
 
     void deleteAll() {
-        jdbc.getJdbcTemplate().execute("truncate activity_view, activity_alert, deal_last_activity, activity_done_week, "
-                + "activity_erased_contact");
+        JdbcTemplate jdbc = this.jdbc.getJdbcTemplate();
+        jdbc.execute("truncate activity_view, activity_alert, activity_done_week, activity_erased_contact");
+        jdbc.update("delete from deal_idleness where opened_at is null");
+        jdbc.update("update deal_idleness set last_done_at = null where last_done_at is not null");
     }
 
     @QueryHandler

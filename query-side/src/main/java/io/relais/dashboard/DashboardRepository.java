@@ -54,7 +54,6 @@ class DashboardRepository {
             + "+ (c.details->>'jobTitle' is not null)::int + (coalesce(c.details->>'emails', '[]') <> '[]')::int "
             + "+ (coalesce(c.details->>'phones', '[]') <> '[]')::int + (c.details->>'decisionRole' is not null)::int";
     private static final int CONTACT_FIELD_COUNT = 5;
-    private static final String IDLE_SINCE = "coalesce(d.last_done_at, o.created_at)";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -101,20 +100,20 @@ class DashboardRepository {
     /**
      * The open deals of {@code owners} whose last activity done was before {@code cutoff}, or, without any, that were
      * opened before it: how many each owner has, and the {@code limit} idle the longest among those of {@code listed}
-     * (some of the owners). Read once for both.
+     * (some of the owners), in one reading of {@code deal_idleness}.
      */
     StaleDeals staleDeals(Collection<String> owners, Collection<String> listed, Instant cutoff, int limit) {
         List<Count> counts = new ArrayList<>();
         Map<Integer, StaleDeal> stalest = new TreeMap<>();
-        jdbc.query("with stale as materialized (select o.id, o.name, o.owner_id, o.stage, o.currency, o.amount, "
-                        + "o.created_at, d.last_done_at, " + IDLE_SINCE + " as idle_since from opportunity_view o left "
-                        + "join deal_last_activity d on d.opportunity_id = o.id where o.status = 'OPEN' and o.owner_id in "
-                        + "(:owners) and " + IDLE_SINCE + " < :cutoff) "
-                        + "select owner_id, count(*) as deals, 0 as position, null as id, null as name, null as stage, "
-                        + "null as currency, null as amount, null as created_at, null as last_done_at from stale group by "
-                        + "owner_id union all (select owner_id, 0, row_number() over (order by idle_since, id), id, name, "
-                        + "stage, currency, amount, created_at, last_done_at from stale where "
-                        + (listed.isEmpty() ? "false" : "owner_id in (:listed)") + " order by idle_since, id limit :limit)",
+        jdbc.query("select owner_id, count(*) as deals, 0 as position, null as id, null as name, null as stage, "
+                        + "null as currency, null as amount, null as opened_at, null as last_done_at from deal_idleness "
+                        + "where open and owner_id in (:owners) and idle_since < :cutoff group by owner_id union all "
+                        + "select o.owner_id, 0, i.position, o.id, o.name, o.stage, o.currency, o.amount, i.opened_at, "
+                        + "i.last_done_at from (select opportunity_id, opened_at, last_done_at, row_number() over (order "
+                        + "by idle_since, opportunity_id) as position from (select * from deal_idleness where open and "
+                        + (listed.isEmpty() ? "false" : "owner_id in (:listed)") + " and idle_since < :cutoff order by "
+                        + "idle_since, opportunity_id limit :limit) idle) i join opportunity_view o on o.id = "
+                        + "i.opportunity_id",
                 new MapSqlParameterSource("owners", owners).addValue("listed", listed)
                         .addValue("cutoff", Timestamp.from(cutoff)).addValue("limit", limit),
                 rs -> {
@@ -123,7 +122,7 @@ class DashboardRepository {
                     } else {
                         stalest.put(rs.getInt("position"), new StaleDeal(rs.getString("id"), rs.getString("name"),
                                 rs.getString("owner_id"), rs.getString("stage"), rs.getString("currency"),
-                                rs.getBigDecimal("amount"), rs.getTimestamp("created_at").toInstant(),
+                                rs.getBigDecimal("amount"), rs.getTimestamp("opened_at").toInstant(),
                                 rs.getTimestamp("last_done_at") == null ? null
                                         : rs.getTimestamp("last_done_at").toInstant()));
                     }

@@ -20,6 +20,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,6 +90,7 @@ class OpportunityRepository {
             ps.setString(25, SearchText.of(row.name));
         });
         DealTotals.TOTALS.add(jdbc, before, DealTotals.TOTALS.of(jdbc, ids));
+        writeIdleness(jdbc, deals);
         jdbc.batchUpdate("update opportunity_history set valid_to = ? where opportunity_id = ? and valid_to is null",
                 batch.ended.entrySet().stream().map(end -> new Object[]{Timestamp.from(end.getValue()), end.getKey()})
                         .toList());
@@ -117,8 +119,29 @@ class OpportunityRepository {
                 });
     }
 
+    /**
+     * The deals' columns of {@code deal_idleness} (V27; the activity projection keeps their last activity): in the
+     * deals' order, as the activity projection writes its own, so that the two never wait for each other in a cycle.
+     */
+    private static void writeIdleness(JdbcTemplate jdbc, List<OpportunityRow> deals) {
+        List<OpportunityRow> sorted = deals.stream().sorted(Comparator.comparing(OpportunityRow::id)).toList();
+        jdbc.batchUpdate("insert into deal_idleness (opportunity_id, owner_id, open, opened_at) values (?, ?, ?, ?) "
+                        + "on conflict (opportunity_id) do update set owner_id = excluded.owner_id, open = excluded.open, "
+                        + "opened_at = excluded.opened_at where (deal_idleness.owner_id, deal_idleness.open, "
+                        + "deal_idleness.opened_at) is distinct from (excluded.owner_id, excluded.open, excluded.opened_at)",
+                sorted, sorted.size(), (ps, row) -> {
+                    ps.setString(1, row.id());
+                    ps.setString(2, row.ownerId);
+                    ps.setBoolean(3, row.status == OpportunityStatus.OPEN);
+                    ps.setTimestamp(4, Timestamp.from(row.createdAt));
+                });
+    }
+
     void deleteAll() {
-        jdbc.getJdbcTemplate().execute("truncate opportunity_view, opportunity_history, deal_total");
+        JdbcTemplate jdbc = this.jdbc.getJdbcTemplate();
+        jdbc.execute("truncate opportunity_view, opportunity_history, deal_total");
+        jdbc.update("delete from deal_idleness where last_done_at is null");
+        jdbc.update("update deal_idleness set owner_id = null, open = false, opened_at = null where opened_at is not null");
     }
 
     @QueryHandler
