@@ -27,12 +27,12 @@ class RunningTotalsTest extends ApiTestSupport {
 
     private static final String DEALS_GROUPED = "select owner_id, status, stage, probability, forecast_category, "
             + "currency, date_trunc('month', case when status = 'OPEN' then expected_close_date else closed_on end)::date, "
-            + "count(*), coalesce(sum(amount), 0), count(amount), coalesce(sum(margin), 0), count(margin), "
+            + "case when status = 'OPEN' then null else array_to_string(stages_visited, ',') end, count(*), coalesce(sum(amount), 0), count(amount), coalesce(sum(margin), 0), count(margin), "
             + "coalesce(sum(closed_on - (created_at at time zone 'UTC')::date), 0), "
             + "sum((primary_contact_id is not null)::int + (amount is not null)::int + (line_items <> '[]')::int "
-            + "+ (margin is not null)::int) from opportunity_view group by 1, 2, 3, 4, 5, 6, 7";
+            + "+ (margin is not null)::int) from opportunity_view group by 1, 2, 3, 4, 5, 6, 7, 8";
     private static final String DEAL_TOTALS = "select owner_id, status, stage, probability, forecast_category, "
-            + "currency, month, deals, amount, with_amount, margin, with_margin, cycle_days, fields_filled "
+            + "currency, month, stages_visited, deals, amount, with_amount, margin, with_margin, cycle_days, fields_filled "
             + "from deal_total";
     private static final String ACTIVITIES_GROUPED = "select owner_id, kind, date_trunc('week', coalesce(completed_at, "
             + "occurred_at) at time zone 'UTC')::date, count(*) from activity_view where status = 'DONE' group by 1, 2, 3";

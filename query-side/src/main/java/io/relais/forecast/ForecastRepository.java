@@ -11,9 +11,11 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,9 @@ class ForecastRepository {
     private static final String PERIOD = " and ((status = 'OPEN' and expected_close_date >= :start and "
             + "expected_close_date < :end) or (status = 'WON' and closed_on >= :start and closed_on < :end))";
     private static final String FIGURES = "owner_id, currency, status, stage, probability, forecast_category";
+    /** The amount (margin) added up from deal totals: null when no deal has one, as a sum over the deals. */
+    private static final String TOTAL_AMOUNT = "case when sum(with_amount) = 0 then null else sum(amount) end";
+    private static final String TOTAL_MARGIN = "case when sum(with_margin) = 0 then null else sum(margin) end";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -123,8 +128,7 @@ class ForecastRepository {
      */
     List<DealGroup> dealGroupsOfPeriod(Collection<String> owners, Instant asOf, ForecastPeriod period) {
         return inForceAt(asOf, () -> dealsOfPeriod(owners, asOf, period, "select " + FIGURES + ", sum(deals) as deals, "
-                        + "case when sum(with_amount) = 0 then null else sum(amount) end as amount, case when "
-                        + "sum(with_margin) = 0 then null else sum(margin) end as margin, sum(with_margin) as with_margin "
+                        + TOTAL_AMOUNT + " as amount, " + TOTAL_MARGIN + " as margin, sum(with_margin) as with_margin "
                         + "from deal_total where owner_id in (:owners) and status in ('OPEN', 'WON') and month >= :start "
                         + "and month < :end group by " + FIGURES),
                 () -> dealsOfPeriod(owners, asOf, period, "select " + FIGURES + ", count(*) as deals, sum(amount) as "
@@ -132,14 +136,22 @@ class ForecastRepository {
                         + FIGURES));
     }
 
-    /** The same deals of the whole team, in groups alike in currency, status, stage, forecast figures and amount. */
+    /**
+     * The same deals of the whole team, in groups alike in currency, status, stage and forecast figures, and, for the
+     * open deals, amount. As the deals stand, the won deals are added up from their totals.
+     */
     List<DealGroup> dealsOfPeriodByAmount(Collection<String> owners, Instant asOf, ForecastPeriod period) {
         String select = "select cast(null as varchar) as owner_id, currency, status, stage, probability, "
                 + "forecast_category, amount as each_amount, count(*) as deals, sum(amount) as amount, sum(margin) as "
                 + "margin, count(margin) as with_margin";
-        String grouping = " group by 2, 3, 4, 5, 6, 7 order by 2, 3, 4, 5, 6, 7 nulls first";
-        return inForceAt(asOf, () -> dealsOfPeriod(owners, asOf, period, select + CURRENT + PERIOD + grouping),
-                () -> dealsOfPeriod(owners, asOf, period, select + IN_FORCE + PERIOD + grouping));
+        String grouping = " group by 2, 3, 4, 5, 6, 7";
+        String order = " order by 2, 3, 4, 5, 6, 7 nulls first";
+        String wonTotals = " union all select null, currency, status, stage, probability, forecast_category, null, "
+                + "sum(deals), " + TOTAL_AMOUNT + ", " + TOTAL_MARGIN + ", sum(with_margin) from deal_total where "
+                + "owner_id in (:owners) and status = 'WON' and month >= :start and month < :end group by 2, 3, 4, 5, 6";
+        return inForceAt(asOf, () -> dealsOfPeriod(owners, asOf, period, select + CURRENT + " and status = 'OPEN' and "
+                        + "expected_close_date >= :start and expected_close_date < :end" + grouping + wonTotals + order),
+                () -> dealsOfPeriod(owners, asOf, period, select + IN_FORCE + PERIOD + grouping + order));
     }
 
     private List<DealGroup> dealsOfPeriod(Collection<String> owners, Instant asOf, ForecastPeriod period, String sql) {
@@ -156,25 +168,32 @@ class ForecastRepository {
 
     /**
      * The deals of {@code owners} closed (as they stood at {@code asOf}) from {@code from} to {@code asOf}, in
-     * groups alike in outcome, currency and the furthest of {@code stages} they had been in.
+     * groups alike in outcome, currency and the furthest of {@code stages} they had been in. As the deals stand, those
+     * closed in whole months are added up from their totals, and only those closed before the first of them are read.
      */
     List<ClosedDeals> closedDeals(Collection<String> owners, LocalDate from, Instant asOf, List<String> stages) {
         if (owners.isEmpty()) {
             return List.of();
         }
+        LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         MapSqlParameterSource parameters = new MapSqlParameterSource("owners", owners)
-                .addValue("from", Date.valueOf(from)).addValue("asOf", Timestamp.from(asOf))
-                .addValue("stages", stages.toArray(String[]::new));
+                .addValue("from", Date.valueOf(from)).addValue("firstMonth", Date.valueOf(firstMonth))
+                .addValue("asOf", Timestamp.from(asOf)).addValue("stages", stages.toArray(String[]::new));
         // alike in stages visited first: the furthest is then found once per group, not once per deal
         String furthest = "select status, currency, coalesce((select max(array_position(cast(:stages as varchar[]), "
-                + "visited)) from unnest(stages_visited) visited), 0) - 1 as furthest, sum(deals) as deals, "
-                + "sum(amount) as amount from (select status, currency, stages_visited, count(*) as deals, "
+                + "stage)) from unnest(string_to_array(visited, ',')) stage), 0) - 1 as furthest, sum(deals) as "
+                + "deals, sum(amount) as amount from (";
+        String closed = " and status in ('WON', 'LOST') and closed_on >= :from";
+        String deals = "select status, currency, array_to_string(stages_visited, ',') as visited, count(*) as deals, "
                 + "sum(amount) as amount";
-        String closed = " and status in ('WON', 'LOST') and closed_on >= :from group by 1, 2, 3) alike group by 1, 2, 3";
+        String alike = " group by 1, 2, 3) alike group by 1, 2, 3";
         RowMapper<ClosedDeals> mapper = (rs, row) -> new ClosedDeals("WON".equals(rs.getString("status")),
                 rs.getString("currency"), rs.getInt("furthest"), rs.getInt("deals"), rs.getBigDecimal("amount"));
-        return inForceAt(asOf, () -> jdbc.query(furthest + CURRENT + closed, parameters, mapper),
-                () -> jdbc.query(furthest + IN_FORCE + closed, parameters, mapper));
+        return inForceAt(asOf, () -> jdbc.query(furthest + "select status, currency, stages_visited as visited, "
+                        + "sum(deals) as deals, " + TOTAL_AMOUNT + " as amount from deal_total where owner_id in (:owners) and status in ('WON', 'LOST') "
+                        + "and month >= :firstMonth group by 1, 2, 3 union all " + deals + CURRENT + closed
+                        + " and closed_on < :firstMonth" + alike, parameters, mapper),
+                () -> jdbc.query(furthest + deals + IN_FORCE + closed + alike, parameters, mapper));
     }
 
     /**
@@ -198,11 +217,30 @@ class ForecastRepository {
         return latest != null && latest.toInstant().isAfter(asOf);
     }
 
-    /** Meetings of {@code owners} held (logged, or scheduled and done) from {@code from} until {@code asOf}. */
+    /**
+     * Meetings of {@code owners} held (logged, or scheduled and done) from {@code from} until {@code asOf}: in the
+     * whole weeks between, from the totals of activities done; before and after them, one by one.
+     */
     int meetingsHeld(Collection<String> owners, LocalDate from, Instant asOf) {
-        return meetings(owners, "status = 'DONE' and coalesce(completed_at, occurred_at) >= :from "
-                        + "and coalesce(completed_at, occurred_at) <= :asOf",
-                new MapSqlParameterSource("from", startOf(from)).addValue("asOf", Timestamp.from(asOf)));
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        LocalDate firstWeek = from.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        LocalDate lastWeek = asOf.atOffset(ZoneOffset.UTC).toLocalDate()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        if (!firstWeek.isBefore(lastWeek)) {
+            firstWeek = from;
+            lastWeek = from;
+        }
+        Integer inWholeWeeks = jdbc.queryForObject("select coalesce(sum(activities), 0) from activity_done_week where "
+                + "kind = 'MEETING' and owner_id in (:owners) and week >= :firstWeek and week < :lastWeek",
+                new MapSqlParameterSource("owners", owners).addValue("firstWeek", Date.valueOf(firstWeek))
+                        .addValue("lastWeek", Date.valueOf(lastWeek)), Integer.class);
+        return inWholeWeeks + meetings(owners, "status = 'DONE' and ((coalesce(completed_at, occurred_at) >= :from "
+                        + "and coalesce(completed_at, occurred_at) < :firstWeek) or (coalesce(completed_at, occurred_at) "
+                        + ">= :lastWeek and coalesce(completed_at, occurred_at) <= :asOf))",
+                new MapSqlParameterSource("from", startOf(from)).addValue("firstWeek", startOf(firstWeek))
+                        .addValue("lastWeek", startOf(lastWeek)).addValue("asOf", Timestamp.from(asOf)));
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The deals as they stand now, added up (table {@code deal_total}): by owner, status, stage and figures, currency,
- * and month of the expected close (open deals) or of the closing (closed ones). Kept by the opportunity projection.
+ * and month of the expected close (open deals) or of the closing and stages visited (closed ones). Kept by the
+ * opportunity projection.
  */
 public final class DealTotals {
 
@@ -30,6 +31,7 @@ public final class DealTotals {
         keys.put("currency", "currency");
         keys.put("month", "cast(date_trunc('month', cast(case when status = 'OPEN' then expected_close_date "
                 + "else closed_on end as timestamp)) as date)");
+        keys.put("stages_visited", "case when status = 'OPEN' then null else array_to_string(stages_visited, ',') end");
         return keys;
     }
 
