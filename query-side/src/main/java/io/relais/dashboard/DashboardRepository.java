@@ -1,6 +1,7 @@
 package io.relais.dashboard;
 
 import io.relais.opportunity.DealTotals;
+import io.relais.readmodel.TeamFigures;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -58,7 +59,7 @@ class DashboardRepository {
     private final NamedParameterJdbcTemplate jdbc;
 
     DashboardRepository(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = TeamFigures.jdbc(jdbc);
     }
 
     List<OpenDeals> openDeals(Collection<String> owners) {

@@ -2,6 +2,7 @@ package io.relais.forecast;
 
 import io.relais.common.PageRequest;
 import io.relais.readmodel.Listing;
+import io.relais.readmodel.TeamFigures;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -47,7 +48,7 @@ class ForecastRepository {
     private final NamedParameterJdbcTemplate jdbc;
 
     ForecastRepository(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = TeamFigures.jdbc(jdbc);
     }
 
     void saveRate(ExchangeRateSet event, long version, Instant at, String by) {
