@@ -41,6 +41,10 @@ public class EmbeddedDatabaseConfiguration {
                     // zonky turns synchronous commit off for tests; a 2xx must mean the events are on disk.
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "100")
+                    // a parallel worker is a new process that first faults in the shared buffers it reads: on the
+                    // two cores an embedded engine is measured on, the funnel's reads took up to three times longer
+                    // with workers (docs/benchmarks.md); relais.embedded-db.settings can set it again
+                    .setServerConfig("max_parallel_workers_per_gather", "0")
                     // stopped by this bean's close, after everything that uses it (the deadline scheduler polls
                     // until it stops), rather than by a JVM hook racing the application's shutdown
                     .setRegisterShutdownHook(false);

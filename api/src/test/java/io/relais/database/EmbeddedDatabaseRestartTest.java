@@ -40,13 +40,18 @@ class EmbeddedDatabaseRestartTest {
             body = api.patch("/api/v1/leads/" + id, "{\"city\": \"Rennes\"}").body().toString();
             assertThat(first.getBean(JdbcTemplate.class).queryForObject("show synchronous_commit", String.class))
                     .isEqualTo("on");
+            assertThat(first.getBean(JdbcTemplate.class).queryForObject("show max_parallel_workers_per_gather",
+                    String.class)).as("parallel query off by default").isEqualTo("0");
         }
 
         assertThat(dataDirectory.resolve("PG_VERSION")).exists();
         try (ConfigurableApplicationContext second = start("a-password-given-too-late",
-                "--relais.embedded-db.settings.work_mem=8MB")) {
+                "--relais.embedded-db.settings.work_mem=8MB",
+                "--relais.embedded-db.settings.max_parallel_workers_per_gather=2")) {
             assertThat(second.getBean(JdbcTemplate.class).queryForObject("show work_mem", String.class))
                     .as("a server setting given for the embedded database").isEqualTo("8MB");
+            assertThat(second.getBean(JdbcTemplate.class).queryForObject("show max_parallel_workers_per_gather",
+                    String.class)).as("a default setting given again").isEqualTo("2");
             HttpApi api = new HttpApi(port(second)).basic("admin", FIRST_PASSWORD);
             Response read = api.get("/api/v1/leads/" + id);
             assertThat(read.status()).isEqualTo(200);

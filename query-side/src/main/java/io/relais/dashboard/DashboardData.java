@@ -41,7 +41,7 @@ final class DashboardData {
         this.open = open.stream().flatMap(group -> converted(group.currency(), group.deals(), group.amount()).stream()
                         .map(amount -> new DashboardRepository.OpenDeals(group.ownerId(), group.stage(),
                                 group.probability(), group.category(), conversion.reportingCurrency(), group.deals(),
-                                amount)))
+                                amount, group.fieldsFilled())))
                 .collect(Collectors.groupingBy(DashboardRepository.OpenDeals::ownerId));
         this.closed = closed.stream().flatMap(group -> converted(group.currency(), group.deals(), group.amount()).stream()
                         .map(amount -> new DashboardRepository.ClosedDeals(group.ownerId(), group.won(),

@@ -61,13 +61,13 @@ class DashboardQueryHandler {
         DashboardRepository.StaleDeals stale = repository.staleDeals(team, team.stream()
                         .filter(member -> lines.seesLineOf(query.viewer(), member)).toList(),
                 query.now().minus(Duration.ofDays(query.staleDays())), STALEST);
-        DashboardData data = new DashboardData(repository.openDeals(team),
+        List<DashboardRepository.OpenDeals> open = repository.openDeals(team);
+        DashboardData data = new DashboardData(open,
                 repository.closedDeals(team, query.period().start(), query.period().end()),
                 repository.activitiesDone(team, firstWeek),
-                repository.overdueTasks(team, query.now()), stale.counts(),
-                repository.accountQuality(team),
-                repository.contactQuality(team), repository.dealQuality(team), usage.weeks(team, firstWeek), weeks,
-                conversion);
+                repository.overdueTasks(team, query.now()), stale.counts(), repository.accountQuality(team),
+                repository.contactQuality(team), DashboardRepository.Filled.ofDeals(open),
+                usage.weeks(team, firstWeek), weeks, conversion);
         List<DashboardMember> members = new ArrayList<>();
         for (String member : team) {
             if (lines.seesLineOf(query.viewer(), member)) {

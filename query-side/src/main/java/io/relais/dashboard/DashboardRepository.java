@@ -21,9 +21,12 @@ import java.util.TreeMap;
 @Repository
 class DashboardRepository {
 
-    /** Open deals of one owner alike in stage, figures and currency: how many, and their total amount. */
+    /**
+     * Open deals of one owner alike in stage, figures and currency: how many, their total amount, and how many of their
+     * recommended fields are filled.
+     */
     record OpenDeals(String ownerId, String stage, int probability, String category, String currency, int deals,
-                     BigDecimal amount) {
+                     BigDecimal amount, long fieldsFilled) {
     }
 
     /**
@@ -43,6 +46,15 @@ class DashboardRepository {
 
     /** An owner's records of one kind: how many, and their recommended fields in all and filled. */
     record Filled(String ownerId, int records, long fields, long filled) {
+
+        /** The open deals' data quality, added up from their groups. */
+        static List<Filled> ofDeals(List<OpenDeals> open) {
+            Map<String, Filled> byOwner = new TreeMap<>();
+            open.forEach(group -> byOwner.merge(group.ownerId(), new Filled(group.ownerId(), group.deals(),
+                    (long) group.deals() * DealTotals.RECOMMENDED_FIELDS, group.fieldsFilled()), (a, b) -> new Filled(
+                    a.ownerId(), a.records() + b.records(), a.fields() + b.fields(), a.filled() + b.filled())));
+            return List.copyOf(byOwner.values());
+        }
     }
 
     private static final String ACCOUNT_FIELDS = "(details->>'billingAddress' is not null)::int "
@@ -63,12 +75,12 @@ class DashboardRepository {
     }
 
     List<OpenDeals> openDeals(Collection<String> owners) {
-        return jdbc.query("select owner_id, stage, probability, forecast_category, currency, sum(deals), sum(amount) "
-                        + "from deal_total where status = 'OPEN' and owner_id in (:owners) "
+        return jdbc.query("select owner_id, stage, probability, forecast_category, currency, sum(deals), sum(amount), "
+                        + "sum(fields_filled) from deal_total where status = 'OPEN' and owner_id in (:owners) "
                         + "group by owner_id, stage, probability, forecast_category, currency",
                 new MapSqlParameterSource("owners", owners), (rs, row) -> new OpenDeals(rs.getString(1),
                         rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getInt(6),
-                        rs.getBigDecimal(7)));
+                        rs.getBigDecimal(7), rs.getLong(8)));
     }
 
     /** The deals closed in the months from {@code start} to {@code end}. */
@@ -140,11 +152,6 @@ class DashboardRepository {
         return filled("select a.owner_id, count(*), sum(" + CONTACT_FIELDS + ") from contact_view c join account_view a "
                 + "on a.id = c.account_id where a.merged_into is null and a.owner_id in (:owners) group by a.owner_id",
                 owners, CONTACT_FIELD_COUNT);
-    }
-
-    List<Filled> dealQuality(Collection<String> owners) {
-        return filled("select owner_id, sum(deals), sum(fields_filled) from deal_total where status = 'OPEN' "
-                + "and owner_id in (:owners) group by owner_id", owners, DealTotals.RECOMMENDED_FIELDS);
     }
 
     private List<Filled> filled(String sql, Collection<String> owners, int fieldsPerRecord) {
