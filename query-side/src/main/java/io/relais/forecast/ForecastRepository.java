@@ -190,9 +190,10 @@ class ForecastRepository {
         String alike = " group by 1, 2, 3) alike group by 1, 2, 3";
         RowMapper<ClosedDeals> mapper = (rs, row) -> new ClosedDeals("WON".equals(rs.getString("status")),
                 rs.getString("currency"), rs.getInt("furthest"), rs.getInt("deals"), rs.getBigDecimal("amount"));
-        return inForceAt(asOf, () -> jdbc.query(furthest + "select status, currency, stages_visited as visited, "
-                        + "sum(deals) as deals, " + TOTAL_AMOUNT + " as amount from deal_total where owner_id in (:owners) and status in ('WON', 'LOST') "
-                        + "and month >= :firstMonth group by 1, 2, 3 union all " + deals + CURRENT + closed
+        String wholeMonths = "select status, currency, stages_visited as visited, sum(deals) as deals, " + TOTAL_AMOUNT
+                + " as amount from deal_total where owner_id in (:owners) and status in ('WON', 'LOST') and month >= "
+                + ":firstMonth group by 1, 2, 3 union all ";
+        return inForceAt(asOf, () -> jdbc.query(furthest + wholeMonths + deals + CURRENT + closed
                         + " and closed_on < :firstMonth" + alike, parameters, mapper),
                 () -> jdbc.query(furthest + deals + IN_FORCE + closed + alike, parameters, mapper));
     }
