@@ -18,22 +18,27 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The deals' and activities' totals (deal_total, activity_done_week) equal the grouping of the rows they add up,
- * written here independently of the projection, whatever moved the rows: stage, amount, close date and owner
- * changes, closing and reopening, line items, completions, many segments writing the same totals at once, and a
- * rebuild from zero.
+ * The deals' and activities' totals (deal_total, closed_deal_total, activity_done_week) equal the grouping of the
+ * rows they add up, written here independently of the projection, whatever moved the rows: stage, amount, close date
+ * and owner changes, closing and reopening, line items, completions, many segments writing the same totals at once,
+ * and a rebuild from zero.
  */
 class RunningTotalsTest extends ApiTestSupport {
 
     private static final String DEALS_GROUPED = "select owner_id, status, stage, probability, forecast_category, "
             + "currency, date_trunc('month', case when status = 'OPEN' then expected_close_date else closed_on end)::date, "
-            + "case when status = 'OPEN' then null else array_to_string(stages_visited, ',') end, count(*), coalesce(sum(amount), 0), count(amount), coalesce(sum(margin), 0), count(margin), "
+            + "count(*), coalesce(sum(amount), 0), count(amount), coalesce(sum(margin), 0), count(margin), "
             + "coalesce(sum(closed_on - (created_at at time zone 'UTC')::date), 0), "
             + "sum((primary_contact_id is not null)::int + (amount is not null)::int + (line_items <> '[]')::int "
-            + "+ (margin is not null)::int) from opportunity_view group by 1, 2, 3, 4, 5, 6, 7, 8";
+            + "+ (margin is not null)::int) from opportunity_view group by 1, 2, 3, 4, 5, 6, 7";
     private static final String DEAL_TOTALS = "select owner_id, status, stage, probability, forecast_category, "
-            + "currency, month, stages_visited, deals, amount, with_amount, margin, with_margin, cycle_days, fields_filled "
+            + "currency, month, deals, amount, with_amount, margin, with_margin, cycle_days, fields_filled "
             + "from deal_total";
+    private static final String CLOSED_GROUPED = "select owner_id, status, currency, date_trunc('month', closed_on)::date, "
+            + "array_to_string(stages_visited, ','), count(*), coalesce(sum(amount), 0), count(amount) "
+            + "from opportunity_view where status in ('WON', 'LOST') group by 1, 2, 3, 4, 5";
+    private static final String CLOSED_TOTALS = "select owner_id, status, currency, month, stages_visited, deals, amount, "
+            + "with_amount from closed_deal_total";
     private static final String ACTIVITIES_GROUPED = "select owner_id, kind, date_trunc('week', coalesce(completed_at, "
             + "occurred_at) at time zone 'UTC')::date, count(*) from activity_view where status = 'DONE' group by 1, 2, 3";
     private static final String ACTIVITY_TOTALS = "select owner_id, kind, week, activities from activity_done_week";
@@ -67,6 +72,9 @@ class RunningTotalsTest extends ApiTestSupport {
         String reopened = deal(rep, account, "EUR", "300", "2030-02-01");
         ok(rep.api().post("/api/v1/opportunities/" + reopened + "/close-lost", "{\"reason\": \"PRICE\"}"));
         ok(rep.api().post("/api/v1/opportunities/" + reopened + "/reopen", "{\"stage\": \"QUALIFICATION\"}"));
+        String lost = deal(rep, account, "EUR", "450", "2030-01-12");
+        ok(rep.api().put("/api/v1/opportunities/" + lost + "/stage", "{\"stage\": \"PROPOSAL\"}"));
+        ok(rep.api().post("/api/v1/opportunities/" + lost + "/close-lost", "{\"reason\": \"COMPETITOR\"}"));
         concurrently(8, () -> deal(rep, account, "EUR", "250", "2030-01-31"));
 
         created(api().post("/api/v1/activities/log", "{\"kind\": \"CALL\", \"subject\": \"Relance\", "
@@ -85,10 +93,14 @@ class RunningTotalsTest extends ApiTestSupport {
         awaitSettled();
 
         List<String> deals = rows(DEAL_TOTALS, 14);
+        List<String> closed = rows(CLOSED_TOTALS, 8);
         List<String> activities = rows(ACTIVITY_TOTALS, 4);
         assertThat(deals).isEqualTo(rows(DEALS_GROUPED, 14)).anyMatch(row -> row.startsWith(other.id() + "|OPEN|PROPOSAL"));
+        assertThat(closed).isEqualTo(rows(CLOSED_GROUPED, 8)).anyMatch(row -> row.contains("|WON|"))
+                .anyMatch(row -> row.contains("|LOST|EUR|") && row.contains("PROPOSAL,CLOSED_LOST|"));
         assertThat(activities).isEqualTo(rows(ACTIVITIES_GROUPED, 4)).anyMatch(row -> row.contains("|EMAIL|"));
         assertThat(jdbc.queryForObject("select count(*) from deal_total where deals = 0", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from closed_deal_total where deals = 0", Integer.class)).isZero();
 
         List<StreamingEventProcessor> processors = List.of(processor(OpportunityProjection.PROCESSING_GROUP),
                 processor(ActivityProjection.PROCESSING_GROUP));
@@ -98,6 +110,7 @@ class RunningTotalsTest extends ApiTestSupport {
         processors.forEach(this::awaitCaughtUp);
 
         assertThat(rows(DEAL_TOTALS, 14)).isEqualTo(deals);
+        assertThat(rows(CLOSED_TOTALS, 8)).isEqualTo(closed);
         assertThat(rows(ACTIVITY_TOTALS, 4)).isEqualTo(activities);
     }
 

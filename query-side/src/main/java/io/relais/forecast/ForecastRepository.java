@@ -191,8 +191,8 @@ class ForecastRepository {
         RowMapper<ClosedDeals> mapper = (rs, row) -> new ClosedDeals("WON".equals(rs.getString("status")),
                 rs.getString("currency"), rs.getInt("furthest"), rs.getInt("deals"), rs.getBigDecimal("amount"));
         String wholeMonths = "select status, currency, stages_visited as visited, sum(deals) as deals, " + TOTAL_AMOUNT
-                + " as amount from deal_total where owner_id in (:owners) and status in ('WON', 'LOST') and month >= "
-                + ":firstMonth group by 1, 2, 3 union all ";
+                + " as amount from closed_deal_total where owner_id in (:owners) and month >= :firstMonth group by 1, 2, "
+                + "3 union all ";
         return inForceAt(asOf, () -> jdbc.query(furthest + wholeMonths + deals + CURRENT + closed
                         + " and closed_on < :firstMonth" + alike, parameters, mapper),
                 () -> jdbc.query(furthest + deals + IN_FORCE + closed + alike, parameters, mapper));

@@ -62,6 +62,7 @@ class OpportunityRepository {
         JdbcTemplate jdbc = this.jdbc.getJdbcTemplate();
         List<String> ids = deals.stream().map(OpportunityRow::id).toList();
         RunningTotals.Snapshot before = DealTotals.TOTALS.of(jdbc, ids);
+        RunningTotals.Snapshot closedBefore = DealTotals.CLOSED.of(jdbc, ids);
         jdbc.batchUpdate(UPSERT, deals, deals.size(), (ps, row) -> {
             ps.setString(1, row.id());
             ps.setLong(2, row.version());
@@ -90,6 +91,7 @@ class OpportunityRepository {
             ps.setString(25, SearchText.of(row.name));
         });
         DealTotals.TOTALS.add(jdbc, before, DealTotals.TOTALS.of(jdbc, ids));
+        DealTotals.CLOSED.add(jdbc, closedBefore, DealTotals.CLOSED.of(jdbc, ids));
         writeIdleness(jdbc, deals);
         jdbc.batchUpdate("update opportunity_history set valid_to = ? where opportunity_id = ? and valid_to is null",
                 batch.ended.entrySet().stream().map(end -> new Object[]{Timestamp.from(end.getValue()), end.getKey()})
@@ -139,7 +141,7 @@ class OpportunityRepository {
 
     void deleteAll() {
         JdbcTemplate jdbc = this.jdbc.getJdbcTemplate();
-        jdbc.execute("truncate opportunity_view, opportunity_history, deal_total");
+        jdbc.execute("truncate opportunity_view, opportunity_history, deal_total, closed_deal_total");
         jdbc.update("delete from deal_idleness where last_done_at is null");
         jdbc.update("update deal_idleness set owner_id = null, open = false, opened_at = null where opened_at is not null");
     }
