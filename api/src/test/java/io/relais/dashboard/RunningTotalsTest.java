@@ -18,8 +18,8 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The deals' and activities' totals (deal_total, closed_deal_total, activity_done_week) equal the grouping of the
- * rows they add up, written here independently of the projection, whatever moved the rows: stage, amount, close date
+ * The deals' and activities' totals (deal_total, open_deal_total, closed_deal_total, activity_done_week) equal the
+ * grouping of the rows they add up, written here independently of the projection, whatever moved the rows: stage, amount, close date
  * and owner changes, closing and reopening, line items, completions, many segments writing the same totals at once,
  * and a rebuild from zero.
  */
@@ -34,6 +34,12 @@ class RunningTotalsTest extends ApiTestSupport {
     private static final String DEAL_TOTALS = "select owner_id, status, stage, probability, forecast_category, "
             + "currency, month, deals, amount, with_amount, margin, with_margin, cycle_days, fields_filled "
             + "from deal_total";
+    private static final String OPEN_GROUPED = "select owner_id, stage, probability, forecast_category, currency, "
+            + "count(*), coalesce(sum(amount), 0), sum((primary_contact_id is not null)::int + (amount is not null)::int "
+            + "+ (line_items <> '[]')::int + (margin is not null)::int) from opportunity_view where status = 'OPEN' "
+            + "group by 1, 2, 3, 4, 5";
+    private static final String OPEN_TOTALS = "select owner_id, stage, probability, forecast_category, currency, deals, "
+            + "amount, fields_filled from open_deal_total";
     private static final String CLOSED_GROUPED = "select owner_id, status, currency, date_trunc('month', closed_on)::date, "
             + "array_to_string(stages_visited, ','), count(*), coalesce(sum(amount), 0), count(amount) "
             + "from opportunity_view where status in ('WON', 'LOST') group by 1, 2, 3, 4, 5";
@@ -93,14 +99,18 @@ class RunningTotalsTest extends ApiTestSupport {
         awaitSettled();
 
         List<String> deals = rows(DEAL_TOTALS, 14);
+        List<String> open = rows(OPEN_TOTALS, 8);
         List<String> closed = rows(CLOSED_TOTALS, 8);
         List<String> activities = rows(ACTIVITY_TOTALS, 4);
         assertThat(deals).isEqualTo(rows(DEALS_GROUPED, 14)).anyMatch(row -> row.startsWith(other.id() + "|OPEN|PROPOSAL"));
+        assertThat(open).isEqualTo(rows(OPEN_GROUPED, 8)).anyMatch(row -> row.startsWith(other.id() + "|PROPOSAL|"));
         assertThat(closed).isEqualTo(rows(CLOSED_GROUPED, 8)).anyMatch(row -> row.contains("|WON|"))
                 .anyMatch(row -> row.contains("|LOST|EUR|") && row.contains("PROPOSAL,CLOSED_LOST|"));
         assertThat(activities).isEqualTo(rows(ACTIVITIES_GROUPED, 4)).anyMatch(row -> row.contains("|EMAIL|"));
-        assertThat(jdbc.queryForObject("select count(*) from deal_total where deals = 0", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from closed_deal_total where deals = 0", Integer.class)).isZero();
+        for (String totals : List.of("deal_total", "open_deal_total", "closed_deal_total")) {
+            assertThat(jdbc.queryForObject("select count(*) from " + totals + " where deals = 0", Integer.class))
+                    .as(totals).isZero();
+        }
 
         List<StreamingEventProcessor> processors = List.of(processor(OpportunityProjection.PROCESSING_GROUP),
                 processor(ActivityProjection.PROCESSING_GROUP));
@@ -110,6 +120,7 @@ class RunningTotalsTest extends ApiTestSupport {
         processors.forEach(this::awaitCaughtUp);
 
         assertThat(rows(DEAL_TOTALS, 14)).isEqualTo(deals);
+        assertThat(rows(OPEN_TOTALS, 8)).isEqualTo(open);
         assertThat(rows(CLOSED_TOTALS, 8)).isEqualTo(closed);
         assertThat(rows(ACTIVITY_TOTALS, 4)).isEqualTo(activities);
     }

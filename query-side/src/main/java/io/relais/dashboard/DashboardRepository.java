@@ -75,9 +75,8 @@ class DashboardRepository {
     }
 
     List<OpenDeals> openDeals(Collection<String> owners) {
-        return jdbc.query("select owner_id, stage, probability, forecast_category, currency, sum(deals), sum(amount), "
-                        + "sum(fields_filled) from deal_total where status = 'OPEN' and owner_id in (:owners) "
-                        + "group by owner_id, stage, probability, forecast_category, currency",
+        return jdbc.query("select owner_id, stage, probability, forecast_category, currency, deals, amount, "
+                        + "fields_filled from open_deal_total where owner_id in (:owners)",
                 new MapSqlParameterSource("owners", owners), (rs, row) -> new OpenDeals(rs.getString(1),
                         rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getInt(6),
                         rs.getBigDecimal(7), rs.getLong(8)));

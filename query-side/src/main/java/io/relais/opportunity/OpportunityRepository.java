@@ -35,6 +35,7 @@ class OpportunityRepository {
             + "currency, amount, margin, expected_close_date, price_list, stage, probability, forecast_category, "
             + "status, loss_reason, loss_note, closed_on, line_items, created_at, created_by, updated_at, stages_visited";
     private static final String UPSERT = RecordRows.upsert("opportunity_view", COLUMNS + ", search_text");
+    private static final List<RunningTotals> TOTALS = List.of(DealTotals.TOTALS, DealTotals.OPEN, DealTotals.CLOSED);
     private static final TypeReference<List<LineItem>> LINES = new TypeReference<>() {
     };
 
@@ -61,8 +62,7 @@ class OpportunityRepository {
         }
         JdbcTemplate jdbc = this.jdbc.getJdbcTemplate();
         List<String> ids = deals.stream().map(OpportunityRow::id).toList();
-        RunningTotals.Snapshot before = DealTotals.TOTALS.of(jdbc, ids);
-        RunningTotals.Snapshot closedBefore = DealTotals.CLOSED.of(jdbc, ids);
+        List<RunningTotals.Snapshot> before = TOTALS.stream().map(totals -> totals.of(jdbc, ids)).toList();
         jdbc.batchUpdate(UPSERT, deals, deals.size(), (ps, row) -> {
             ps.setString(1, row.id());
             ps.setLong(2, row.version());
@@ -90,8 +90,9 @@ class OpportunityRepository {
             ps.setArray(24, ps.getConnection().createArrayOf("varchar", row.stagesVisited.toArray()));
             ps.setString(25, SearchText.of(row.name));
         });
-        DealTotals.TOTALS.add(jdbc, before, DealTotals.TOTALS.of(jdbc, ids));
-        DealTotals.CLOSED.add(jdbc, closedBefore, DealTotals.CLOSED.of(jdbc, ids));
+        for (int i = 0; i < TOTALS.size(); i++) {
+            TOTALS.get(i).add(jdbc, before.get(i), TOTALS.get(i).of(jdbc, ids));
+        }
         writeIdleness(jdbc, deals);
         jdbc.batchUpdate("update opportunity_history set valid_to = ? where opportunity_id = ? and valid_to is null",
                 batch.ended.entrySet().stream().map(end -> new Object[]{Timestamp.from(end.getValue()), end.getKey()})
@@ -141,7 +142,7 @@ class OpportunityRepository {
 
     void deleteAll() {
         JdbcTemplate jdbc = this.jdbc.getJdbcTemplate();
-        jdbc.execute("truncate opportunity_view, opportunity_history, deal_total, closed_deal_total");
+        jdbc.execute("truncate opportunity_view, opportunity_history, deal_total, open_deal_total, closed_deal_total");
         jdbc.update("delete from deal_idleness where last_done_at is null");
         jdbc.update("update deal_idleness set owner_id = null, open = false, opened_at = null where opened_at is not null");
     }
