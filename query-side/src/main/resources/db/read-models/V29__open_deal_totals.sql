@@ -23,3 +23,6 @@ select owner_id, stage, probability, forecast_category, currency, count(*), coal
 from opportunity_view
 where status = 'OPEN'
 group by 1, 2, 3, 4, 5;
+
+-- The deals' data quality is read from open_deal_total alone now; deal_total no longer keeps it.
+alter table deal_total drop column fields_filled;

@@ -16,8 +16,6 @@ public final class DealTotals {
     /** How many of a deal's fields the data quality counts: a primary contact, an amount, line items, a margin. */
     public static final int RECOMMENDED_FIELDS = 4;
 
-    private static final String FIELDS_FILLED = "sum((primary_contact_id is not null)::int + (amount is not null)::int "
-            + "+ (line_items <> '[]'::jsonb)::int + (margin is not null)::int)";
     private static final String AMOUNT = "coalesce(sum(amount), 0)";
 
     static final RunningTotals TOTALS = new RunningTotals("deal_total", "opportunity_view where id = any(?)",
@@ -27,13 +25,14 @@ public final class DealTotals {
                             + "else closed_on end as timestamp)) as date)"),
             columns("deals", "count(*)", "amount", AMOUNT, "with_amount", "count(amount)",
                     "margin", "coalesce(sum(margin), 0)", "with_margin", "count(margin)",
-                    "cycle_days", "coalesce(sum(closed_on - cast(created_at at time zone 'UTC' as date)), 0)",
-                    "fields_filled", FIELDS_FILLED));
+                    "cycle_days", "coalesce(sum(closed_on - cast(created_at at time zone 'UTC' as date)), 0)"));
 
     static final RunningTotals OPEN = new RunningTotals("open_deal_total", "opportunity_view where id = any(?) "
             + "and status = 'OPEN'", columns("owner_id", "owner_id", "stage", "stage", "probability", "probability",
             "forecast_category", "forecast_category", "currency", "currency"),
-            columns("deals", "count(*)", "amount", AMOUNT, "fields_filled", FIELDS_FILLED));
+            columns("deals", "count(*)", "amount", AMOUNT, "fields_filled",
+                    "sum((primary_contact_id is not null)::int + (amount is not null)::int "
+                            + "+ (line_items <> '[]'::jsonb)::int + (margin is not null)::int)"));
 
     static final RunningTotals CLOSED = new RunningTotals("closed_deal_total", "opportunity_view where id = any(?) "
             + "and status in ('WON', 'LOST')", columns("owner_id", "owner_id", "status", "status",
