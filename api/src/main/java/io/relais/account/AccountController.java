@@ -1,13 +1,15 @@
 package io.relais.account;
 
-import io.relais.common.AsOf;
-import io.relais.web.AsOfParameters;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.relais.common.AsOf;
 import io.relais.common.PageRequest;
 import io.relais.duplicate.PossibleDuplicates;
+import io.relais.export.ExportParameters;
+import io.relais.export.ListExports;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
 import io.relais.web.Answer;
+import io.relais.web.AsOfParameters;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKey;
 import io.relais.web.Queries;
@@ -19,6 +21,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.net.URI;
 import java.util.List;
@@ -49,9 +53,11 @@ public class AccountController {
     private final Queries queries;
     private final AccountPatches patches;
     private final PossibleDuplicates possibleDuplicates;
+    private final ListExports exports;
 
     public AccountController(RecordEndpoints endpoints, RecordEndpoint<AccountView> accounts, Queries queries,
-                             AccountPatches patches, PossibleDuplicates possibleDuplicates) {
+                             AccountPatches patches, PossibleDuplicates possibleDuplicates, ListExports exports) {
+        this.exports = exports;
         this.endpoints = endpoints;
         this.accounts = accounts;
         this.queries = queries;
@@ -82,6 +88,16 @@ public class AccountController {
             + "ignoring case and accents; registration finds a SIREN or SIRET.")
     public AccountPage list(@ParameterObject AccountListParameters filters, PageRequest page) {
         return queries.answer(filters.query(CurrentUser.viewer(), page), AccountPage.class);
+    }
+
+    @GetMapping(path = "/export", produces = {ListExports.CSV, ListExports.NDJSON})
+    @Operation(summary = "Export accounts", description = "The list with its filters, whole, as a file: "
+            + ListExports.DESCRIPTION)
+    public ResponseEntity<StreamingResponseBody> export(@ParameterObject AccountListParameters filters,
+                                                        @ParameterObject ExportParameters export,
+                                                        HttpServletRequest request) {
+        return exports.export("accounts", export, request, filters.query(CurrentUser.viewer(),
+                PageRequest.wholeList()), AccountView.class);
     }
 
     @GetMapping("/{id}")
@@ -164,6 +180,17 @@ public class AccountController {
     private List<ContactView> contacts(String id) {
         accounts.visible(id);
         return queries.answer(new FindContacts(id, CurrentUser.viewer()), ContactList.class).contacts();
+    }
+
+    @GetMapping(path = "/{id}/contacts/export", produces = {ListExports.CSV, ListExports.NDJSON})
+    @Operation(summary = "Export an account's contacts", description = "By name, as a file: "
+            + ListExports.DESCRIPTION)
+    public ResponseEntity<StreamingResponseBody> exportContacts(@PathVariable String id,
+                                                                @ParameterObject ExportParameters export,
+                                                                HttpServletRequest request) {
+        accounts.visible(id);
+        return exports.export("contacts", export, request, new FindContacts(id, CurrentUser.viewer()),
+                ContactView.class);
     }
 
     @PutMapping("/{id}/contacts/{contactId}")

@@ -1,20 +1,23 @@
 package io.relais.activity;
 
-import io.relais.web.AsOfParameters;
 import io.relais.account.AccountView;
 import io.relais.account.ContactView;
 import io.relais.account.FindContact;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
+import io.relais.export.ExportParameters;
+import io.relais.export.ListExports;
 import io.relais.opportunity.OpportunityView;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
+import io.relais.web.AsOfParameters;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKey;
 import io.relais.web.Queries;
 import io.relais.web.RecordEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.util.function.BiFunction;
 
@@ -37,9 +41,11 @@ public class ActivityController {
     private final RecordEndpoint<AccountView> accounts;
     private final RecordEndpoint<OpportunityView> deals;
     private final Queries queries;
+    private final ListExports exports;
 
     public ActivityController(RecordEndpoint<ActivityView> activities, RecordEndpoint<AccountView> accounts,
-                              RecordEndpoint<OpportunityView> deals, Queries queries) {
+                              RecordEndpoint<OpportunityView> deals, Queries queries, ListExports exports) {
+        this.exports = exports;
         this.activities = activities;
         this.accounts = accounts;
         this.deals = deals;
@@ -69,6 +75,16 @@ public class ActivityController {
             + "opportunityId, ownerId, kind, status (OPEN, DONE, CANCELLED), dueBefore.")
     public ActivityPage list(@ParameterObject ActivityListParameters filters, PageRequest page) {
         return queries.answer(filters.query(CurrentUser.viewer(), page), ActivityPage.class);
+    }
+
+    @GetMapping(path = "/activities/export", produces = {ListExports.CSV, ListExports.NDJSON})
+    @Operation(summary = "Export activities", description = "The list with its filters and order, whole, as a "
+            + "file: " + ListExports.DESCRIPTION)
+    public ResponseEntity<StreamingResponseBody> export(@ParameterObject ActivityListParameters filters,
+                                                        @ParameterObject ExportParameters export,
+                                                        HttpServletRequest request) {
+        return exports.export("activities", export, request, filters.query(CurrentUser.viewer(),
+                PageRequest.wholeList()), ActivityView.class);
     }
 
     @GetMapping("/activities/{id}")

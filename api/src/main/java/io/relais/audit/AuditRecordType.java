@@ -16,5 +16,7 @@ public enum AuditRecordType {
     EXCHANGE_RATES,
     USER,
     TERRITORY,
-    ORGANISATION
+    ORGANISATION,
+    /** A list exported ({@code ListExported}). */
+    EXPORT
 }

@@ -1,16 +1,19 @@
 package io.relais.duplicate;
 
-import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
+import io.relais.export.ExportParameters;
+import io.relais.export.ListExports;
 import io.relais.security.CurrentUser;
 import io.relais.web.Queries;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 @RequestMapping("/api/v1/duplicates")
@@ -18,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class DuplicateController {
 
     private final Queries queries;
+    private final ListExports exports;
 
-    public DuplicateController(Queries queries) {
+    public DuplicateController(Queries queries, ListExports exports) {
         this.queries = queries;
+        this.exports = exports;
     }
 
     @GetMapping
@@ -29,21 +34,17 @@ public class DuplicateController {
             + "SIREN, e-mail, phone or website domain, or similar names. Only pairs whose two records you may see; "
             + "dismissed pairs are left out. Merge a pair (POST /accounts/{id}/merge) or dismiss it "
             + "(POST /accounts/{id}/duplicates/dismiss); leads likewise.")
-    public DuplicatePairPage pairs(@Parameter(description = "ACCOUNT or LEAD") @RequestParam RecordKind kind,
-                                   @Parameter(description = "Only the pairs involving this record")
-                                   @RequestParam(required = false) String recordId,
-                                   @Parameter(description = "The lowest score listed, 0 to 1")
-                                   @RequestParam(defaultValue = "0") double minScore,
-                                   PageRequest page) {
-        if (kind == RecordKind.CONTACT) {
-            throw new InvalidFieldException("kind", "invalid-parameter", "Duplicate pairs are kept for ACCOUNT and "
-                    + "LEAD; a contact's likely duplicates come with its account's or lead's");
-        }
-        if (!(minScore >= 0 && minScore <= 1)) {
-            throw new InvalidFieldException("minScore", "out-of-range", "minScore must be between 0 and 1");
-        }
-        String record = recordId == null || recordId.isBlank() ? null : recordId.strip();
-        return queries.answer(new FindDuplicatePairs(kind, record, minScore, CurrentUser.viewer(),
-                page), DuplicatePairPage.class);
+    public DuplicatePairPage pairs(@ParameterObject DuplicateListParameters filters, PageRequest page) {
+        return queries.answer(filters.query(CurrentUser.viewer(), page), DuplicatePairPage.class);
+    }
+
+    @GetMapping(path = "/export", produces = {ListExports.CSV, ListExports.NDJSON})
+    @Operation(summary = "Export likely duplicate pairs", description = "The list with its filters and order, "
+            + "whole, as a file: " + ListExports.DESCRIPTION)
+    public ResponseEntity<StreamingResponseBody> export(@ParameterObject DuplicateListParameters filters,
+                                                        @ParameterObject ExportParameters export,
+                                                        HttpServletRequest request) {
+        return exports.export("duplicates", export, request, filters.query(CurrentUser.viewer(),
+                PageRequest.wholeList()), DuplicatePair.class);
     }
 }

@@ -1,22 +1,24 @@
 package io.relais.lead;
 
-import org.springdoc.core.annotations.ParameterObject;
-import io.relais.web.AsOfParameters;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
 import io.relais.duplicate.PossibleDuplicates;
+import io.relais.export.ExportParameters;
+import io.relais.export.ListExports;
 import io.relais.security.CurrentUser;
+import io.relais.web.AsOfParameters;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKey;
 import io.relais.web.PageSize;
 import io.relais.web.Queries;
-import io.relais.web.QueryParameters;
 import io.relais.web.RecordEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 @RequestMapping("/api/v1/leads")
@@ -40,13 +43,15 @@ public class LeadController {
     private final Queries queries;
     private final LeadConversion conversion;
     private final PossibleDuplicates possibleDuplicates;
+    private final ListExports exports;
 
     public LeadController(RecordEndpoint<LeadView> leads, Queries queries, LeadConversion conversion,
-                          PossibleDuplicates possibleDuplicates) {
+                          PossibleDuplicates possibleDuplicates, ListExports exports) {
         this.leads = leads;
         this.queries = queries;
         this.conversion = conversion;
         this.possibleDuplicates = possibleDuplicates;
+        this.exports = exports;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -61,21 +66,24 @@ public class LeadController {
 
     @GetMapping
     @Operation(summary = "List leads", description = "Paged; filters combine. q searches names, company and e-mail, "
-            + "ignoring case and accents. sort is capturedAt, updatedAt, lastName, company or status, "
-            + "optionally followed by ',asc' or ',desc'.")
-    public LeadPage list(@RequestParam(required = false) LeadStatus status,
-                         @RequestParam(required = false) String ownerId,
-                         @RequestParam(required = false) LeadSource source,
-                         @RequestParam(required = false) String q,
-                         PageRequest page,
-                         @RequestParam(defaultValue = "capturedAt,desc") String sort) {
-        String[] sortParts = sort.split(",", -1);
-        LeadSortField sortBy = LeadSortField.byName(sortParts[0].strip()).orElseThrow(() -> new InvalidFieldException(
-                "sort", "invalid-sort", "sort must be one of capturedAt, updatedAt, lastName, company, status"));
-        boolean ascending = sortParts.length > 1 && parseDirection(sortParts[1]);
-        FindLeads query = new FindLeads(CurrentUser.viewer(), status, QueryParameters.text(ownerId), source, q, sortBy,
-                ascending, page);
-        return queries.answer(query, LeadPage.class);
+            + "ignoring case and accents.")
+    public LeadPage list(@ParameterObject LeadListParameters filters, PageRequest page,
+                         @Parameter(description = LeadListParameters.SORT)
+                         @RequestParam(defaultValue = LeadListParameters.DEFAULT_SORT) String sort) {
+        return queries.answer(filters.query(CurrentUser.viewer(), page, sort), LeadPage.class);
+    }
+
+    @GetMapping(path = "/export", produces = {ListExports.CSV, ListExports.NDJSON})
+    @Operation(summary = "Export leads", description = "The list with its filters and order, whole, as a file: "
+            + ListExports.DESCRIPTION)
+    public ResponseEntity<StreamingResponseBody> export(@ParameterObject LeadListParameters filters,
+                                                        @Parameter(description = LeadListParameters.SORT)
+                                                        @RequestParam(defaultValue = LeadListParameters.DEFAULT_SORT)
+                                                        String sort,
+                                                        @ParameterObject ExportParameters export,
+                                                        HttpServletRequest request) {
+        return exports.export("leads", export, request, filters.query(CurrentUser.viewer(), PageRequest.wholeList(),
+                sort), LeadView.class);
     }
 
     @GetMapping("/{id}")
@@ -169,13 +177,5 @@ public class LeadController {
 
     private ResponseEntity<LeadView> send(String id, Object command) {
         return leads.send(id, command);
-    }
-
-    private static boolean parseDirection(String direction) {
-        return switch (direction.strip().toLowerCase()) {
-            case "asc" -> true;
-            case "desc" -> false;
-            default -> throw new InvalidFieldException("sort", "invalid-sort", "sort direction must be asc or desc");
-        };
     }
 }

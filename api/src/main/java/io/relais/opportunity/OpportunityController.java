@@ -1,20 +1,23 @@
 package io.relais.opportunity;
 
-import io.relais.web.AsOfParameters;
 import io.relais.account.AccountView;
 import io.relais.account.ContactView;
 import io.relais.account.FindContact;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
+import io.relais.export.ExportParameters;
+import io.relais.export.ListExports;
 import io.relais.opportunity.OpportunityRequests.Open;
 import io.relais.organisation.Viewer;
 import io.relais.security.CurrentUser;
+import io.relais.web.AsOfParameters;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKey;
 import io.relais.web.Queries;
 import io.relais.web.RecordEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.util.List;
 
@@ -39,9 +43,11 @@ public class OpportunityController {
     private final Queries queries;
     private final SalesStages stages;
     private final LinePricing pricing;
+    private final ListExports exports;
 
     public OpportunityController(RecordEndpoint<OpportunityView> deals, RecordEndpoint<AccountView> accounts,
-                                 Queries queries, SalesStages stages, LinePricing pricing) {
+                                 Queries queries, SalesStages stages, LinePricing pricing, ListExports exports) {
+        this.exports = exports;
         this.deals = deals;
         this.accounts = accounts;
         this.queries = queries;
@@ -75,6 +81,16 @@ public class OpportunityController {
             + "(OPEN, WON, LOST), stage, closingFrom (included) and closingBefore (excluded), q in the name.")
     public OpportunityPage list(@ParameterObject OpportunityListParameters filters, PageRequest page) {
         return queries.answer(filters.query(CurrentUser.viewer(), page), OpportunityPage.class);
+    }
+
+    @GetMapping(path = "/opportunities/export", produces = {ListExports.CSV, ListExports.NDJSON})
+    @Operation(summary = "Export deals", description = "The list with its filters and order, whole, as a file: "
+            + ListExports.DESCRIPTION)
+    public ResponseEntity<StreamingResponseBody> export(@ParameterObject OpportunityListParameters filters,
+                                                        @ParameterObject ExportParameters export,
+                                                        HttpServletRequest request) {
+        return exports.export("opportunities", export, request, filters.query(CurrentUser.viewer(),
+                PageRequest.wholeList()), OpportunityView.class);
     }
 
     @GetMapping("/opportunities/{id}")

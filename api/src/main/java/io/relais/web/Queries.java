@@ -3,12 +3,20 @@ package io.relais.web;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 
 import java.util.Optional;
+import java.util.stream.Stream;
 
-/** The API's questions to the read side: one answer (a page, a view), a list, or one record that may be absent. */
+/**
+ * The API's questions to the read side: one answer (a page, a view), a list, one record that may be absent, or
+ * rows streamed as they are read.
+ */
 @Component
 public class Queries {
+
+    /** Rows a streamed answer reads ahead of its consumer. */
+    private static final int STREAM_PREFETCH = 256;
 
     private final QueryGateway gateway;
 
@@ -19,6 +27,14 @@ public class Queries {
     /** The one answer a query always has, such as a page. */
     public <T> T answer(Object query, Class<T> type) {
         return gateway.query(query, type).join();
+    }
+
+    /**
+     * Every row a streaming query answers, read as the caller consumes them (a fetch ahead at most). Close the
+     * stream: it holds a database cursor until it ends.
+     */
+    public <T> Stream<T> stream(Object query, Class<T> type) {
+        return Flux.from(gateway.streamingQuery(query, type)).toStream(STREAM_PREFETCH);
     }
 
     /** The record a query finds, empty when there is none (or the viewer the query names may not see it). */

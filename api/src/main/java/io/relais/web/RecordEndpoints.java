@@ -76,6 +76,11 @@ public class RecordEndpoints {
         return commands.<Long>sendAndWait(command);
     }
 
+    /** Sends the command that creates a record of its own, named by an id the caller chose. */
+    public void sendCreation(Object command) {
+        commands.sendAndWait(command);
+    }
+
     /** The id of a record the caller creates: random, or derived from their {@code Idempotency-Key}. */
     String newId(String kind, IdempotencyKey key) {
         return idempotencyKeys.newId(kind, CurrentUser.id(), key);

@@ -49,6 +49,8 @@ import io.relais.catalogue.ProductUpdated;
 import io.relais.common.AuditMetadata;
 import io.relais.common.CompanySize;
 import io.relais.common.FieldChange;
+import io.relais.export.Export;
+import io.relais.export.ListExported;
 import io.relais.forecast.ExchangeRateSet;
 import io.relais.forecast.ExchangeRates;
 import io.relais.forecast.SalesTarget;
@@ -94,7 +96,6 @@ import io.relais.opportunity.OpportunityStatus;
 import io.relais.opportunity.OpportunityTransferred;
 import io.relais.opportunity.OpportunityWon;
 import io.relais.opportunity.SalesStage;
-import io.relais.personaldata.ErasureRequest;
 import io.relais.organisation.DeadLetterEvicted;
 import io.relais.organisation.DefaultLeadOwnerChanged;
 import io.relais.organisation.LeadRouted;
@@ -115,6 +116,7 @@ import io.relais.organisation.UserMoved;
 import io.relais.organisation.UserProfileChanged;
 import io.relais.organisation.UserReactivated;
 import io.relais.organisation.UserRegistered;
+import io.relais.personaldata.ErasureRequest;
 import org.axonframework.messaging.MetaData;
 
 import java.math.BigDecimal;
@@ -156,6 +158,7 @@ final class EventSampleHistories {
     private static final String CALL = "f4b6d8a0-2c4e-4a9b-9f3d-8c0e2a4b6d97";
     private static final String TERRITORY = "1e3a5c7b-9d1f-4b0c-a4e6-9d1f3b5c7e08";
     private static final String RULE = "6f8b0d2c-4e6a-4c1d-b5f7-0e2a4c6d8f19";
+    private static final String EXPORT = "8b0d2f4a-6c8e-4d1f-a3b5-7c9e1a3b5d20";
 
     private static final String ADMIN = "admin";
     private static final String MANAGER = "sophie.moreau";
@@ -178,7 +181,7 @@ final class EventSampleHistories {
 
     static List<History> all() {
         return List.of(organisation(), lead(), account(), opportunity(), task(), call(), product(), exchangeRates(),
-                salesTarget());
+                salesTarget(), listExport());
     }
 
     private static History organisation() {
@@ -208,6 +211,12 @@ final class EventSampleHistories {
                                 "LeadDetailsUpdated", LEAD, "org.springframework.dao.DataIntegrityViolationException",
                                 "Corrected in the ERP; the projection's row was mended by hand"),
                                 by(ADMIN, "evict-dead-letter"))));
+    }
+
+    private static History listExport() {
+        return new History(Export.class, EXPORT, Instant.parse("2026-12-05T09:30:00Z"), List.of(
+                new Recorded(new ListExported(EXPORT, MANAGER, "leads", "CSV", "status=NEW&q=dubois&separator=COMMA"),
+                        by(MANAGER, "export-leads"))));
     }
 
     private static History lead() {

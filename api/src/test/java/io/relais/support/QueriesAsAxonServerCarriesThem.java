@@ -6,15 +6,20 @@ import org.axonframework.common.Registration;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryMessage;
 import org.axonframework.queryhandling.QueryResponseMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.StreamingQueryMessage;
 import org.axonframework.serialization.Serializer;
+import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import reactor.core.publisher.Flux;
 
 import java.lang.reflect.Type;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +65,21 @@ public class QueriesAsAxonServerCarriesThem {
             return local.query(received).thenApply(response -> {
                 QueryResponseMessage<R> back = wire.deserializeResponse(
                         wire.serializeResponse(response, received.getIdentifier()), query.getResponseType());
+                back.getPayload();
+                return back;
+            });
+        }
+
+        /** Each row of a streamed answer carried back as Axon Server carries it (the query is that of a page). */
+        @Override
+        public <Q, R> Publisher<QueryResponseMessage<R>> streamingQuery(StreamingQueryMessage<Q, R> query) {
+            QuerySerializer wire = carrier();
+            @SuppressWarnings("unchecked")
+            ResponseType<R> row = (ResponseType<R>) ResponseTypes.instanceOf(
+                    query.getResponseType().getExpectedResponseType());
+            return Flux.from(local.streamingQuery(query)).map(response -> {
+                QueryResponseMessage<R> back = wire.deserializeResponse(
+                        wire.serializeResponse(response, query.getIdentifier()), row);
                 back.getPayload();
                 return back;
             });

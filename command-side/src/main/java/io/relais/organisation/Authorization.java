@@ -135,6 +135,13 @@ public class Authorization {
         }
     }
 
+    /** Any active user, whatever their profile, does {@code task}, as the refusal says: "export lists" … */
+    public void requireActiveUser(String actorId, String task) {
+        if (directory.standing(actorId, null).isEmpty()) {
+            throw new NotPermittedException("Only active users " + task);
+        }
+    }
+
     /** Only administrators (and the system) manage users, the hierarchy and territories. */
     public void requireAdministrator(String actorId) {
         requireAdministrator(actorId, "manage the organisation");

@@ -17,6 +17,7 @@ import io.relais.account.ContactLinkKind;
 import io.relais.account.CreateAccount;
 import io.relais.account.DecisionRole;
 import io.relais.account.DismissAccountDuplicate;
+import io.relais.account.EraseContactPersonalData;
 import io.relais.account.LinkAccountToErp;
 import io.relais.account.LinkContacts;
 import io.relais.account.MergeAccountInto;
@@ -25,7 +26,6 @@ import io.relais.account.OtherAccounts;
 import io.relais.account.ReceiveContact;
 import io.relais.account.SyncAccountFromErp;
 import io.relais.account.UpdateAccountDetails;
-import io.relais.account.EraseContactPersonalData;
 import io.relais.account.UpdateContact;
 import io.relais.activity.Activity;
 import io.relais.activity.ActivityKind;
@@ -48,6 +48,8 @@ import io.relais.catalogue.ProductPrice;
 import io.relais.catalogue.ProductPriceAdded;
 import io.relais.catalogue.RetireProductPrice;
 import io.relais.catalogue.UpdateProduct;
+import io.relais.export.Export;
+import io.relais.export.RecordListExport;
 import io.relais.forecast.ExchangeRates;
 import io.relais.forecast.ReportingCurrency;
 import io.relais.forecast.SalesTarget;
@@ -100,15 +102,14 @@ import io.relais.organisation.AddTerritoryRule;
 import io.relais.organisation.ChangeUserProfile;
 import io.relais.organisation.CreateTerritory;
 import io.relais.organisation.DeactivateUser;
+import io.relais.organisation.EvictDeadLetter;
 import io.relais.organisation.FoundOrganisation;
 import io.relais.organisation.InMemoryOrganisationDirectory;
-import io.relais.organisation.TestOrganisation;
 import io.relais.organisation.MoveUser;
 import io.relais.organisation.Organisation;
 import io.relais.organisation.OrganisationFounded;
 import io.relais.organisation.OwnedRecords;
 import io.relais.organisation.Profile;
-import io.relais.organisation.EvictDeadLetter;
 import io.relais.organisation.ReactivateUser;
 import io.relais.organisation.ReassignRecords;
 import io.relais.organisation.RegisterUser;
@@ -120,13 +121,14 @@ import io.relais.organisation.TerritoryCreated;
 import io.relais.organisation.TerritoryCriteria;
 import io.relais.organisation.TerritoryMemberAdded;
 import io.relais.organisation.TerritoryRuleAdded;
+import io.relais.organisation.TestOrganisation;
 import io.relais.organisation.UserDeactivated;
 import io.relais.organisation.UserRegistered;
+import io.relais.personaldata.ErasureRequest;
+import io.relais.personaldata.InMemoryDataSubjectKeys;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.test.AxonAssertionError;
-import io.relais.personaldata.ErasureRequest;
-import io.relais.personaldata.InMemoryDataSubjectKeys;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -136,8 +138,8 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 
 import java.lang.reflect.AnnotatedElement;
@@ -154,8 +156,8 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -369,7 +371,9 @@ class CommandValueRangesTest {
                 sample(Organisation.class, ORGANISATION, ADMIN, new RemoveTerritoryRule("territory-1", "rule-1")),
                 sample(Organisation.class, ORGANISATION, ADMIN, new AddTerritoryMember("territory-1", OTHER_REP)),
                 sample(Organisation.class, ORGANISATION, ADMIN, new RemoveTerritoryMember("territory-1", REP)),
-                sample(Organisation.class, ORGANISATION, ADMIN, new SetDefaultLeadOwner(REP)));
+                sample(Organisation.class, ORGANISATION, ADMIN, new SetDefaultLeadOwner(REP)),
+                sample(Export.class, List.of(), REP, new RecordListExport("export-1", "leads", "CSV",
+                        "status=NEW&q=dupont")));
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -14,6 +14,11 @@ public record PageRequest(int page, int size) {
         }
     }
 
+    /** What a list's query carries when it is streamed whole (an export), which reads no page. */
+    public static PageRequest wholeList() {
+        return new PageRequest(0, MAX_SIZE);
+    }
+
     public long offset() {
         return (long) page * size;
     }

@@ -38,6 +38,7 @@ import io.relais.catalogue.ProductPrice;
 import io.relais.catalogue.ProductPriceAdded;
 import io.relais.catalogue.ProductPriceRetired;
 import io.relais.catalogue.ProductUpdated;
+import io.relais.export.ListExported;
 import io.relais.forecast.ExchangeRateSet;
 import io.relais.forecast.SalesTargetSet;
 import io.relais.lead.ConvertedLeadTransferred;
@@ -236,6 +237,9 @@ public final class PersonalData {
             .event(UserReactivated.class, fields -> fields.plain("userId"))
             .event(DeadLetterEvicted.class, fields -> fields.plain("processor", "eventId", "eventType", "recordId",
                     "causeType", "reason"))
+            // what the user searched for is the accountability record of what they took away
+            .event(ListExported.class, fields -> fields.plain("exportId", "userId", "list", "format")
+                    .user("filters"))
             .event(UserMoved.class, fields -> fields.plain("userId", "managerId", "previousManagerId"))
             .event(UserProfileChanged.class, fields -> fields.plain("userId", "profile", "previousProfile"))
             .event(RecordsReassignmentRequested.class, fields -> fields.plain("fromUserId", "toUserId"))

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,6 +36,7 @@ class AccountReadRepository {
 
     private static final String COLUMNS = "id, version, status, details, owner_id, erp_id, created_at, created_by, "
             + "updated_at, merged_into, merged_ids";
+    private static final String ACCOUNT_ORDER = "legal_name, id";
     private static final String UPSERT = RecordRows.upsert("account_view", "id, version, status, legal_name, siren, "
             + "siret, owner_id, erp_id, details, created_at, created_by, updated_at, merged_into, merged_ids, "
             + "search_text");
@@ -131,19 +133,34 @@ class AccountReadRepository {
 
     @QueryHandler
     AccountPage findPage(FindAccounts query) {
+        return accounts(query).page(ACCOUNT_ORDER, query.page(), this::mapAccount, AccountPage::new);
+    }
+
+    /** The whole list the query filters, whatever its page: an export. */
+    @QueryHandler
+    Flux<AccountView> export(FindAccounts query) {
+        return accounts(query).rows(ACCOUNT_ORDER, this::mapAccount);
+    }
+
+    private Listing accounts(FindAccounts query) {
         return Listing.select(jdbc, COLUMNS, "account_view").visibleTo(query.viewer(), "owner_id")
                 .inStatus(query.status(), AccountStatus.MERGED)
                 .equal("owner_id", query.ownerId())
                 .where("(siren = :registration or siret = :registration)", "registration",
                         query.registration() == null ? null : query.registration().replace(" ", ""))
-                .searching(query.text())
-                .page("legal_name, id", query.page(), this::mapAccount, AccountPage::new);
+                .searching(query.text());
     }
 
     @QueryHandler
     ContactList findContacts(FindContacts query) {
         return new ContactList(contacts("c.account_id = :account",
                 new MapSqlParameterSource("account", query.accountId()), query.viewer()));
+    }
+
+    /** An account's contacts, an export: a handful, read at once with their links. */
+    @QueryHandler
+    Flux<ContactView> export(FindContacts query) {
+        return Flux.fromIterable(findContacts(query).contacts());
     }
 
     @QueryHandler

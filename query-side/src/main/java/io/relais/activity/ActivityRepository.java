@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,6 +32,7 @@ class ActivityRepository {
     private static final String COLUMNS = "id, version, kind, status, subject, notes, account_id, contact_id, "
             + "opportunity_id, owner_id, occurred_at, due_at, remind_at, completed_at, outcome, overdue, created_at, "
             + "created_by, updated_at, personal_data_erased";
+    private static final String ACTIVITY_ORDER = "coalesce(due_at, occurred_at) desc, id";
 
     private static final String UPSERT = RecordRows.upsert("activity_view", COLUMNS);
 
@@ -153,6 +155,16 @@ class ActivityRepository {
 
     @QueryHandler
     ActivityPage findPage(FindActivities query) {
+        return activities(query).page(ACTIVITY_ORDER, query.page(), this::mapView, ActivityPage::new);
+    }
+
+    /** The whole list the query filters, whatever its page: an export. */
+    @QueryHandler
+    Flux<ActivityView> export(FindActivities query) {
+        return activities(query).rows(ACTIVITY_ORDER, this::mapView);
+    }
+
+    private Listing activities(FindActivities query) {
         return Listing.select(jdbc, COLUMNS, "activity_view").visibleTo(query.viewer(), "owner_id")
                 .equal("account_id", query.accountId())
                 .equal("contact_id", query.contactId())
@@ -160,8 +172,7 @@ class ActivityRepository {
                 .equal("owner_id", query.ownerId())
                 .equal("kind", query.kind())
                 .equal("status", query.status())
-                .where("due_at < :dueBefore", "dueBefore", query.dueBefore())
-                .page("coalesce(due_at, occurred_at) desc, id", query.page(), this::mapView, ActivityPage::new);
+                .where("due_at < :dueBefore", "dueBefore", query.dueBefore());
     }
 
     @QueryHandler

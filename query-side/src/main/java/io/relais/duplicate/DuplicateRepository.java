@@ -7,12 +7,14 @@ import io.relais.organisation.Viewer;
 import io.relais.organisation.Visibility;
 import io.relais.readmodel.Listing;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
+import reactor.core.publisher.Flux;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -36,6 +38,7 @@ import java.util.stream.Stream;
 class DuplicateRepository {
 
     /** At most this many candidates per way of finding them, so that a very common identifier stays cheap. */
+    private static final String PAIR_ORDER = "p.score desc, p.first_id, p.second_id";
     private static final int CANDIDATES = 50;
     /** How many records the postings of a probe's rarest name keys may hold together (see similarNames). */
     private static final int KEY_POSTINGS = 100;
@@ -184,6 +187,16 @@ class DuplicateRepository {
 
     @QueryHandler
     DuplicatePairPage findPairs(FindDuplicatePairs query) {
+        return pairs(query).page(PAIR_ORDER, query.page(), pair(query), DuplicatePairPage::new);
+    }
+
+    /** The whole list the query filters, whatever its page: an export. */
+    @QueryHandler
+    Flux<DuplicatePair> export(FindDuplicatePairs query) {
+        return pairs(query).rows(PAIR_ORDER, pair(query));
+    }
+
+    private Listing pairs(FindDuplicatePairs query) {
         String view = VIEWS.get(query.kind());
         if (view == null) {
             throw new IllegalArgumentException("Duplicate pairs are kept for accounts and leads, not " + query.kind());
@@ -199,14 +212,14 @@ class DuplicateRepository {
                         + "and d.first_id = p.first_id and d.second_id = p.second_id)")
                 .where("(p.first_id = :record or p.second_id = :record)", "record", query.recordId())
                 .visibleTo(query.viewer(), "fv.owner_id")
-                .visibleTo(query.viewer(), "sv.owner_id")
-                .page("p.score desc, p.first_id, p.second_id", query.page(), (rs, n) -> new DuplicatePair(query.kind(),
-                        new PairMember(rs.getString("first_id"), rs.getString("first_label"),
-                                rs.getString("first_owner")),
-                        new PairMember(rs.getString("second_id"), rs.getString("second_label"),
-                                rs.getString("second_owner")),
-                        rs.getDouble("score"), reasons(rs), rs.getTimestamp("found_at").toInstant()),
-                        DuplicatePairPage::new);
+                .visibleTo(query.viewer(), "sv.owner_id");
+    }
+
+    private RowMapper<DuplicatePair> pair(FindDuplicatePairs query) {
+        return (rs, n) -> new DuplicatePair(query.kind(),
+                new PairMember(rs.getString("first_id"), rs.getString("first_label"), rs.getString("first_owner")),
+                new PairMember(rs.getString("second_id"), rs.getString("second_label"), rs.getString("second_owner")),
+                rs.getDouble("score"), reasons(rs), rs.getTimestamp("found_at").toInstant());
     }
 
     @QueryHandler

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,13 +80,25 @@ class LeadReadRepository {
 
     @QueryHandler
     LeadPage findPage(FindLeads query) {
+        return leads(query).page(order(query), query.page(), this::mapView, LeadPage::new);
+    }
+
+    /** The whole list the query filters, whatever its page: an export. */
+    @QueryHandler
+    Flux<LeadView> export(FindLeads query) {
+        return leads(query).rows(order(query), this::mapView);
+    }
+
+    private Listing leads(FindLeads query) {
         return Listing.select(jdbc, COLUMNS, "lead_view").visibleTo(query.viewer(), "owner_id")
                 .inStatus(query.status(), LeadStatus.MERGED)
                 .equal("owner_id", query.ownerId())
                 .equal("source", query.source())
-                .searching(query.text())
-                .page(SORT_COLUMNS.get(query.sortBy()) + (query.ascending() ? " asc" : " desc") + " nulls last, id asc",
-                        query.page(), this::mapView, LeadPage::new);
+                .searching(query.text());
+    }
+
+    private static String order(FindLeads query) {
+        return SORT_COLUMNS.get(query.sortBy()) + (query.ascending() ? " asc" : " desc") + " nulls last, id asc";
     }
 
     /** The lead's history and that of the duplicates merged into it (transitively), oldest first. */

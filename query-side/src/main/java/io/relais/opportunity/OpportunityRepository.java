@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -34,6 +35,7 @@ class OpportunityRepository {
     private static final String COLUMNS = "id, version, account_id, owner_id, name, primary_contact_id, lead_id, "
             + "currency, amount, margin, expected_close_date, price_list, stage, probability, forecast_category, "
             + "status, loss_reason, loss_note, closed_on, line_items, created_at, created_by, updated_at, stages_visited";
+    private static final String DEAL_ORDER = "expected_close_date, name, id";
     private static final String UPSERT = RecordRows.upsert("opportunity_view", COLUMNS + ", search_text");
     private static final List<RunningTotals> TOTALS = List.of(DealTotals.TOTALS, DealTotals.OPEN, DealTotals.CLOSED);
     private static final TypeReference<List<LineItem>> LINES = new TypeReference<>() {
@@ -155,6 +157,16 @@ class OpportunityRepository {
 
     @QueryHandler
     OpportunityPage findPage(FindOpportunities query) {
+        return opportunities(query).page(DEAL_ORDER, query.page(), this::mapView, OpportunityPage::new);
+    }
+
+    /** The whole list the query filters, whatever its page: an export. */
+    @QueryHandler
+    Flux<OpportunityView> export(FindOpportunities query) {
+        return opportunities(query).rows(DEAL_ORDER, this::mapView);
+    }
+
+    private Listing opportunities(FindOpportunities query) {
         return Listing.select(jdbc, COLUMNS, "opportunity_view").visibleTo(query.viewer(), "owner_id")
                 .equal("account_id", query.accountId())
                 .equal("owner_id", query.ownerId())
@@ -162,8 +174,7 @@ class OpportunityRepository {
                 .equal("stage", query.stage())
                 .where("expected_close_date >= :from", "from", query.closingFrom())
                 .where("expected_close_date < :before", "before", query.closingBefore())
-                .searching(query.text())
-                .page("expected_close_date, name, id", query.page(), this::mapView, OpportunityPage::new);
+                .searching(query.text());
     }
 
     @QueryHandler

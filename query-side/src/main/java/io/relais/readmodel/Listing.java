@@ -4,9 +4,13 @@ import io.relais.common.PageRequest;
 import io.relais.common.SearchText;
 import io.relais.organisation.Viewer;
 import io.relais.organisation.Visibility;
+import org.springframework.jdbc.core.PreparedStatementCreatorFactory;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
+import reactor.core.publisher.Flux;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -97,6 +101,19 @@ public final class Listing {
         params.addValue("limit", page.size()).addValue("offset", page.offset());
         List<T> items = jdbc.query(sql() + " order by " + order + " limit :limit offset :offset", params, mapper);
         return pageOf.of(items, page.page(), page.size(), total);
+    }
+
+    /**
+     * Every row in {@code order} (a unique one), read as the subscriber asks for them, from one snapshot
+     * ({@link RowCursor}): an export of the whole list.
+     */
+    public <T> Flux<T> rows(String order, RowMapper<T> mapper) {
+        ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql() + " order by " + order);
+        PreparedStatementCreatorFactory statement = new PreparedStatementCreatorFactory(
+                NamedParameterUtils.substituteNamedParameters(parsed, params),
+                NamedParameterUtils.buildSqlParameterList(parsed, params));
+        return RowCursor.rows(jdbc.getJdbcTemplate().getDataSource(),
+                statement.newPreparedStatementCreator(NamedParameterUtils.buildValueArray(parsed, params, null)), mapper);
     }
 
     private static Object stored(Object value) {
