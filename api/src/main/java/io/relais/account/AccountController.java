@@ -13,6 +13,7 @@ import io.relais.web.AsOfParameters;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKey;
 import io.relais.web.Queries;
+import io.relais.web.RecordPaths;
 import io.relais.web.RecordEndpoint;
 import io.relais.web.RecordEndpoints;
 import io.relais.web.Versions;
@@ -100,7 +101,7 @@ public class AccountController {
                 PageRequest.wholeList()), AccountView.class);
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/" + RecordPaths.ID)
     @Operation(summary = "Get an account", description = "The ETag is its version, for If-Match on changes."
             + AsOfParameters.DESCRIPTION)
     public ResponseEntity<AccountView> get(@PathVariable String id, @ParameterObject AsOfParameters past) {

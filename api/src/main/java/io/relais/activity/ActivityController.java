@@ -14,6 +14,7 @@ import io.relais.web.AsOfParameters;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKey;
 import io.relais.web.Queries;
+import io.relais.web.RecordPaths;
 import io.relais.web.RecordEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -87,7 +88,7 @@ public class ActivityController {
                 PageRequest.wholeList()), ActivityView.class);
     }
 
-    @GetMapping("/activities/{id}")
+    @GetMapping("/activities/" + RecordPaths.ID)
     @Operation(summary = "Get an activity", description = "The ETag is its version, for If-Match on changes."
             + AsOfParameters.DESCRIPTION)
     public ResponseEntity<ActivityView> get(@PathVariable String id, @ParameterObject AsOfParameters past) {

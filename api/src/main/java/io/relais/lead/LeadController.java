@@ -11,6 +11,7 @@ import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKey;
 import io.relais.web.PageSize;
 import io.relais.web.Queries;
+import io.relais.web.RecordPaths;
 import io.relais.web.RecordEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -86,7 +87,7 @@ public class LeadController {
                 sort), LeadView.class);
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/" + RecordPaths.ID)
     @Operation(summary = "Get a lead", description = "The ETag is the lead's version, for If-Match on changes."
             + AsOfParameters.DESCRIPTION)
     public ResponseEntity<LeadView> get(@PathVariable String id, @ParameterObject AsOfParameters past) {

@@ -14,6 +14,7 @@ import io.relais.web.AsOfParameters;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKey;
 import io.relais.web.Queries;
+import io.relais.web.RecordPaths;
 import io.relais.web.RecordEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -93,7 +94,7 @@ public class OpportunityController {
                 PageRequest.wholeList()), OpportunityView.class);
     }
 
-    @GetMapping("/opportunities/{id}")
+    @GetMapping("/opportunities/" + RecordPaths.ID)
     @Operation(summary = "Get a deal", description = "The ETag is its version, for If-Match on changes."
             + AsOfParameters.DESCRIPTION)
     public ResponseEntity<OpportunityView> get(@PathVariable String id, @ParameterObject AsOfParameters past) {

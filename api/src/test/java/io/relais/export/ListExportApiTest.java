@@ -150,6 +150,15 @@ class ListExportApiTest extends ApiTestSupport {
         assertThat(api().get("/api/v1/audit/events?userId=" + steward.id()).body().get("content")).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource({"/api/v1/leads/export", "/api/v1/activities/export", "/api/v1/accounts/export",
+            "/api/v1/opportunities/export"})
+    void anExportAskedForAsJsonOnlyIsNotAcceptableRatherThanARecordNamedExport(String path) {
+        Response refused = api().get(path, "Accept", "application/json");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(406);
+    }
+
     @Test
     void anExportNeedsSignInAndAnAccountTheCallerMaySee() {
         assertThat(anonymous().get("/api/v1/leads/export").status()).isEqualTo(401);

@@ -58,6 +58,9 @@ final class ApiContract {
         if (!response.body().isEmpty()) {
             answer.withBody(response.body());
         }
+        // no line is a whole JSON Lines answer (an export of an empty list), which the validator takes for none
+        boolean noLines = response.body().isEmpty() && response.headers().firstValue("Content-Type")
+                .filter(type -> type.startsWith("application/x-ndjson")).isPresent();
         String pathOnly = URI.create(base + path).getRawPath();
         if (pathOnly.endsWith("/")) {
             return;
@@ -66,6 +69,7 @@ final class ApiContract {
         String mismatches = report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                 .filter(message -> !NOT_DESCRIBED.contains(message.getKey()))
+                .filter(message -> !(noLines && message.getKey().equals("validation.response.body.missing")))
                 .map(message -> message.getKey() + ": " + String.join(" / ", message.getContext()
                         .flatMap(context -> context.getPointers().map(pointers -> pointers.getInstance()))
                         .stream().toList()) + " " + message.getMessage())
