@@ -9,8 +9,10 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.ApplicationContext;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +28,11 @@ final class BenchSupport {
     static final String ACTOR_PASSWORD = "relais-benchmark-administrator";
 
     private BenchSupport() {
+    }
+
+    /** The Authorization header of HTTP Basic sign-in. */
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     static StreamingEventProcessor processor(ApplicationContext context, String processingGroup) {

@@ -10,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,7 +48,7 @@ final class HttpBenchmark {
     void authenticatedReads(double rawInsertsPerSecond) throws Exception {
         String user = "bench-reader-" + UUID.randomUUID().toString().substring(0, 8);
         String password = UUID.randomUUID().toString();
-        String administrator = basic(ACTOR, ACTOR_PASSWORD);
+        String administrator = BenchSupport.basic(ACTOR, ACTOR_PASSWORD);
         send(HttpRequest.newBuilder(URI.create(base + "/api/v1/users"))
                 .header("Authorization", administrator)
                 .header("Content-Type", "application/json")
@@ -58,7 +56,7 @@ final class HttpBenchmark {
                         + "\"profile\": \"SALES_REP\", \"password\": \"" + password + "\"}"))
                 .build(), 201);
         HttpRequest me = HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
-                .header("Authorization", basic(user, password))
+                .header("Authorization", BenchSupport.basic(user, password))
                 .GET()
                 .build();
         int clients = options.clients();
@@ -89,9 +87,5 @@ final class HttpBenchmark {
             throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
                     + response.statusCode() + " instead of " + expected + ": " + response.body());
         }
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,12 +1,7 @@
 package io.relais.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.account.AccountCreated;
-import io.relais.audit.AuditReads;
-import io.relais.audit.AuditRecordType;
-import io.relais.audit.EventSealer;
-import io.relais.audit.StoreVerifier;
-import io.relais.audit.Verification;
-import io.relais.eventstream.EventStream;
 import io.relais.account.AccountDetails;
 import io.relais.account.Address;
 import io.relais.activity.ActivityCompleted;
@@ -14,9 +9,15 @@ import io.relais.activity.ActivityKind;
 import io.relais.activity.ActivityLinks;
 import io.relais.activity.ActivityLogged;
 import io.relais.activity.ActivityScheduled;
+import io.relais.audit.AuditReads;
+import io.relais.audit.AuditRecordType;
+import io.relais.audit.EventSealer;
+import io.relais.audit.StoreVerifier;
+import io.relais.audit.Verification;
 import io.relais.common.AuditMetadata;
 import io.relais.dashboard.DashboardView;
 import io.relais.dashboard.FindDashboard;
+import io.relais.eventstream.EventStream;
 import io.relais.forecast.FindForecast;
 import io.relais.forecast.FindFunnel;
 import io.relais.forecast.ForecastPeriod;
@@ -36,9 +37,8 @@ import io.relais.opportunity.SalesStages;
 import io.relais.organisation.Profile;
 import io.relais.organisation.RegisterUser;
 import io.relais.organisation.Viewer;
-import io.relais.sample.SampleCompanies;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.projection.ProjectionTransactions;
+import io.relais.sample.SampleCompanies;
 import io.relais.tools.EventExport;
 import io.relais.tools.ProjectionRebuild;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -50,28 +50,35 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 import static io.relais.bench.BenchSupport.ACTOR;
 import static io.relais.bench.BenchSupport.append;
@@ -160,6 +167,7 @@ final class SalesBenchmark {
         summary.put("dashboard_top_ms_p95", millis(dashboard[1]));
         summary.put("forecast_read_ratio_1", ratio(1000 / vpForecast[0], rawInsertsPerSecond));
         summary.put("dashboard_read_ratio_1", ratio(1000 / dashboard[0], rawInsertsPerSecond));
+        dealsExported();
         auditorsReads(reps);
         sealedAndVerified();
         streamed();
@@ -187,6 +195,45 @@ final class SalesBenchmark {
             }
         } finally {
             Files.delete(folder);
+        }
+    }
+
+    /**
+     * Every deal exported over HTTP by the administrator, who sees them all, as CSV and as JSON Lines, as a client
+     * reads it; only when the run has a web server ({@code --parts=http,sales}).
+     */
+    private void dealsExported() throws IOException, InterruptedException {
+        if (!(context instanceof WebServerApplicationContext web)) {
+            out.println("deals exported over HTTP: not measured (the export needs the web server: --parts=http,sales)");
+            return;
+        }
+        HttpClient client = HttpClient.newHttpClient();
+        for (String format : List.of("CSV", "NDJSON")) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + web.getWebServer().getPort()
+                            + "/api/v1/opportunities/export?format=" + format))
+                    .header("Authorization", BenchSupport.basic(BenchSupport.ACTOR, BenchSupport.ACTOR_PASSWORD))
+                    .build();
+            long begin = System.nanoTime();
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            long lines = 0;
+            long bytes = 0;
+            try (InputStream body = response.body()) {
+                byte[] buffer = new byte[1 << 16];
+                for (int read = body.read(buffer); read > 0; read = body.read(buffer)) {
+                    bytes += read;
+                    for (int i = 0; i < read; i++) {
+                        lines += buffer[i] == '\n' ? 1 : 0;
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("The deals' export answered " + response.statusCode());
+            }
+            long rows = format.equals("CSV") ? lines - 1 : lines;
+            out.printf("deals exported over HTTP as %s by the administrator: %d rows (%.0f MB) in %.1f s (%s rows/s)%n",
+                    format, rows, bytes / 1e6, seconds, format(rows / seconds));
+            summary.put("export_deals_" + format.toLowerCase(Locale.ROOT) + "_rows_per_s", format(rows / seconds));
         }
     }
 
