@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,8 +41,9 @@ class EmbeddedDatabaseStartTest {
     @Test
     void aServerThatAFailedStartNeverTookIsStoppedWithTheEngine() throws Exception {
         EmbeddedDatabaseStart start = new EmbeddedDatabaseStart(properties);
-        await().atMost(Duration.ofMinutes(2)).until(() -> PostmasterPidFile.in(dataDirectory).isPresent());
-        long server = PostmasterPidFile.in(dataDirectory).orElseThrow().pid();
+        // the pid file is written in steps while the server starts: read it once, whole
+        long server = await().atMost(Duration.ofMinutes(2))
+                .until(() -> PostmasterPidFile.in(dataDirectory), Optional::isPresent).orElseThrow().pid();
 
         start.destroy();
 
