@@ -104,7 +104,7 @@ class SuccessAnswers implements OperationCustomizer {
         }
         if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), GetMapping.class)) {
             boolean file = ResolvableType.forMethodReturnType(handler.getMethod()).getGeneric(0)
-                    .isAssignableFrom(StreamingResponseBody.class);
+                    .resolve() == StreamingResponseBody.class;
             return List.of(file ? FILE : READ);
         }
         boolean creation = Arrays.stream(handler.getMethodParameters())
