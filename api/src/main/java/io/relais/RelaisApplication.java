@@ -6,7 +6,15 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@SpringBootApplication
+/**
+ * The engine. Axon's JPA auto-configuration stays out: it would move Axon's event, token, saga and dead-letter
+ * stores onto JPA, where only operational state belongs (ADR 017).
+ */
+@SpringBootApplication(excludeName = {
+        "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration"})
 @ConfigurationPropertiesScan
 public class RelaisApplication {
 

@@ -18,5 +18,7 @@ public enum AuditRecordType {
     TERRITORY,
     ORGANISATION,
     /** A list exported ({@code ListExported}). */
-    EXPORT
+    EXPORT,
+    /** A file imported ({@code ImportStarted}, {@code ImportFinished}); its rows' records name it as correlation id. */
+    IMPORT
 }

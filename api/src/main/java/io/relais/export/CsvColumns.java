@@ -16,9 +16,6 @@ import java.util.List;
  */
 final class CsvColumns {
 
-    /** Characters that make a spreadsheet read a cell as a formula (OWASP's CSV injection). */
-    private static final String FORMULA_STARTS = "=+-@\t\r";
-
     private final List<String> names = new ArrayList<>();
     private final List<JsonPointer> pointers = new ArrayList<>();
 
@@ -43,8 +40,7 @@ final class CsvColumns {
             if (value.isMissingNode() || value.isNull()) {
                 values.add("");
             } else if (value.isTextual()) {
-                String text = value.textValue();
-                values.add(!text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text);
+                values.add(SpreadsheetCsv.guarded(value.textValue()));
             } else {
                 values.add(value.isContainerNode() ? value.toString() : value.asText());
             }

@@ -19,7 +19,7 @@ public record ExportParameters(
             this.character = character;
         }
 
-        char character() {
+        public char character() {
             return character;
         }
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.web.Queries;
 import io.relais.web.RecordEndpoints;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,12 +13,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -105,10 +100,7 @@ public class ListExports {
     private <T> void writeCsv(Iterator<T> rows, Class<T> rowType, ExportParameters.Separator separator,
                               OutputStream out) throws IOException {
         CsvColumns columns = CsvColumns.of(json, rowType);
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        writer.write('\uFEFF');
-        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setDelimiter(separator.character())
-                .get());
+        CSVPrinter csv = SpreadsheetCsv.printer(out, separator);
         csv.printRecord(columns.names());
         while (rows.hasNext()) {
             csv.printRecord(columns.values(json.valueToTree(rows.next())));

@@ -2,6 +2,7 @@ package io.relais.web;
 
 import io.relais.common.InvalidFieldException;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -11,9 +12,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.Globals;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -23,6 +26,7 @@ import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Checks what Tomcat does not, before anything else reads the request: a body over
@@ -38,17 +42,30 @@ import java.nio.charset.StandardCharsets;
 class RequestLimitsFilter extends OncePerRequestFilter {
 
     private final long maxBodySize;
+    private final long maxUploadSize;
     private final HandlerExceptionResolver problems;
 
     RequestLimitsFilter(RequestLimitsProperties limits,
                         @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         this.maxBodySize = limits.maxBodySize().toBytes();
+        this.maxUploadSize = limits.maxUploadSize().toBytes();
         this.problems = problems;
+    }
+
+    /**
+     * Multipart forms as Tomcat parses them: up to the upload limit (also when the body's length is not said up
+     * front: Tomcat reads the parts itself, past any wrapper), files beyond 1 MB kept on disk while read.
+     */
+    @Bean
+    static MultipartConfigElement multipartConfigElement(RequestLimitsProperties limits) {
+        long max = limits.maxUploadSize().toBytes();
+        return new MultipartConfigElement("", max, max, (int) DataSize.ofMegabytes(1).toBytes());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBodySize = isMultipart(request) ? maxUploadSize : this.maxBodySize;
         long length = request.getContentLengthLong();
         if (length > maxBodySize) {
             problems.resolveException(request, response, null, new PayloadTooLargeException(maxBodySize));
@@ -59,6 +76,11 @@ class RequestLimitsFilter extends OncePerRequestFilter {
         } else {
             chain.doFilter(length < 0 ? new LimitedBodyRequest(request, maxBodySize) : request, response);
         }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     private static boolean parametersUnreadable(HttpServletRequest request) {

@@ -57,6 +57,11 @@ import io.relais.forecast.SalesTarget;
 import io.relais.forecast.SalesTargetSet;
 import io.relais.forecast.SetExchangeRate;
 import io.relais.forecast.SetSalesTarget;
+import io.relais.imports.Import;
+import io.relais.imports.ImportCounts;
+import io.relais.imports.ImportFinished;
+import io.relais.imports.ImportKind;
+import io.relais.imports.ImportStarted;
 import io.relais.lead.ConsentChannel;
 import io.relais.lead.ConvertedLeadTransferred;
 import io.relais.lead.DisqualificationReason;
@@ -159,6 +164,7 @@ final class EventSampleHistories {
     private static final String TERRITORY = "1e3a5c7b-9d1f-4b0c-a4e6-9d1f3b5c7e08";
     private static final String RULE = "6f8b0d2c-4e6a-4c1d-b5f7-0e2a4c6d8f19";
     private static final String EXPORT = "8b0d2f4a-6c8e-4d1f-a3b5-7c9e1a3b5d20";
+    private static final String IMPORT = "2c4e6a8b-0d1f-4e3a-9b5c-7d9e1f3a5b7c";
 
     private static final String ADMIN = "admin";
     private static final String MANAGER = "sophie.moreau";
@@ -181,7 +187,7 @@ final class EventSampleHistories {
 
     static List<History> all() {
         return List.of(organisation(), lead(), account(), opportunity(), task(), call(), product(), exchangeRates(),
-                salesTarget(), listExport());
+                salesTarget(), listExport(), fileImport());
     }
 
     private static History organisation() {
@@ -217,6 +223,15 @@ final class EventSampleHistories {
         return new History(Export.class, EXPORT, Instant.parse("2026-12-05T09:30:00Z"), List.of(
                 new Recorded(new ListExported(EXPORT, MANAGER, "leads", "CSV", "status=NEW&q=dubois&separator=COMMA"),
                         by(MANAGER, "export-leads"))));
+    }
+
+    private static History fileImport() {
+        return new History(Import.class, IMPORT, Instant.parse("2026-12-05T10:00:00Z"), List.of(
+                new Recorded(new ImportStarted(IMPORT, MANAGER, ImportKind.LEADS, "salon-lyon-2026.csv",
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 1200, "Salon Lyon 2026",
+                        MANAGER), by(MANAGER, "import-leads")),
+                new Recorded(new ImportFinished(IMPORT, new ImportCounts(1200, 1150, 38, 12), null),
+                        bySystem("import", MANAGER, IMPORT))));
     }
 
     private static History lead() {

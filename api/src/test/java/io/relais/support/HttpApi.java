@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A small HTTP client for end-to-end tests: JSON in, JSON out, every status returned (never thrown), every answer
@@ -77,10 +79,38 @@ public final class HttpApi {
      * value pairs.
      */
     public Response send(String method, String path, String body, String contentType, String... headers) {
+        return sendBytes(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType,
+                headers);
+    }
+
+    /**
+     * Posts a multipart form as a browser does: {@code file} as the part named "file" (its name {@code fileName}),
+     * then {@code fields}, name and value pairs ({@code null} values left out).
+     */
+    public Response postFile(String path, String fileName, byte[] file, String... fields) {
+        String boundary = "----relais" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (file != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        for (int i = 0; i < fields.length; i += 2) {
+            if (fields[i + 1] != null) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i]
+                        + "\"\r\n\r\n" + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return sendBytes("POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
+    private Response sendBytes(String method, String path, byte[] body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null && contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -2,8 +2,6 @@ package io.relais.bench;
 
 import io.relais.RelaisApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration;
-import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -34,10 +32,7 @@ public final class BenchmarkCommand {
                 "--server.port=0",
                 "--relais.admin.password=" + BenchSupport.ACTOR_PASSWORD,
                 "--logging.level.root=WARN",
-                "--logging.level.io.relais.bench=INFO",
-                // JPA is on the class path for the CRUD comparison only: the engine runs as shipped
-                "--spring.autoconfigure.exclude=" + HibernateJpaAutoConfiguration.class.getName() + ","
-                        + JpaRepositoriesAutoConfiguration.class.getName()));
+                "--logging.level.io.relais.bench=INFO"));
         if (options.statements() > 0) {
             arguments.add("--relais.embedded-db.settings.shared_preload_libraries=pg_stat_statements");
         }

@@ -62,16 +62,7 @@ public class Lead {
     @CommandHandler
     public Lead(CaptureLead command, Clock clock,
                 @MetaDataValue(AuditMetadata.USER_ID) String actorId, Authorization authorization) {
-        String owner = authorization.requireNewRecordOwner(actorId, command.ownerId());
-        Fields.exactIdentifier("leadId", command.leadId());
-        LeadDetails validDetails = command.details() == null
-                ? new LeadDetails(null, null, null, null, null, null, null, null, null, null, null, null, null)
-                : command.details().validated();
-        validDetails.requireContactPoint();
-        Fields.present("source", command.source());
-        MarketingConsent consent = command.consent() == null ? null : command.consent().validated(clock);
-        apply(new LeadCaptured(command.leadId(), validDetails, command.source(),
-                Fields.text("sourceDetail", command.sourceDetail(), 200), consent, owner));
+        apply(command.captured(authorization.requireNewRecordOwner(actorId, command.ownerId()), clock));
     }
 
     @CommandHandler

@@ -204,6 +204,39 @@ public class Authorization {
         }
     }
 
+    /**
+     * Files are imported by administrators, data stewards (whose job is data quality) and sales managers, whose
+     * imports go to themselves or to someone below them. Answers who the imported records go to: {@code ownerId}
+     * once checked, else the manager, else nobody (the territory rules).
+     */
+    public String requireImporter(String actorId, String ownerId) {
+        Profile profile = directory.standing(actorId, null).map(UserStanding::actorProfile).orElse(null);
+        if (profile != Profile.ADMINISTRATOR && profile != Profile.DATA_STEWARD && profile != Profile.SALES_MANAGER) {
+            throw new NotPermittedException("Only administrators, data stewards and sales managers import files");
+        }
+        String owner = Fields.optionalUserId("ownerId", ownerId);
+        if (profile == Profile.SALES_MANAGER) {
+            if (owner == null) {
+                return actorId;
+            }
+            requireNewOwner(actorId, owner);
+        } else if (owner != null) {
+            requireNewOwner(OrganisationIds.IMPORT, owner);
+        }
+        return owner;
+    }
+
+    /** An import's progress and refused rows are read by who imported it, administrators and data stewards. */
+    public void requireImportReader(String actorId, String importerId, String importId) {
+        if (actorId.equals(importerId)) {
+            return;
+        }
+        Profile profile = directory.standing(actorId, null).map(UserStanding::actorProfile).orElse(null);
+        if (profile != Profile.ADMINISTRATOR && profile != Profile.DATA_STEWARD) {
+            throw new RecordNotFoundException(importId);
+        }
+    }
+
     /** Only the system sends this command. */
     public void requireSystem(String actorId) {
         if (!OrganisationIds.isSystem(actorId)) {

@@ -50,6 +50,12 @@ import io.relais.catalogue.RetireProductPrice;
 import io.relais.catalogue.UpdateProduct;
 import io.relais.export.Export;
 import io.relais.export.RecordListExport;
+import io.relais.imports.FinishImport;
+import io.relais.imports.Import;
+import io.relais.imports.ImportCounts;
+import io.relais.imports.ImportKind;
+import io.relais.imports.ImportStarted;
+import io.relais.imports.StartImport;
 import io.relais.forecast.ExchangeRates;
 import io.relais.forecast.ReportingCurrency;
 import io.relais.forecast.SalesTarget;
@@ -107,6 +113,7 @@ import io.relais.organisation.FoundOrganisation;
 import io.relais.organisation.InMemoryOrganisationDirectory;
 import io.relais.organisation.MoveUser;
 import io.relais.organisation.Organisation;
+import io.relais.organisation.OrganisationIds;
 import io.relais.organisation.OrganisationFounded;
 import io.relais.organisation.OwnedRecords;
 import io.relais.organisation.Profile;
@@ -373,7 +380,12 @@ class CommandValueRangesTest {
                 sample(Organisation.class, ORGANISATION, ADMIN, new RemoveTerritoryMember("territory-1", REP)),
                 sample(Organisation.class, ORGANISATION, ADMIN, new SetDefaultLeadOwner(REP)),
                 sample(Export.class, List.of(), REP, new RecordListExport("export-1", "leads", "CSV",
-                        "status=NEW&q=dupont")));
+                        "status=NEW&q=dupont")),
+                sample(Import.class, List.of(), ADMIN, new StartImport("import-1", ImportKind.LEADS, "salon.csv",
+                        "0".repeat(64), 12, "Salon Lyon 2026", REP)),
+                sample(Import.class, List.of(new ImportStarted("import-1", ADMIN, ImportKind.LEADS, "salon.csv",
+                        "0".repeat(64), 12, null, null)), OrganisationIds.IMPORT,
+                        new FinishImport("import-1", new ImportCounts(12, 10, 1, 1), "The database stopped")));
     }
 
     // ---------------------------------------------------------------------------------------------------------

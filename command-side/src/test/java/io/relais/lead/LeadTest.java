@@ -2,6 +2,7 @@ package io.relais.lead;
 
 import io.relais.common.ExpectedVersions;
 import io.relais.common.FieldChange;
+import io.relais.organisation.OrganisationIds;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -1406,6 +1407,20 @@ class LeadTest {
                     .when(captureFor(ownerId), as(actor))
                     .expectNoEvents()
                     .expectException(forbidden());
+        }
+
+        @Test
+        void theImportCapturesForTheOwnerItNamesOrLeavesTheLeadToTheRouting() {
+            fixture.givenNoPriorActivity()
+                    .when(captureFor(OTHER_REP), as(OrganisationIds.IMPORT))
+                    .expectEvents(capturedWithOwner(OTHER_REP));
+            fixture.givenNoPriorActivity()
+                    .when(capture(details().email(EMAIL).build()), as(OrganisationIds.IMPORT))
+                    .expectEvents(captured(details().email(EMAIL).build()));
+            fixture.givenNoPriorActivity()
+                    .when(captureFor(AUDITOR), as(OrganisationIds.IMPORT))
+                    .expectNoEvents()
+                    .expectException(invalidField("ownerId", "owner-cannot-own-records"));
         }
 
         @ParameterizedTest

@@ -6,6 +6,8 @@ public final class OrganisationIds {
     public static final String ORGANISATION_ID = "organisation";
     /** Prefix of the user id recorded when the system acts; user ids cannot contain ':'. */
     public static final String SYSTEM_PREFIX = "system:";
+    /** The system importing a file's rows, on behalf of the user who imported it. */
+    public static final String IMPORT = SYSTEM_PREFIX + "import";
 
     private OrganisationIds() {
     }

@@ -41,6 +41,9 @@ import io.relais.catalogue.ProductUpdated;
 import io.relais.export.ListExported;
 import io.relais.forecast.ExchangeRateSet;
 import io.relais.forecast.SalesTargetSet;
+import io.relais.imports.ImportCounts;
+import io.relais.imports.ImportFinished;
+import io.relais.imports.ImportStarted;
 import io.relais.lead.ConvertedLeadTransferred;
 import io.relais.lead.LeadCaptured;
 import io.relais.lead.LeadConsentWithdrawn;
@@ -240,6 +243,11 @@ public final class PersonalData {
             // what the user searched for is the accountability record of what they took away
             .event(ListExported.class, fields -> fields.plain("exportId", "userId", "list", "format")
                     .user("filters"))
+            // a file's name and source are the importer's words, which may name people
+            .event(ImportStarted.class, fields -> fields.plain("importId", "userId", "kind", "fileSha256", "rows",
+                    "ownerId").user("fileName", "source"))
+            .type(ImportCounts.class, fields -> fields.plain("read", "created", "refused", "alreadyImported"))
+            .event(ImportFinished.class, fields -> fields.plain("importId", "failure").nested("counts"))
             .event(UserMoved.class, fields -> fields.plain("userId", "managerId", "previousManagerId"))
             .event(UserProfileChanged.class, fields -> fields.plain("userId", "profile", "previousProfile"))
             .event(RecordsReassignmentRequested.class, fields -> fields.plain("fromUserId", "toUserId"))

@@ -1,0 +1,26 @@
+package io.relais.imports;
+
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+import java.util.UUID;
+
+@Configuration(proxyBeanMethods = false)
+class ImportConfiguration {
+
+    /**
+     * An import runs as a db-scheduler task named by its job's id: one node runs it, and if that node dies another
+     * takes it over once db-scheduler finds it dead. One stopped because its node stops runs again a moment later
+     * (here after a restart, or on another node), from where it was counted.
+     */
+    @Bean
+    OneTimeTask<Void> importTask(ImportRunner runner) {
+        return Tasks.oneTime("import")
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(5)))
+                .execute((instance, context) -> runner.run(UUID.fromString(instance.getId()), context));
+    }
+}

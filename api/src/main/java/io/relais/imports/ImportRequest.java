@@ -1,0 +1,30 @@
+package io.relais.imports;
+
+import io.relais.export.ExportParameters;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The fields of an import's form, beside its file. */
+public record ImportRequest(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "What the rows hold") ImportKind kind,
+        @Schema(description = "Where the file comes from (a partner, a trade fair): each record's source detail; "
+                + "by default the file's name", example = "Salon Lyon 2026", maxLength = 200) String source,
+        @Schema(description = "A JSON object naming each column's field where its header does not say it: "
+                + "{\"Nom complet\": \"lastName\", \"Interne\": \"\"} (an empty field leaves the column out)",
+                example = "{\"Mél\": \"email\"}") String mapping,
+        @Schema(description = "true: check every row and answer what the import would do, writing nothing")
+        Boolean dryRun,
+        @Schema(description = "A column whose value identifies a row's record across files (a partner's own "
+                + "id): a row with a key already imported is not imported again. By default the file and the row "
+                + "identify it") String keyColumn,
+        @Schema(description = "Who the records go to (a sales manager's import: themselves or someone below "
+                + "them, by default themselves); by default the territory rules route them") String ownerId,
+        @Schema(description = "SEMICOLON or COMMA; by default the header line's") ExportParameters.Separator separator,
+        @Schema(description = "The file's encoding; by default UTF-8 when it reads as such, else WINDOWS_1252")
+        FileEncoding encoding) {
+
+    /** The encodings an import reads. */
+    public enum FileEncoding {
+        UTF_8,
+        WINDOWS_1252
+    }
+}
