@@ -27,13 +27,16 @@ create table import_job (
     created_at       timestamptz  not null,
     started_at       timestamptz,
     finished_at      timestamptz,
+    -- when the file and the refused rows were deleted, their time kept past (relais.imports.keep-files)
+    files_deleted_at timestamptz,
     version          bigint       not null
 );
 
 create index import_job_by_importer on import_job (imported_by, created_at desc);
+create index import_job_files_kept on import_job (finished_at) where files_deleted_at is null;
 
 -- The file as uploaded, read again when an import resumes and for its list of refused rows; personal data,
--- deleted with its job (docs/personal-data.md).
+-- deleted with its refused rows once the import has ended for relais.imports.keep-files (docs/imports.md).
 create table import_file (
     job_id  uuid primary key references import_job (id) on delete cascade,
     content bytea not null

@@ -15,9 +15,9 @@ import java.util.TreeSet;
 
 /**
  * Which column of a file fills which field: the request's mapping (header to field; an empty field leaves a
- * column out), and for the columns it does not name, the field whose usual header the column's is, in French or
- * English, whatever its case, accents, spaces and punctuation ("Raison sociale", "E-mail", "Téléphone",
- * "Code postal").
+ * column out), and for the columns it does not name, the field whose usual header (or own name) the column's is,
+ * in French or English, whatever its case, accents, spaces and punctuation ("Raison sociale", "E-mail",
+ * "Téléphone", "Code postal").
  */
 final class ColumnMapping {
 
@@ -37,7 +37,10 @@ final class ColumnMapping {
      */
     static ColumnMapping of(List<String> header, Map<String, String> requested, Map<String, List<String>> usualHeaders) {
         Map<String, String> fieldsByUsualHeader = new HashMap<>();
-        usualHeaders.forEach((field, names) -> names.forEach(name -> fieldsByUsualHeader.put(normalised(name), field)));
+        usualHeaders.forEach((field, names) -> {
+            names.forEach(name -> fieldsByUsualHeader.put(normalised(name), field));
+            fieldsByUsualHeader.put(normalised(field), field);
+        });
         Map<String, String> explicit = requested == null ? Map.of() : requested;
         explicit.forEach((column, field) -> {
             if (!header.contains(column)) {

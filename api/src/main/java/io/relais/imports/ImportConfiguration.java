@@ -2,7 +2,9 @@ package io.relais.imports;
 
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,5 +24,12 @@ class ImportConfiguration {
         return Tasks.oneTime("import")
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(5)))
                 .execute((instance, context) -> runner.run(UUID.fromString(instance.getId()), context));
+    }
+
+    /** Hourly, on one node at a time. */
+    @Bean
+    RecurringTask<Void> importFilesRetentionTask(ImportFilesRetention retention) {
+        return Tasks.recurring("import-files-retention", Schedules.fixedDelay(Duration.ofHours(1)))
+                .execute((instance, context) -> retention.deleteDue());
     }
 }

@@ -28,7 +28,7 @@ import java.net.URI;
 
 @RestController
 @RequestMapping("/api/v1/imports")
-@Tag(name = "Imports", description = "Files of leads imported in bulk, from partners, list brokers and trade fairs")
+@Tag(name = "Imports", description = "Files of leads, or of accounts with their contacts, imported in bulk")
 public class ImportController {
 
     static final String CSV = "text/csv";
@@ -53,10 +53,10 @@ public class ImportController {
     @Operation(summary = "Import a file", description = "Administrators, data stewards, and sales managers (into "
             + "their subtree). Reads the file (README, \"Importing files\": encodings, separators, headers), checks its "
             + "header and answers 202 at once with the import, which goes on in the background: follow it at "
-            + "Location. Each row is captured by the same rules as through the API, by system:import on behalf of "
-            + "the caller, with the import's id as correlation id; duplicates are flagged, never blocked. Importing "
-            + "the same rows again creates nothing twice. With dryRun=true, answers 200 with what the import would "
-            + "do (status CHECKED) and the refused rows, writing nothing.",
+            + "Location. Each row's records are made by the same rules as through the API, by system:import on "
+            + "behalf of the caller, with the import's id as correlation id; duplicates are flagged, never blocked. "
+            + "Importing the same rows again creates nothing twice. With dryRun=true, answers 200 with what the "
+            + "import would do (status CHECKED) and the refused rows, writing nothing.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
                     schema = @Schema(implementation = ImportForm.class))))

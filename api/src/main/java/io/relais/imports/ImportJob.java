@@ -44,6 +44,7 @@ class ImportJob {
     private Instant createdAt;
     private Instant startedAt;
     private Instant finishedAt;
+    private Instant filesDeletedAt;
     /** Null until first stored: Spring Data tells a new job by it. */
     @Version
     private Long version;
@@ -164,6 +165,14 @@ class ImportJob {
         alreadyImported += batch.alreadyImported();
         this.nextRow = nextRow;
         this.sentUntil = sentUntil;
+    }
+
+    Instant filesDeletedAt() {
+        return filesDeletedAt;
+    }
+
+    void filesDeleted(Instant now) {
+        filesDeletedAt = now;
     }
 
     void complete(Instant now) {

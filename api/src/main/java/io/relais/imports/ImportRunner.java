@@ -17,7 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,13 +31,18 @@ import java.util.concurrent.Executors;
 /**
  * Runs an import in the background (a db-scheduler task, so that one node runs it and another takes it over if
  * that node dies): its rows are sent in batches, each batch's outcome counted in with its refusals in one
- * transaction. A node stopping stops the import between batches and it resumes where it was counted; rows sent
- * but not yet counted are sent again and found made.
+ * transaction. A node stopping stops the import between batches (or fails its batch, when the command bus stops
+ * first) and it resumes where it was counted; rows sent but not yet counted are sent again and found made.
  */
 @Component
 class ImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    /**
+     * Runs of an import that may fail in a row (each retried five seconds later, from its last counted batch)
+     * before it is recorded as failed: a node stopping, the database gone for a moment, are not the import's fault.
+     */
+    private static final int ATTEMPTS = 3;
 
     private final ImportJobs jobs;
     private final ImportFiles files;
@@ -98,44 +106,53 @@ class ImportRunner {
                 current[0] = send(current[0], batch, plan, acting, senders, resumedFrom, sentBefore, context);
             }
             finish(current[0], null);
-        } catch (Interrupted stopping) {
-            throw stopping;
         } catch (RuntimeException failure) {
-            if (context.getSchedulerState().isShuttingDown()) {
-                throw new Interrupted();
+            if (failure instanceof Interrupted || context.getSchedulerState().isShuttingDown()
+                    || context.getExecution().consecutiveFailures + 1 < ATTEMPTS) {
+                log.warn("Import {} stopped after row {}; it resumes in a moment: {}", id, current[0].nextRow(),
+                        failure.toString());
+                throw failure;
             }
-            log.error("Import {} failed", id, failure);
+            log.error("Import {} failed {} times in a row at row {}", id, ATTEMPTS, current[0].nextRow() + 1, failure);
             finish(current[0], "The import stopped at row " + (current[0].nextRow() + 1) + ": " + failure);
         } finally {
             senders.shutdownNow();
         }
     }
 
+    /**
+     * Sends a batch: the rows of one record (an account and the contacts of its later rows) one after the other,
+     * the records side by side on the senders; then counts the batch in, with its refused rows.
+     */
     private ImportJob send(ImportJob job, List<CsvTable.Row> batch, ImportPlan plan, ActingContext acting,
                            ExecutorService senders, int resumedFrom, int sentBefore, ExecutionContext context) {
         if (context.getSchedulerState().isShuttingDown()) {
             throw new Interrupted();
         }
-        List<CompletableFuture<Outcome>> sent = batch.stream().map(row -> CompletableFuture.supplyAsync(
-                () -> outcome(row, plan, acting, row.index() >= resumedFrom && row.index() < sentBefore), senders))
-                .toList();
-        List<RowRefusal> refused = new ArrayList<>();
-        int created = 0;
-        int alreadyImported = 0;
-        for (CompletableFuture<Outcome> future : sent) {
-            Outcome outcome;
+        List<Outcome> outcomes = new ArrayList<>();
+        Map<String, List<Map.Entry<CsvTable.Row, RowCommands>>> byRecord = new LinkedHashMap<>();
+        for (CsvTable.Row row : batch) {
             try {
-                outcome = future.join();
+                RowCommands commands = plan.commands(row);
+                byRecord.computeIfAbsent(commands.recordId(), id -> new ArrayList<>()).add(Map.entry(row, commands));
+            } catch (DomainException refused) {
+                outcomes.add(refused(row, refused.refusal().field(), refused.refusal()));
+            }
+        }
+        List<CompletableFuture<List<Outcome>>> sent = byRecord.values().stream().map(rows ->
+                CompletableFuture.supplyAsync(() -> rows.stream().map(row -> outcome(row.getKey(), row.getValue(),
+                        plan.reader(), acting, row.getKey().index() >= resumedFrom && row.getKey().index() < sentBefore))
+                        .toList(), senders)).toList();
+        for (CompletableFuture<List<Outcome>> future : sent) {
+            try {
+                outcomes.addAll(future.join());
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
-            created += outcome.created() ? 1 : 0;
-            alreadyImported += outcome.alreadyImported() ? 1 : 0;
-            if (outcome.refusal() != null) {
-                refused.add(outcome.refusal());
-            }
         }
-        ImportCounts counts = new ImportCounts(batch.size(), created, refused.size(), alreadyImported);
+        List<RowRefusal> refused = outcomes.stream().map(Outcome::refusal).filter(Objects::nonNull).toList();
+        ImportCounts counts = new ImportCounts(batch.size(), (int) outcomes.stream().filter(Outcome::created).count(),
+                refused.size(), (int) outcomes.stream().filter(Outcome::alreadyImported).count());
         int next = batch.get(batch.size() - 1).index() + 1;
         return transactions.execute(status -> {
             refusals.saveAll(refused.stream().map(refusal -> new ImportRefusal(job.id(), refusal)).toList());
@@ -145,34 +162,36 @@ class ImportRunner {
     }
 
     /**
-     * Sends the row's command. A record found made was made by an earlier import of the row, unless this import
-     * may have sent the row before it stopped ({@code maybeSentBefore}).
+     * Sends the row's commands in order. A record found made was made by an earlier import of the row, unless this
+     * import may have sent the row before it stopped ({@code maybeSentBefore}); a row whose records were all made
+     * before is already imported.
      */
-    private Outcome outcome(CsvTable.Row row, ImportPlan plan, ActingContext acting, boolean maybeSentBefore) {
-        Object command;
-        try {
-            command = plan.command(row);
-        } catch (DomainException refused) {
-            return refused(row, refused.refusal());
-        }
-        try {
-            acting.call(() -> commands.sendAndWait(command));
-            return new Outcome(true, false, null);
-        } catch (Exception e) {
-            if (RefusingCommandBus.madeBefore(e)) {
-                return new Outcome(maybeSentBefore, !maybeSentBefore, null);
+    private Outcome outcome(CsvTable.Row row, RowCommands commands, RowReader reader, ActingContext acting,
+                            boolean maybeSentBefore) {
+        boolean made = false;
+        for (Object command : commands.commands()) {
+            try {
+                acting.call(() -> this.commands.sendAndWait(command));
+                made = true;
+            } catch (Exception e) {
+                Optional<Refusal> refusal = RefusingCommandBus.refusal(e);
+                if (RefusingCommandBus.madeBefore(e) || refusal.filter(reader::madeBefore).isPresent()) {
+                    continue;
+                }
+                if (refusal.isPresent()) {
+                    return refused(row, reader.fieldOf(command, String.valueOf(refusal.get().field())),
+                            refusal.get());
+                }
+                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
             }
-            Optional<Refusal> refusal = RefusingCommandBus.refusal(e);
-            if (refusal.isPresent()) {
-                return refused(row, refusal.get());
-            }
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+        boolean created = made || maybeSentBefore;
+        return new Outcome(created, !created, null);
     }
 
-    private static Outcome refused(CsvTable.Row row, Refusal refusal) {
-        String field = refusal.field() == null ? "row" : LeadRows.fieldOf(refusal.field());
-        return new Outcome(false, false, new RowRefusal(row.index(), row.line(), field, refusal.message()));
+    private static Outcome refused(CsvTable.Row row, String field, Refusal refusal) {
+        return new Outcome(false, false, new RowRefusal(row.index(), row.line(), field == null || field.equals("null")
+                ? "row" : field, refusal.message()));
     }
 
     private void finish(ImportJob job, String failure) {

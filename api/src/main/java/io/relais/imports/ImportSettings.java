@@ -15,6 +15,11 @@ import java.util.Map;
 record ImportSettings(ImportKind kind, String fileName, String fileSha256, Charset charset, char separator,
                       Map<String, String> mapping, String keyColumn, String source, String ownerId, int rows) {
 
+    /** What the records say of where they come from: the source given, else the file's name. */
+    String sourceDetail() {
+        return source != null ? source : fileName;
+    }
+
     ImportSettings withOwner(String owner) {
         return new ImportSettings(kind, fileName, fileSha256, charset, separator, mapping, keyColumn, source, owner,
                 rows);

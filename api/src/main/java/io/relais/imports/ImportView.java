@@ -22,6 +22,7 @@ import java.util.Map;
  * @param alreadyImported rows whose record an earlier import made
  * @param percent         read rows in percent of the file's
  * @param secondsLeft     the time left at the pace so far; null before the first rows and once finished
+ * @param errorsKeptUntil for an ended import, until when its file and refused rows (its list of errors) are kept
  * @param refusals        for a dry run, the refused rows and why (the first 1,000); null for an import
  */
 public record ImportView(
@@ -47,5 +48,6 @@ public record ImportView(
         @Nullable Instant startedAt,
         @Nullable Instant finishedAt,
         @Nullable @Schema(description = "What stopped a FAILED import") String failure,
+        @Nullable Instant errorsKeptUntil,
         @Nullable List<RowRefusal> refusals) {
 }

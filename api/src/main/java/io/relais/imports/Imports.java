@@ -12,8 +12,8 @@ import io.relais.common.RecordNotFoundException;
 import io.relais.database.OperationalState;
 import io.relais.export.ExportParameters;
 import io.relais.export.SpreadsheetCsv;
-import io.relais.lead.CaptureLead;
 import io.relais.organisation.Authorization;
+import io.relais.web.NotFoundException;
 import io.relais.web.RecordEndpoints;
 import org.apache.commons.csv.CSVPrinter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -67,6 +67,7 @@ public class Imports {
     private final OneTimeTask<Void> importTask;
     private final TransactionTemplate transactions;
     private final ImportProperties properties;
+    private final ImportFilesRetention retention;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -74,8 +75,7 @@ public class Imports {
             RecordEndpoints endpoints, Authorization authorization, EventStore eventStore, Scheduler scheduler,
             OneTimeTask<Void> importTask,
             @Qualifier(OperationalState.TRANSACTIONS) TransactionTemplate operationalTransactions,
-            ImportProperties properties,
-            ObjectMapper json, Clock clock) {
+            ImportProperties properties, ImportFilesRetention retention, ObjectMapper json, Clock clock) {
         this.jobs = jobs;
         this.files = files;
         this.refusals = refusals;
@@ -87,6 +87,7 @@ public class Imports {
         this.importTask = importTask;
         this.transactions = operationalTransactions;
         this.properties = properties;
+        this.retention = retention;
         this.json = json;
         this.clock = clock;
     }
@@ -122,25 +123,27 @@ public class Imports {
         List<RowRefusal> refused = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int[] counts = new int[3];
+        RowReader reader = plan.reader();
         table.rows(0, row -> {
             try {
-                CaptureLead command = plan.command(row);
-                command.captured(owner, clock);
-                boolean made = !seen.add(command.leadId())
-                        || eventStore.lastSequenceNumberFor(command.leadId()).isPresent();
+                RowCommands commands = plan.commands(row);
+                reader.check(commands, owner, clock);
+                boolean made = true;
+                for (Object command : commands.commands()) {
+                    made &= !seen.add(reader.madeId(command)) || reader.inStore(command, eventStore);
+                }
                 counts[made ? 1 : 0]++;
             } catch (DomainException e) {
                 counts[2]++;
                 if (refused.size() < properties.dryRunShown()) {
-                    refused.add(new RowRefusal(row.index(), row.line(), LeadRows.fieldOf(e.refusal().field()),
-                            e.getMessage()));
+                    refused.add(new RowRefusal(row.index(), row.line(), e.refusal().field(), e.getMessage()));
                 }
             }
         });
         return new ImportView(null, settings.kind(), ImportStatus.CHECKED, settings.fileName(),
                 settings.charset().name(), String.valueOf(settings.separator()), mapped(settings.mapping()),
                 unmapped(settings.mapping()), settings.keyColumn(), settings.source(), settings.ownerId(), userId, settings.rows(),
-                settings.rows(), counts[0], counts[2], counts[1], 100, null, null, null, null, refused);
+                settings.rows(), counts[0], counts[2], counts[1], 100, null, null, null, null, null, refused);
     }
 
     /** The import, for who imported it, administrators and data stewards; refused as not found for others. */
@@ -154,6 +157,9 @@ public class Imports {
      */
     public StreamingResponseBody refusals(String id, String userId) {
         ImportJob job = visibleJob(id, userId);
+        if (job.filesDeletedAt() != null) {
+            throw NotFoundException.deleted("The list of errors of import " + id, job.filesDeletedAt());
+        }
         return out -> writeRefusals(job, out);
     }
 
@@ -213,7 +219,7 @@ public class Imports {
                     + request.keyColumn());
         }
         ColumnMapping mapping = ColumnMapping.of(table.header(), requestedMapping(request.mapping()),
-                LeadRows.USUAL_HEADERS);
+                RowReader.of(kind).usualHeaders());
         int rows = table.count();
         if (rows > ImportCounts.MAX_ROWS) {
             throw new InvalidFieldException("file", "too-many-rows", "A file holds at most " + ImportCounts.MAX_ROWS
@@ -248,7 +254,7 @@ public class Imports {
                 String.valueOf(job.separator()), mapped(mapping), unmapped(mapping), job.keyColumn(), job.source(),
                 job.ownerId(), job.importedBy(), job.totalRows(), counts.read(), counts.created(), counts.refused(),
                 counts.alreadyImported(), percent, secondsLeft, job.startedAt(), job.finishedAt(), job.failure(),
-                null);
+                job.finishedAt() == null ? null : retention.keptUntil(job.finishedAt()), null);
     }
 
     private static Map<String, String> mapped(Map<String, String> mapping) {

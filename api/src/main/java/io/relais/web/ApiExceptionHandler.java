@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
@@ -74,6 +75,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail payloadTooLarge(PayloadTooLargeException e) {
         return ProblemTypes.fieldProblem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large",
                 "body", e.getMessage());
+    }
+
+    /** A multipart form that cannot be read: no boundary, cut short, or no multipart at all. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableForm(MultipartException e) {
+        return ProblemTypes.fieldProblem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable body", "body",
+                "The multipart form cannot be read: its parts and their boundary must be as RFC 7578 says");
     }
 
     @ExceptionHandler(Exception.class)

@@ -2,6 +2,8 @@ package io.relais.web;
 
 import io.relais.common.AsOf;
 
+import java.time.Instant;
+
 /** The addressed record does not exist, or the caller may not see it: both answer the same 404. */
 public class NotFoundException extends RuntimeException {
 
@@ -18,6 +20,11 @@ public class NotFoundException extends RuntimeException {
         return new NotFoundException(asOf.version() != null
                 ? kind + " " + id + " never had the version " + asOf.version()
                 : kind + " " + id + " did not exist at " + asOf.instant());
+    }
+
+    /** What was asked for existed, and was deleted when the time it is kept was over. */
+    public static NotFoundException deleted(String what, Instant when) {
+        return new NotFoundException(what + " was deleted on " + when + ", once the time it is kept was over");
     }
 
     /**

@@ -8,8 +8,12 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
-import java.util.Set;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Checks every query parameter of every request before its controller sees it ({@link QueryParameters#check}):
@@ -26,20 +30,21 @@ public class QueryParameterCheck implements WebMvcConfigurer, HandlerInterceptor
 
     /**
      * A multipart form's fields are parameters too, but not query parameters: the route that reads the form checks
-     * them (an import's mapping is longer than a filter).
+     * them (an import's mapping is longer than a filter), and they are not read here, so that a route that takes
+     * no form answers 415 to one without reading it.
      */
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        Set<String> query = request instanceof MultipartRequest
-                ? UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams().keySet()
-                : null;
-        request.getParameterMap().forEach((name, values) -> {
-            if (query == null || query.contains(name)) {
-                for (String value : values) {
-                    QueryParameters.check(name, value);
-                }
-            }
-        });
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (request instanceof MultipartRequest) {
+            UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams()
+                    .forEach((name, values) -> parameters.put(UriUtils.decode(name, StandardCharsets.UTF_8),
+                            values.stream().map(value -> value == null ? "" : UriUtils.decode(value,
+                                    StandardCharsets.UTF_8)).toList()));
+        } else {
+            request.getParameterMap().forEach((name, values) -> parameters.put(name, List.of(values)));
+        }
+        parameters.forEach((name, values) -> values.forEach(value -> QueryParameters.check(name, value)));
         return true;
     }
 }

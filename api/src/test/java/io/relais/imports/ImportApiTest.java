@@ -7,12 +7,14 @@ import io.relais.support.HttpApi.Response;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +28,9 @@ import static org.awaitility.Awaitility.await;
  * listed to fix; rows imported again found made; bad files and callers refused before anything is written.
  */
 class ImportApiTest extends ApiTestSupport {
+
+    @Autowired
+    private ImportFilesRetention retention;
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
@@ -192,6 +197,9 @@ class ImportApiTest extends ApiTestSupport {
                 "keyColumn");
         assertRefused(api().postFile("/api/v1/imports", "a.csv", leads), "kind");
         assertRefused(api().postFile("/api/v1/imports", "a.csv", null, "kind", "LEADS"), "file");
+        assertRefused(api().send("POST", "/api/v1/imports", "kind=LEADS", "multipart/form-data"), "body");
+        assertRefused(api().send("POST", "/api/v1/imports", "--x\r\nContent-Disposition: form-data; name=\"file\"",
+                "multipart/form-data; boundary=x"), "body");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -225,6 +233,79 @@ class ImportApiTest extends ApiTestSupport {
         Response bySteward = steward.api().postFile("/api/v1/imports", "b.csv", ("Société;E-mail\n" + tag
                 + " bis;bis@example.fr\n").getBytes(StandardCharsets.UTF_8), "kind", "LEADS");
         assertThat(bySteward.status()).as(bySteward.toString()).isEqualTo(202);
+    }
+
+    @Test
+    void anImportsFileAndRefusedRowsAreDeletedOnceTheirTimeIsOverItsCountsKept() {
+        Response started = api().postFile("/api/v1/imports", "retention.csv", ("E-mail\nnot-an-email\n"
+                + "kept." + UUID.randomUUID() + "@example.fr\n").getBytes(StandardCharsets.UTF_8), "kind", "LEADS");
+        String id = started.body().get("id").asText();
+        JsonNode done = completed(id);
+        Instant finished = Instant.parse(done.get("finishedAt").asText());
+        assertThat(Instant.parse(done.get("errorsKeptUntil").asText())).isEqualTo(finished.plus(Duration.ofDays(30)));
+        assertThat(api().get("/api/v1/imports/" + id + "/errors", "Accept", "text/csv").status()).isEqualTo(200);
+
+        retention.deleteEndedBefore(finished.plusMillis(1));
+
+        Response gone = api().get("/api/v1/imports/" + id + "/errors", "Accept", "text/csv");
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.body().get("detail").asText()).contains("was deleted on");
+        assertThat(jdbc.queryForObject("select count(*) from import_file where job_id = ?::uuid", Long.class, id))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from import_refusal where job_id = ?::uuid", Long.class, id))
+                .isZero();
+        JsonNode kept = api().get("/api/v1/imports/" + id).body();
+        assertThat(kept.get("created").asInt()).isEqualTo(1);
+        assertThat(kept.get("refused").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void accountsWithTheirContactsAreImportedOneAccountPerCompany() {
+        String tag = tag("Clients");
+        String file = String.join("\n",
+                "Raison sociale;SIRET;Adresse;Code postal;Ville;Effectif;Chiffre d'affaires;Prénom;Nom;Fonction;E-mail;Rôle",
+                tag + " Imprimerie Martin;73282932000074;12 rue des Arts;69002;Lyon;45;1 250 000,50;Claire;Martin;"
+                        + "Directrice;claire.martin@example.fr;DECISION_MAKER",
+                tag + " Imprimerie Martin;73282932000074;12 rue des Arts;69002;Lyon;45;;Paul;Durand;Acheteur;"
+                        + "paul.durand@example.fr;BUYER",
+                tag + " Menuiserie Roux;;;13001;Marseille;;;;;;;",
+                ";;;;;;;Sans;Société;;;",
+                tag + " Garage Petit;;;31000;Toulouse;beaucoup;;;;;;") + "\n";
+
+        Response checked = api().postFile("/api/v1/imports", "clients.csv", file.getBytes(StandardCharsets.UTF_8),
+                "kind", "ACCOUNTS", "dryRun", "true");
+        assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+        assertThat(checked.body().get("mapping").get("Prénom").asText()).isEqualTo("contact.firstName");
+        assertThat(checked.body().get("created").asInt()).isEqualTo(3);
+        assertThat(checked.body().get("refused").asInt()).isEqualTo(2);
+
+        Response started = api().postFile("/api/v1/imports", "clients.csv", file.getBytes(StandardCharsets.UTF_8),
+                "kind", "ACCOUNTS");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        JsonNode done = completed(started.body().get("id").asText());
+        assertThat(done.get("created").asInt()).isEqualTo(3);
+        assertThat(done.get("refused").asInt()).isEqualTo(2);
+
+        JsonNode accounts = api().get("/api/v1/accounts?q=" + tag + "&sort=legalName,asc").body().get("content");
+        assertThat(accounts).extracting(a -> a.get("details").get("legalName").asText())
+                .containsExactly(tag + " Imprimerie Martin", tag + " Menuiserie Roux");
+        JsonNode printer = accounts.get(0).get("details");
+        assertThat(printer.get("headcount").asInt()).isEqualTo(45);
+        assertThat(printer.get("annualRevenue").decimalValue()).isEqualByComparingTo("1250000.50");
+        assertThat(printer.get("billingAddress").get("city").asText()).isEqualTo("Lyon");
+        JsonNode contacts = api().get("/api/v1/accounts/" + accounts.get(0).get("id").asText() + "/contacts").body();
+        assertThat(contacts).extracting(c -> c.get("details").get("lastName").asText())
+                .containsExactlyInAnyOrder("Martin", "Durand");
+        assertThat(contacts.get(0).get("details").get("relationshipOrigin").asText()).isEqualTo("clients.csv");
+
+        Response again = api().postFile("/api/v1/imports", "clients.csv", file.getBytes(StandardCharsets.UTF_8),
+                "kind", "ACCOUNTS", "dryRun", "true");
+        assertThat(again.body().get("alreadyImported").asInt()).isEqualTo(3);
+        JsonNode second = completed(api().postFile("/api/v1/imports", "clients.csv",
+                file.getBytes(StandardCharsets.UTF_8), "kind", "ACCOUNTS").body().get("id").asText());
+        assertThat(second.get("alreadyImported").asInt()).isEqualTo(3);
+        assertThat(second.get("created").asInt()).isZero();
+        assertThat(api().get("/api/v1/accounts?q=" + tag).body().get("content")).hasSize(2);
     }
 
     private JsonNode completed(String id) {

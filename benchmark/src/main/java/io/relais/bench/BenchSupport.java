@@ -4,6 +4,7 @@ import io.relais.eventstore.ProcessorProgress;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -39,6 +40,17 @@ final class BenchSupport {
         return context.getBean(EventProcessingConfiguration.class)
                 .eventProcessor(processingGroup, StreamingEventProcessor.class)
                 .orElseThrow();
+    }
+
+    /** Every streaming event processor of the engine: the projections and the process managers. */
+    static List<StreamingEventProcessor> streamingProcessors(ApplicationContext context) {
+        List<StreamingEventProcessor> streaming = new ArrayList<>();
+        for (EventProcessor any : context.getBean(EventProcessingConfiguration.class).eventProcessors().values()) {
+            if (any instanceof StreamingEventProcessor processor) {
+                streaming.add(processor);
+            }
+        }
+        return streaming;
     }
 
     /** Waits until every segment of the processor has handled every event stored so far. */

@@ -19,10 +19,8 @@ import io.relais.lead.UpdateLeadDetails;
 import io.relais.messaging.ActingContext;
 import io.relais.sample.SampleCompanies;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
@@ -100,6 +98,9 @@ final class Benchmark {
         if (options.parts().contains("sales")) {
             new SalesBenchmark(context, options, out, summary).forecastsAndDashboards(raw1);
         }
+        if (options.parts().contains("import")) {
+            new ImportBenchmark(context, options, out, summary).importFile(raw1);
+        }
         out.println("BENCH " + summary.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" ")));
@@ -126,7 +127,7 @@ final class Benchmark {
         summary.put("commands_per_s_" + options.clients(), format(commandsN));
         summary.put("command_ratio_" + options.clients(), ratio(commandsN, rawN));
 
-        List<StreamingEventProcessor> processors = streamingProcessors();
+        List<StreamingEventProcessor> processors = BenchSupport.streamingProcessors(context);
         processors.forEach(StreamingEventProcessor::shutDown);
         double writeOnly = commands(options.clients(), options.leads(), "every processor paused (write path alone)",
                 null);
@@ -306,19 +307,9 @@ final class Benchmark {
     }
 
     private void awaitEveryProcessor() throws InterruptedException {
-        for (StreamingEventProcessor processor : streamingProcessors()) {
+        for (StreamingEventProcessor processor : BenchSupport.streamingProcessors(context)) {
             awaitCaughtUp(processor);
         }
-    }
-
-    private List<StreamingEventProcessor> streamingProcessors() {
-        List<StreamingEventProcessor> streaming = new ArrayList<>();
-        for (EventProcessor any : context.getBean(EventProcessingConfiguration.class).eventProcessors().values()) {
-            if (any instanceof StreamingEventProcessor processor) {
-                streaming.add(processor);
-            }
-        }
-        return streaming;
     }
 
     private StreamingEventProcessor leadProcessor() {

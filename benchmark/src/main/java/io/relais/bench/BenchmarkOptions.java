@@ -19,21 +19,24 @@ import java.util.Set;
  * @param salesReads     timed reads of each forecast, funnel, dashboard and audit view query
  * @param httpRequests   timed authenticated HTTP requests at {@code clients} clients
  * @param parts          what to measure, any of: {@code http} (authenticated requests over HTTP), {@code core}
- *                       (inserts, commands, rebuild, duplicates, timeline), {@code sales} (forecasts and dashboards)
+ *                       (inserts, commands, rebuild, duplicates, timeline), {@code sales} (forecasts and dashboards),
+ *                       {@code import} (a file of leads imported over HTTP)
+ * @param importRows     the rows of the file the import part imports
  * @param statements     how many of the statements that took PostgreSQL the most time while the 8-client commands
  *                       ran to print (pg_stat_statements); 0 for none
  * @param dataDirectory where the embedded database lives; null for a fresh temporary folder
  */
 record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvents, int accounts, int timelineEvents,
                         int reads, int salesEvents, int salesReads, int httpRequests, Set<String> parts,
-                        int statements, Path dataDirectory) {
+                        int statements, Path dataDirectory, int importRows) {
 
-    static final Set<String> PARTS = Set.of("http", "core", "sales");
+    static final Set<String> PARTS = Set.of("http", "core", "sales", "import");
+    static final Set<String> DEFAULT_PARTS = Set.of("http", "core", "sales");
 
     static final String USAGE = """
             usage: java -jar relais-benchmark.jar [--raw-inserts=N] [--leads=N] [--clients=N] [--rebuild-events=N] \
             [--accounts=N] [--timeline-events=N] [--reads=N] [--sales-events=N] [--sales-reads=N] \
-            [--http-requests=N] [--parts=http,core,sales] [--statements=N] [--data-dir=PATH]
+            [--http-requests=N] [--parts=http,core,sales,import] [--import-rows=N] [--statements=N] [--data-dir=PATH]
               --raw-inserts     single-row inserts per concurrency level (default 20000)
               --leads           leads captured and updated per concurrency level (default 3000)
               --clients         concurrent clients of the second level (default 8)
@@ -46,8 +49,10 @@ record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvent
               --http-requests   timed authenticated GET requests over HTTP (default 20000)
               --parts           any of http (authenticated requests over HTTP), core (inserts, commands, rebuild,
                                 duplicates, timeline), sales (forecasts, dashboards, the audit view and the
-                                verification of the store) (default all three);
+                                verification of the store), import (a CSV of leads imported over HTTP, every
+                                projection caught up) (default http,core,sales);
                                 raw inserts are always measured
+              --import-rows     rows of the file the import part imports (default 100000)
               --statements      print the N statements that took PostgreSQL the most time while the commands ran
                                 at the higher level (pg_stat_statements, loaded for the run) (default 0: none)
               --data-dir        embedded database folder (default: a temporary folder, deleted afterwards)
@@ -74,7 +79,8 @@ record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvent
                 positive(values.remove("http-requests"), 20_000),
                 parts(values.remove("parts")),
                 notNegative(values.remove("statements")),
-                values.containsKey("data-dir") ? Path.of(values.remove("data-dir")) : null);
+                values.containsKey("data-dir") ? Path.of(values.remove("data-dir")) : null,
+                positive(values.remove("import-rows"), 100_000));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s): " + values.keySet());
         }
@@ -83,11 +89,11 @@ record BenchmarkOptions(int rawInserts, int leads, int clients, int rebuildEvent
 
     private static Set<String> parts(String value) {
         if (value == null) {
-            return PARTS;
+            return DEFAULT_PARTS;
         }
         Set<String> parts = Set.of(value.split(","));
         if (!PARTS.containsAll(parts)) {
-            throw new IllegalArgumentException("--parts takes http, core, sales or several of them: " + value);
+            throw new IllegalArgumentException("--parts takes http, core, sales, import or several of them: " + value);
         }
         return parts;
     }

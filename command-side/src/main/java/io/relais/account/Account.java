@@ -62,10 +62,7 @@ public class Account {
     @CommandHandler
     public Account(CreateAccount command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                    Authorization authorization) {
-        String owner = authorization.requireNewRecordOwner(actorId, command.ownerId());
-        Fields.exactIdentifier("accountId", command.accountId());
-        Fields.present("legalName", command.details());
-        apply(new AccountCreated(command.accountId(), command.details().validated(), owner));
+        apply(command.created(authorization.requireNewRecordOwner(actorId, command.ownerId())));
     }
 
     @CommandHandler
