@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -39,14 +38,6 @@ public class ImportController {
         this.imports = imports;
     }
 
-    /** The form of an import, as the API description shows it: its file beside {@link ImportRequest}'s fields. */
-    @Schema(name = "ImportForm")
-    record ImportForm(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", format = "binary",
-            description = "The CSV file: a header line naming the columns, then a row per record") String file,
-                      ImportKind kind, String source, String mapping, Boolean dryRun, String keyColumn,
-                      String ownerId, String separator, String encoding) {
-    }
-
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Answer(status = 200)
     @Answer(status = 202, headers = HttpHeaders.LOCATION)
@@ -59,11 +50,10 @@ public class ImportController {
             + "import would do (status CHECKED) and the refused rows, writing nothing.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-                    schema = @Schema(implementation = ImportForm.class))))
-    public ResponseEntity<ImportView> start(@Parameter(hidden = true) @RequestPart(name = "file", required = false)
-                                            MultipartFile file,
-                                            @Parameter(hidden = true) @ModelAttribute ImportRequest request)
+                    schema = @Schema(implementation = ImportRequest.class))))
+    public ResponseEntity<ImportView> start(@Parameter(hidden = true) @ModelAttribute ImportRequest request)
             throws IOException {
+        MultipartFile file = request.file();
         if (file == null) {
             throw new InvalidFieldException("file", "required", "file is required: the CSV to import");
         }

@@ -2,9 +2,13 @@ package io.relais.imports;
 
 import io.relais.export.ExportParameters;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.web.multipart.MultipartFile;
 
-/** The fields of an import's form, beside its file. */
+/** An import's form: its file, and what to do with it. */
 public record ImportRequest(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", format = "binary",
+                description = "The CSV file: a header line naming the columns, then a row per record")
+        MultipartFile file,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "What the rows hold") ImportKind kind,
         @Schema(description = "Where the file comes from (a partner, a trade fair): each record's source detail; "
                 + "by default the file's name", example = "Salon Lyon 2026", maxLength = 200) String source,
