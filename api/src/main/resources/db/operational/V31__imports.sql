@@ -33,6 +33,7 @@ create table import_job (
 );
 
 create index import_job_by_importer on import_job (imported_by, created_at desc);
+create index import_job_by_creation on import_job (created_at desc);
 create index import_job_files_kept on import_job (finished_at) where files_deleted_at is null;
 
 -- The file as uploaded, read again when an import resumes and for its list of refused rows; personal data,

@@ -1,6 +1,7 @@
 package io.relais.imports;
 
 import io.relais.common.InvalidFieldException;
+import io.relais.common.PageRequest;
 import io.relais.security.CurrentUser;
 import io.relais.web.Answer;
 import io.relais.web.RecordPaths;
@@ -63,6 +64,13 @@ public class ImportController {
         }
         ImportView started = imports.start(file.getOriginalFilename(), file.getBytes(), request, user);
         return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + started.id())).body(started);
+    }
+
+    @GetMapping
+    @Operation(summary = "List imports", description = "The caller's imports, newest first; every import for "
+            + "administrators and data stewards.")
+    public ImportPage list(PageRequest page) {
+        return imports.list(CurrentUser.id(), page);
     }
 
     @GetMapping("/" + RecordPaths.ID)

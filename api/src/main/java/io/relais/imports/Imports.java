@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.relais.common.DomainException;
 import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
+import io.relais.common.PageRequest;
 import io.relais.common.RecordNotFoundException;
 import io.relais.database.OperationalState;
 import io.relais.export.ExportParameters;
@@ -18,6 +19,7 @@ import io.relais.web.RecordEndpoints;
 import org.apache.commons.csv.CSVPrinter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -144,6 +146,16 @@ public class Imports {
                 settings.charset().name(), String.valueOf(settings.separator()), mapped(settings.mapping()),
                 unmapped(settings.mapping()), settings.keyColumn(), settings.source(), settings.ownerId(), userId, settings.rows(),
                 settings.rows(), counts[0], counts[2], counts[1], 100, null, null, null, null, null, refused);
+    }
+
+    /** The imports the caller may read (theirs; every one for administrators and data stewards), newest first. */
+    public ImportPage list(String userId, PageRequest page) {
+        Pageable pageable = Pageable.ofSize(page.size()).withPage(page.page());
+        var jobs = authorization.readsEveryImport(userId) ? this.jobs.findAllByOrderByCreatedAtDesc(pageable)
+                : this.jobs.findByImportedByOrderByCreatedAtDesc(userId, pageable);
+        Instant now = clock.instant();
+        return new ImportPage(jobs.stream().map(job -> view(job, now)).toList(), page.page(), page.size(),
+                jobs.getTotalElements());
     }
 
     /** The import, for who imported it, administrators and data stewards; refused as not found for others. */

@@ -227,6 +227,11 @@ class ImportApiTest extends ApiTestSupport {
         assertThat(rep.api().get("/api/v1/leads?q=" + tag).body().get("content").get(0).get("ownerId").asText())
                 .isEqualTo(rep.id());
         assertThat(outsider.api().get("/api/v1/imports/" + id).status()).isEqualTo(404);
+        assertThat(manager.api().get("/api/v1/imports").body().get("content")).extracting(i -> i.get("id").asText())
+                .containsExactly(id);
+        assertThat(outsider.api().get("/api/v1/imports").body().get("totalElements").asLong()).isZero();
+        assertThat(steward.api().get("/api/v1/imports?size=200").body().get("content"))
+                .extracting(i -> i.get("id").asText()).contains(id);
         assertThat(steward.api().get("/api/v1/imports/" + id).status()).isEqualTo(200);
         assertThat(rep.api().get("/api/v1/imports/" + id + "/errors", "Accept", "text/csv").status()).isEqualTo(404);
 

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * {@code java -jar relais-benchmark.jar ...}: starts the engine on its own database (with HTTP on a free port
- * only when the {@code http} part runs) and measures it.
+ * only when the {@code http} or {@code import} part runs) and measures it.
  */
 public final class BenchmarkCommand {
 
@@ -53,7 +53,7 @@ public final class BenchmarkCommand {
         try {
             directory = options.dataDirectory() != null ? options.dataDirectory()
                     : Files.createTempDirectory("relais-bench-");
-            boolean http = options.parts().contains("http");
+            boolean http = options.parts().contains("http") || options.parts().contains("import");
             long starting = System.nanoTime();
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RelaisApplication.class)
                     .web(http ? WebApplicationType.SERVLET : WebApplicationType.NONE)

@@ -228,13 +228,15 @@ public class Authorization {
 
     /** An import's progress and refused rows are read by who imported it, administrators and data stewards. */
     public void requireImportReader(String actorId, String importerId, String importId) {
-        if (actorId.equals(importerId)) {
-            return;
-        }
-        Profile profile = directory.standing(actorId, null).map(UserStanding::actorProfile).orElse(null);
-        if (profile != Profile.ADMINISTRATOR && profile != Profile.DATA_STEWARD) {
+        if (!actorId.equals(importerId) && !readsEveryImport(actorId)) {
             throw new RecordNotFoundException(importId);
         }
+    }
+
+    /** Administrators and data stewards read every import; others, their own. */
+    public boolean readsEveryImport(String actorId) {
+        Profile profile = directory.standing(actorId, null).map(UserStanding::actorProfile).orElse(null);
+        return profile == Profile.ADMINISTRATOR || profile == Profile.DATA_STEWARD;
     }
 
     /** Only the system sends this command. */
