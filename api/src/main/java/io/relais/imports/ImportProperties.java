@@ -15,6 +15,6 @@ import java.time.Period;
  *                     for its list of errors; then they are deleted, its counts kept
  */
 @ConfigurationProperties("relais.imports")
-public record ImportProperties(@DefaultValue("4") int senders, @DefaultValue("500") int batchSize,
+public record ImportProperties(@DefaultValue("8") int senders, @DefaultValue("500") int batchSize,
                                @DefaultValue("1000") int dryRunShown, @DefaultValue("P30D") Period keepFiles) {
 }

@@ -224,8 +224,10 @@ public class Imports {
     private ImportSettings settings(String fileName, byte[] content, CsvTable table, ImportRequest request,
                                     String ownerId) {
         ImportKind kind = Fields.present("kind", request.kind());
-        String name = Fields.required("fileName", fileName == null || fileName.isBlank() ? "import.csv" : fileName,
-                255);
+        // a browser may send the file's path on the client; its name is what follows the last separator
+        String baseName = fileName == null ? "" : fileName.substring(Math.max(fileName.lastIndexOf('/'),
+                fileName.lastIndexOf('\\')) + 1);
+        String name = Fields.required("fileName", baseName.isBlank() ? "import.csv" : baseName, 255);
         if (request.keyColumn() != null && !table.header().contains(request.keyColumn())) {
             throw new InvalidFieldException("keyColumn", "unknown-column", "The file has no column named "
                     + request.keyColumn());
@@ -233,6 +235,9 @@ public class Imports {
         ColumnMapping mapping = ColumnMapping.of(table.header(), requestedMapping(request.mapping()),
                 RowReader.of(kind).usualHeaders());
         int rows = table.count();
+        if (rows == 0) {
+            throw new InvalidFieldException("file", "no-rows", "The file has a header line but no rows to import");
+        }
         if (rows > ImportCounts.MAX_ROWS) {
             throw new InvalidFieldException("file", "too-many-rows", "A file holds at most " + ImportCounts.MAX_ROWS
                     + " rows");

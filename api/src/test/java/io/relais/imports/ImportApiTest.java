@@ -49,12 +49,13 @@ class ImportApiTest extends ApiTestSupport {
                 tag + " Garage Müller;Jürgen;Müller;;+33 3 88 00 00 00;67100;Strasbourg;Allemagne;non;2026-10-01;") + "\r\n";
         byte[] content = file.getBytes(WINDOWS_1252);
 
-        Response started = api().postFile("/api/v1/imports", "salon-lyon.csv", content, "kind", "LEADS",
-                "source", "Salon Lyon 2026");
+        Response started = api().postFile("/api/v1/imports", "/home/lea/Documents/salon-lyon.csv", content, "kind",
+                "LEADS", "source", "Salon Lyon 2026");
 
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         String id = started.body().get("id").asText();
         assertThat(started.header("Location")).isEqualTo("/api/v1/imports/" + id);
+        assertThat(started.body().get("fileName").asText()).isEqualTo("salon-lyon.csv");
         assertThat(started.body().get("encoding").asText()).isEqualTo("windows-1252");
         assertThat(started.body().get("separator").asText()).isEqualTo(";");
         assertThat(started.body().get("rows").asInt()).isEqualTo(4);
@@ -183,6 +184,8 @@ class ImportApiTest extends ApiTestSupport {
         assertRefused(api().postFile("/api/v1/imports", "vide.csv", new byte[0], "kind", "LEADS"), "file");
         assertRefused(api().postFile("/api/v1/imports", "blanc.csv", "\uFEFF \r\n".getBytes(StandardCharsets.UTF_8),
                 "kind", "LEADS"), "file");
+        assertRefused(api().postFile("/api/v1/imports", "entete.csv", "Société;E-mail\r\n\r\n"
+                .getBytes(StandardCharsets.UTF_8), "kind", "LEADS"), "file");
         assertRefused(api().postFile("/api/v1/imports", "image.png", new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 0, 0,
                 13, 'I', 'H', 'D', 'R'}, "kind", "LEADS"), "file");
         assertRefused(api().postFile("/api/v1/imports", "a.csv", "Nom;Email\n\"Dupont;d@example.fr\n"
