@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
+import io.relais.support.NeedsPostgreSqlEventStore;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -79,17 +80,6 @@ class ImportApiTest extends ApiTestSupport {
         assertThat(zoe.get("marketingConsent").asBoolean()).isTrue();
         assertThat(leads.get(1).get("details").get("country").asText()).isEqualTo("DE");
 
-        JsonNode record = api().get("/api/v1/audit/events?recordType=IMPORT&recordId=" + id).body().get("content");
-        assertThat(record).extracting(entry -> entry.get("type").asText()).containsExactlyInAnyOrder("ImportStarted",
-                "ImportFinished");
-        JsonNode history = api().get("/api/v1/audit/events?correlationId=" + id).body().get("content");
-        assertThat(history).extracting(entry -> entry.get("type").asText()).contains("LeadCaptured",
-                "ImportFinished");
-        JsonNode capture = history.findParents("type").stream().filter(e -> e.get("type").asText()
-                .equals("LeadCaptured")).findFirst().orElseThrow();
-        assertThat(capture.get("userId").asText()).isEqualTo("system:import");
-        assertThat(capture.get("onBehalfOf").asText()).isEqualTo("admin");
-
         Response errors = api().get("/api/v1/imports/" + id + "/errors", "Accept", "text/csv");
         assertThat(errors.status()).as(errors.toString()).isEqualTo(200);
         String text = errors.raw().body();
@@ -109,6 +99,27 @@ class ImportApiTest extends ApiTestSupport {
         assertThat(second.get("alreadyImported").asInt()).isEqualTo(2);
         assertThat(second.get("refused").asInt()).isEqualTo(2);
         assertThat(api().get("/api/v1/leads?q=" + tag).body().get("content")).hasSize(2);
+    }
+
+    @Test
+    @NeedsPostgreSqlEventStore
+    void theAuditShowsWhoImportedWhichFileAndEverythingTheImportMade() {
+        String tag = tag("Audit");
+        Response started = api().postFile("/api/v1/imports", "audit.csv", ("Société;E-mail\n" + tag
+                + ";audit@example.fr\n").getBytes(StandardCharsets.UTF_8), "kind", "LEADS");
+        String id = started.body().get("id").asText();
+        completed(id);
+
+        JsonNode record = api().get("/api/v1/audit/events?recordType=IMPORT&recordId=" + id).body().get("content");
+        assertThat(record).extracting(entry -> entry.get("type").asText()).containsExactlyInAnyOrder("ImportStarted",
+                "ImportFinished");
+        JsonNode history = api().get("/api/v1/audit/events?correlationId=" + id).body().get("content");
+        assertThat(history).extracting(entry -> entry.get("type").asText()).contains("LeadCaptured",
+                "ImportFinished");
+        JsonNode capture = history.findParents("type").stream().filter(e -> e.get("type").asText()
+                .equals("LeadCaptured")).findFirst().orElseThrow();
+        assertThat(capture.get("userId").asText()).isEqualTo("system:import");
+        assertThat(capture.get("onBehalfOf").asText()).isEqualTo("admin");
     }
 
     @Test
