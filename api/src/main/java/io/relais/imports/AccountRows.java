@@ -7,6 +7,7 @@ import io.relais.account.ContactAdded;
 import io.relais.account.ContactDetails;
 import io.relais.account.CreateAccount;
 import io.relais.account.DecisionRole;
+import io.relais.common.Fields;
 import io.relais.common.Refusal;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -66,20 +67,18 @@ final class AccountRows implements RowReader {
     }
 
     @Override
-    public void check(RowCommands commands, String owner, Clock clock) {
-        for (Object command : commands.commands()) {
-            if (command instanceof CreateAccount account) {
-                account.created(owner);
-            } else if (command instanceof AddContact contact) {
-                ContactDetails.requireValid(contact.details());
-            }
+    public void check(Object command, String owner, Clock clock) {
+        if (command instanceof AddContact contact) {
+            ContactDetails.requireValid(contact.details());
+        } else {
+            ((CreateAccount) command).created(owner);
         }
     }
 
     /** A contact's refused field is the contact column's; {@code emails[0]} the e-mail's. */
     @Override
     public String fieldOf(Object command, String refusedField) {
-        if (!(command instanceof AddContact)) {
+        if (!(command instanceof AddContact) || refusedField == null) {
             return refusedField;
         }
         String field = refusedField.replaceAll("\\[\\d+]$", "");
@@ -112,15 +111,17 @@ final class AccountRows implements RowReader {
     }
 
     /**
-     * What identifies a row's company without a key column: its SIRET, else its SIREN, else its legal name and
-     * postal code as compared for duplicates (case, accents and punctuation aside).
+     * What identifies a row's company without a key column: its SIRET, else its SIREN (as the account keeps them),
+     * else its legal name and postal code, case, accents and punctuation aside.
      */
     private static String company(Map<String, String> values) {
-        if (values.get("siret") != null) {
-            return "siret|" + values.get("siret").replace(" ", "");
+        String siret = Fields.siret("siret", values.get("siret"));
+        if (siret != null) {
+            return "siret|" + siret;
         }
-        if (values.get("siren") != null) {
-            return "siren|" + values.get("siren").replace(" ", "");
+        String siren = Fields.siren("siren", values.get("siren"));
+        if (siren != null) {
+            return "siren|" + siren;
         }
         return "name|" + ColumnMapping.normalised(String.valueOf(values.get("legalName"))) + "|"
                 + ColumnMapping.normalised(String.valueOf(values.get(BILLING + "postalCode")));

@@ -1,16 +1,14 @@
 package io.relais.imports;
 
 import io.relais.common.InvalidFieldException;
+import io.relais.common.SearchText;
 import io.relais.export.SpreadsheetCsv;
 
-import java.text.Normalizer;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -104,14 +102,9 @@ final class ColumnMapping {
                 .findFirst().orElse(field);
     }
 
-    Set<String> mappedFields() {
-        return Set.copyOf(fields.values());
-    }
-
     /** A header as compared with the usual ones: lower case, without accents, spaces or punctuation. */
     static String normalised(String name) {
-        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return SearchText.fold(name).replaceAll("[^a-z0-9]", "");
     }
 
     private static String blankToNull(String value) {

@@ -13,8 +13,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -32,13 +30,14 @@ final class CsvTable {
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final byte[] UTF_8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private final byte[] content;
+    /** The file decoded once, its byte order mark left out. */
+    private final String text;
     private final Charset charset;
     private final char separator;
     private final List<String> header;
 
-    private CsvTable(byte[] content, Charset charset, char separator, List<String> header) {
-        this.content = content;
+    private CsvTable(String text, Charset charset, char separator, List<String> header) {
+        this.text = text;
         this.charset = charset;
         this.separator = separator;
         this.header = header;
@@ -76,7 +75,7 @@ final class CsvTable {
                 throw new InvalidFieldException("file", "duplicate-column", "Two columns are named " + name);
             }
         }
-        return new CsvTable(content, encoding, sep, header);
+        return new CsvTable(text, encoding, sep, header);
     }
 
     Charset charset() {
@@ -96,7 +95,7 @@ final class CsvTable {
      * refused as the {@code file} field, naming the line.
      */
     void rows(int first, Consumer<Row> action) {
-        try (CSVParser parser = parser(decode(content, charset), separator)) {
+        try (CSVParser parser = parser(text, separator)) {
             Iterator<CSVRecord> records = parser.iterator();
             records.next();
             long end = parser.getCurrentLineNumber();
@@ -119,7 +118,7 @@ final class CsvTable {
                     continue;
                 }
                 if (index >= first) {
-                    action.accept(new Row(index, (int) start, Collections.unmodifiableList(new ArrayList<>(values))));
+                    action.accept(new Row(index, (int) start, List.copyOf(values)));
                 }
                 index++;
             }

@@ -137,10 +137,6 @@ class ImportJob {
         return failure;
     }
 
-    Instant createdAt() {
-        return createdAt;
-    }
-
     Instant startedAt() {
         return startedAt;
     }

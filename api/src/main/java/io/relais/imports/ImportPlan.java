@@ -8,6 +8,7 @@ import java.util.List;
 final class ImportPlan {
 
     private final ImportSettings settings;
+    private final CsvTable table;
     private final RowReader reader;
     private final ColumnMapping mapping;
     private final int columns;
@@ -15,10 +16,15 @@ final class ImportPlan {
 
     ImportPlan(ImportSettings settings, CsvTable table) {
         this.settings = settings;
+        this.table = table;
         this.reader = RowReader.of(settings.kind());
         this.mapping = ColumnMapping.of(table.header(), settings.mapping(), reader.usualHeaders());
         this.columns = table.header().size();
         this.keyIndex = settings.keyColumn() == null ? -1 : table.header().indexOf(settings.keyColumn());
+    }
+
+    CsvTable table() {
+        return table;
     }
 
     ColumnMapping mapping() {

@@ -4,6 +4,9 @@ import io.relais.export.ExportParameters;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.multipart.MultipartFile;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
 /** An import's form: its file, and what to do with it. */
 public record ImportRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", format = "binary",
@@ -28,7 +31,17 @@ public record ImportRequest(
 
     /** The encodings an import reads. */
     public enum FileEncoding {
-        UTF_8,
-        WINDOWS_1252
+        UTF_8(StandardCharsets.UTF_8),
+        WINDOWS_1252(CsvTable.WINDOWS_1252);
+
+        private final Charset charset;
+
+        FileEncoding(Charset charset) {
+            this.charset = charset;
+        }
+
+        Charset charset() {
+            return charset;
+        }
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.Charset;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,9 +83,7 @@ class ImportRunner {
         if (job == null || job.status() != ImportStatus.RUNNING) {
             return;
         }
-        byte[] content = files.findById(id).map(ImportFile::content).orElseThrow();
-        CsvTable table = CsvTable.of(content, Charset.forName(job.charset()), job.separator());
-        ImportPlan plan = new ImportPlan(settingsStore.settings(job), table);
+        ImportPlan plan = settingsStore.plan(job, files.findById(id).map(ImportFile::content).orElseThrow());
         int resumedFrom = job.nextRow();
         int sentBefore = job.sentUntil();
         job.resume(clock.instant(), Math.min(job.totalRows(), resumedFrom + properties.batchSize()));
@@ -95,7 +92,7 @@ class ImportRunner {
         ExecutorService senders = Executors.newFixedThreadPool(properties.senders());
         try {
             List<CsvTable.Row> batch = new ArrayList<>(properties.batchSize());
-            table.rows(resumedFrom, row -> {
+            plan.table().rows(resumedFrom, row -> {
                 batch.add(row);
                 if (batch.size() == properties.batchSize()) {
                     current[0] = send(current[0], batch, plan, acting, senders, resumedFrom, sentBefore, context);
@@ -107,7 +104,7 @@ class ImportRunner {
             }
             finish(current[0], null);
         } catch (RuntimeException failure) {
-            if (failure instanceof Interrupted || context.getSchedulerState().isShuttingDown()
+            if (context.getSchedulerState().isShuttingDown()
                     || context.getExecution().consecutiveFailures + 1 < ATTEMPTS) {
                 log.warn("Import {} stopped after row {}; it resumes in a moment: {}", id, current[0].nextRow(),
                         failure.toString());
@@ -135,8 +132,8 @@ class ImportRunner {
             try {
                 RowCommands commands = plan.commands(row);
                 byRecord.computeIfAbsent(commands.recordId(), id -> new ArrayList<>()).add(Map.entry(row, commands));
-            } catch (DomainException refused) {
-                outcomes.add(refused(row, refused.refusal().field(), refused.refusal()));
+            } catch (DomainException unreadable) {
+                outcomes.add(refused(RowRefusal.of(row, unreadable.refusal().field(), unreadable.refusal())));
             }
         }
         List<CompletableFuture<List<Outcome>>> sent = byRecord.values().stream().map(rows ->
@@ -179,8 +176,7 @@ class ImportRunner {
                     continue;
                 }
                 if (refusal.isPresent()) {
-                    return refused(row, reader.fieldOf(command, String.valueOf(refusal.get().field())),
-                            refusal.get());
+                    return refused(RowRefusal.of(row, reader.fieldOf(command, refusal.get().field()), refusal.get()));
                 }
                 throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
             }
@@ -189,9 +185,8 @@ class ImportRunner {
         return new Outcome(created, !created, null);
     }
 
-    private static Outcome refused(CsvTable.Row row, String field, Refusal refusal) {
-        return new Outcome(false, false, new RowRefusal(row.index(), row.line(), field == null || field.equals("null")
-                ? "row" : field, refusal.message()));
+    private static Outcome refused(RowRefusal refusal) {
+        return new Outcome(false, false, refusal);
     }
 
     private void finish(ImportJob job, String failure) {

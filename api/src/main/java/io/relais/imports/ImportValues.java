@@ -1,5 +1,6 @@
 package io.relais.imports;
 
+import io.relais.common.Fields;
 import io.relais.common.InvalidFieldException;
 
 import java.math.BigDecimal;
@@ -7,7 +8,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -82,16 +82,9 @@ final class ImportValues {
         }
     }
 
+    /** One of {@code type}'s constants, written with spaces or hyphens for its underscores too. */
     static <E extends Enum<E>> E choice(String field, String value, Class<E> type) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(field, "invalid-value", field + " must be one of "
-                    + List.of(type.getEnumConstants()) + ", not " + value);
-        }
+        return Fields.enumValue(field, value == null ? null : value.strip().replace(' ', '_').replace('-', '_'), type);
     }
 
     private static Map<String, String> countryNames() {

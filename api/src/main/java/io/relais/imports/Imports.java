@@ -1,8 +1,5 @@
 package io.relais.imports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.relais.common.DomainException;
@@ -26,8 +23,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -51,8 +46,6 @@ import java.util.UUID;
 @Component
 public class Imports {
 
-    private static final TypeReference<LinkedHashMap<String, String>> MAPPING = new TypeReference<>() {
-    };
     /** The columns an import's list of errors adds before the file's own; the file's own headers are left alone. */
     static final String LINE = "Ligne";
     static final String COLUMN = "Colonne";
@@ -70,14 +63,13 @@ public class Imports {
     private final TransactionTemplate transactions;
     private final ImportProperties properties;
     private final ImportFilesRetention retention;
-    private final ObjectMapper json;
     private final Clock clock;
 
     Imports(ImportJobs jobs, ImportFiles files, ImportRefusals refusals, ImportSettingsStore settingsStore,
             RecordEndpoints endpoints, Authorization authorization, EventStore eventStore, Scheduler scheduler,
             OneTimeTask<Void> importTask,
             @Qualifier(OperationalState.TRANSACTIONS) TransactionTemplate operationalTransactions,
-            ImportProperties properties, ImportFilesRetention retention, ObjectMapper json, Clock clock) {
+            ImportProperties properties, ImportFilesRetention retention, Clock clock) {
         this.jobs = jobs;
         this.files = files;
         this.refusals = refusals;
@@ -90,7 +82,6 @@ public class Imports {
         this.transactions = operationalTransactions;
         this.properties = properties;
         this.retention = retention;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -127,18 +118,27 @@ public class Imports {
         int[] counts = new int[3];
         RowReader reader = plan.reader();
         table.rows(0, row -> {
+            RowRefusal refusal = null;
+            boolean made = true;
             try {
-                RowCommands commands = plan.commands(row);
-                reader.check(commands, owner, clock);
-                boolean made = true;
-                for (Object command : commands.commands()) {
+                for (Object command : plan.commands(row).commands()) {
+                    try {
+                        reader.check(command, owner, clock);
+                    } catch (DomainException e) {
+                        refusal = RowRefusal.of(row, reader.fieldOf(command, e.refusal().field()), e.refusal());
+                        break;
+                    }
                     made &= !seen.add(reader.madeId(command)) || reader.inStore(command, eventStore);
                 }
+            } catch (DomainException unreadable) {
+                refusal = RowRefusal.of(row, unreadable.refusal().field(), unreadable.refusal());
+            }
+            if (refusal == null) {
                 counts[made ? 1 : 0]++;
-            } catch (DomainException e) {
+            } else {
                 counts[2]++;
                 if (refused.size() < properties.dryRunShown()) {
-                    refused.add(new RowRefusal(row.index(), row.line(), e.refusal().field(), e.getMessage()));
+                    refused.add(refusal);
                 }
             }
         });
@@ -176,12 +176,12 @@ public class Imports {
     }
 
     private void writeRefusals(ImportJob job, OutputStream out) throws IOException {
-        byte[] content = files.findById(job.id()).map(ImportFile::content).orElseThrow();
-        CsvTable table = CsvTable.of(content, Charset.forName(job.charset()), job.separator());
+        ImportPlan plan = settingsStore.plan(job, files.findById(job.id()).map(ImportFile::content).orElseThrow());
+        CsvTable table = plan.table();
         Map<Integer, RowRefusal> refusedRows = new HashMap<>();
         refusals.findByIdJobIdOrderByIdRowIndex(job.id()).forEach(r -> refusedRows.put(r.refusal().rowIndex(),
                 r.refusal()));
-        ColumnMapping mapping = new ImportPlan(settingsStore.settings(job), table).mapping();
+        ColumnMapping mapping = plan.mapping();
         CSVPrinter csv = SpreadsheetCsv.printer(out, job.separator() == ',' ? ExportParameters.Separator.COMMA
                 : ExportParameters.Separator.SEMICOLON);
         List<String> header = new ArrayList<>(List.of(LINE, COLUMN, PROBLEM));
@@ -214,11 +214,8 @@ public class Imports {
     }
 
     private static CsvTable table(byte[] content, ImportRequest request) {
-        Charset charset = request.encoding() == null ? null : switch (request.encoding()) {
-            case UTF_8 -> StandardCharsets.UTF_8;
-            case WINDOWS_1252 -> CsvTable.WINDOWS_1252;
-        };
-        return CsvTable.of(content, charset, request.separator() == null ? null : request.separator().character());
+        return CsvTable.of(content, request.encoding() == null ? null : request.encoding().charset(),
+                request.separator() == null ? null : request.separator().character());
     }
 
     private ImportSettings settings(String fileName, byte[] content, CsvTable table, ImportRequest request,
@@ -232,7 +229,7 @@ public class Imports {
             throw new InvalidFieldException("keyColumn", "unknown-column", "The file has no column named "
                     + request.keyColumn());
         }
-        ColumnMapping mapping = ColumnMapping.of(table.header(), requestedMapping(request.mapping()),
+        ColumnMapping mapping = ColumnMapping.of(table.header(), settingsStore.requested(request.mapping()),
                 RowReader.of(kind).usualHeaders());
         int rows = table.count();
         if (rows == 0) {
@@ -244,18 +241,6 @@ public class Imports {
         }
         return new ImportSettings(kind, name, sha256(content), table.charset(), table.separator(),
                 mapping.byColumn(), request.keyColumn(), Fields.text("source", request.source(), 200), ownerId, rows);
-    }
-
-    private Map<String, String> requestedMapping(String mapping) {
-        if (mapping == null || mapping.isBlank()) {
-            return Map.of();
-        }
-        try {
-            return json.readValue(mapping, MAPPING);
-        } catch (JsonProcessingException e) {
-            throw new InvalidFieldException("mapping", "invalid-mapping", "mapping must be a JSON object of column "
-                    + "names to field names, as {\"Mél\": \"email\"}");
-        }
     }
 
     private ImportView view(ImportJob job, Instant now) {

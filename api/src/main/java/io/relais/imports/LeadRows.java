@@ -20,9 +20,9 @@ import java.util.Map;
 final class LeadRows implements RowReader {
 
     static final LeadRows READER = new LeadRows();
-    static final String CONSENT = "consent";
-    static final String CONSENT_DATE = "consentDate";
-    static final String CONSENT_CHANNEL = "consentChannel";
+    private static final String CONSENT = "consent";
+    private static final String CONSENT_DATE = "consentDate";
+    private static final String CONSENT_CHANNEL = "consentChannel";
 
     private static final Map<String, List<String>> USUAL_HEADERS = headers();
 
@@ -47,14 +47,14 @@ final class LeadRows implements RowReader {
     }
 
     @Override
-    public void check(RowCommands commands, String owner, Clock clock) {
-        ((CaptureLead) commands.commands().get(0)).captured(owner, clock);
+    public void check(Object command, String owner, Clock clock) {
+        ((CaptureLead) command).captured(owner, clock);
     }
 
     /** A consent's fields as the mapping names them: {@code consent.date} is the consentDate column's. */
     @Override
     public String fieldOf(Object command, String refusedField) {
-        return switch (refusedField) {
+        return refusedField == null ? null : switch (refusedField) {
             case "consent.granted" -> CONSENT;
             case "consent.date" -> CONSENT_DATE;
             case "consent.channel" -> CONSENT_CHANNEL;

@@ -25,10 +25,10 @@ interface RowReader {
     /** The row's commands, from its values by field; refused as the row's field that cannot be read. */
     RowCommands commands(Identity identity, Map<String, String> values, ImportSettings settings);
 
-    /** Checks the row's commands by the rules their handlers apply, for records going to {@code owner}. */
-    void check(RowCommands commands, String owner, Clock clock);
+    /** Checks one of a row's commands by the rules its handler applies, for a record going to {@code owner}. */
+    void check(Object command, String owner, Clock clock);
 
-    /** The field of a refusal of {@code command}, as the file's mapping names it. */
+    /** The field of a refusal of {@code command}, as the file's mapping names it; null (the row's) stays null. */
     String fieldOf(Object command, String refusedField);
 
     /** The id of the record {@code command} makes. */

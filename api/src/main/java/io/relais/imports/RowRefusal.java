@@ -1,6 +1,7 @@
 package io.relais.imports;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.relais.common.Refusal;
 
 /**
  * Why a row was refused.
@@ -11,4 +12,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param problem  what is wrong, as the rules say it
  */
 public record RowRefusal(@JsonIgnore int rowIndex, int line, String field, String problem) {
+
+    /** The row refused by {@code refusal}, of the field named {@code field}: the row's own when none is. */
+    static RowRefusal of(CsvTable.Row row, String field, Refusal refusal) {
+        return new RowRefusal(row.index(), row.line(), field == null ? "row" : field, refusal.message());
+    }
 }
