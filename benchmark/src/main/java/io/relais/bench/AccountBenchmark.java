@@ -3,6 +3,7 @@ package io.relais.bench;
 import io.relais.account.AccountCreated;
 import io.relais.account.AccountDetails;
 import io.relais.account.AccountDetailsUpdated;
+import io.relais.account.AccountProjection;
 import io.relais.account.Address;
 import io.relais.account.ContactAdded;
 import io.relais.account.ContactDetails;
@@ -146,7 +147,9 @@ final class AccountBenchmark {
         String accountId = "bench-timeline-" + UUID.randomUUID();
         List<DomainEventMessage<?>> history = accountHistory(accountId, options.timelineEvents());
         append(context, history);
+        // the timeline's visibility check reads the account list, which another processor builds
         awaitCaughtUp(context, processor(context, TimelineProjection.PROCESSING_GROUP));
+        awaitCaughtUp(context, processor(context, AccountProjection.PROCESSING_GROUP));
         Instant first = history.get(0).getTimestamp();
         Instant last = history.get(history.size() - 1).getTimestamp();
         Instant windowStart = first.plus(Duration.between(first, last).dividedBy(2));
