@@ -84,7 +84,7 @@ final class LeadRows implements RowReader {
         ConsentChannel channel = ImportValues.choice(CONSENT_CHANNEL, values.get(CONSENT_CHANNEL),
                 ConsentChannel.class);
         return new MarketingConsent(granted, ImportValues.date(CONSENT_DATE, values.get(CONSENT_DATE)),
-                channel == null ? ConsentChannel.PARTNER : channel);
+                channel == null ? ConsentChannel.PARTNER : channel, null);
     }
 
     private static Map<String, List<String>> headers() {

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(example = """
         {"firstName": "Éloïse", "lastName": "Martin", "email": "eloise.martin@example.fr", "company": "Durand SA",
          "postalCode": "69002", "country": "FR", "source": "WEB_FORM", "sourceDetail": "Salon Lyon 2026",
-         "consent": {"granted": true, "date": "2026-11-20", "channel": "WEB_FORM"}}""")
+         "consent": {"granted": true, "date": "2026-11-20", "channel": "WEB_FORM", "textVersion": "2026-11"}}""")
 public record CaptureLeadRequest(
         String firstName,
         String lastName,
@@ -24,6 +24,8 @@ public record CaptureLeadRequest(
                 + "INTERMEDIATE (250-4999), LARGE (5000+)", example = "SMALL") String companySize,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LeadSource source,
         @Schema(description = "Campaign, partner file or page the lead came from") String sourceDetail,
+        @Schema(description = "The person's answer to marketing, kept as proof: granted, its date and channel, and "
+                + "optionally textVersion, the version of the consent text they were shown (up to 50 characters)")
         MarketingConsent consent,
         String ownerId) {
 

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relais.lead.LeadCaptured;
+import io.relais.lead.LeadConsentWithdrawn;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,6 +24,13 @@ import java.util.stream.Collectors;
 final class StoredPersonalData {
 
     private static final int BATCH = 500;
+    /**
+     * Older revisions whose personal fields lie where the current revision's do, so that the current
+     * classification locates them: revision 1 of these added {@code textVersion} inside consents that are personal
+     * as a whole.
+     */
+    private static final Set<String> CLASSIFIED_AS_CURRENT = Set.of(LeadCaptured.class.getName() + "@null",
+            LeadConsentWithdrawn.class.getName() + "@null");
 
     private final JdbcTemplate jdbc;
     private final PersonalDataProtection protection;
@@ -71,7 +81,7 @@ final class StoredPersonalData {
         }
         Class<?> event = events.get(type);
         String current = serializer.typeForClass(event).getRevision();
-        if (!Objects.equals(current, revision)) {
+        if (!Objects.equals(current, revision) && !CLASSIFIED_AS_CURRENT.contains(type + "@" + revision)) {
             throw new IllegalStateException("A stored " + type + " of revision " + revision + " is not of the current "
                     + "revision " + current + ": its personal fields cannot be located");
         }

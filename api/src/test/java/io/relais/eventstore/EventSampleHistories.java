@@ -241,7 +241,8 @@ final class EventSampleHistories {
         LeadDetails updated = new LeadDetails("Jeanne", "Martin", "jeanne.martin@atelier-martin.fr", "+33 6 12 34 56 78",
                 "Atelier Martin", "Directrice des achats", "https://www.atelier-martin.fr", "75011", "Paris", "FR",
                 "Rencontrée au salon Batimat, cherche un devis pour 40 postes", "62.01Z", "SMALL");
-        MarketingConsent consent = new MarketingConsent(true, LocalDate.parse("2026-11-12"), ConsentChannel.WEB_FORM);
+        MarketingConsent consent = new MarketingConsent(true, LocalDate.parse("2026-11-12"), ConsentChannel.WEB_FORM,
+                "2026-11");
         return new History(Lead.class, LEAD, Instant.parse("2026-11-12T09:15:00Z"), List.of(
                 new Recorded(new LeadCaptured(LEAD, captured, LeadSource.WEB_FORM, "Formulaire salon Batimat 2026",
                         consent, REP),
@@ -268,7 +269,7 @@ final class EventSampleHistories {
                 // appended after the released samples, whose positions are fixed: a sample keeps a shape, not a
                 // history the rules would take
                 new Recorded(new LeadConsentWithdrawn(LEAD,
-                        new MarketingConsent(false, LocalDate.parse("2026-11-12"), ConsentChannel.EMAIL), consent),
+                        new MarketingConsent(false, LocalDate.parse("2026-11-12"), ConsentChannel.EMAIL, null), consent),
                         by(OTHER_REP, "withdraw-consent"))));
     }
 

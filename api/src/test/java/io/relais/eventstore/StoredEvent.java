@@ -13,7 +13,12 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.axonframework.common.DateTimeUtils.formatInstant;
 
@@ -49,6 +54,26 @@ public record StoredEvent(String eventIdentifier, String aggregateIdentifier, lo
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the golden event samples", e);
         }
+    }
+
+    /**
+     * The samples as stores hold them, one row per position: a store per revision, older ones first, each with
+     * the samples of that revision where an event has one and its newest older one where it has not; in
+     * aggregate and sequence order.
+     */
+    public static List<List<StoredEvent>> storesByRevision() {
+        Collection<List<StoredEvent>> positions = samples().stream()
+                .sorted(Comparator.comparing(StoredEvent::payloadRevision,
+                        Comparator.nullsFirst(Comparator.naturalOrder())))
+                .collect(Collectors.groupingBy(sample -> List.of(sample.aggregateIdentifier(), sample.sequenceNumber()),
+                        LinkedHashMap::new, Collectors.toList())).values();
+        int revisions = positions.stream().mapToInt(List::size).max().orElse(0);
+        return IntStream.range(0, revisions).mapToObj(nth -> positions.stream()
+                        .map(position -> position.get(Math.min(nth, position.size() - 1)))
+                        .sorted(Comparator.comparing(StoredEvent::aggregateIdentifier)
+                                .thenComparing(StoredEvent::sequenceNumber))
+                        .toList())
+                .toList();
     }
 
     /** The row as the JDBC engine reads it back, before upcasting and deserializing. */

@@ -60,7 +60,11 @@ class LeadBadInputTest extends ApiTestSupport {
                         400, "date-in-future", "consent.date"),
                 Arguments.of("{\"email\": \"a@example.fr\", \"source\": \"NEWSLETTER\", "
                         + "\"consent\": {\"granted\": true, \"channel\": \"EMAIL\"}}",
-                        400, "required", "consent.date"));
+                        400, "required", "consent.date"),
+                Arguments.of("{\"email\": \"a@example.fr\", \"source\": \"NEWSLETTER\", "
+                        + "\"consent\": {\"granted\": true, \"date\": \"2026-01-01\", \"channel\": \"EMAIL\", "
+                        + "\"textVersion\": \"" + "v".repeat(51) + "\"}}",
+                        400, "too-long", "consent.textVersion"));
     }
 
     @ParameterizedTest(name = "{0} -> {1} {2}")

@@ -22,7 +22,8 @@ class LeadConsentApiTest extends ApiTestSupport {
         TestUser rep = user("consent-rep", Profile.SALES_REP);
         String id = created(rep.api().post("/api/v1/leads", """
                 {"lastName": "Garnier", "email": "paul.garnier@example.fr", "source": "WEB_FORM",
-                 "consent": {"granted": true, "date": "2026-10-01", "channel": "WEB_FORM"}}"""));
+                 "consent": {"granted": true, "date": "2026-10-01", "channel": "WEB_FORM",
+                             "textVersion": "2026-10"}}"""));
 
         Response withdrawn = rep.api().post("/api/v1/leads/" + id + "/consent/withdrawal",
                 "{\"date\": \"2026-11-30\", \"channel\": \"EMAIL\"}", "If-Match", "\"0\"",
@@ -33,6 +34,7 @@ class LeadConsentApiTest extends ApiTestSupport {
         assertThat(withdrawn.body().get("marketingConsent").asBoolean()).isFalse();
         assertThat(withdrawn.body().get("consentDate").asText()).isEqualTo("2026-11-30");
         assertThat(withdrawn.body().get("consentChannel").asText()).isEqualTo("EMAIL");
+        assertThat(withdrawn.body().get("consentTextVersion").isNull()).isTrue();
 
         JsonNode entry = rep.api().get("/api/v1/leads/" + id + "/history").body().get("content").get(1);
         assertThat(entry.get("type").asText()).isEqualTo("LeadConsentWithdrawn");
@@ -40,7 +42,8 @@ class LeadConsentApiTest extends ApiTestSupport {
         assertThat(entry.get("changes").toString()).isEqualTo("["
                 + "{\"field\":\"marketingConsent\",\"oldValue\":\"true\",\"newValue\":\"false\"},"
                 + "{\"field\":\"consentDate\",\"oldValue\":\"2026-10-01\",\"newValue\":\"2026-11-30\"},"
-                + "{\"field\":\"consentChannel\",\"oldValue\":\"WEB_FORM\",\"newValue\":\"EMAIL\"}]");
+                + "{\"field\":\"consentChannel\",\"oldValue\":\"WEB_FORM\",\"newValue\":\"EMAIL\"},"
+                + "{\"field\":\"consentTextVersion\",\"oldValue\":\"2026-10\",\"newValue\":null}]");
 
         JsonNode audited = api().get("/api/v1/audit/records/LEAD/" + id + "?order=desc").body().get("content").get(0);
         assertThat(audited.get("type").asText()).isEqualTo("LeadConsentWithdrawn");
@@ -50,6 +53,7 @@ class LeadConsentApiTest extends ApiTestSupport {
         Response before = rep.api().get("/api/v1/leads/" + id + "?version=0");
         assertThat(before.body().get("marketingConsent").asBoolean()).isTrue();
         assertThat(before.body().get("consentChannel").asText()).isEqualTo("WEB_FORM");
+        assertThat(before.body().get("consentTextVersion").asText()).isEqualTo("2026-10");
     }
 
     @Test

@@ -21,7 +21,7 @@ class LeadLifecycleTest extends ApiTestSupport {
         Response created = api.post("/api/v1/leads", """
                 {"firstName": "Éloïse", "lastName": "Martin", "email": "eloise.martin@example.fr",
                  "company": "Durand SA", "country": "fr", "source": "WEB_FORM", "sourceDetail": "salon 2026",
-                 "consent": {"granted": true, "date": "2026-11-01", "channel": "WEB_FORM"}}
+                 "consent": {"granted": true, "date": "2026-11-01", "channel": "WEB_FORM", "textVersion": " 2026-11 "}}
                 """, "X-Request-Id", "capture-request-1");
 
         assertThat(created.status()).isEqualTo(201);
@@ -33,6 +33,7 @@ class LeadLifecycleTest extends ApiTestSupport {
         assertThat(created.body().get("details").get("country").asText()).isEqualTo("FR");
         assertThat(created.body().get("marketingConsent").asBoolean()).isTrue();
         assertThat(created.body().get("consentChannel").asText()).isEqualTo("WEB_FORM");
+        assertThat(created.body().get("consentTextVersion").asText()).isEqualTo("2026-11");
 
         Response read = api.get("/api/v1/leads/" + id);
         assertThat(read.status()).isEqualTo(200);

@@ -45,7 +45,7 @@ class ErasureReadModelTest extends ApiTestSupport {
         String lead = created(rep.api().post("/api/v1/leads", """
                 {"firstName": "Zéphirine", "lastName": "%s", "email": "%s", "phone": "%s", "company": "%s",
                  "jobTitle": "Directrice", "notes": "Aime le vélo", "source": "PDF_DOWNLOAD",
-                 "consent": {"granted": true, "date": "2026-10-01", "channel": "EMAIL"}}
+                 "consent": {"granted": true, "date": "2026-10-01", "channel": "EMAIL", "textVersion": "2026-10"}}
                 """.formatted(name, email, phone, company)));
         assertThat(rep.api().patch("/api/v1/leads/" + lead, "{\"jobTitle\": \"Présidente\", \"city\": \"Nantes\"}")
                 .status()).isEqualTo(200);
@@ -67,7 +67,8 @@ class ErasureReadModelTest extends ApiTestSupport {
         for (String field : List.of("firstName", "lastName", "email", "phone", "jobTitle", "notes")) {
             assertThat(after.get("details").get(field).isNull()).as(field).isTrue();
         }
-        for (String field : List.of("marketingConsent", "consentDate", "consentChannel", "disqualificationNote")) {
+        for (String field : List.of("marketingConsent", "consentDate", "consentChannel", "consentTextVersion",
+                "disqualificationNote")) {
             assertThat(after.get(field).isNull()).as(field).isTrue();
         }
         for (String kept : List.of("status", "ownerId", "source", "disqualificationReason", "capturedAt", "capturedBy")) {
@@ -93,7 +94,7 @@ class ErasureReadModelTest extends ApiTestSupport {
             for (JsonNode change : history.get(i).get("changes")) {
                 assertThat(change.get("field").asText()).isNotIn("firstName", "lastName", "email", "phone",
                         "jobTitle", "notes", "marketingConsent", "consentDate", "consentChannel",
-                        "disqualificationNote");
+                        "consentTextVersion", "disqualificationNote");
             }
         }
         assertThat(history.toString()).doesNotContain(name, "Zéphirine", email, phone, "Directrice", "Présidente",

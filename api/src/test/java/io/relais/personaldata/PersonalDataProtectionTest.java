@@ -215,7 +215,7 @@ class PersonalDataProtectionTest extends ApiTestSupport {
                 .email("eloise.martin@example.fr").phone("+33 6 12 34 56 78").company("Durand SA")
                 .jobTitle("Directrice des achats").postalCode("69002").country("FR").build();
         return new LeadCaptured(leadId, details, LeadSource.WEB_FORM, null,
-                new MarketingConsent(true, LocalDate.parse("2026-11-20"), ConsentChannel.WEB_FORM), "alice");
+                new MarketingConsent(true, LocalDate.parse("2026-11-20"), ConsentChannel.WEB_FORM, null), "alice");
     }
 
     private static ActivityLogged activity(String activityId, String contactId) {

@@ -154,7 +154,8 @@ public class Lead {
         authorization.requireChange(actorId, ownerId, leadId);
         ExpectedVersion.require(command.expectedVersion());
         MarketingConsent refusal = new MarketingConsent(false,
-                command.date() == null ? LocalDate.now(clock) : command.date(), command.channel()).validated(clock, "");
+                command.date() == null ? LocalDate.now(clock) : command.date(), command.channel(), null)
+                .validated(clock, "");
         if (status == LeadStatus.MERGED) {
             throw new InvalidTransitionException("withdraw a lead's consent", status.name());
         }

@@ -17,4 +17,15 @@ public class LeadCommandConfiguration {
     public Cache leadCache() {
         return new WeakReferenceCache();
     }
+
+    /** Lead events stored before consents had a text version (ADR 012); Axon registers them in its upcaster chain. */
+    @Bean
+    public ConsentTextVersionUpcaster leadCapturedUpcaster() {
+        return new ConsentTextVersionUpcaster(LeadCaptured.class, "consent");
+    }
+
+    @Bean
+    public ConsentTextVersionUpcaster leadConsentWithdrawnUpcaster() {
+        return new ConsentTextVersionUpcaster(LeadConsentWithdrawn.class, "consent", "previousConsent");
+    }
 }

@@ -324,7 +324,7 @@ class CommandValueRangesTest {
 
                 sample(Lead.class, List.of(), ADMIN, new CaptureLead("lead-1", LEAD, LeadSource.WEB_FORM,
                         "Spring campaign", new MarketingConsent(true, LocalDate.of(2026, 3, 1),
-                        ConsentChannel.WEB_FORM), REP)),
+                        ConsentChannel.WEB_FORM, "2026-03"), REP)),
                 sample(Lead.class, LEAD_CAPTURED, ADMIN, new UpdateLeadDetails("lead-1", leadChanges, null)),
                 sample(Lead.class, LEAD_CAPTURED, ADMIN, new AssignLeadOwner("lead-1", OTHER_REP, null)),
                 sample(Lead.class, LEAD_CAPTURED, ADMIN, new DisqualifyLead("lead-1", DisqualificationReason.OTHER,

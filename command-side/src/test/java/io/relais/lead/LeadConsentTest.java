@@ -30,9 +30,9 @@ class LeadConsentTest {
 
     private static final LocalDate TODAY = LocalDate.of(2025, 3, 10);
     private static final MarketingConsent GRANTED = new MarketingConsent(true, LocalDate.of(2024, 11, 20),
-            ConsentChannel.WEB_FORM);
+            ConsentChannel.WEB_FORM, "2024-11");
     private static final MarketingConsent WITHDRAWN = new MarketingConsent(false, LocalDate.of(2025, 3, 7),
-            ConsentChannel.EMAIL);
+            ConsentChannel.EMAIL, null);
 
     private FixtureConfiguration<Lead> fixture;
 
@@ -54,7 +54,7 @@ class LeadConsentTest {
         fixture.given(capturedWith(GRANTED))
                 .when(new WithdrawLeadConsent(LEAD_ID, null, ConsentChannel.PHONE, null), as(OWNER))
                 .expectEvents(new LeadConsentWithdrawn(LEAD_ID,
-                        new MarketingConsent(false, TODAY, ConsentChannel.PHONE), GRANTED));
+                        new MarketingConsent(false, TODAY, ConsentChannel.PHONE, null), GRANTED));
     }
 
     @Test
@@ -74,7 +74,8 @@ class LeadConsentTest {
 
     @Test
     void aRefusalGivenAtCaptureIsAlreadyAWithdrawal() {
-        fixture.given(capturedWith(new MarketingConsent(false, LocalDate.of(2025, 1, 3), ConsentChannel.WEB_FORM)))
+        fixture.given(capturedWith(new MarketingConsent(false, LocalDate.of(2025, 1, 3), ConsentChannel.WEB_FORM,
+                        null)))
                 .when(new WithdrawLeadConsent(LEAD_ID, TODAY, ConsentChannel.EMAIL, null))
                 .expectNoEvents();
     }

@@ -142,7 +142,7 @@ class LeadTest {
         @Test
         void acceptsGrantedConsentWithDateAndChannel() {
             LeadDetails details = details().email(EMAIL).build();
-            MarketingConsent consent = new MarketingConsent(true, TODAY.minusDays(3), ConsentChannel.WEB_FORM);
+            MarketingConsent consent = new MarketingConsent(true, TODAY.minusDays(3), ConsentChannel.WEB_FORM, null);
 
             fixture.givenNoPriorActivity()
                     .when(new CaptureLead(LEAD_ID, details, LeadSource.WEB_FORM, null, consent, null))
@@ -152,7 +152,7 @@ class LeadTest {
         @Test
         void acceptsConsentGivenToday() {
             LeadDetails details = details().email(EMAIL).build();
-            MarketingConsent consent = new MarketingConsent(true, TODAY, ConsentChannel.IN_PERSON);
+            MarketingConsent consent = new MarketingConsent(true, TODAY, ConsentChannel.IN_PERSON, null);
 
             fixture.givenNoPriorActivity()
                     .when(new CaptureLead(LEAD_ID, details, LeadSource.REP_ENTRY, null, consent, null))
@@ -160,9 +160,38 @@ class LeadTest {
         }
 
         @Test
+        void keepsTheVersionOfTheConsentTextThePersonWasShown() {
+            LeadDetails details = details().email(EMAIL).build();
+            MarketingConsent consent = new MarketingConsent(true, TODAY, ConsentChannel.WEB_FORM, " 2026-11 ");
+
+            fixture.givenNoPriorActivity()
+                    .when(new CaptureLead(LEAD_ID, details, LeadSource.WEB_FORM, null, consent, null))
+                    .expectEvents(new LeadCaptured(LEAD_ID, details, LeadSource.WEB_FORM, null,
+                            new MarketingConsent(true, TODAY, ConsentChannel.WEB_FORM, "2026-11"), null));
+        }
+
+        static Stream<Arguments> badTextVersions() {
+            return Stream.of(Arguments.of("v".repeat(51), "too-long"),
+                    Arguments.of("2026\u000011", "invalid-characters"),
+                    Arguments.of("2026-\ud800", "invalid-characters"));
+        }
+
+        @ParameterizedTest
+        @MethodSource("badTextVersions")
+        void refusesAConsentTextVersionTheStoreCannotKeep(String textVersion, String code) {
+            MarketingConsent consent = new MarketingConsent(true, TODAY, ConsentChannel.WEB_FORM, textVersion);
+
+            fixture.givenNoPriorActivity()
+                    .when(new CaptureLead(LEAD_ID, details().email(EMAIL).build(), LeadSource.WEB_FORM, null,
+                            consent, null))
+                    .expectNoEvents()
+                    .expectException(invalidField("consent.textVersion", code));
+        }
+
+        @Test
         void keepsARefusalOfConsentAsProof() {
             LeadDetails details = details().email(EMAIL).build();
-            MarketingConsent refusal = new MarketingConsent(false, TODAY, ConsentChannel.PHONE);
+            MarketingConsent refusal = new MarketingConsent(false, TODAY, ConsentChannel.PHONE, null);
 
             fixture.givenNoPriorActivity()
                     .when(new CaptureLead(LEAD_ID, details, LeadSource.REP_ENTRY, null, refusal, null))
@@ -284,7 +313,7 @@ class LeadTest {
 
         @Test
         void refusesConsentDatedInTheFuture() {
-            MarketingConsent consent = new MarketingConsent(true, TODAY.plusDays(2), ConsentChannel.WEB_FORM);
+            MarketingConsent consent = new MarketingConsent(true, TODAY.plusDays(2), ConsentChannel.WEB_FORM, null);
 
             fixture.givenNoPriorActivity()
                     .when(new CaptureLead(LEAD_ID, details().email(EMAIL).build(), LeadSource.WEB_FORM, null,
@@ -296,7 +325,7 @@ class LeadTest {
         @Test
         void acceptsConsentDatedTodayInATimeZoneAheadOfUtc() {
             FixtureConfiguration<Lead> lateEvening = leadFixture(Instant.parse("2025-03-10T23:30:00Z"), ADMIN);
-            MarketingConsent consent = new MarketingConsent(true, TODAY.plusDays(1), ConsentChannel.IN_PERSON);
+            MarketingConsent consent = new MarketingConsent(true, TODAY.plusDays(1), ConsentChannel.IN_PERSON, null);
 
             lateEvening.givenNoPriorActivity()
                     .when(new CaptureLead(LEAD_ID, details().email(EMAIL).build(), LeadSource.REP_ENTRY, null,
@@ -317,7 +346,7 @@ class LeadTest {
 
         @Test
         void refusesConsentWithoutADate() {
-            MarketingConsent consent = new MarketingConsent(true, null, ConsentChannel.WEB_FORM);
+            MarketingConsent consent = new MarketingConsent(true, null, ConsentChannel.WEB_FORM, null);
 
             fixture.givenNoPriorActivity()
                     .when(new CaptureLead(LEAD_ID, details().email(EMAIL).build(), LeadSource.WEB_FORM, null,
@@ -329,7 +358,7 @@ class LeadTest {
         @ParameterizedTest
         @ValueSource(strings = {"-999999999-01-01", "0001-01-01", "1899-12-31"})
         void refusesConsentDatedBefore1900(LocalDate date) {
-            MarketingConsent consent = new MarketingConsent(true, date, ConsentChannel.PAPER_FORM);
+            MarketingConsent consent = new MarketingConsent(true, date, ConsentChannel.PAPER_FORM, null);
 
             fixture.givenNoPriorActivity()
                     .when(new CaptureLead(LEAD_ID, details().email(EMAIL).build(), LeadSource.WEB_FORM, null,
@@ -358,7 +387,7 @@ class LeadTest {
 
         @Test
         void refusesConsentWithoutAChannel() {
-            MarketingConsent consent = new MarketingConsent(true, TODAY, null);
+            MarketingConsent consent = new MarketingConsent(true, TODAY, null, null);
 
             fixture.givenNoPriorActivity()
                     .when(new CaptureLead(LEAD_ID, details().email(EMAIL).build(), LeadSource.WEB_FORM, null,

@@ -10,7 +10,7 @@ import java.util.List;
  * A lead as the read model shows it, with the lead it was merged into or the duplicates merged into it.
  *
  * @param personalDataErased the person's data was erased: their names, e-mail, phone, job title, notes, consent
- *                           and disqualification note are null for good; the rest of the lead stays
+ *                           (its text version included) and disqualification note are null for good; the rest of the lead stays
  */
 public record LeadView(
         String id,
@@ -22,6 +22,7 @@ public record LeadView(
         @Nullable Boolean marketingConsent,
         @Nullable LocalDate consentDate,
         @Nullable ConsentChannel consentChannel,
+        @Nullable String consentTextVersion,
         @Nullable String ownerId,
         @Nullable DisqualificationReason disqualificationReason,
         @Nullable String disqualificationNote,

@@ -18,7 +18,8 @@ public final class LeadEventChanges {
      */
     public static final Set<String> PERSONAL_FIELDS = Set.copyOf(Stream.concat(
             ErasedPersonalData.personalFields(LeadDetails.class).stream(),
-            Stream.of("marketingConsent", "consentDate", "consentChannel", "disqualificationNote")).toList());
+            Stream.of("marketingConsent", "consentDate", "consentChannel", "consentTextVersion",
+                    "disqualificationNote")).toList());
 
     private LeadEventChanges() {
     }
@@ -102,6 +103,8 @@ public final class LeadEventChanges {
         Changes.add(changes, "consentDate", before == null ? null : before.date(), after == null ? null : after.date());
         Changes.add(changes, "consentChannel", before == null ? null : before.channel(),
                 after == null ? null : after.channel());
+        Changes.add(changes, "consentTextVersion", before == null ? null : before.textVersion(),
+                after == null ? null : after.textVersion());
         return changes;
     }
 

@@ -38,8 +38,8 @@ class LeadReadRepository {
 
     private static final String COLUMNS = "id, version, status, first_name, last_name, email, phone, company, "
             + "job_title, website, postal_code, city, country, notes, naf_code, company_size, source, source_detail, "
-            + "marketing_consent, "
-            + "consent_date, consent_channel, owner_id, disqualification_reason, disqualification_note, "
+            + "marketing_consent, consent_date, consent_channel, consent_text_version, "
+            + "owner_id, disqualification_reason, disqualification_note, "
             + "captured_at, captured_by, updated_at, converted_account_id, converted_contact_id, merged_into, merged_ids, "
             + "personal_data_erased";
     private static final Map<LeadSortField, String> SORT_COLUMNS = Map.of(
@@ -155,18 +155,19 @@ class LeadReadRepository {
                 ps.setObject(19, row.marketingConsent, Types.BOOLEAN);
                 ps.setObject(20, row.consentDate, Types.DATE);
                 ps.setString(21, name(row.consentChannel));
-                ps.setString(22, row.ownerId);
-                ps.setString(23, name(row.disqualificationReason));
-                ps.setString(24, row.disqualificationNote);
-                ps.setTimestamp(25, Timestamp.from(row.capturedAt));
-                ps.setString(26, row.capturedBy);
-                ps.setTimestamp(27, Timestamp.from(row.updatedAt()));
-                ps.setString(28, row.convertedAccountId);
-                ps.setString(29, row.convertedContactId);
-                ps.setString(30, row.mergedIntoId);
-                ps.setArray(31, ps.getConnection().createArrayOf("varchar", row.mergedLeadIds.toArray()));
-                ps.setBoolean(32, row.personalDataErased);
-                ps.setString(33, SearchText.of(d.firstName(), d.lastName(), d.company(), d.email()));
+                ps.setString(22, row.consentTextVersion);
+                ps.setString(23, row.ownerId);
+                ps.setString(24, name(row.disqualificationReason));
+                ps.setString(25, row.disqualificationNote);
+                ps.setTimestamp(26, Timestamp.from(row.capturedAt));
+                ps.setString(27, row.capturedBy);
+                ps.setTimestamp(28, Timestamp.from(row.updatedAt()));
+                ps.setString(29, row.convertedAccountId);
+                ps.setString(30, row.convertedContactId);
+                ps.setString(31, row.mergedIntoId);
+                ps.setArray(32, ps.getConnection().createArrayOf("varchar", row.mergedLeadIds.toArray()));
+                ps.setBoolean(33, row.personalDataErased);
+                ps.setString(34, SearchText.of(d.firstName(), d.lastName(), d.company(), d.email()));
             }
 
             @Override
@@ -248,6 +249,7 @@ class LeadReadRepository {
         row.marketingConsent = rs.getObject("marketing_consent", Boolean.class);
         row.consentDate = rs.getObject("consent_date", LocalDate.class);
         row.consentChannel = enumOrNull(ConsentChannel.class, rs.getString("consent_channel"));
+        row.consentTextVersion = rs.getString("consent_text_version");
         row.ownerId = rs.getString("owner_id");
         row.disqualificationReason = enumOrNull(DisqualificationReason.class, rs.getString("disqualification_reason"));
         row.disqualificationNote = rs.getString("disqualification_note");

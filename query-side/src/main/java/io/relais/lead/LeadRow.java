@@ -16,6 +16,7 @@ final class LeadRow extends RecordRow {
     Boolean marketingConsent;
     LocalDate consentDate;
     ConsentChannel consentChannel;
+    String consentTextVersion;
     String ownerId;
     DisqualificationReason disqualificationReason;
     String disqualificationNote;
@@ -36,11 +37,12 @@ final class LeadRow extends RecordRow {
         marketingConsent = consent == null ? null : consent.granted();
         consentDate = consent == null ? null : consent.date();
         consentChannel = consent == null ? null : consent.channel();
+        consentTextVersion = consent == null ? null : consent.textVersion();
     }
 
     LeadView toView() {
         return new LeadView(id(), version(), status, details, source, sourceDetail, marketingConsent, consentDate,
-                consentChannel, ownerId, disqualificationReason, disqualificationNote, capturedAt, capturedBy,
+                consentChannel, consentTextVersion, ownerId, disqualificationReason, disqualificationNote, capturedAt, capturedBy,
                 updatedAt(), convertedAccountId, convertedContactId, mergedIntoId, mergedLeadIds,
                 personalDataErased);
     }
