@@ -20,5 +20,7 @@ public enum AuditRecordType {
     /** A list exported ({@code ListExported}). */
     EXPORT,
     /** A file imported ({@code ImportStarted}, {@code ImportFinished}); its rows' records name it as correlation id. */
-    IMPORT
+    IMPORT,
+    /** A web form ({@code WebFormRegistered} …); the leads it captured name it as {@code onBehalfOf}. */
+    WEBFORM
 }

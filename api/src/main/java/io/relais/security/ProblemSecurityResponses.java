@@ -75,7 +75,7 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
                 "The request URL is not acceptable (empty or dot segments, encoded slashes …)"));
     }
 
-    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -2,11 +2,14 @@ package io.relais.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.relais.webform.WebFormCors;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,12 +19,16 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * Every endpoint needs a signed-in user, except health, the Prometheus scrape and the API description.
- * Stateless: each request carries its credentials (Basic or a bearer token), so no session and no CSRF.
+ * Every endpoint needs a signed-in user, except health, the Prometheus scrape, the API description and the web
+ * forms' submissions ({@link #PUBLIC_API}). Stateless: each request carries its credentials (Basic or a bearer
+ * token), so no session and no CSRF. Cross-origin requests are answered for web forms only ({@link WebFormCors}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -30,17 +37,24 @@ public class SecurityConfiguration {
 
     private static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+    /** The API's routes that need no sign-in, as Ant patterns (the API description marks them so). */
+    public static final List<String> PUBLIC_API = List.of("/api/v1/web-forms/*/submissions");
 
     /** Only with a web server: the benchmark runs the engine without one. */
     @Bean
     @ConditionalOnWebApplication
     public SecurityFilterChain api(HttpSecurity http, SecurityProperties properties,
                                    ProblemSecurityResponses problems, QueryGateway queries,
-                                   PasswordAuthenticationProvider passwords) throws Exception {
+                                   PasswordAuthenticationProvider passwords,
+                                   @Qualifier(WebFormCors.BEAN) CorsConfigurationSource webForms) throws Exception {
         boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
+        CorsFilter cors = new CorsFilter(webForms);
+        cors.setCorsProcessor(new ProblemCorsProcessor(problems));
         http.csrf(AbstractHttpConfigurer::disable)
+                .addFilterAt(cors, CorsFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers(HttpMethod.POST, PUBLIC_API.toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         if (jwt) {

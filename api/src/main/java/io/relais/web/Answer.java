@@ -25,6 +25,9 @@ public @interface Answer {
     /** Whether the answer carries the route's return value. */
     boolean body() default true;
 
+    /** What the answer means; by default what it means for a record (200 the record, 201 created …). */
+    String description() default "";
+
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)

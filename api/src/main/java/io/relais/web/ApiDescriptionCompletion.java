@@ -1,5 +1,6 @@
 package io.relais.web;
 
+import io.relais.security.SecurityConfiguration;
 import io.relais.security.SecurityProperties;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,6 +43,7 @@ import java.util.function.Function;
 class ApiDescriptionCompletion implements OpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
+    private static final AntPathMatcher ROUTES = new AntPathMatcher();
     private static final String PERSONAL_DATA_ERASED = "personalDataErased";
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -56,13 +59,18 @@ class ApiDescriptionCompletion implements OpenApiCustomizer {
         String scheme = declareSignIn(api);
         declareProblem(api);
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            operation.addSecurityItem(new SecurityRequirement().addList(scheme));
-            if (method != PathItem.HttpMethod.GET) {
+            boolean open = SecurityConfiguration.PUBLIC_API.stream().anyMatch(route -> ROUTES.match(route, path));
+            if (open) {
+                operation.setSecurity(new ArrayList<>());
+            } else {
+                operation.addSecurityItem(new SecurityRequirement().addList(scheme));
+            }
+            if (method != PathItem.HttpMethod.GET && !open) {
                 operation.addParametersItem(new HeaderParameter().name(ChangeReason.HEADER).required(false)
                         .description(ChangeReason.DESCRIPTION)
                         .schema(new StringSchema().minLength(1).maxLength(ChangeReason.MAX_LENGTH)));
             }
-            addProblems(path, method, operation);
+            addProblems(path, method, operation, open);
         }));
         requireAnswerProperties(api);
         api.getComponents().getSchemas().values().stream().filter(schema -> schema.getProperties() != null)
@@ -131,19 +139,30 @@ class ApiDescriptionCompletion implements OpenApiCustomizer {
         api.getComponents().addSchemas(PROBLEM, problem);
     }
 
-    private static void addProblems(String path, PathItem.HttpMethod method, Operation operation) {
+    /**
+     * The problems every operation may answer; a public one (no sign-in) answers no 401 and no conflict, and its 403
+     * and 429 say why it refuses.
+     */
+    private static void addProblems(String path, PathItem.HttpMethod method, Operation operation, boolean open) {
         Map<String, String> problems = new TreeMap<>();
         problems.put("400", "The request is malformed or an input is out of its range (the problem names it)");
-        problems.put("401", "No valid credentials");
-        problems.put("403", "The caller's profile or place in the hierarchy does not allow it");
         problems.put("406", "The Accept header admits no JSON");
         problems.put("413", "The body is over the size limit (any request may send one)");
         problems.put("415", "The body is not JSON (any request may send one)");
-        problems.put("429", "Too many failed sign-ins: wait Retry-After seconds");
-        if (path.contains("{")) {
-            problems.put("404", "No such record, or not one the caller may see");
+        if (open) {
+            problems.put("403", "The page's origin is not one the form allows (origin-not-allowed)");
+            problems.put("404", "No form takes submissions under this key");
+            problems.put("415", "The body is neither a url-encoded form nor JSON");
+            problems.put("429", "Too many submissions from this address or to this form: wait Retry-After seconds");
+        } else {
+            problems.put("401", "No valid credentials");
+            problems.put("403", "The caller's profile or place in the hierarchy does not allow it");
+            problems.put("429", "Too many failed sign-ins: wait Retry-After seconds");
         }
-        if (method != PathItem.HttpMethod.GET) {
+        if (path.contains("{")) {
+            problems.putIfAbsent("404", "No such record, or not one the caller may see");
+        }
+        if (method != PathItem.HttpMethod.GET && !open) {
             problems.put("409", "The record's state or version does not allow it (stale-version, "
                     + "invalid-transition …)");
             problems.put("422", "A retry that differs from the first request, or a record that lacks what the "

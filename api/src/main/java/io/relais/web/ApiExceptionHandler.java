@@ -84,6 +84,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "The multipart form cannot be read: its parts and their boundary must be as RFC 7578 says");
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(ProblemTypes.problem(HttpStatus.TOO_MANY_REQUESTS, e.code(), "Too many requests",
+                        e.getMessage()));
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected failure", e);

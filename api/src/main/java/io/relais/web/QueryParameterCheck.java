@@ -3,6 +3,7 @@ package io.relais.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.web.multipart.MultipartRequest;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -29,14 +30,14 @@ public class QueryParameterCheck implements WebMvcConfigurer, HandlerInterceptor
     }
 
     /**
-     * A multipart form's fields are parameters too, but not query parameters: the route that reads the form checks
-     * them (an import's mapping is longer than a filter), and they are not read here, so that a route that takes
-     * no form answers 415 to one without reading it.
+     * A form's fields (multipart or URL-encoded) are parameters too, but not query parameters: the route that reads
+     * the form checks them (an import's mapping, a web form's notes are longer than a filter), and they are not read
+     * here, so that a route that takes no form answers 415 to one without reading it.
      */
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (request instanceof MultipartRequest) {
+        if (request instanceof MultipartRequest || isUrlEncodedForm(request)) {
             UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams()
                     .forEach((name, values) -> parameters.put(UriUtils.decode(name, StandardCharsets.UTF_8),
                             values.stream().map(value -> value == null ? "" : UriUtils.decode(value,
@@ -46,5 +47,11 @@ public class QueryParameterCheck implements WebMvcConfigurer, HandlerInterceptor
         }
         parameters.forEach((name, values) -> values.forEach(value -> QueryParameters.check(name, value)));
         return true;
+    }
+
+    private static boolean isUrlEncodedForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0,
+                MediaType.APPLICATION_FORM_URLENCODED_VALUE.length());
     }
 }

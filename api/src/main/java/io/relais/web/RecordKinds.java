@@ -20,6 +20,9 @@ import io.relais.opportunity.OpportunityView;
 import io.relais.organisation.FindUser;
 import io.relais.organisation.FindUserAsOf;
 import io.relais.organisation.UserView;
+import io.relais.webform.FindWebForm;
+import io.relais.webform.FindWebFormAsOf;
+import io.relais.webform.WebFormView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -64,6 +67,12 @@ class RecordKinds {
     RecordEndpoint<UserView> usersEndpoint(RecordEndpoints endpoints) {
         return endpoints.of("User", "/api/v1/users/", (id, viewer) -> new FindUser(id), FindUserAsOf::new,
                 UserView.class, UserView::version);
+    }
+
+    @Bean
+    RecordEndpoint<WebFormView> webFormsEndpoint(RecordEndpoints endpoints) {
+        return endpoints.of("Web form", "/api/v1/web-forms/", (id, viewer) -> new FindWebForm(id),
+                FindWebFormAsOf::new, WebFormView.class, WebFormView::version);
     }
 
     @Bean

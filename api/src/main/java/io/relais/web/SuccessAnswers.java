@@ -36,7 +36,8 @@ class SuccessAnswers implements OperationCustomizer {
     private static final Map<String, Header> HEADERS = Map.of(
             HttpHeaders.ETAG, new Header().description("The record's version, for If-Match on a later change")
                     .schema(new StringSchema().example("\"3\"")),
-            HttpHeaders.LOCATION, new Header().description("Where the record is read")
+            HttpHeaders.LOCATION, new Header().description("Where the record is read (after a web form's post: the "
+                    + "page the browser goes to)")
                     .schema(new StringSchema().format("uri-reference")),
             HttpHeaders.CONTENT_DISPOSITION, new Header().description("The file's name: attachment; filename=…")
                     .schema(new StringSchema()));
@@ -52,7 +53,7 @@ class SuccessAnswers implements OperationCustomizer {
 
         static Success of(Answer answer) {
             return new Success(answer.status(), Set.of(answer.headers()), Set.of(), answer.body(),
-                    MEANINGS.get(answer.status()));
+                    answer.description().isEmpty() ? MEANINGS.get(answer.status()) : answer.description());
         }
     }
 

@@ -9,10 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.URL;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -34,13 +32,13 @@ class AuditEventClassesTest extends ApiTestSupport {
 
     @Test
     void everyEventClassRendersAsAnEntryOfAKnownRecord() {
-        Map<List<String>, List<StoredEvent>> streams = StoredEvent.samples().stream()
-                .sorted(Comparator.comparing(StoredEvent::sequenceNumber))
-                .collect(Collectors.groupingBy(sample -> List.of(sample.type(), sample.aggregateIdentifier()),
-                        LinkedHashMap::new, Collectors.toList()));
         Set<String> rendered = new TreeSet<>();
         List<String> problems = new ArrayList<>();
-        streams.forEach((stream, samples) -> {
+        StoredEvent.storesByRevision().stream().flatMap(store -> store.stream()
+                .collect(Collectors.groupingBy(sample -> List.of(sample.type(), sample.aggregateIdentifier()),
+                        LinkedHashMap::new, Collectors.toList())).entrySet().stream()).forEach(streamSamples -> {
+            List<String> stream = streamSamples.getKey();
+            List<StoredEvent> samples = streamSamples.getValue();
             List<AuditTrail.StoredRow> rows = new ArrayList<>();
             for (StoredEvent sample : samples) {
                 rows.add(new AuditTrail.StoredRow(rows.size() + 1, jdbc.queryForObject("select audit_record(?, ?, ?, ?)",

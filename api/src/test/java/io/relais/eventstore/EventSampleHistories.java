@@ -122,6 +122,11 @@ import io.relais.organisation.UserProfileChanged;
 import io.relais.organisation.UserReactivated;
 import io.relais.organisation.UserRegistered;
 import io.relais.personaldata.ErasureRequest;
+import io.relais.webform.WebForm;
+import io.relais.webform.WebFormChanged;
+import io.relais.webform.WebFormRegistered;
+import io.relais.webform.WebFormRetired;
+import io.relais.webform.WebFormSettings;
 import org.axonframework.messaging.MetaData;
 
 import java.math.BigDecimal;
@@ -165,6 +170,7 @@ final class EventSampleHistories {
     private static final String RULE = "6f8b0d2c-4e6a-4c1d-b5f7-0e2a4c6d8f19";
     private static final String EXPORT = "8b0d2f4a-6c8e-4d1f-a3b5-7c9e1a3b5d20";
     private static final String IMPORT = "2c4e6a8b-0d1f-4e3a-9b5c-7d9e1f3a5b7c";
+    private static final String WEB_FORM = "5a7c9e1b-3d5f-4a8c-9e0b-2d4f6a8c0e31";
 
     private static final String ADMIN = "admin";
     private static final String MANAGER = "sophie.moreau";
@@ -187,7 +193,7 @@ final class EventSampleHistories {
 
     static List<History> all() {
         return List.of(organisation(), lead(), account(), opportunity(), task(), call(), product(), exchangeRates(),
-                salesTarget(), listExport(), fileImport());
+                salesTarget(), listExport(), fileImport(), webForm());
     }
 
     private static History organisation() {
@@ -429,6 +435,21 @@ final class EventSampleHistories {
     }
 
     /** What a command sent through the API stamps on its events (request id, acting user, the command's id). */
+    private static History webForm() {
+        WebFormSettings registered = new WebFormSettings("Formulaire contact", List.of("https://www.relais-demo.fr",
+                "https://relais-demo.fr"), "Site web, page contact", REP,
+                "J'accepte de recevoir par e-mail les offres de Relais. Je peux retirer mon accord à tout moment.",
+                "2026-11", "https://www.relais-demo.fr/merci");
+        WebFormSettings changed = new WebFormSettings(registered.name(), registered.allowedOrigins(),
+                registered.sourceDetail(), null, registered.consentText(), "2026-12", registered.redirectUrl());
+        return new History(WebForm.class, WEB_FORM, Instant.parse("2026-12-05T11:00:00Z"), List.of(
+                new Recorded(new WebFormRegistered(WEB_FORM, "wf_3kZ8pQ1xM5vN7rT2yW4b9c", registered),
+                        creating(ADMIN, "register-web-form")),
+                new Recorded(new WebFormChanged(WEB_FORM, changed, List.of(new FieldChange("ownerId", REP, null),
+                        new FieldChange("consentTextVersion", "2026-11", "2026-12"))), by(ADMIN, "change-web-form")),
+                new Recorded(new WebFormRetired(WEB_FORM), by(ADMIN, "retire-web-form"))));
+    }
+
     private static MetaData by(String userId, String requestId) {
         return MetaData.with(AuditMetadata.USER_ID, userId)
                 .and(AuditMetadata.CORRELATION_ID, requestId)

@@ -68,6 +68,9 @@ public abstract class ApiTestSupport {
         registry.add("relais.security.password-hash-strength", () -> "4");
         // every test signs in from the same address: their wrong passwords must not add up to a throttle
         registry.add("relais.security.sign-in-failures.per-address", () -> "1000000");
+        // small enough for a test to spend: each test posts from addresses of its own (X-Forwarded-For)
+        registry.add("relais.web-forms.per-address.submissions", () -> "5");
+        registry.add("relais.web-forms.per-form.submissions", () -> "12");
         // reminders and overdue alerts come due within a test's patience
         registry.add("db-scheduler.polling-interval", () -> "200ms");
         AxonServerUnderTest.configure(registry);

@@ -63,12 +63,13 @@ class ApiDescriptionTest extends ApiTestSupport {
                         assertThat(parameter.path("required").asBoolean(false)).isFalse();
                         assertThat(parameter.path("description").asText()).contains("retry");
                     }
-                    assertThat(parameter.get("name").asText()).isNotEqualTo("key");
+                    assertThat(parameter.get("in").asText() + " " + parameter.get("name").asText())
+                            .isNotEqualTo("query key");
                 })));
 
         assertThat(described).containsExactlyInAnyOrder("post /api/v1/leads", "post /api/v1/accounts",
                 "post /api/v1/opportunities", "post /api/v1/activities/log", "post /api/v1/activities/schedule",
-                "post /api/v1/products");
+                "post /api/v1/products", "post /api/v1/web-forms");
     }
 
     @Test
@@ -177,8 +178,13 @@ class ApiDescriptionTest extends ApiTestSupport {
             for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
                 String operation = method.getKey().toUpperCase() + " " + path.getKey();
                 JsonNode described = method.getValue();
+                boolean open = described.path("security").isArray() && described.path("security").isEmpty();
                 if (!described.has("security")) {
                     violations.add(operation + ": no security requirement");
+                } else if (open != operation.equals("POST /api/v1/web-forms/{key}/submissions")) {
+                    violations.add(operation + (open ? ": needs no sign-in" : ": needs a sign-in"));
+                } else if (open && described.path("responses").has("401")) {
+                    violations.add(operation + ": needs no sign-in, yet answers 401");
                 }
                 if (described.path("responses").properties().stream().noneMatch(answer -> answer.getKey()
                         .startsWith("4") && answer.getValue().path("content").path("application/problem+json")

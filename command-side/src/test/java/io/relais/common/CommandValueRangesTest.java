@@ -133,6 +133,11 @@ import io.relais.organisation.UserDeactivated;
 import io.relais.organisation.UserRegistered;
 import io.relais.personaldata.ErasureRequest;
 import io.relais.personaldata.InMemoryDataSubjectKeys;
+import io.relais.webform.ChangeWebForm;
+import io.relais.webform.RegisterWebForm;
+import io.relais.webform.WebForm;
+import io.relais.webform.WebFormRegistered;
+import io.relais.webform.WebFormSettings;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.test.AxonAssertionError;
@@ -237,6 +242,8 @@ class CommandValueRangesTest {
     private static final LineItem LINE = new LineItem("line-1", "product-1", "Press", "price-1", new BigDecimal("3"),
             new BigDecimal("1200"), new BigDecimal("10"), new BigDecimal("700"));
 
+    private static final WebFormSettings WEB_FORM = new WebFormSettings("Contact", List.of("https://www.example.fr"),
+            "Site web", REP, "J'accepte les offres", "2026-11", "https://www.example.fr/merci");
     private static final List<Object> ACCOUNT_CREATED = List.of(new AccountCreated("account-1", ACCOUNT, REP),
             new ContactAdded("account-1", "contact-1", CONTACT, null));
     private static final List<Object> ACCOUNT_LINKED = with(ACCOUNT_CREATED,
@@ -385,7 +392,13 @@ class CommandValueRangesTest {
                         "0".repeat(64), 12, "Salon Lyon 2026", REP)),
                 sample(Import.class, List.of(new ImportStarted("import-1", ADMIN, ImportKind.LEADS, "salon.csv",
                         "0".repeat(64), 12, null, null)), OrganisationIds.IMPORT,
-                        new FinishImport("import-1", new ImportCounts(12, 10, 1, 1), "The database stopped")));
+                        new FinishImport("import-1", new ImportCounts(12, 10, 1, 1), "The database stopped")),
+                sample(WebForm.class, List.of(), ADMIN, new RegisterWebForm("form-1", "wf_4kQ9xZ2mB7nR5tY8vW3c",
+                        WEB_FORM)),
+                sample(WebForm.class, List.of(new WebFormRegistered("form-1", "wf_4kQ9xZ2mB7nR5tY8vW3c", WEB_FORM)),
+                        ADMIN, new ChangeWebForm("form-1", new WebFormSettings("Contact page", List.of(
+                        "https://www.example.fr", "https://example.fr"), null, null, "J'accepte les offres de Relais",
+                        "2026-12", "https://www.example.fr/merci?from=contact"), 0L)));
     }
 
     // ---------------------------------------------------------------------------------------------------------

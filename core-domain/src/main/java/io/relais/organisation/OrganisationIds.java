@@ -8,6 +8,8 @@ public final class OrganisationIds {
     public static final String SYSTEM_PREFIX = "system:";
     /** The system importing a file's rows, on behalf of the user who imported it. */
     public static final String IMPORT = SYSTEM_PREFIX + "import";
+    /** The system capturing a web form's submissions, on behalf of the form (its id). */
+    public static final String WEB_FORM = SYSTEM_PREFIX + "web-form";
 
     private OrganisationIds() {
     }

@@ -90,6 +90,10 @@ import io.relais.organisation.UserMoved;
 import io.relais.organisation.UserProfileChanged;
 import io.relais.organisation.UserReactivated;
 import io.relais.organisation.UserRegistered;
+import io.relais.webform.WebFormChanged;
+import io.relais.webform.WebFormRegistered;
+import io.relais.webform.WebFormRetired;
+import io.relais.webform.WebFormSettings;
 
 import static io.relais.personaldata.DataSubjectKind.CONTACT;
 import static io.relais.personaldata.DataSubjectKind.LEAD;
@@ -248,6 +252,13 @@ public final class PersonalData {
                     "ownerId").user("fileName", "source"))
             .type(ImportCounts.class, fields -> fields.plain("read", "created", "refused", "alreadyImported"))
             .event(ImportFinished.class, fields -> fields.plain("importId", "failure").nested("counts"))
+            // a form's settings are the company's words and addresses; its owner a user id like any record's
+            .type(WebFormSettings.class, fields -> fields.plain("name", "allowedOrigins", "sourceDetail", "ownerId",
+                    "consentText", "consentTextVersion", "redirectUrl"))
+            .event(WebFormRegistered.class, fields -> fields.plain("formId", "key").nested("settings"))
+            .event(WebFormChanged.class, fields -> fields.plain("formId").nested("settings")
+                    .changes("changes", WebFormSettings.class))
+            .event(WebFormRetired.class, fields -> fields.plain("formId"))
             .event(UserMoved.class, fields -> fields.plain("userId", "managerId", "previousManagerId"))
             .event(UserProfileChanged.class, fields -> fields.plain("userId", "profile", "previousProfile"))
             .event(RecordsReassignmentRequested.class, fields -> fields.plain("fromUserId", "toUserId"))

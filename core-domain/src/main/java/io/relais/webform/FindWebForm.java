@@ -1,0 +1,5 @@
+package io.relais.webform;
+
+/** One web form by its id, retired or not. */
+public record FindWebForm(String formId) {
+}
