@@ -14,15 +14,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 
 /**
- * Operational state (import jobs and their refused rows, web forms' counts) is kept with Spring Data JPA in its own transactions;
+ * Operational state (import jobs and their refused rows, web forms' counts, the company register's tables) is kept with Spring Data JPA in its own transactions;
  * the event store, Axon's token, saga and dead-letter stores and the read models stay on JDBC, under the
  * transaction manager Axon and the projections use (ADR 001, ADR 017). JPA would otherwise make its own
  * transaction manager everyone's, opening an EntityManager for every command and every projection batch.
  * Entities and repositories are looked for in the packages named here only.
  */
 @Configuration(proxyBeanMethods = false)
-@EntityScan({"io.relais.imports", "io.relais.webform"})
-@EnableJpaRepositories(basePackages = {"io.relais.imports", "io.relais.webform"}, transactionManagerRef = "operationalTransactionManager")
+@EntityScan({"io.relais.imports", "io.relais.webform", "io.relais.register"})
+@EnableJpaRepositories(basePackages = {"io.relais.imports", "io.relais.webform", "io.relais.register"},
+        transactionManagerRef = "operationalTransactionManager")
 public class OperationalState {
 
     public static final String TRANSACTIONS = "operationalTransactions";

@@ -14,12 +14,12 @@ import java.util.Set;
 
 /**
  * The engine's command-line tools (README, "For analysts" and "For operators"): {@code export events},
- * {@code rebuild}, {@code backup} and {@code restore}, each run with the engine's own settings. Exit status 0 when
- * done, 1 when it failed, 2 when the command line is wrong.
+ * {@code rebuild}, {@code backup}, {@code restore} and {@code register load}, each run with the engine's own
+ * settings. Exit status 0 when done, 1 when it failed, 2 when the command line is wrong.
  */
 public final class Tools {
 
-    private static final Set<String> COMMANDS = Set.of("export", "rebuild", "backup", "restore");
+    private static final Set<String> COMMANDS = Set.of("export", "rebuild", "backup", "restore", "register");
 
     private Tools() {
     }
@@ -47,13 +47,15 @@ public final class Tools {
                     return ProjectionRebuild.run(ToolArguments.parse(args, Set.of("all")), out, terminal);
                 case "backup":
                     return StoreBackup.backup(ToolArguments.parse(args, Set.of("to")), out);
+                case "register":
+                    return RegisterLoad.run(ToolArguments.parse(args, Set.of("companies", "establishments")), out);
                 default:
                     return StoreBackup.restore(ToolArguments.parse(args, Set.of("from")), out);
             }
         } catch (UsageException e) {
             out.println(e.getMessage());
             out.println("Usage:\n  " + EventExport.USAGE + "\n  " + ProjectionRebuild.USAGE + "\n  "
-                    + StoreBackup.BACKUP_USAGE + "\n  " + StoreBackup.RESTORE_USAGE
+                    + StoreBackup.BACKUP_USAGE + "\n  " + StoreBackup.RESTORE_USAGE + "\n  " + RegisterLoad.USAGE
                     + "\nwith the engine's settings (--relais.embedded-db.data-directory=…, --spring.datasource.url=…, "
                     + "or their environment variables)");
             return 2;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.relais.common.DomainException;
 import io.relais.common.Refusal;
 import io.relais.messaging.RefusingCommandBus;
+import io.relais.register.RegisterUnavailableException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +91,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(ProblemTypes.problem(HttpStatus.TOO_MANY_REQUESTS, e.code(), "Too many requests",
                         e.getMessage()));
+    }
+
+    /** A service the engine relies on (the company register) cannot answer: the request may be sent again later. */
+    @ExceptionHandler(RegisterUnavailableException.class)
+    ProblemDetail registerUnavailable(RegisterUnavailableException e) {
+        log.warn("The company register is unavailable: {}", e.getMessage());
+        return ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "register-unavailable", "Register unavailable",
+                "The company register cannot answer now; try again later");
     }
 
     @ExceptionHandler(Exception.class)

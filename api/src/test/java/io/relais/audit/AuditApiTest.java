@@ -244,7 +244,8 @@ class AuditApiTest extends ApiTestSupport {
                     reasons.add(parameter);
                 }
             });
-            if (operation.getKey().equals("get")) {
+            // an anonymous web form submission gives no reason: the system captures it on the form's behalf
+            if (operation.getKey().equals("get") || path.getKey().equals("/api/v1/web-forms/{key}/submissions")) {
                 assertThat(reasons).as(path.getKey()).isEmpty();
             } else {
                 writes.add(operation.getKey() + " " + path.getKey());

@@ -5,6 +5,7 @@ import io.relais.account.AccountCreated;
 import io.relais.account.AccountDetails;
 import io.relais.account.AccountDetailsUpdated;
 import io.relais.account.AccountDuplicateDismissed;
+import io.relais.account.AccountFilledFromRegister;
 import io.relais.account.AccountLinkedToErp;
 import io.relais.account.AccountMergedInto;
 import io.relais.account.AccountOwnerAssigned;
@@ -330,7 +331,14 @@ final class EventSampleHistories {
                         List.of(LEAD, MERGED_LEAD), synced, AccountStatus.CUSTOMER, "ERP-CLI-004512"),
                         by(MANAGER, "merge-accounts")),
                 new Recorded(new ContactPersonalDataErased(ACCOUNT, COLLEAGUE, ERASURE, MERGED_LEAD),
-                        by(STEWARD, "erase-contact"))));
+                        by(STEWARD, "erase-contact")),
+                new Recorded(new AccountFilledFromRegister(ACCOUNT, "SIRENE", synced.siret(), new AccountDetails(
+                        "ATELIER MARTIN", synced.tradeName(), synced.billingAddress(), synced.deliveryAddress(),
+                        synced.phone(), synced.website(), synced.siren(), synced.siret(), "62.02A", synced.headcount(),
+                        synced.annualRevenue(), synced.ownershipNotes(), synced.paymentTerms(), synced.creditLimit(),
+                        synced.purchaseVolume(), synced.ourShare(), synced.businessTarget()), List.of(
+                        new FieldChange("legalName", synced.legalName(), "ATELIER MARTIN"),
+                        new FieldChange("nafCode", synced.nafCode(), "62.02A"))), by(STEWARD, "fill-from-register"))));
     }
 
     private static AccountDetails accountDetails(Address billing, Address delivery, String phone, BigDecimal creditLimit) {

@@ -112,6 +112,32 @@ public class Account {
         return getVersion();
     }
 
+    /** Data stewards, whose job is data quality, fill accounts from a register, ERP-mastered fields included. */
+    @CommandHandler
+    public long handle(FillAccountFromRegister command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
+                       Authorization authorization) {
+        authorization.requireVisible(actorId, ownerId, accountId);
+        authorization.requireDataSteward(actorId, "Only data stewards fill accounts from a company register");
+        ExpectedVersion.require(command.expectedVersion());
+        requireLive("fill an account from a register");
+        String register = Fields.required("register", command.register(), 40);
+        String siret = Fields.siret("siret", Fields.present("siret", command.siret()));
+        Set<AccountField> fields = command.fields() == null ? Set.of() : command.fields();
+        AccountField notFromRegister = fields.stream()
+                .filter(field -> !FillAccountFromRegister.REGISTER_FIELDS.contains(field)).findFirst().orElse(null);
+        if (notFromRegister != null) {
+            throw new InvalidFieldException(notFromRegister.fieldName(), "not-from-register",
+                    notFromRegister.fieldName() + " is not something a company register says");
+        }
+        if (fields.isEmpty() || command.values() == null) {
+            throw new InvalidFieldException("fields", "no-changes", "a register's values must fill at least one field");
+        }
+        AccountDetails filled = details.merge(command.values(), fields);
+        Updates.record(FieldChanges.ofAccount(details, filled),
+                changes -> new AccountFilledFromRegister(accountId, register, siret, filled, changes));
+        return getVersion();
+    }
+
     @CommandHandler
     public long handle(AssignAccountOwner command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
@@ -398,6 +424,11 @@ public class Account {
 
     @EventSourcingHandler
     void on(AccountSyncedFromErp event) {
+        details = event.details();
+    }
+
+    @EventSourcingHandler
+    void on(AccountFilledFromRegister event) {
         details = event.details();
     }
 

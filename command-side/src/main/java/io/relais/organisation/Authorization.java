@@ -184,12 +184,17 @@ public class Authorization {
      * sync (the system).
      */
     public void requireDataSteward(String actorId) {
+        requireDataSteward(actorId, "The ERP masters this field: only data stewards and ERP syncs change it");
+    }
+
+    /** Only data stewards (and the system) do this, as {@code refusal} says. */
+    public void requireDataSteward(String actorId, String refusal) {
         if (OrganisationIds.isSystem(actorId)) {
             return;
         }
         Profile profile = directory.standing(actorId, null).map(UserStanding::actorProfile).orElse(null);
         if (profile != Profile.DATA_STEWARD) {
-            throw new NotPermittedException("The ERP masters this field: only data stewards and ERP syncs change it");
+            throw new NotPermittedException(refusal);
         }
     }
 

@@ -17,9 +17,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static io.relais.account.AccountFixtures.ACCOUNT_ID;
-import static io.relais.organisation.TestOrganisation.ADMIN;
-import static io.relais.organisation.TestOrganisation.ANALYST;
-import static io.relais.organisation.TestOrganisation.AUDITOR;
 import static io.relais.account.AccountFixtures.BILLING;
 import static io.relais.account.AccountFixtures.BILLING_TEXT;
 import static io.relais.account.AccountFixtures.C1;
@@ -27,44 +24,47 @@ import static io.relais.account.AccountFixtures.C2;
 import static io.relais.account.AccountFixtures.C3;
 import static io.relais.account.AccountFixtures.C4;
 import static io.relais.account.AccountFixtures.COMPLETE;
-import static io.relais.organisation.TestOrganisation.DIRECTOR;
 import static io.relais.account.AccountFixtures.ERP_ID;
-import static io.relais.organisation.TestOrganisation.FORMER;
 import static io.relais.account.AccountFixtures.JEANNE;
 import static io.relais.account.AccountFixtures.LEA;
 import static io.relais.account.AccountFixtures.LEAD;
-import static io.relais.organisation.TestOrganisation.MANAGER;
 import static io.relais.account.AccountFixtures.NAMED;
 import static io.relais.account.AccountFixtures.OTHER_ERP_ID;
 import static io.relais.account.AccountFixtures.OTHER_LEAD;
-import static io.relais.organisation.TestOrganisation.OTHER_MANAGER;
-import static io.relais.organisation.TestOrganisation.OTHER_REP;
 import static io.relais.account.AccountFixtures.OTHER_SIREN;
 import static io.relais.account.AccountFixtures.OTHER_SIRET;
 import static io.relais.account.AccountFixtures.OWNER;
 import static io.relais.account.AccountFixtures.PAUL;
-import static io.relais.organisation.TestOrganisation.PEER;
 import static io.relais.account.AccountFixtures.REP_1;
 import static io.relais.account.AccountFixtures.SIREN;
 import static io.relais.account.AccountFixtures.SIRET;
-import static io.relais.organisation.TestOrganisation.STEWARD;
 import static io.relais.account.AccountFixtures.SYSTEM;
-import static io.relais.organisation.TestOrganisation.UNKNOWN;
 import static io.relais.account.AccountFixtures.accountFixture;
-import static io.relais.common.CommandFixtures.as;
 import static io.relais.account.AccountFixtures.conflict;
-import static io.relais.account.AccountFixtures.knownAccount;
 import static io.relais.account.AccountFixtures.created;
 import static io.relais.account.AccountFixtures.customer;
 import static io.relais.account.AccountFixtures.details;
 import static io.relais.account.AccountFixtures.forbidden;
 import static io.relais.account.AccountFixtures.invalidField;
 import static io.relais.account.AccountFixtures.invalidTransition;
+import static io.relais.account.AccountFixtures.knownAccount;
 import static io.relais.account.AccountFixtures.linkedCustomer;
 import static io.relais.account.AccountFixtures.notFound;
 import static io.relais.account.AccountFixtures.with;
 import static io.relais.account.AccountFixtures.withContacts;
+import static io.relais.common.CommandFixtures.as;
 import static io.relais.common.RefusalMatchers.staleVersion;
+import static io.relais.organisation.TestOrganisation.ADMIN;
+import static io.relais.organisation.TestOrganisation.ANALYST;
+import static io.relais.organisation.TestOrganisation.AUDITOR;
+import static io.relais.organisation.TestOrganisation.DIRECTOR;
+import static io.relais.organisation.TestOrganisation.FORMER;
+import static io.relais.organisation.TestOrganisation.MANAGER;
+import static io.relais.organisation.TestOrganisation.OTHER_MANAGER;
+import static io.relais.organisation.TestOrganisation.OTHER_REP;
+import static io.relais.organisation.TestOrganisation.PEER;
+import static io.relais.organisation.TestOrganisation.STEWARD;
+import static io.relais.organisation.TestOrganisation.UNKNOWN;
 
 /**
  * Merging duplicate accounts: the duplicate ends with {@link AccountMergedInto}, carrying all the survivor takes
@@ -424,6 +424,9 @@ class AccountMergeTest {
                                 Set.of(AccountField.TRADE_NAME), null)),
                 Arguments.of("SyncAccountFromErp", STEWARD, "sync an account from the ERP",
                         new SyncAccountFromErp(ACCOUNT_ID, COMPLETE, Set.of(AccountField.LEGAL_NAME))),
+                Arguments.of("FillAccountFromRegister", STEWARD, "fill an account from a register",
+                        new FillAccountFromRegister(ACCOUNT_ID, "SIRENE", SIRET, COMPLETE,
+                                Set.of(AccountField.NAF_CODE), null)),
                 Arguments.of("AssignAccountOwner", MANAGER, "reassign an account",
                         new AssignAccountOwner(ACCOUNT_ID, REP_1, null)),
                 Arguments.of("PromoteAccountToCustomer", OWNER, "make a customer of an account",

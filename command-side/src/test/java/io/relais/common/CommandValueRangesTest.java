@@ -18,6 +18,7 @@ import io.relais.account.CreateAccount;
 import io.relais.account.DecisionRole;
 import io.relais.account.DismissAccountDuplicate;
 import io.relais.account.EraseContactPersonalData;
+import io.relais.account.FillAccountFromRegister;
 import io.relais.account.LinkAccountToErp;
 import io.relais.account.LinkContacts;
 import io.relais.account.MergeAccountInto;
@@ -50,17 +51,17 @@ import io.relais.catalogue.RetireProductPrice;
 import io.relais.catalogue.UpdateProduct;
 import io.relais.export.Export;
 import io.relais.export.RecordListExport;
+import io.relais.forecast.ExchangeRates;
+import io.relais.forecast.ReportingCurrency;
+import io.relais.forecast.SalesTarget;
+import io.relais.forecast.SetExchangeRate;
+import io.relais.forecast.SetSalesTarget;
 import io.relais.imports.FinishImport;
 import io.relais.imports.Import;
 import io.relais.imports.ImportCounts;
 import io.relais.imports.ImportKind;
 import io.relais.imports.ImportStarted;
 import io.relais.imports.StartImport;
-import io.relais.forecast.ExchangeRates;
-import io.relais.forecast.ReportingCurrency;
-import io.relais.forecast.SalesTarget;
-import io.relais.forecast.SetExchangeRate;
-import io.relais.forecast.SetSalesTarget;
 import io.relais.lead.AbsorbMergedLead;
 import io.relais.lead.AssignLeadOwner;
 import io.relais.lead.AutoAssignLead;
@@ -113,8 +114,8 @@ import io.relais.organisation.FoundOrganisation;
 import io.relais.organisation.InMemoryOrganisationDirectory;
 import io.relais.organisation.MoveUser;
 import io.relais.organisation.Organisation;
-import io.relais.organisation.OrganisationIds;
 import io.relais.organisation.OrganisationFounded;
+import io.relais.organisation.OrganisationIds;
 import io.relais.organisation.OwnedRecords;
 import io.relais.organisation.Profile;
 import io.relais.organisation.ReactivateUser;
@@ -287,6 +288,11 @@ class CommandValueRangesTest {
                         new BigDecimal("60000"), null, null, null),
                         EnumSet.copyOf(Arrays.stream(AccountField.values()).filter(AccountField::erpMastered)
                                 .toList()))),
+                sample(Account.class, ACCOUNT_CREATED, STEWARD, new FillAccountFromRegister("account-1", "SIRENE",
+                        ACCOUNT.siret(), new AccountDetails("DURAND INDUSTRIES", null, new Address(
+                        "12 AVENUE DES CHAMPS ELYSEES", "75008", "PARIS 8", "FR"), null, null, null, ACCOUNT.siren(),
+                        ACCOUNT.siret(), "62.02A", null, null, null, null, null, null, null, null),
+                        FillAccountFromRegister.REGISTER_FIELDS, null)),
                 sample(Account.class, ACCOUNT_CREATED, ADMIN, new AssignAccountOwner("account-1", OTHER_REP, null)),
                 sample(Account.class, with(ACCOUNT_CREATED, new AccountPromotedToCustomer("account-1")), STEWARD,
                         new LinkAccountToErp("account-1", "ERP-1", null)),

@@ -4,6 +4,7 @@ import io.relais.account.AccountCreated;
 import io.relais.account.AccountDetails;
 import io.relais.account.AccountDetailsUpdated;
 import io.relais.account.AccountDuplicateDismissed;
+import io.relais.account.AccountFilledFromRegister;
 import io.relais.account.AccountLinkedToErp;
 import io.relais.account.AccountMergedInto;
 import io.relais.account.AccountOwnerAssigned;
@@ -159,6 +160,8 @@ public final class PersonalData {
                     .changes("changes", AccountDetails.class))
             .event(AccountSyncedFromErp.class, fields -> fields.plain("accountId").nested("details")
                     .changes("changes", AccountDetails.class))
+            .event(AccountFilledFromRegister.class, fields -> fields.plain("accountId", "register", "siret")
+                    .nested("details").changes("changes", AccountDetails.class))
             .event(AccountDuplicateDismissed.class, fields -> fields.plain("accountId", "otherAccountId"))
             .event(AccountLinkedToErp.class, fields -> fields.plain("accountId", "erpId"))
             .event(AccountMergedInto.class, fields -> fields

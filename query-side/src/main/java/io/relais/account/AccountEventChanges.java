@@ -33,6 +33,9 @@ public final class AccountEventChanges {
         if (event instanceof AccountSyncedFromErp synced) {
             return synced.changes();
         }
+        if (event instanceof AccountFilledFromRegister filled) {
+            return filled.changes();
+        }
         if (event instanceof AccountOwnerAssigned assigned) {
             return List.of(new FieldChange("ownerId", assigned.previousOwnerId(), assigned.ownerId()));
         }

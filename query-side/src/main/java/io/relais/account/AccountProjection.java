@@ -61,6 +61,11 @@ public class AccountProjection {
     }
 
     @EventHandler
+    void on(AccountFilledFromRegister event, DomainEventMessage<?> message) {
+        update(message, row -> row.details = event.details());
+    }
+
+    @EventHandler
     void on(AccountOwnerAssigned event, DomainEventMessage<?> message) {
         update(message, row -> row.ownerId = event.ownerId());
     }

@@ -1,8 +1,10 @@
 package io.relais.duplicate;
 
 import io.relais.account.AccountCreated;
+import io.relais.account.AccountDetails;
 import io.relais.account.AccountDetailsUpdated;
 import io.relais.account.AccountDuplicateDismissed;
+import io.relais.account.AccountFilledFromRegister;
 import io.relais.account.AccountMergedInto;
 import io.relais.account.AccountSyncedFromErp;
 import io.relais.account.ContactAdded;
@@ -52,15 +54,24 @@ public class DuplicateProjection {
 
     @EventHandler
     void on(AccountDetailsUpdated event, EventMessage<?> message) {
-        if (concerns(event.changes(), MatchProbe.ACCOUNT_FIELDS)) {
-            batch().touch(MatchProbe.ofAccount(event.accountId(), event.details()), null, message.getTimestamp());
-        }
+        accountChanged(event.accountId(), event.details(), event.changes(), message);
     }
 
     @EventHandler
     void on(AccountSyncedFromErp event, EventMessage<?> message) {
-        if (concerns(event.changes(), MatchProbe.ACCOUNT_FIELDS)) {
-            batch().touch(MatchProbe.ofAccount(event.accountId(), event.details()), null, message.getTimestamp());
+        accountChanged(event.accountId(), event.details(), event.changes(), message);
+    }
+
+    @EventHandler
+    void on(AccountFilledFromRegister event, EventMessage<?> message) {
+        accountChanged(event.accountId(), event.details(), event.changes(), message);
+    }
+
+    /** An account's details changed, however: its duplicates are looked for again if what matches them did. */
+    private void accountChanged(String accountId, AccountDetails details, List<FieldChange> changes,
+                                EventMessage<?> message) {
+        if (concerns(changes, MatchProbe.ACCOUNT_FIELDS)) {
+            batch().touch(MatchProbe.ofAccount(accountId, details), null, message.getTimestamp());
         }
     }
 
