@@ -7,17 +7,19 @@ import io.relais.duplicate.PossibleDuplicates;
 import io.relais.export.ExportParameters;
 import io.relais.export.ListExports;
 import io.relais.organisation.Viewer;
+import io.relais.register.AccountEnrichment;
 import io.relais.security.CurrentUser;
 import io.relais.web.Answer;
 import io.relais.web.AsOfParameters;
 import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKey;
 import io.relais.web.Queries;
-import io.relais.web.RecordPaths;
 import io.relais.web.RecordEndpoint;
 import io.relais.web.RecordEndpoints;
+import io.relais.web.RecordPaths;
 import io.relais.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -55,15 +58,18 @@ public class AccountController {
     private final AccountPatches patches;
     private final PossibleDuplicates possibleDuplicates;
     private final ListExports exports;
+    private final AccountEnrichment enrichment;
 
     public AccountController(RecordEndpoints endpoints, RecordEndpoint<AccountView> accounts, Queries queries,
-                             AccountPatches patches, PossibleDuplicates possibleDuplicates, ListExports exports) {
+                             AccountPatches patches, PossibleDuplicates possibleDuplicates, ListExports exports,
+                             AccountEnrichment enrichment) {
         this.exports = exports;
         this.endpoints = endpoints;
         this.accounts = accounts;
         this.queries = queries;
         this.patches = patches;
         this.possibleDuplicates = possibleDuplicates;
+        this.enrichment = enrichment;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -76,11 +82,14 @@ public class AccountController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(schema = @Schema(implementation = AccountDetails.class),
                             examples = @ExampleObject(name = "prospect", value = AccountRequests.CREATE_EXAMPLE)))
-            @RequestBody JsonNode body, IdempotencyKey key) {
+            @RequestBody JsonNode body, IdempotencyKey key,
+            @Parameter(description = "true: what the account lacks is filled from the SIRENE register, when it knows "
+                    + "the account's SIRET or SIREN (what the request gives stays)")
+            @RequestParam(defaultValue = "false") boolean enrich) {
         return accounts.create(key, body.deepCopy(), accountId -> {
             String ownerId = patches.take(body, "ownerId");
             return new CreateAccount(accountId, patches.details(body), ownerId);
-        }, account -> new CreatedAccount(account,
+        }, accountId -> enrich ? enrichment.fillWhatItLacks(accountId, 0) : 0, account -> new CreatedAccount(account,
                 possibleDuplicates.ofAccount(account.id(), account.details(), CurrentUser.viewer())));
     }
 

@@ -13,6 +13,8 @@ public record ConvertLeadRequest(
         @Schema(description = "An existing account to attach the lead to; absent: a new account is created")
         String accountId,
         @Schema(description = "The new account's legal name; absent: the lead's company") String legalName,
+        @Schema(description = "The new account's SIRET, by which enrich=true finds it in the company register",
+                example = "73282932000017") String siret,
         @Schema(description = "A deal to open for the account, owned by the lead's owner, with the contact as its "
                 + "primary contact; absent: none") Deal opportunity) {
 

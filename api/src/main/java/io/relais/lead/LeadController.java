@@ -11,8 +11,8 @@ import io.relais.web.ExpectedVersion;
 import io.relais.web.IdempotencyKey;
 import io.relais.web.PageSize;
 import io.relais.web.Queries;
-import io.relais.web.RecordPaths;
 import io.relais.web.RecordEndpoint;
+import io.relais.web.RecordPaths;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -163,8 +163,11 @@ public class LeadController {
             + "the lead. Safe to retry: a retry completes an interrupted conversion or answers the finished one.")
     public LeadConversionResult convert(@PathVariable String id,
                                         @RequestBody(required = false) ConvertLeadRequest request,
-                                        ExpectedVersion expected) {
-        return conversion.convert(id, request, expected.version());
+                                        ExpectedVersion expected,
+                                        @Parameter(description = "true: what a new account lacks is filled from the "
+                                                + "SIRENE register, when it knows the company's SIRET or SIREN")
+                                        @RequestParam(defaultValue = "false") boolean enrich) {
+        return conversion.convert(id, request, expected.version(), enrich);
     }
 
     @PostMapping("/{id}/merge")

@@ -16,6 +16,7 @@ import io.relais.messaging.RefusingCommandBus;
 import io.relais.opportunity.OpenOpportunity;
 import io.relais.opportunity.OpportunityView;
 import io.relais.organisation.Viewer;
+import io.relais.register.AccountEnrichment;
 import io.relais.security.CurrentUser;
 import io.relais.web.IdempotencyKeys;
 import io.relais.web.RecordEndpoint;
@@ -46,22 +47,25 @@ class LeadConversion {
     private final RecordEndpoint<OpportunityView> deals;
     private final PossibleDuplicates possibleDuplicates;
     private final IdempotencyKeys idempotencyKeys;
+    private final AccountEnrichment enrichment;
 
     LeadConversion(RecordEndpoints endpoints, RecordEndpoint<LeadView> leads, RecordEndpoint<AccountView> accounts,
                    RecordEndpoint<OpportunityView> deals, PossibleDuplicates possibleDuplicates,
-                   IdempotencyKeys idempotencyKeys) {
+                   IdempotencyKeys idempotencyKeys, AccountEnrichment enrichment) {
         this.endpoints = endpoints;
         this.leads = leads;
         this.accounts = accounts;
         this.deals = deals;
         this.possibleDuplicates = possibleDuplicates;
         this.idempotencyKeys = idempotencyKeys;
+        this.enrichment = enrichment;
     }
 
-    LeadConversionResult convert(String leadId, ConvertLeadRequest body, Long expectedVersion) {
+    /** With {@code enrich}, what a new account lacks is then filled from the company register. */
+    LeadConversionResult convert(String leadId, ConvertLeadRequest body, Long expectedVersion, boolean enrich) {
         Viewer viewer = CurrentUser.viewer();
         LeadView lead = leads.visible(leadId);
-        ConvertLeadRequest request = body == null ? new ConvertLeadRequest(null, null, null) : body;
+        ConvertLeadRequest request = body == null ? new ConvertLeadRequest(null, null, null, null) : body;
         boolean newAccount = request.accountId() == null;
         String accountId = newAccount ? derivedId("account-from-lead:", leadId) : request.accountId();
         String contactId = derivedId("contact-from-lead:", leadId);
@@ -77,7 +81,12 @@ class LeadConversion {
                     viewer);
         }
         ContactDetails contact = contactFrom(lead).validated();
-        AccountDetails account = newAccount ? accountFrom(lead, request.legalName()).validated() : null;
+        if (!newAccount && request.siret() != null) {
+            throw new InvalidFieldException("siret", "not-a-new-account", "siret is a new account's: the lead goes to "
+                    + "the existing account " + accountId);
+        }
+        AccountDetails account = newAccount ? accountFrom(lead, request.legalName(), request.siret()).validated()
+                : null;
         if (!newAccount) {
             AccountView target = accounts.find(accountId, viewer).orElseThrow(() -> new InvalidFieldException(
                     "accountId", "unknown-account", "No account you may see has the id " + accountId));
@@ -94,7 +103,10 @@ class LeadConversion {
         leads.sendAndAwait(leadId, GenericCommandMessage.asCommandMessage(
                 new ConvertLead(leadId, accountId, contactId, expectedVersion))
                 .andMetaData(idempotencyKeys.requestMetadata(request)));
-        accounts.sendAndAwait(accountId, new AttachConvertedLead(accountId, leadId, contactId));
+        long accountVersion = accounts.sendAndAwait(accountId, new AttachConvertedLead(accountId, leadId, contactId));
+        if (newAccount && enrich) {
+            enrichment.fillWhatItLacks(accountId, accountVersion);
+        }
         return result(lead, accountId, contactId, deal == null ? null : open(deal, accountId, contactId), newAccount,
                 viewer);
     }
@@ -142,7 +154,7 @@ class LeadConversion {
         }
     }
 
-    private static AccountDetails accountFrom(LeadView lead, String legalName) {
+    private static AccountDetails accountFrom(LeadView lead, String legalName, String siret) {
         LeadDetails d = lead.details();
         String name = legalName == null || legalName.isBlank() ? d.company() : legalName;
         if (name == null) {
@@ -151,7 +163,7 @@ class LeadConversion {
         }
         Address address = d.postalCode() == null && d.city() == null && d.country() == null ? null
                 : new Address(null, d.postalCode(), d.city(), d.country());
-        return new AccountDetails(name, null, address, null, null, d.website(), null, null, d.nafCode(), null, null,
+        return new AccountDetails(name, null, address, null, null, d.website(), null, siret, d.nafCode(), null, null,
                 null, null, null, null, null, null);
     }
 

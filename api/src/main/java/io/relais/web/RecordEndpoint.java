@@ -111,9 +111,18 @@ public final class RecordEndpoint<V> {
      */
     public <R> ResponseEntity<R> create(IdempotencyKey key, Object request, Function<String, Object> command,
                                         Function<V, R> resource) {
+        return create(key, request, command, id -> 0, resource);
+    }
+
+    /**
+     * The same, with {@code completion} run on the new record's id once it is made (a step that completes it, such
+     * as filling it from a register), answering the version the record is then at.
+     */
+    public <R> ResponseEntity<R> create(IdempotencyKey key, Object request, Function<String, Object> command,
+                                        ToLongFunction<String> completion, Function<V, R> resource) {
         String id = pipeline.newId(kind.toLowerCase(Locale.ROOT), key);
         pipeline.create(id, command.apply(id), key, request);
-        return answer(HttpStatus.CREATED, id, 0, resource);
+        return answer(HttpStatus.CREATED, id, completion.applyAsLong(id), resource);
     }
 
     public ResponseEntity<V> create(IdempotencyKey key, Object request, Function<String, Object> command) {

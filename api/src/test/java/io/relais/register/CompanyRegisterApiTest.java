@@ -251,6 +251,40 @@ class CompanyRegisterApiTest extends ApiTestSupport {
     }
 
     @Test
+    void anAccountCreatedOrALeadConvertedAsksTheRegisterToFillWhatItLacks() {
+        TestUser rep = user("register-creator", Profile.SALES_REP);
+        Response created = rep.api().post("/api/v1/accounts?enrich=true", "{\"legalName\": \"Durand Lyon\", "
+                + "\"siret\": \"73282932000025\", \"phone\": \"+33 4 72 00 00 00\"}");
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        JsonNode details = created.body().get("details");
+        assertThat(details.get("legalName").asText()).isEqualTo("Durand Lyon");
+        assertThat(details.get("nafCode").asText()).isEqualTo("62.02A");
+        assertThat(details.get("billingAddress").get("street").asText()).isEqualTo("3 RUE DE LA REPUBLIQUE");
+        assertThat(details.get("billingAddress").get("city").asText()).isEqualTo("LYON 2E ARRONDISSEMENT");
+        assertThat(details.get("phone").asText()).isEqualTo("+33 4 72 00 00 00");
+        Response unknown = rep.api().post("/api/v1/accounts?enrich=true", "{\"legalName\": \"Inconnue\", "
+                + "\"siret\": \"81234567600017\"}");
+        assertThat(unknown.header("ETag")).isEqualTo("\"0\"");
+
+        String lead = rep.api().post("/api/v1/leads", "{\"lastName\": \"Lefèvre\", \"company\": \"Boulangerie "
+                + "Lefèvre\", \"email\": \"lefevre@example.fr\", \"postalCode\": \"69002\", \"source\": "
+                + "\"WEB_FORM\", \"ownerId\": \"" + rep.id() + "\"}").body().get("id").asText();
+        assertThat(rep.api().post("/api/v1/leads/" + lead + "/qualify", null).status()).isEqualTo(200);
+        Response converted = rep.api().post("/api/v1/leads/" + lead + "/convert?enrich=true",
+                "{\"siret\": \"44306184100013\"}");
+        assertThat(converted.status()).as(converted.toString()).isEqualTo(200);
+        JsonNode account = rep.api().get("/api/v1/accounts/" + converted.body().get("accountId").asText()).body()
+                .get("details");
+        assertThat(account.get("legalName").asText()).isEqualTo("Boulangerie Lefèvre");
+        assertThat(account.get("siren").asText()).isEqualTo("443061841");
+        assertThat(account.get("nafCode").asText()).isEqualTo("10.71C");
+        assertThat(account.get("billingAddress").get("street").asText()).isEqualTo("8 PLACE BELLECOUR");
+        assertThat(account.get("billingAddress").get("postalCode").asText()).isEqualTo("69002");
+    }
+
+    @Test
     @NeedsPostgreSqlEventStore
     void theAuditShowsWhatTheRegisterFilled() {
         TestUser steward = user("register-auditee", Profile.DATA_STEWARD);

@@ -3,10 +3,12 @@ package io.relais.account;
 import io.relais.common.AuditMetadata;
 import io.relais.common.ConflictException;
 import io.relais.common.ExpectedVersion;
+import io.relais.common.FieldChange;
 import io.relais.common.Fields;
 import io.relais.common.IncompleteRecordException;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.InvalidTransitionException;
+import io.relais.common.NotPermittedException;
 import io.relais.common.RecordNotFoundException;
 import io.relais.common.Updates;
 import io.relais.organisation.Authorization;
@@ -112,12 +114,14 @@ public class Account {
         return getVersion();
     }
 
-    /** Data stewards, whose job is data quality, fill accounts from a register, ERP-mastered fields included. */
+    /**
+     * Whoever may change the account fills what it lacks from a company register; changing a value it has (or an
+     * ERP-mastered field of a linked account) is for data stewards, whose job is data quality.
+     */
     @CommandHandler
     public long handle(FillAccountFromRegister command, @MetaDataValue(AuditMetadata.USER_ID) String actorId,
                        Authorization authorization) {
         authorization.requireVisible(actorId, ownerId, accountId);
-        authorization.requireDataSteward(actorId, "Only data stewards fill accounts from a company register");
         ExpectedVersion.require(command.expectedVersion());
         requireLive("fill an account from a register");
         String register = Fields.required("register", command.register(), 40);
@@ -133,8 +137,18 @@ public class Account {
             throw new InvalidFieldException("fields", "no-changes", "a register's values must fill at least one field");
         }
         AccountDetails filled = details.merge(command.values(), fields);
-        Updates.record(FieldChanges.ofAccount(details, filled),
-                changes -> new AccountFilledFromRegister(accountId, register, siret, filled, changes));
+        List<FieldChange> changes = FieldChanges.ofAccount(details, filled);
+        boolean erpFields = erpId != null && changes.stream().anyMatch(change -> AccountField.byName(change.field())
+                .map(AccountField::erpMastered).orElse(false));
+        if (!authorization.dataSteward(actorId)) {
+            if (erpFields || FillAccountFromRegister.overwrites(details, filled)) {
+                throw new NotPermittedException("Only data stewards change an account's values (or its ERP-mastered "
+                        + "fields) from a company register; others fill what it lacks");
+            }
+            authorization.requireChange(actorId, ownerId, accountId);
+        }
+        Updates.record(changes, recorded -> new AccountFilledFromRegister(accountId, register, siret, filled,
+                recorded));
         return getVersion();
     }
 

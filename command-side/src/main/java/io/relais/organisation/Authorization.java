@@ -189,13 +189,15 @@ public class Authorization {
 
     /** Only data stewards (and the system) do this, as {@code refusal} says. */
     public void requireDataSteward(String actorId, String refusal) {
-        if (OrganisationIds.isSystem(actorId)) {
-            return;
-        }
-        Profile profile = directory.standing(actorId, null).map(UserStanding::actorProfile).orElse(null);
-        if (profile != Profile.DATA_STEWARD) {
+        if (!dataSteward(actorId)) {
             throw new NotPermittedException(refusal);
         }
+    }
+
+    /** Whether the actor is an active data steward, or the system. */
+    public boolean dataSteward(String actorId) {
+        return OrganisationIds.isSystem(actorId) || directory.standing(actorId, null).map(UserStanding::actorProfile)
+                .orElse(null) == Profile.DATA_STEWARD;
     }
 
     /** Personal data is erased by data stewards and administrators (and the system, for retention). */

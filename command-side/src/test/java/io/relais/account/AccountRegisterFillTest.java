@@ -92,8 +92,35 @@ class AccountRegisterFillTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {OWNER, MANAGER})
+    void whoMayChangeTheAccountFillsWhatItLacksAddressPartsIncluded(String actor) {
+        AccountDetails lacking = details().from(NAMED).billingAddress(new Address(null, "75008", null, null)).build();
+        AccountDetails values = details().from(REGISTERED).legalName("Acme SARL").build();
+        AccountDetails expected = details().from(NAMED).billingAddress(REGISTERED.billingAddress()).siren(SIREN)
+                .siret(SIRET).nafCode("62.02A").build();
+
+        fixture.given(created(lacking))
+                .when(fill(values, FillAccountFromRegister.REGISTER_FIELDS, 0L), as(actor))
+                .expectEvents(new AccountFilledFromRegister(ACCOUNT_ID, "SIRENE", SIRET, expected, List.of(
+                        new FieldChange("billingAddress", "75008", "12 AVENUE DES CHAMPS ELYSEES, 75008 PARIS 8, FR"),
+                        new FieldChange("siren", null, SIREN),
+                        new FieldChange("siret", null, SIRET),
+                        new FieldChange("nafCode", null, "62.02A"))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {ANALYST, AUDITOR})
+    void whoMayOnlyReadTheAccountFillsNothing(String actor) {
+        fixture.given(created(NAMED))
+                .when(fill(details().from(REGISTERED).legalName("Acme SARL").build(),
+                        EnumSet.of(AccountField.NAF_CODE), null), as(actor))
+                .expectNoEvents()
+                .expectException(forbidden());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {OWNER, MANAGER, ADMIN, ANALYST, AUDITOR})
-    void onlyDataStewardsFillAccountsFromARegister(String actor) {
+    void onlyDataStewardsChangeAnAccountsValuesFromARegister(String actor) {
         fixture.given(created(NAMED))
                 .when(fill(REGISTERED, FillAccountFromRegister.REGISTER_FIELDS, null), as(actor))
                 .expectNoEvents()
