@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -20,8 +21,8 @@ import java.util.function.LongConsumer;
  * Loads INSEE's open-data stock files (UTF-8 CSV with a header line, as data.gouv.fr publishes them) into the
  * register's tables: {@code StockUniteLegale} for legal persons' names, {@code StockEtablissement} for the
  * establishments. A row already loaded is replaced (a newer monthly file updates the table). Rows are written with
- * batched JDBC statements, a few thousand per transaction: the stock holds tens of millions of establishments, which
- * an entity manager would hold in memory for nothing.
+ * batched JDBC statements, 5,000 per transaction: the stock holds tens of millions of establishments, which an entity
+ * manager would hold in memory for nothing.
  */
 @Component
 public class SireneStockLoader {
@@ -32,9 +33,11 @@ public class SireneStockLoader {
     private static final Set<String> COMPANY_COLUMNS = Set.of("siren", "denominationUniteLegale");
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
-    SireneStockLoader(JdbcTemplate jdbc) {
+    SireneStockLoader(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     /** Loads StockUniteLegale's legal persons (those with a denomination); answers the rows loaded. */
@@ -110,7 +113,7 @@ public class SireneStockLoader {
     private int write(String insert, List<Object[]> batch) {
         int written = batch.size();
         if (written > 0) {
-            jdbc.batchUpdate(insert, batch);
+            transactions.executeWithoutResult(status -> jdbc.batchUpdate(insert, batch));
             batch.clear();
         }
         return written;

@@ -9,7 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -40,21 +40,36 @@ public class SecurityConfiguration {
     /** The API's routes that need no sign-in, as Ant patterns (the API description marks them so). */
     public static final List<String> PUBLIC_API = List.of("/api/v1/web-forms/*/submissions");
 
+    /**
+     * The API's public routes: no sign-in is asked for, and credentials sent along are not read (a wrong password
+     * does not make a web form's post a 401). Cross-origin requests are answered here only, as the route allows them.
+     */
+    @Bean
+    @Order(1)
+    @ConditionalOnWebApplication
+    public SecurityFilterChain publicApi(HttpSecurity http, ProblemSecurityResponses problems,
+                                         @Qualifier(WebFormCors.BEAN) CorsConfigurationSource webForms)
+            throws Exception {
+        CorsFilter cors = new CorsFilter(webForms);
+        cors.setCorsProcessor(new ProblemCorsProcessor(problems));
+        return http.securityMatcher(PUBLIC_API.toArray(String[]::new))
+                .csrf(AbstractHttpConfigurer::disable)
+                .addFilterAt(cors, CorsFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
     /** Only with a web server: the benchmark runs the engine without one. */
     @Bean
     @ConditionalOnWebApplication
     public SecurityFilterChain api(HttpSecurity http, SecurityProperties properties,
                                    ProblemSecurityResponses problems, QueryGateway queries,
-                                   PasswordAuthenticationProvider passwords,
-                                   @Qualifier(WebFormCors.BEAN) CorsConfigurationSource webForms) throws Exception {
+                                   PasswordAuthenticationProvider passwords) throws Exception {
         boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
-        CorsFilter cors = new CorsFilter(webForms);
-        cors.setCorsProcessor(new ProblemCorsProcessor(problems));
         http.csrf(AbstractHttpConfigurer::disable)
-                .addFilterAt(cors, CorsFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers(HttpMethod.POST, PUBLIC_API.toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         if (jwt) {

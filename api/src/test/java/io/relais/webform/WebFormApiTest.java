@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -179,8 +180,11 @@ class WebFormApiTest extends ApiTestSupport {
                 "https://evil.example", "X-Forwarded-For", from);
         assertThat(postedElsewhere.status()).isEqualTo(403);
 
+        // credentials a page's visitor happens to send are not read: no sign-in is asked for
         Response accepted = anonymous().post(submissions(key), "{\"lastName\":\"Bernard\",\"company\":\"" + company
-                + "\",\"phone\":\"+33 3 88 00 00 00\"}", "Origin", origin, "X-Forwarded-For", from);
+                + "\",\"phone\":\"+33 3 88 00 00 00\"}", "Origin", origin, "X-Forwarded-For", from,
+                "Authorization", "Basic " + Base64.getEncoder().encodeToString("visitor:wrong".getBytes(
+                        StandardCharsets.UTF_8)));
 
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         assertThat(accepted.header("Access-Control-Allow-Origin")).isEqualTo(origin);
