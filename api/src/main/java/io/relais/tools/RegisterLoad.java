@@ -34,22 +34,36 @@ final class RegisterLoad {
         try (ToolContext tool = ToolContext.start(arguments, Set.of(), true)) {
             SireneStockLoader loader = tool.context().getBean(SireneStockLoader.class);
             if (companies != null) {
+                long begin = System.nanoTime();
                 long loaded = loader.loadCompanies(companies, rows -> { });
-                out.printf("Loaded %,d companies (legal persons) from %s%n", loaded, companies.getFileName());
+                out.printf("Loaded %,d companies (legal persons) from %s%s%n", loaded, companies.getFileName(),
+                        rate(loaded, begin));
             }
             if (establishments != null) {
+                long begin = System.nanoTime();
                 long loaded = loader.loadEstablishments(establishments, rows -> { });
-                out.printf("Loaded %,d establishments from %s%n", loaded, establishments.getFileName());
+                out.printf("Loaded %,d establishments from %s%s%n", loaded, establishments.getFileName(),
+                        rate(loaded, begin));
             }
+            long begin = System.nanoTime();
             int named = loader.nameEstablishments();
-            out.printf("Gave %,d establishments their company's legal name; done in %.1f s%n", named,
-                    (System.nanoTime() - started) / 1e9);
+            out.printf("Gave %,d establishments their company's legal name in %.1f s; done in %.1f s%n", named,
+                    seconds(begin), seconds(started));
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    private static String rate(long rows, long begin) {
+        double seconds = seconds(begin);
+        return String.format(" in %.1f s, %,.0f rows/s", seconds, rows / Math.max(seconds, 1e-3));
+    }
+
+    private static double seconds(long begin) {
+        return (System.nanoTime() - begin) / 1e9;
     }
 
     private static Path file(ToolArguments arguments, String option) {
