@@ -37,8 +37,8 @@ public class SecurityConfiguration {
 
     private static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
-    /** The API's routes that need no sign-in, as Ant patterns (the API description marks them so). */
-    public static final List<String> PUBLIC_API = List.of("/api/v1/web-forms/*/submissions");
+    /** The API's routes that need no sign-in, as path patterns (the API description marks them so). */
+    public static final List<String> PUBLIC_API = List.of(WebFormCors.SUBMISSIONS);
 
     /**
      * The API's public routes: no sign-in is asked for, and credentials sent along are not read (a wrong password

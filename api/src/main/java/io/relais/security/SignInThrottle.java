@@ -1,10 +1,9 @@
 package io.relais.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
+import io.relais.web.Allowances;
 
 import java.time.Duration;
 
@@ -15,32 +14,30 @@ import java.time.Duration;
  * <p>
  * A password check takes one failure from both allowances before it runs, so that many concurrent guesses
  * cannot run more BCrypt checks than allowed; a right password gives back only what its own check took, so a
- * success never restores an address's allowance spent on other users. Buckets are kept for at most the window
- * after their last use (by then a bucket would be full again) and at most {@code maxTracked} of each kind.
+ * success never restores an address's allowance spent on other users ({@link Allowances}: at most
+ * {@code maxTracked} of each kind are kept).
  */
 final class SignInThrottle {
 
-    private final SecurityProperties.SignInFailures settings;
-    private final Cache<String, Bucket> users;
-    private final Cache<String, Bucket> addresses;
+    private final Allowances users;
+    private final Allowances addresses;
 
     SignInThrottle(SecurityProperties.SignInFailures settings) {
-        this.settings = settings;
-        this.users = buckets(settings);
-        this.addresses = buckets(settings);
+        this.users = new Allowances(settings.perUser(), settings.window(), settings.maxTracked());
+        this.addresses = new Allowances(settings.perAddress(), settings.window(), settings.maxTracked());
     }
 
     /** Refuses when the user id or the address has no failure left to spend. */
     void checkAllowed(String userId, String address) {
-        refuseIfSpent(users.getIfPresent(userId));
-        refuseIfSpent(addresses.getIfPresent(address));
+        refuseIfSpent(users.ifTracked(userId));
+        refuseIfSpent(addresses.ifTracked(address));
     }
 
     /** Takes one failure from the user's and the address's allowance, or refuses if either is spent. */
     Reservation reserve(String userId, String address) {
-        Bucket user = users.get(userId, id -> bucket(settings.perUser()));
+        Bucket user = users.of(userId);
         take(user);
-        Bucket from = addresses.get(address, id -> bucket(settings.perAddress()));
+        Bucket from = addresses.of(address);
         try {
             take(from);
         } catch (SignInThrottledException e) {
@@ -59,12 +56,6 @@ final class SignInThrottle {
         }
     }
 
-    private Bucket bucket(int failures) {
-        return Bucket.builder()
-                .addLimit(limit -> limit.capacity(failures).refillGreedy(failures, settings.window()))
-                .build();
-    }
-
     private static void refuseIfSpent(Bucket bucket) {
         if (bucket != null) {
             EstimationProbe probe = bucket.estimateAbilityToConsume(1);
@@ -79,12 +70,5 @@ final class SignInThrottle {
         if (!probe.isConsumed()) {
             throw new SignInThrottledException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
-    }
-
-    private static Cache<String, Bucket> buckets(SecurityProperties.SignInFailures settings) {
-        return Caffeine.newBuilder()
-                .expireAfterAccess(settings.window())
-                .maximumSize(settings.maxTracked())
-                .build();
     }
 }

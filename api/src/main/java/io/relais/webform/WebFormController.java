@@ -25,11 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.List;
 
 @RestController
 @RequestMapping("/api/v1/web-forms")
@@ -99,11 +97,10 @@ public class WebFormController {
             + "refused and spam caught, in all and day by day (UTC) over the last days (relais.web-forms.days-shown).")
     public WebFormActivity activity(@PathVariable String id) {
         forms.visible(id);
-        List<Object[]> totals = counters.totals(id);
-        Object[] total = totals.get(0);
+        WebFormCounters.Totals totals = counters.totals(id);
         LocalDate from = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(properties.daysShown() - 1L);
-        return new WebFormActivity(id, ((Number) total[0]).longValue(), ((Number) total[1]).longValue(),
-                ((Number) total[2]).longValue(), (Instant) total[3],
+        return new WebFormActivity(id, totals.getCaptured(), totals.getRefused(), totals.getSpam(),
+                totals.getLastReceivedAt(),
                 counters.findByIdFormIdAndIdDayGreaterThanEqualOrderByIdDayDesc(id, from).stream()
                         .map(day -> new WebFormActivity.Day(day.day(), day.captured(), day.refused(), day.spam()))
                         .toList());

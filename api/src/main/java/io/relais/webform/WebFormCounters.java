@@ -26,7 +26,20 @@ interface WebFormCounters extends JpaRepository<WebFormCounter, WebFormCounter.D
 
     List<WebFormCounter> findByIdFormIdAndIdDayGreaterThanEqualOrderByIdDayDesc(String formId, LocalDate from);
 
-    @Query("select coalesce(sum(c.captured), 0), coalesce(sum(c.refused), 0), coalesce(sum(c.spam), 0), "
-            + "max(c.lastReceivedAt) from WebFormCounter c where c.id.formId = :formId")
-    List<Object[]> totals(@Param("formId") String formId);
+    /** What a form received since it was registered. */
+    @Query("select coalesce(sum(c.captured), 0) as captured, coalesce(sum(c.refused), 0) as refused, "
+            + "coalesce(sum(c.spam), 0) as spam, max(c.lastReceivedAt) as lastReceivedAt "
+            + "from WebFormCounter c where c.id.formId = :formId")
+    Totals totals(@Param("formId") String formId);
+
+    interface Totals {
+
+        long getCaptured();
+
+        long getRefused();
+
+        long getSpam();
+
+        Instant getLastReceivedAt();
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * What a person posts through a web form: the lead's fields (names as in a lead capture), the consent box, and the
- * honeypot {@value #HONEYPOT}, which the page hides from people: a submission that fills it is spam.
+ * honeypot {@code fax}, which the page hides from people: a submission that fills it is spam.
  */
 @Schema(description = "A web form's fields: only one way to reach the person is required. Sent from an HTML form, "
         + "a field left out or empty is absent.", example = """
@@ -30,7 +30,6 @@ public record WebFormSubmission(
                 + "not. Recorded with the form's consent text version.", example = "on") String consent,
         @Schema(description = "The honeypot: hidden from people, left empty by them") String fax) {
 
-    public static final String HONEYPOT = "fax";
     private static final Set<String> TICKED = Set.of("on", "true", "yes", "oui", "1");
 
     LeadDetails details() {

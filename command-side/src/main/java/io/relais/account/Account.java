@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
@@ -99,15 +100,8 @@ public class Account {
         if (erpId == null) {
             throw new InvalidTransitionException("sync an account that is not linked to the ERP", status.name());
         }
-        Set<AccountField> fields = command.fields() == null ? Set.of() : command.fields();
-        AccountField notMastered = fields.stream().filter(field -> !field.erpMastered()).findFirst().orElse(null);
-        if (notMastered != null) {
-            throw new InvalidFieldException(notMastered.fieldName(), "not-erp-mastered",
-                    notMastered.fieldName() + " is kept by the CRM, not the ERP");
-        }
-        if (fields.isEmpty() || command.values() == null) {
-            throw new InvalidFieldException("fields", "no-changes", "a sync must name at least one field");
-        }
+        Set<AccountField> fields = fieldsFrom(command.fields(), command.values(), AccountField::erpMastered,
+                "not-erp-mastered", "is kept by the CRM, not the ERP", "a sync must name at least one field");
         AccountDetails updated = details.merge(command.values(), fields);
         Updates.record(FieldChanges.ofAccount(details, updated),
                 changes -> new AccountSyncedFromErp(accountId, updated, changes));
@@ -126,16 +120,9 @@ public class Account {
         requireLive("fill an account from a register");
         String register = Fields.required("register", command.register(), 40);
         String siret = Fields.siret("siret", Fields.present("siret", command.siret()));
-        Set<AccountField> fields = command.fields() == null ? Set.of() : command.fields();
-        AccountField notFromRegister = fields.stream()
-                .filter(field -> !FillAccountFromRegister.REGISTER_FIELDS.contains(field)).findFirst().orElse(null);
-        if (notFromRegister != null) {
-            throw new InvalidFieldException(notFromRegister.fieldName(), "not-from-register",
-                    notFromRegister.fieldName() + " is not something a company register says");
-        }
-        if (fields.isEmpty() || command.values() == null) {
-            throw new InvalidFieldException("fields", "no-changes", "a register's values must fill at least one field");
-        }
+        Set<AccountField> fields = fieldsFrom(command.fields(), command.values(),
+                FillAccountFromRegister.REGISTER_FIELDS::contains, "not-from-register",
+                "is not something a company register says", "a register's values must fill at least one field");
         AccountDetails filled = details.merge(command.values(), fields);
         List<FieldChange> changes = FieldChanges.ofAccount(details, filled);
         boolean erpFields = erpId != null && changes.stream().anyMatch(change -> AccountField.byName(change.field())
@@ -429,6 +416,22 @@ public class Account {
         status = AccountStatus.PROSPECT;
         details = event.details();
         ownerId = event.ownerId();
+    }
+
+    /**
+     * The fields an outside source's command names for its {@code values}: each one it may set ({@code allowed},
+     * else refused with {@code code}: "<field> {@code why}"), and at least one ({@code none} says so).
+     */
+    private static Set<AccountField> fieldsFrom(Set<AccountField> named, AccountDetails values,
+                                                Predicate<AccountField> allowed, String code, String why, String none) {
+        Set<AccountField> fields = named == null ? Set.of() : named;
+        fields.stream().filter(allowed.negate()).findFirst().ifPresent(field -> {
+            throw new InvalidFieldException(field.fieldName(), code, field.fieldName() + " " + why);
+        });
+        if (fields.isEmpty() || values == null) {
+            throw new InvalidFieldException("fields", "no-changes", none);
+        }
+        return fields;
     }
 
     @EventSourcingHandler
