@@ -22,5 +22,7 @@ public enum AuditRecordType {
     /** A file imported ({@code ImportStarted}, {@code ImportFinished}); its rows' records name it as correlation id. */
     IMPORT,
     /** A web form ({@code WebFormRegistered} …); the leads it captured name it as {@code onBehalfOf}. */
-    WEBFORM
+    WEBFORM,
+    /** A webhook subscription ({@code WebhookRegistered} …); suspended by {@code system:webhooks} after failures. */
+    WEBHOOK
 }

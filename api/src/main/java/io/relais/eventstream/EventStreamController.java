@@ -68,7 +68,7 @@ public class EventStreamController {
                     + "commas for several")
             @RequestParam(required = false) List<String> type,
             @Parameter(description = "The kind of record: LEAD, ACCOUNT, CONTACT, OPPORTUNITY, ACTIVITY, PRODUCT, "
-                    + "SALES_TARGET, EXCHANGE_RATES, USER, TERRITORY, ORGANISATION or EXPORT")
+                    + "SALES_TARGET, EXCHANGE_RATES, USER, TERRITORY, ORGANISATION, EXPORT, IMPORT, WEBFORM or WEBHOOK")
             @RequestParam(required = false) String recordType,
             HttpServletResponse response) {
         long from = after == null ? 0 : after;

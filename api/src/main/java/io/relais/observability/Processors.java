@@ -2,6 +2,7 @@ package io.relais.observability;
 
 import io.relais.organisation.LeadRoutingProcess;
 import io.relais.process.RecordProcesses;
+import io.relais.webhook.WebhookOutbox;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -27,9 +28,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class Processors {
 
-    /** The processors that send commands: replaying them would send the commands again. */
+    /**
+     * The processors that send commands, or queue what goes out of the engine (webhook deliveries): replaying them
+     * would send it again.
+     */
     public static final Set<String> PROCESS_MANAGERS = Set.of(LeadRoutingProcess.PROCESSING_GROUP,
-            RecordProcesses.PROCESSING_GROUP);
+            RecordProcesses.PROCESSING_GROUP, WebhookOutbox.PROCESSING_GROUP);
 
     private final EventProcessorStates states;
     private final EventProcessingConfiguration processing;

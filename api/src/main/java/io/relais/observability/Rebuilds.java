@@ -34,8 +34,8 @@ public class Rebuilds {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new NotFoundException("Processor", name));
         if (Processors.PROCESS_MANAGERS.contains(name)) {
-            throw new ConflictException("name", "not-replayable", name + " sends commands: replaying it would send "
-                    + "them again, so it is never rebuilt");
+            throw new ConflictException("name", "not-replayable", name + " sends commands or queues webhook "
+                    + "deliveries: replaying it would send them again, so it is never rebuilt");
         }
         if (processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying)) {
             return;

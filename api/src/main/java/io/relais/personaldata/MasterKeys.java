@@ -82,6 +82,30 @@ final class MasterKeys {
         }
     }
 
+    /** {@code secret} sealed with the current master key, bound to {@code purpose} (what it is the secret of). */
+    SealedSecrets.Sealed seal(byte[] secret, String purpose) {
+        return new SealedSecrets.Sealed(currentId, Aead.seal(keys.get(currentId), secret, binding(purpose, currentId)));
+    }
+
+    byte[] open(SealedSecrets.Sealed sealed, String purpose) {
+        SecretKey master = keys.get(sealed.masterKeyId());
+        if (master == null) {
+            throw new IllegalStateException("The secret of " + purpose + " is sealed by master key "
+                    + sealed.masterKeyId() + ", which is not configured: add it to "
+                    + "relais.personal-data.previous-master-key-files");
+        }
+        try {
+            return Aead.open(master, sealed.ciphertext(), binding(purpose, sealed.masterKeyId()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The sealed secret of " + purpose + " does not open with master key "
+                    + sealed.masterKeyId() + ": it was altered or belongs to something else", e);
+        }
+    }
+
+    private static byte[] binding(String purpose, String masterKeyId) {
+        return ("secret|" + purpose + "|" + masterKeyId).getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] binding(DataSubject subject, String masterKeyId) {
         return (subject + "|" + masterKeyId).getBytes(StandardCharsets.UTF_8);
     }

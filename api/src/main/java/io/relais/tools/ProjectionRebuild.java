@@ -113,8 +113,8 @@ public final class ProjectionRebuild {
             throw new UsageException("Give one projection's name, or --all");
         }
         if (Processors.PROCESS_MANAGERS.contains(name)) {
-            throw new UsageException(name + " sends commands: replaying it would send them again, so it is never "
-                    + "rebuilt");
+            throw new UsageException(name + " sends commands or queues webhook deliveries: replaying it would "
+                    + "send them again, so it is never rebuilt");
         }
         if (!ProjectionTransactions.PROJECTIONS.contains(name)) {
             throw new UsageException("No projection is called " + name);

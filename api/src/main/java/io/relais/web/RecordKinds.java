@@ -23,6 +23,9 @@ import io.relais.organisation.UserView;
 import io.relais.webform.FindWebForm;
 import io.relais.webform.FindWebFormAsOf;
 import io.relais.webform.WebFormView;
+import io.relais.webhook.FindWebhook;
+import io.relais.webhook.FindWebhookAsOf;
+import io.relais.webhook.WebhookView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -73,6 +76,12 @@ class RecordKinds {
     RecordEndpoint<WebFormView> webFormsEndpoint(RecordEndpoints endpoints) {
         return endpoints.of("Web form", "/api/v1/web-forms/", (id, viewer) -> new FindWebForm(id),
                 FindWebFormAsOf::new, WebFormView.class, WebFormView::version);
+    }
+
+    @Bean
+    RecordEndpoint<WebhookView> webhooksEndpoint(RecordEndpoints endpoints) {
+        return endpoints.of("Webhook", "/api/v1/webhooks/", (id, viewer) -> new FindWebhook(id),
+                FindWebhookAsOf::new, WebhookView.class, WebhookView::version);
     }
 
     @Bean

@@ -128,6 +128,14 @@ import io.relais.webform.WebFormChanged;
 import io.relais.webform.WebFormRegistered;
 import io.relais.webform.WebFormRetired;
 import io.relais.webform.WebFormSettings;
+import io.relais.webhook.Webhook;
+import io.relais.webhook.WebhookChanged;
+import io.relais.webhook.WebhookRegistered;
+import io.relais.webhook.WebhookResumed;
+import io.relais.webhook.WebhookRetired;
+import io.relais.webhook.WebhookSecretRotated;
+import io.relais.webhook.WebhookSettings;
+import io.relais.webhook.WebhookSuspended;
 import org.axonframework.messaging.MetaData;
 
 import java.math.BigDecimal;
@@ -172,6 +180,7 @@ final class EventSampleHistories {
     private static final String EXPORT = "8b0d2f4a-6c8e-4d1f-a3b5-7c9e1a3b5d20";
     private static final String IMPORT = "2c4e6a8b-0d1f-4e3a-9b5c-7d9e1f3a5b7c";
     private static final String WEB_FORM = "5a7c9e1b-3d5f-4a8c-9e0b-2d4f6a8c0e31";
+    private static final String WEBHOOK = "8e2f4a6c-0b1d-4c3e-a5f7-9b1d3f5a7c92";
 
     private static final String ADMIN = "admin";
     private static final String MANAGER = "sophie.moreau";
@@ -194,7 +203,7 @@ final class EventSampleHistories {
 
     static List<History> all() {
         return List.of(organisation(), lead(), account(), opportunity(), task(), call(), product(), exchangeRates(),
-                salesTarget(), listExport(), fileImport(), webForm());
+                salesTarget(), listExport(), fileImport(), webForm(), webhook());
     }
 
     private static History organisation() {
@@ -456,6 +465,28 @@ final class EventSampleHistories {
                 new Recorded(new WebFormChanged(WEB_FORM, changed, List.of(new FieldChange("ownerId", REP, null),
                         new FieldChange("consentTextVersion", "2026-11", "2026-12"))), by(ADMIN, "change-web-form")),
                 new Recorded(new WebFormRetired(WEB_FORM), by(ADMIN, "retire-web-form"))));
+    }
+
+    private static History webhook() {
+        WebhookSettings registered = new WebhookSettings("https://erp.relais-demo.fr/hooks/relais",
+                List.of("OpportunityWon", "AccountPromotedToCustomer"), List.of(), "ERP : nouveaux clients");
+        WebhookSettings changed = new WebhookSettings(registered.url(), registered.eventTypes(), List.of("ACCOUNT",
+                "OPPORTUNITY"), registered.description());
+        String reason = "Deliveries failed without a success since 2026-12-05T14:00:00Z (last: HTTP 503)";
+        return new History(Webhook.class, WEBHOOK, Instant.parse("2026-12-05T13:00:00Z"), List.of(
+                new Recorded(new WebhookRegistered(WEBHOOK, registered, "0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b"),
+                        creating(ADMIN, "register-webhook")),
+                new Recorded(new WebhookChanged(WEBHOOK, changed, List.of(new FieldChange("recordTypes", null,
+                        "ACCOUNT, OPPORTUNITY"))), by(ADMIN, "change-webhook")),
+                new Recorded(new WebhookSecretRotated(WEBHOOK, "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"),
+                        by(ADMIN, "change-webhook")),
+                new Recorded(new WebhookSuspended(WEBHOOK, reason), MetaData.with(AuditMetadata.USER_ID,
+                        OrganisationIds.WEBHOOKS).and(AuditMetadata.ON_BEHALF_OF, WEBHOOK)
+                        .and(AuditMetadata.CHANGE_REASON, reason)
+                        .and(AuditMetadata.CORRELATION_ID, uuid("suspend-webhook"))
+                        .and(AuditMetadata.CAUSATION_ID, uuid("command:suspend-webhook"))),
+                new Recorded(new WebhookResumed(WEBHOOK), by(ADMIN, "resume-webhook")),
+                new Recorded(new WebhookRetired(WEBHOOK), by(ADMIN, "retire-webhook"))));
     }
 
     private static MetaData by(String userId, String requestId) {

@@ -71,6 +71,14 @@ public abstract class ApiTestSupport {
         // small enough for a test to spend: each test posts from addresses of its own (X-Forwarded-For)
         registry.add("relais.web-forms.per-address.submissions", () -> "5");
         registry.add("relais.web-forms.per-form.submissions", () -> "12");
+        // webhook deliveries retried, given up (FAILED) and their subscriptions suspended within a test's patience:
+        // a delivery is given up before its subscription is suspended, unless failures go on past it
+        registry.add("relais.webhooks.timeout", () -> "1s");
+        registry.add("relais.webhooks.first-retry", () -> "100ms");
+        registry.add("relais.webhooks.max-retry-interval", () -> "400ms");
+        registry.add("relais.webhooks.retry-for", () -> "2s");
+        registry.add("relais.webhooks.suspend-after", () -> "3s");
+        registry.add("relais.webhooks.poll-interval", () -> "200ms");
         // reminders and overdue alerts come due within a test's patience
         registry.add("db-scheduler.polling-interval", () -> "200ms");
         AxonServerUnderTest.configure(registry);

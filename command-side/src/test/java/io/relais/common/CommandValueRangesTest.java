@@ -139,6 +139,12 @@ import io.relais.webform.RegisterWebForm;
 import io.relais.webform.WebForm;
 import io.relais.webform.WebFormRegistered;
 import io.relais.webform.WebFormSettings;
+import io.relais.webhook.ChangeWebhook;
+import io.relais.webhook.RegisterWebhook;
+import io.relais.webhook.SuspendWebhook;
+import io.relais.webhook.Webhook;
+import io.relais.webhook.WebhookRegistered;
+import io.relais.webhook.WebhookSettings;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.test.AxonAssertionError;
@@ -245,6 +251,8 @@ class CommandValueRangesTest {
 
     private static final WebFormSettings WEB_FORM = new WebFormSettings("Contact", List.of("https://www.example.fr"),
             "Site web", REP, "J'accepte les offres", "2026-11", "https://www.example.fr/merci");
+    private static final WebhookSettings WEBHOOK = new WebhookSettings("https://erp.example.fr/relais",
+            List.of("OpportunityWon"), List.of(), "ERP");
     private static final List<Object> ACCOUNT_CREATED = List.of(new AccountCreated("account-1", ACCOUNT, REP),
             new ContactAdded("account-1", "contact-1", CONTACT, null));
     private static final List<Object> ACCOUNT_LINKED = with(ACCOUNT_CREATED,
@@ -404,7 +412,14 @@ class CommandValueRangesTest {
                 sample(WebForm.class, List.of(new WebFormRegistered("form-1", "wf_4kQ9xZ2mB7nR5tY8vW3c", WEB_FORM)),
                         ADMIN, new ChangeWebForm("form-1", new WebFormSettings("Contact page", List.of(
                         "https://www.example.fr", "https://example.fr"), null, null, "J'accepte les offres de Relais",
-                        "2026-12", "https://www.example.fr/merci?from=contact"), 0L)));
+                        "2026-12", "https://www.example.fr/merci?from=contact"), 0L)),
+                sample(Webhook.class, List.of(), ADMIN, new RegisterWebhook("webhook-1", WEBHOOK, "secret-1")),
+                sample(Webhook.class, List.of(new WebhookRegistered("webhook-1", WEBHOOK, "secret-1")), ADMIN,
+                        new ChangeWebhook("webhook-1", new WebhookSettings("https://erp.example.fr/relais/v2",
+                                List.of("OpportunityWon", "AccountPromotedToCustomer"), List.of("ACCOUNT"),
+                                "ERP: customers"), "secret-2", 0L)),
+                sample(Webhook.class, List.of(new WebhookRegistered("webhook-1", WEBHOOK, "secret-1")),
+                        OrganisationIds.WEBHOOKS, new SuspendWebhook("webhook-1", "Failed for 24 hours")));
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 package io.relais.common;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -126,6 +128,23 @@ public final class Fields {
             throw new InvalidFieldException(field, "invalid-website", field + " is not a valid web address");
         }
         return checked;
+    }
+
+    /**
+     * An absolute http or https address with a host, as {@code value} spells it; refused naming {@code field} with
+     * {@code code} and what {@code expected} says the field must be.
+     */
+    public static URI webAddress(String field, String value, String code, String expected) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // refused below, naming the field
+        }
+        throw new InvalidFieldException(field, code, field + expected + " (got " + value + ")");
     }
 
     public static String country(String field, String value) {

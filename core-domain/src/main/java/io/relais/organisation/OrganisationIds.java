@@ -10,6 +10,8 @@ public final class OrganisationIds {
     public static final String IMPORT = SYSTEM_PREFIX + "import";
     /** The system capturing a web form's submissions, on behalf of the form (its id). */
     public static final String WEB_FORM = SYSTEM_PREFIX + "web-form";
+    /** The system suspending a webhook subscription that keeps failing, on behalf of the subscription (its id). */
+    public static final String WEBHOOKS = SYSTEM_PREFIX + "webhooks";
 
     private OrganisationIds() {
     }

@@ -95,6 +95,13 @@ import io.relais.webform.WebFormChanged;
 import io.relais.webform.WebFormRegistered;
 import io.relais.webform.WebFormRetired;
 import io.relais.webform.WebFormSettings;
+import io.relais.webhook.WebhookChanged;
+import io.relais.webhook.WebhookRegistered;
+import io.relais.webhook.WebhookResumed;
+import io.relais.webhook.WebhookRetired;
+import io.relais.webhook.WebhookSecretRotated;
+import io.relais.webhook.WebhookSettings;
+import io.relais.webhook.WebhookSuspended;
 
 import static io.relais.personaldata.DataSubjectKind.CONTACT;
 import static io.relais.personaldata.DataSubjectKind.LEAD;
@@ -262,6 +269,15 @@ public final class PersonalData {
             .event(WebFormChanged.class, fields -> fields.plain("formId").nested("settings")
                     .changes("changes", WebFormSettings.class))
             .event(WebFormRetired.class, fields -> fields.plain("formId"))
+            // a subscription's address and events are the company's systems; its secret is never in an event
+            .type(WebhookSettings.class, fields -> fields.plain("url", "eventTypes", "recordTypes", "description"))
+            .event(WebhookRegistered.class, fields -> fields.plain("webhookId", "secretId").nested("settings"))
+            .event(WebhookChanged.class, fields -> fields.plain("webhookId").nested("settings")
+                    .changes("changes", WebhookSettings.class))
+            .event(WebhookSecretRotated.class, fields -> fields.plain("webhookId", "secretId"))
+            .event(WebhookSuspended.class, fields -> fields.plain("webhookId", "reason"))
+            .event(WebhookResumed.class, fields -> fields.plain("webhookId"))
+            .event(WebhookRetired.class, fields -> fields.plain("webhookId"))
             .event(UserMoved.class, fields -> fields.plain("userId", "managerId", "previousManagerId"))
             .event(UserProfileChanged.class, fields -> fields.plain("userId", "profile", "previousProfile"))
             .event(RecordsReassignmentRequested.class, fields -> fields.plain("fromUserId", "toUserId"))

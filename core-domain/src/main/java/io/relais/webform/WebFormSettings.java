@@ -5,7 +5,6 @@ import io.relais.common.InvalidFieldException;
 import jakarta.annotation.Nullable;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +58,7 @@ public record WebFormSettings(String name, List<String> allowedOrigins, @Nullabl
 
     /** An origin as browsers send it: scheme, host and port only, lower case, without the default port. */
     private static String origin(String field, String value) {
-        URI uri = web(field, Fields.required(field, value, 255), "invalid-origin",
+        URI uri = Fields.webAddress(field, Fields.required(field, value, 255), "invalid-origin",
                 " must be a web origin such as https://www.example.fr");
         if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() || uri.getRawQuery() != null
                 || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
@@ -73,20 +72,7 @@ public record WebFormSettings(String name, List<String> allowedOrigins, @Nullabl
 
     private static String redirect(String value) {
         String checked = Fields.required("redirectUrl", value, 2000);
-        web("redirectUrl", checked, "invalid-url", " must be an absolute http or https address");
+        Fields.webAddress("redirectUrl", checked, "invalid-url", " must be an absolute http or https address");
         return checked;
-    }
-
-    private static URI web(String field, String value, String code, String expected) {
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // refused below, naming the field
-        }
-        throw new InvalidFieldException(field, code, field + expected + " (got " + value + ")");
     }
 }

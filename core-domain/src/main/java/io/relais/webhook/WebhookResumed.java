@@ -1,0 +1,5 @@
+package io.relais.webhook;
+
+/** Deliveries to the subscription started again. */
+public record WebhookResumed(String webhookId) {
+}

@@ -1,0 +1,5 @@
+package io.relais.webhook;
+
+/** The subscription ended for good. */
+public record WebhookRetired(String webhookId) {
+}
