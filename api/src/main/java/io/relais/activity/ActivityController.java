@@ -35,7 +35,7 @@ import java.util.function.BiFunction;
 
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Activities", description = "Calls, e-mails, notes, meetings and tasks; reminders and overdue alerts")
+@Tag(name = "Activities", description = "Calls, e-mails, notes, meetings and tasks, with their reminders")
 public class ActivityController {
 
     private final RecordEndpoint<ActivityView> activities;
@@ -124,13 +124,6 @@ public class ActivityController {
                                                  @RequestBody ActivityRequests.Assignee request,
                                                  ExpectedVersion expected) {
         return activities.send(id, new ReassignActivity(id, request.assigneeId(), expected.version()));
-    }
-
-    @GetMapping("/alerts")
-    @Operation(summary = "Your alerts", description = "Reminders that came due and tasks or meetings gone overdue, "
-            + "newest first.")
-    public AlertPage alerts(PageRequest page) {
-        return queries.answer(new FindAlerts(CurrentUser.id(), page), AlertPage.class);
     }
 
     /** Creates the activity {@code command} makes of its id and links (see {@link #links}). */

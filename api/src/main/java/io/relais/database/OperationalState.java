@@ -14,15 +14,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 
 /**
- * Operational state (import jobs and their refused rows, web forms' counts, the company register's tables) is kept with Spring Data JPA in its own transactions;
- * the event store, Axon's token, saga and dead-letter stores and the read models stay on JDBC, under the
- * transaction manager Axon and the projections use (ADR 001, ADR 017). JPA would otherwise make its own
+ * Operational state (import jobs and their refused rows, web forms' counts, the company register's tables, what
+ * users follow and how far they read their alerts) is kept with Spring Data JPA in its own transactions; the
+ * event store, Axon's token, saga and dead-letter stores and the read models stay on JDBC, under the transaction
+ * manager Axon and the projections use (ADR 001, ADR 017). JPA would otherwise make its own
  * transaction manager everyone's, opening an EntityManager for every command and every projection batch.
  * Entities and repositories are looked for in the packages named here only.
  */
 @Configuration(proxyBeanMethods = false)
-@EntityScan({"io.relais.imports", "io.relais.webform", "io.relais.register"})
-@EnableJpaRepositories(basePackages = {"io.relais.imports", "io.relais.webform", "io.relais.register"},
+@EntityScan({"io.relais.imports", "io.relais.webform", "io.relais.register", "io.relais.alert"})
+@EnableJpaRepositories(basePackages = {"io.relais.imports", "io.relais.webform", "io.relais.register",
+        "io.relais.alert"},
         transactionManagerRef = "operationalTransactionManager")
 public class OperationalState {
 

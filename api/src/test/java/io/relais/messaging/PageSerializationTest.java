@@ -2,7 +2,8 @@ package io.relais.messaging;
 
 import io.relais.account.AccountPage;
 import io.relais.activity.ActivityPage;
-import io.relais.activity.AlertPage;
+import io.relais.alert.AlertPage;
+import io.relais.alert.FollowPage;
 import io.relais.catalogue.ProductPage;
 import io.relais.common.Page;
 import io.relais.duplicate.DuplicatePairPage;
@@ -36,6 +37,7 @@ class PageSerializationTest {
         List<Page<?>> pages = List.of(new LeadPage(List.of(), 2, 20, 41), new LeadHistoryPage(List.of(), 2, 20, 41),
                 new AccountPage(List.of(), 2, 20, 41), new OpportunityPage(List.of(), 2, 20, 41),
                 new ActivityPage(List.of(), 2, 20, 41), new AlertPage(List.of(), 2, 20, 41),
+                new FollowPage(List.of(), 2, 20, 41),
                 new TerritoryPage(List.of(), 2, 20, 41), new UserPage(List.of(), 2, 20, 41),
                 new TimelinePage(List.of(), 2, 20, 41), new DuplicatePairPage(List.of(), 2, 20, 41),
                 new ProductPage(List.of(), 2, 20, 41), new ExchangeRatePage(List.of(), 2, 20, 41),

@@ -85,8 +85,8 @@ class ApiDescriptionTest extends ApiTestSupport {
                 }));
 
         assertThat(pages).contains("LeadPage", "LeadHistoryPage", "AccountPage", "OpportunityPage", "ActivityPage",
-                "AlertPage", "TerritoryPage", "UserPage", "TimelinePage", "DuplicatePairPage", "ProductPage",
-                "ExchangeRatePage", "SalesTargetPage");
+                "AlertPage", "FollowPage", "TerritoryPage", "UserPage", "TimelinePage", "DuplicatePairPage",
+                "ProductPage", "ExchangeRatePage", "SalesTargetPage");
         for (String page : pages) {
             JsonNode properties = api.get("components").get("schemas").get(page).get("properties");
             List<String> names = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.relais.activity;
 
+import io.relais.alert.AlertKind;
 import io.relais.projection.PastStates;
 import io.relais.projection.RecordRows;
 import org.axonframework.messaging.Message;
@@ -25,7 +26,7 @@ final class ActivityBatch {
     }
 
     /** An alert raised by an event (its id is the event's), to a user. */
-    record Raised(String eventId, String userId, ActivityAlert.AlertKind kind, String activityId, Instant dueAt,
+    record Raised(String eventId, String userId, AlertKind kind, String activityId, Instant dueAt,
                   Instant at) implements AlertChange {
     }
 

@@ -1,5 +1,6 @@
 package io.relais.activity;
 
+import io.relais.alert.AlertKind;
 import io.relais.common.FieldChange;
 import io.relais.personaldata.ErasedPersonalData;
 
@@ -49,10 +50,10 @@ public final class ActivityEventChanges {
         } else if (event instanceof ActivityCancelled) {
             add(changes, "status", ActivityStatus.OPEN, ActivityStatus.CANCELLED);
         } else if (event instanceof ActivityReminderDue due) {
-            add(changes, "alerts", null, ActivityAlert.AlertKind.REMINDER + " " + due.assigneeId());
+            add(changes, "alerts", null, AlertKind.REMINDER + " " + due.assigneeId());
         } else if (event instanceof ActivityOverdue overdue) {
             add(changes, "overdue", false, true);
-            add(changes, "alerts", null, ActivityAlert.AlertKind.OVERDUE + " " + overdue.assigneeId());
+            add(changes, "alerts", null, AlertKind.OVERDUE + " " + overdue.assigneeId());
         } else if (event instanceof ActivityTransferred transferred) {
             add(changes, "accountId", transferred.previousAccountId(), transferred.accountId());
         }

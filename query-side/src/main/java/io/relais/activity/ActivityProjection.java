@@ -1,5 +1,6 @@
 package io.relais.activity;
 
+import io.relais.alert.AlertKind;
 import io.relais.account.ContactPersonalDataErased;
 import io.relais.common.AuditMetadata;
 import io.relais.projection.PastStates;
@@ -92,13 +93,13 @@ public class ActivityProjection {
     void on(ActivityReminderDue event, DomainEventMessage<?> message) {
         update(message, row -> {
         });
-        raise(message, ActivityAlert.AlertKind.REMINDER, event.activityId(), event.assigneeId(), event.dueAt());
+        raise(message, AlertKind.REMINDER, event.activityId(), event.assigneeId(), event.dueAt());
     }
 
     @EventHandler
     void on(ActivityOverdue event, DomainEventMessage<?> message) {
         update(message, row -> row.overdue = true);
-        raise(message, ActivityAlert.AlertKind.OVERDUE, event.activityId(), event.assigneeId(), event.dueAt());
+        raise(message, AlertKind.OVERDUE, event.activityId(), event.assigneeId(), event.dueAt());
     }
 
     @EventHandler
@@ -145,7 +146,7 @@ public class ActivityProjection {
         return row;
     }
 
-    private void raise(DomainEventMessage<?> message, ActivityAlert.AlertKind kind, String activityId, String userId,
+    private void raise(DomainEventMessage<?> message, AlertKind kind, String activityId, String userId,
                        Instant dueAt) {
         batch().alerts.add(new ActivityBatch.Raised(message.getIdentifier(), userId, kind, activityId, dueAt,
                 message.getTimestamp()));

@@ -25,7 +25,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The activity table and the alerts table, and the queries they answer. */
+/**
+ * The activity table and the alerts table (which the alerts feed reads with the timeline), and the queries they
+ * answer.
+ */
 @Repository
 class ActivityRepository {
 
@@ -173,21 +176,6 @@ class ActivityRepository {
                 .equal("kind", query.kind())
                 .equal("status", query.status())
                 .where("due_at < :dueBefore", "dueBefore", query.dueBefore());
-    }
-
-    @QueryHandler
-    AlertPage findAlerts(FindAlerts query) {
-        MapSqlParameterSource params = new MapSqlParameterSource("user", query.userId());
-        long total = jdbc.queryForObject("select count(*) from activity_alert where user_id = :user", params,
-                Long.class);
-        params.addValue("limit", query.page().size()).addValue("offset", query.page().offset());
-        List<ActivityAlert> items = jdbc.query("select a.id, a.kind, a.activity_id, v.subject, a.due_at, a.raised_at "
-                + "from activity_alert a join activity_view v on v.id = a.activity_id where a.user_id = :user "
-                + "order by a.raised_at desc, a.id limit :limit offset :offset", params, (rs, n) ->
-                new ActivityAlert(rs.getString("id"), ActivityAlert.AlertKind.valueOf(rs.getString("kind")),
-                        rs.getString("activity_id"), rs.getString("subject"), instant(rs, "due_at"),
-                        instant(rs, "raised_at")));
-        return new AlertPage(items, query.page().page(), query.page().size(), total);
     }
 
     @QueryHandler

@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,6 +40,14 @@ class TimelineRepository {
     };
     private static final String MEMBERS = "with recursive members(id) as (select cast(:id as varchar) union "
             + "select l.member_id from timeline_link l join members m on l.record_id = m.id) ";
+
+    /** An entry's columns, as {@link #mapEntry} reads them. */
+    static final String ENTRY_COLUMNS = "e.event_id, e.kind, e.event_type, e.record_id, e.record_version, "
+            + "e.contact_id, e.occurred_at, e.user_id, e.on_behalf_of, e.correlation_id, e.causation_id, e.changes, "
+            + "e.personal_data_erased";
+    /** Where the owner of a lead, an account or a deal is, which says who sees the record's timeline. */
+    private static final Map<TimelineKind, String> OWNED_RECORDS = Map.of(TimelineKind.LEAD, "lead_view",
+            TimelineKind.ACCOUNT, "account_view", TimelineKind.OPPORTUNITY, "opportunity_view");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
@@ -151,9 +160,8 @@ class TimelineRepository {
 
     @QueryHandler
     TimelinePage findAccountTimeline(FindAccountTimeline query) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", query.accountId());
-        List<String> members = members("exists (select 1 from account_view a where a.id = :id"
-                + Visibility.ownedBy("a.owner_id", query.viewer(), params) + ")", query.viewer(), params);
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        List<String> members = members(TimelineKind.ACCOUNT, query.accountId(), query.viewer(), params);
         List<String> sources = new ArrayList<>();
         for (String member : members) {
             sources.add(recordIs(member, sources.size(), params));
@@ -178,6 +186,16 @@ class TimelineRepository {
     private static String recordIs(String recordId, int index, MapSqlParameterSource params) {
         params.addValue("record" + index, recordId);
         return "e.record_id = :record" + index;
+    }
+
+    /**
+     * Lead, account or deal {@code id} and the records whose histories are part of its, as {@code viewer} sees
+     * them: none when they may not see it (see {@link #members(String, Viewer, MapSqlParameterSource)}).
+     */
+    List<String> members(TimelineKind kind, String id, Viewer viewer, MapSqlParameterSource params) {
+        params.addValue("id", id);
+        return members("exists (select 1 from " + OWNED_RECORDS.get(kind) + " r where r.id = :id"
+                + Visibility.ownedBy("r.owner_id", viewer, params) + ")", viewer, params);
     }
 
     /**
@@ -241,15 +259,14 @@ class TimelineRepository {
         params.addValue("limit", page.size()).addValue("offset", page.offset())
                 .addValue("reach", page.offset() + page.size());
         List<TimelineEntry> items = jdbc.query("with page as (select * from (" + String.join(" union all ", branches)
-                + ") source" + order + " limit :limit offset :offset) select e.event_id, e.kind, e.event_type, "
-                + "e.record_id, e.record_version, e.contact_id, e.occurred_at, e.user_id, e.on_behalf_of, "
-                + "e.correlation_id, e.causation_id, e.changes, e.personal_data_erased from page p join timeline_entry e "
+                + ") source" + order + " limit :limit offset :offset) select " + ENTRY_COLUMNS
+                + " from page p join timeline_entry e "
                 + "on e.event_id = p.event_id order by p.occurred_at" + direction + ", p.position" + direction,
                 params, this::mapEntry);
         return new TimelinePage(items, page.page(), page.size(), total);
     }
 
-    private TimelineEntry mapEntry(ResultSet rs, int rowNum) throws SQLException {
+    TimelineEntry mapEntry(ResultSet rs, int rowNum) throws SQLException {
         try {
             return new TimelineEntry(rs.getString("event_id"), TimelineKind.valueOf(rs.getString("kind")),
                     rs.getString("event_type"), rs.getString("record_id"), rs.getLong("record_version"),
