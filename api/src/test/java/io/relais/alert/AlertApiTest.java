@@ -53,7 +53,7 @@ class AlertApiTest extends ApiTestSupport {
         assertThat(alerts.get("content")).allSatisfy(alert -> {
             assertThat(alert.get("kind").asText()).isEqualTo("CHANGE");
             assertThat(alert.get("event").get("userId").asText()).as("only others' changes").isEqualTo(manager.id());
-            assertThat(alert.get("followed").get("id").asText()).isEqualTo(account);
+            assertThat(alert.get("followedId").asText()).isEqualTo(account);
             assertThat(alert.get("read").asBoolean()).isFalse();
         });
         assertThat(alerts.get("content")).filteredOn(alert -> alert.get("event").get("recordId").asText()
@@ -117,8 +117,8 @@ class AlertApiTest extends ApiTestSupport {
         patch(api(), "/api/v1/leads/" + lead, "{\"city\": \"Lyon\"}");
         JsonNode alerts = awaitAlerts(manager, "", page -> page.get("totalElements").asLong() == 2);
         assertThat(alerts.get("content")).allSatisfy(alert -> {
-            assertThat(alert.get("followed").get("kind").asText()).isEqualTo("USER");
-            assertThat(alert.get("followed").get("id").asText()).isEqualTo(rep.id());
+            assertThat(alert.get("followedKind").asText()).isEqualTo("USER");
+            assertThat(alert.get("followedId").asText()).isEqualTo(rep.id());
             assertThat(alert.get("event").get("recordId").asText()).isEqualTo(lead);
         });
         awaitAlerts(rep, "", page -> page.get("totalElements").asLong() == 1

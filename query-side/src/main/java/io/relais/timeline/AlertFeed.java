@@ -97,8 +97,10 @@ class AlertFeed {
         Timestamp dueAt = rs.getTimestamp("due_at");
         TimelineEntry event = timeline.mapEntry(rs, rowNum);
         long position = rs.getLong("position");
+        Follow followed = cause == RAISED ? null : query.follows().get(cause);
         return new Alert(position, raised == null ? AlertKind.CHANGE : AlertKind.valueOf(raised),
-                position <= query.readUpTo(), cause == RAISED ? null : query.follows().get(cause),
+                position <= query.readUpTo(), followed == null ? null : followed.kind(),
+                followed == null ? null : followed.id(),
                 raised == null ? null : event.recordId(), rs.getString("subject"),
                 dueAt == null ? null : dueAt.toInstant(), event);
     }
