@@ -186,7 +186,8 @@ class WebhookDeliveries {
         List<WebhookDelivery.Attempt> attempts = jdbc.query("select number, attempted_at, status_code, latency_ms, "
                 + "error from webhook_attempt where delivery_id = :id order by number", parameters,
                 (row, i) -> attempt(row));
-        return jdbc.query("select * from webhook_delivery where webhook_id = :webhook and id = :id", parameters, (row, i) -> delivery(row, attempts)).stream().findFirst();
+        return jdbc.query("select * from webhook_delivery where webhook_id = :webhook and id = :id", parameters,
+                (row, i) -> delivery(row, attempts)).stream().findFirst();
     }
 
     private static WebhookDelivery delivery(ResultSet row, List<WebhookDelivery.Attempt> attempts)

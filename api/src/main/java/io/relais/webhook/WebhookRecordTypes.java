@@ -24,7 +24,7 @@ final class WebhookRecordTypes {
     private WebhookRecordTypes() {
     }
 
-    /** The record kind of an aggregate type ({@code SalesTarget} is {@code SALES_TARGET}, {@code WebForm} {@code WEBFORM}). */
+    /** The record kind of an aggregate type: {@code SalesTarget} is {@code SALES_TARGET}, {@code WebForm} WEBFORM. */
     static String of(String aggregateType) {
         String upper = aggregateType.toUpperCase(Locale.ROOT);
         if (Arrays.stream(AuditRecordType.values()).anyMatch(kind -> kind.name().equals(upper))) {

@@ -64,8 +64,9 @@ class AlertFeed {
         long total = jdbc.queryForObject(alerted + "select count(*)" + entries + unread, params, Long.class);
         params.addValue("limit", query.page().size()).addValue("offset", query.page().offset());
         List<Alert> items = jdbc.query(alerted + "select " + TimelineRepository.ENTRY_COLUMNS
-                + ", e.position, x.cause, a.kind as alert_kind, a.due_at, v.subject" + entries + " left join activity_alert a on a.id = "
-                + "x.event_id and x.cause = " + RAISED + " left join activity_view v on v.id = a.activity_id" + unread
+                + ", e.position, x.cause, a.kind as alert_kind, a.due_at, v.subject" + entries
+                + " left join activity_alert a on a.id = x.event_id and x.cause = " + RAISED
+                + " left join activity_view v on v.id = a.activity_id" + unread
                 + " order by e.position desc limit :limit offset :offset", params,
                 (rs, n) -> alert(rs, n, query));
         return new AlertPage(items, query.page().page(), query.page().size(), total);
