@@ -44,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 class WebhookSender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
+    /** The longest error kept with an attempt, and the longest reason of a suspension. */
     private static final int MAX_ERROR = 500;
 
     private final WebhookDeliveries deliveries;
@@ -93,7 +94,12 @@ class WebhookSender implements SmartLifecycle {
                 claimed = deliveries.claim(properties.senders() * 2, now,
                         now.plus(properties.timeout().multipliedBy(2)).plusSeconds(5));
                 List<Callable<Void>> sends = claimed.stream().<Callable<Void>>map(claim -> () -> {
-                    attempt(claim);
+                    try {
+                        attempt(claim);
+                    } catch (RuntimeException e) {
+                        log.error("The attempt of delivery {} could not be recorded; it is made again once its hold "
+                                + "ends", claim.id(), e);
+                    }
                     return null;
                 }).toList();
                 attempts.invokeAll(sends);
@@ -139,8 +145,10 @@ class WebhookSender implements SmartLifecycle {
                 error == null ? null : error.substring(0, Math.min(error.length(), MAX_ERROR))), delivered, next);
         Optional<Instant> failingSince = deliveries.health(claim.webhookId(), delivered, now);
         if (failingSince.isPresent() && !now.isBefore(failingSince.get().plus(properties.suspendAfter()))) {
-            suspend(claim.webhookId(), "Deliveries failed without a success since " + failingSince.get() + " (last: "
-                    + (status == null ? error : "HTTP " + status) + ")");
+            String reason = "Deliveries failed without a success since " + failingSince.get() + " (last: "
+                    + (status == null ? error : "HTTP " + status) + ")";
+            suspend(claim.webhookId(), reason.length() <= MAX_ERROR ? reason
+                    : reason.substring(0, MAX_ERROR - 1) + "…");
         }
     }
 
