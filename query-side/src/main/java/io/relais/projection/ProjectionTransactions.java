@@ -3,6 +3,7 @@ package io.relais.projection;
 import io.relais.account.AccountProjection;
 import io.relais.activity.ActivityProjection;
 import io.relais.catalogue.CatalogueProjection;
+import io.relais.customerfeed.CustomerFeedProjection;
 import io.relais.dashboard.UsageProjection;
 import io.relais.duplicate.DuplicateProjection;
 import io.relais.forecast.ForecastReferenceProjection;
@@ -69,7 +70,7 @@ public class ProjectionTransactions {
             CatalogueProjection.PROCESSING_GROUP, OpportunityProjection.PROCESSING_GROUP,
             ActivityProjection.PROCESSING_GROUP, ForecastReferenceProjection.PROCESSING_GROUP,
             UsageProjection.PROCESSING_GROUP, WebFormProjection.PROCESSING_GROUP,
-            WebhookProjection.PROCESSING_GROUP);
+            WebhookProjection.PROCESSING_GROUP, CustomerFeedProjection.PROCESSING_GROUP);
     private static final String APPLIED = ProjectionTransactions.class.getName();
     private static final String MODE = ProjectionTransactions.class.getName() + ".mode";
     private static final String FAILURE = ProjectionTransactions.class.getName() + ".failure";
