@@ -125,8 +125,8 @@ public class Account {
                 "is not something a company register says", "a register's values must fill at least one field");
         AccountDetails filled = details.merge(command.values(), fields);
         List<FieldChange> changes = FieldChanges.ofAccount(details, filled);
-        boolean erpFields = erpId != null && changes.stream().anyMatch(change -> AccountField.byName(change.field())
-                .map(AccountField::erpMastered).orElse(false));
+        boolean erpFields = erpId != null && changes.stream()
+                .anyMatch(change -> AccountField.isErpMastered(change.field()));
         if (!authorization.dataSteward(actorId)) {
             if (erpFields || FillAccountFromRegister.overwrites(details, filled)) {
                 throw new NotPermittedException("Only data stewards change an account's values (or its ERP-mastered "

@@ -54,6 +54,11 @@ public enum AccountField {
         return Arrays.stream(values()).filter(f -> f.fieldName.equals(fieldName)).findFirst();
     }
 
+    /** Whether a change of {@code fieldName} (as field changes name it) is one of an ERP-mastered field. */
+    public static boolean isErpMastered(String fieldName) {
+        return byName(fieldName).map(AccountField::erpMastered).orElse(false);
+    }
+
     /** A copy of {@code target} with this field taken from {@code source}. */
     public AccountDetails copy(AccountDetails source, AccountDetails target) {
         return new AccountDetails(

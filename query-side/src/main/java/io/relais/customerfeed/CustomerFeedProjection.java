@@ -146,8 +146,8 @@ public class CustomerFeedProjection {
         CustomerFeedBatch batch = batch();
         batch.accounts.update(message, row -> {
             row.fields = ErpFields.of(details);
-            List<FieldChange> erpChanges = changes.stream().filter(change -> AccountField.byName(change.field())
-                    .map(AccountField::erpMastered).orElse(false)).toList();
+            List<FieldChange> erpChanges = changes.stream()
+                    .filter(change -> AccountField.isErpMastered(change.field())).toList();
             if (row.status == AccountStatus.CUSTOMER && !erpChanges.isEmpty()) {
                 batch.add(entry(CustomerFeedEntryKind.ERP_FIELDS_CHANGED, message, row, erpChanges, null, null));
             }
