@@ -22,9 +22,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * GET /api/v1/feeds/customers as the ERP reads it: a won deal and the customer it makes, the customer's ERP link and
- * ERP-field changes, nothing for other changes, resuming from {@code next}; an entry that cannot be written set aside
- * and fed once retried, after the entries written meanwhile; a rebuild that keeps every entry at its position; who
- * may read it, and bad parameters.
+ * ERP-field changes, nothing for other changes, resuming from {@code next}; a linked customer merged into a prospect;
+ * an entry that cannot be written set aside and fed once retried, after the entries written meanwhile; a rebuild that
+ * keeps every entry at its position; who may read it, and bad parameters.
  */
 class CustomerFeedApiTest extends ApiTestSupport {
 
@@ -165,6 +165,36 @@ class CustomerFeedApiTest extends ApiTestSupport {
         assertThat(later.get(2).get("changes").get(0).get("field").asText()).isEqualTo("creditLimit");
         assertThat(later.get(2).get("erpFields").get("creditLimit").decimalValue()).isEqualByComparingTo("75000");
         assertThat(read(steward.api(), start).entries().toString()).as("no contact's name").doesNotContain(contactName);
+    }
+
+    @Test
+    void aCustomerLinkedToTheErpMergedIntoAProspectMakesTheSurvivorThatCustomer() {
+        TestUser rep = user("rep-feed-merge", Profile.SALES_REP);
+        TestUser steward = user("steward-feed-merge", Profile.DATA_STEWARD);
+        long start = read(steward.api(), 0).next();
+        String prospect = created(rep.api().post("/api/v1/accounts", "{\"legalName\": \"" + tag("Morel") + "\"}"));
+        String legalName = tag("MOREL SA");
+        String customer = completeAccount(rep, legalName);
+        assertThat(rep.api().post("/api/v1/accounts/" + customer + "/promote", null).status()).isEqualTo(200);
+        String erpId = "C-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(steward.api().post("/api/v1/accounts/" + customer + "/erp-link", "{\"erpId\": \"" + erpId
+                + "\"}").status()).isEqualTo(200);
+
+        assertThat(steward.api().post("/api/v1/accounts/" + prospect + "/merge", "{\"duplicateId\": \"" + customer
+                + "\"}").status()).isEqualTo(200);
+
+        List<JsonNode> merged = awaitEntries(steward.api(), start, customer, 3);
+        assertThat(kinds(merged)).containsExactly("CUSTOMER", "ERP_LINKED", "CUSTOMER_MERGED");
+        assertThat(merged.get(2).get("mergedIntoId").asText()).isEqualTo(prospect);
+        assertThat(merged.get(2).get("accountStatus").asText()).isEqualTo("MERGED");
+        List<JsonNode> survivor = awaitEntries(steward.api(), start, prospect, 2);
+        assertThat(kinds(survivor)).as("the prospect's details filled before it became a customer: no change sent")
+                .containsExactly("CUSTOMER", "ERP_LINKED");
+        assertThat(survivor.get(0).get("position").asLong()).isGreaterThan(merged.get(2).get("position").asLong());
+        assertThat(survivor.get(0).get("userId").asText()).isEqualTo("system:account-transfer");
+        assertThat(survivor.get(0).get("onBehalfOf").asText()).isEqualTo(steward.id());
+        assertThat(survivor.get(0).get("erpFields").get("legalName").asText()).isEqualTo(legalName);
+        assertThat(survivor.get(1).get("erpId").asText()).isEqualTo(erpId);
     }
 
     @Test
