@@ -2,6 +2,7 @@ package io.relais.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.relais.eventstore.EventTypes;
 import io.relais.web.NotFoundException;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,9 +30,11 @@ public class AuditController {
             + "events stored meanwhile never shift a page. Entries may hold personal data.";
 
     private final AuditTrail trail;
+    private final EventTypes events;
 
-    public AuditController(AuditTrail trail) {
+    public AuditController(AuditTrail trail, EventTypes events) {
         this.trail = trail;
+        this.events = events;
     }
 
     @GetMapping("/events")
@@ -39,7 +42,7 @@ public class AuditController {
             + "filter given, newest first unless order=asc. " + ENTRY)
     public AuditEntryRange events(@ParameterObject AuditFilterParameters filter,
                                  @ParameterObject AuditPagingParameters paging) {
-        return trail.page(filter.query(trail, paging.paging()));
+        return trail.page(filter.query(events, paging.paging()));
     }
 
     @GetMapping("/records/{type}/{id}")

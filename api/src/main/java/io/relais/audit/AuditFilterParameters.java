@@ -1,5 +1,6 @@
 package io.relais.audit;
 
+import io.relais.eventstore.EventTypes;
 import io.relais.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Parameter;
 
@@ -24,11 +25,11 @@ record AuditFilterParameters(
         @Parameter(description = "Entries before: " + QueryParameters.INSTANT)
         String to) {
 
-    AuditQuery query(AuditTrail trail, AuditQuery.Paging paging) {
+    AuditQuery query(EventTypes events, AuditQuery.Paging paging) {
         String type = QueryParameters.text(recordType);
         return new AuditQuery(type == null ? null : AuditRecord.type("recordType", type),
                 QueryParameters.text(recordId), QueryParameters.text(userId), QueryParameters.text(correlationId),
-                trail.payloadTypes("eventType", eventType), QueryParameters.instant("from", from).orElse(null),
+                events.storedTypes("eventType", eventType), QueryParameters.instant("from", from).orElse(null),
                 QueryParameters.instant("to", to).orElse(null), paging);
     }
 }

@@ -3,9 +3,6 @@ package io.relais.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.common.AuditMetadata;
 import io.relais.common.FieldChange;
-import io.relais.common.InvalidFieldException;
-import io.relais.eventstore.EventClasses;
-import io.relais.web.QueryParameters;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventData;
@@ -24,12 +21,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -56,39 +50,11 @@ public class AuditTrail {
     private final NamedParameterJdbcTemplate jdbc;
     private final Configuration axon;
     private final ObjectMapper json;
-    /** The stored type names of the engine's events, by the events' simple names. */
-    private final Map<String, String> eventTypes;
 
     AuditTrail(NamedParameterJdbcTemplate jdbc, Configuration axon, ObjectMapper json) {
         this.jdbc = jdbc;
         this.axon = axon;
         this.json = json;
-        this.eventTypes = new TreeMap<>(EventClasses.handledBy(handler -> true).stream().collect(Collectors.toMap(
-                Class::getSimpleName, event -> axon.eventSerializer().typeForClass(event).getName())));
-    }
-
-    /** The stored type of the event with this simple name (LeadCaptured), if the engine has one. */
-    public Optional<String> eventType(String name) {
-        return Optional.ofNullable(eventTypes.get(name));
-    }
-
-    /**
-     * The stored types of the events a request names in {@code field} (simple names such as LeadCaptured, the
-     * parameter repeated or comma-separated); empty for none; refused when one is none of the engine's events.
-     */
-    public Set<String> payloadTypes(String field, List<String> names) {
-        Set<String> types = new LinkedHashSet<>();
-        if (names != null) {
-            for (String name : names.stream().flatMap(given -> Arrays.stream(given.split(","))).toList()) {
-                String event = QueryParameters.text(name);
-                if (event != null) {
-                    types.add(eventType(event).orElseThrow(() -> new InvalidFieldException(field, "invalid-parameter",
-                            field + " " + event + " is none of the engine's events: "
-                                    + String.join(", ", eventTypes.keySet()))));
-                }
-            }
-        }
-        return types;
     }
 
     /** Whether any event belongs to the record. */

@@ -2,7 +2,7 @@ package io.relais.eventstream;
 
 import io.relais.audit.AuditRecord;
 import io.relais.audit.AuditRecordType;
-import io.relais.audit.AuditTrail;
+import io.relais.eventstore.EventTypes;
 import io.relais.common.InvalidFieldException;
 import io.relais.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,11 +37,11 @@ public class EventStreamController {
     private static final int MAX_LIMIT = 100_000;
 
     private final EventStream stream;
-    private final AuditTrail trail;
+    private final EventTypes events;
 
-    public EventStreamController(EventStream stream, AuditTrail trail) {
+    public EventStreamController(EventStream stream, EventTypes events) {
         this.stream = stream;
-        this.trail = trail;
+        this.events = events;
     }
 
     @GetMapping(produces = NDJSON)
@@ -79,7 +79,7 @@ public class EventStreamController {
         if (most < 1 || most > MAX_LIMIT) {
             throw new InvalidFieldException("limit", "invalid-parameter", "limit must be 1 to " + MAX_LIMIT);
         }
-        Set<String> payloadTypes = trail.payloadTypes("type", type);
+        Set<String> payloadTypes = events.storedTypes("type", type);
         String kind = QueryParameters.text(recordType);
         AuditRecordType records = kind == null ? null : AuditRecord.type("recordType", kind);
         EventStream.Query query = new EventStream.Query(from, stream.stablePosition(), most, payloadTypes, records);

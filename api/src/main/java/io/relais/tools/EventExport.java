@@ -2,8 +2,8 @@ package io.relais.tools;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.relais.audit.AuditTrail;
 import io.relais.common.InvalidFieldException;
+import io.relais.eventstore.EventTypes;
 import io.relais.eventstream.EventStream;
 import io.relais.eventstream.StreamedEvent;
 import org.apache.commons.csv.CSVFormat;
@@ -56,7 +56,7 @@ public final class EventExport {
             tool.requireEventsInPostgreSql("export events");
             Set<String> payloadTypes;
             try {
-                payloadTypes = tool.bean(AuditTrail.class).payloadTypes("types", arguments.list("types"));
+                payloadTypes = tool.bean(EventTypes.class).storedTypes("types", arguments.list("types"));
             } catch (InvalidFieldException e) {
                 throw new UsageException(e.getMessage());
             }

@@ -1,8 +1,8 @@
 package io.relais.webhook;
 
-import io.relais.audit.AuditTrail;
 import io.relais.common.InvalidFieldException;
 import io.relais.common.PageRequest;
+import io.relais.eventstore.EventTypes;
 import io.relais.web.Answer;
 import io.relais.web.AsOfParameters;
 import io.relais.web.ExpectedVersion;
@@ -46,19 +46,19 @@ public class WebhookController {
 
     private final RecordEndpoint<WebhookView> webhooks;
     private final Queries queries;
-    private final AuditTrail trail;
+    private final EventTypes events;
     private final WebhookAddresses addresses;
     private final WebhookSecrets secrets;
     private final WebhookDeliveries deliveries;
     private final WebhookSender sender;
     private final Clock clock;
 
-    WebhookController(RecordEndpoint<WebhookView> webhooks, Queries queries, AuditTrail trail,
+    WebhookController(RecordEndpoint<WebhookView> webhooks, Queries queries, EventTypes events,
                       WebhookAddresses addresses, WebhookSecrets secrets, WebhookDeliveries deliveries,
                       WebhookSender sender, Clock clock) {
         this.webhooks = webhooks;
         this.queries = queries;
-        this.trail = trail;
+        this.events = events;
         this.addresses = addresses;
         this.secrets = secrets;
         this.deliveries = deliveries;
@@ -162,7 +162,7 @@ public class WebhookController {
     }
 
     private WebhookSettings checked(WebhookRequest request) {
-        WebhookSettings settings = request.settings(trail);
+        WebhookSettings settings = request.settings(events);
         addresses.requireReachable(settings.url());
         return settings;
     }

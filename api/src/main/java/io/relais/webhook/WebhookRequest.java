@@ -1,7 +1,7 @@
 package io.relais.webhook;
 
-import io.relais.audit.AuditTrail;
 import io.relais.common.InvalidFieldException;
+import io.relais.eventstore.EventTypes;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.ArrayList;
@@ -26,13 +26,13 @@ record WebhookRequest(
                 + "absent keeps the current one. Never shown again") String secret) {
 
     /** The settings asked for, the event types checked against the engine's events. */
-    WebhookSettings settings(AuditTrail trail) {
+    WebhookSettings settings(EventTypes engineEvents) {
         List<String> events = null;
         if (eventTypes != null) {
             events = new ArrayList<>();
             for (int i = 0; i < eventTypes.size(); i++) {
                 String name = eventTypes.get(i) == null ? null : eventTypes.get(i).strip();
-                if (name != null && !name.isEmpty() && trail.eventType(name).isEmpty()) {
+                if (name != null && !name.isEmpty() && engineEvents.storedType(name).isEmpty()) {
                     throw new InvalidFieldException("eventTypes[" + i + "]", "unknown-event-type",
                             "eventTypes[" + i + "] is none of the engine's events (got " + name + ")");
                 }

@@ -1,6 +1,7 @@
 package io.relais.audit;
 
 import io.relais.eventstore.EventClasses;
+import io.relais.eventstore.EventTypes;
 import io.relais.eventstore.StoredEvent;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.NeedsPostgreSqlEventStore;
@@ -30,6 +31,9 @@ class AuditEventClassesTest extends ApiTestSupport {
     @Autowired
     private AuditTrail trail;
 
+    @Autowired
+    private EventTypes events;
+
     @Test
     void everyEventClassRendersAsAnEntryOfAKnownRecord() {
         Set<String> rendered = new TreeSet<>();
@@ -48,7 +52,7 @@ class AuditEventClassesTest extends ApiTestSupport {
             try {
                 for (AuditEntry entry : trail.render(rows)) {
                     assertThat(entry.record().id()).as(entry.type()).isNotBlank();
-                    assertThat(trail.eventType(entry.type())).as(entry.type()).isPresent();
+                    assertThat(events.storedType(entry.type())).as(entry.type()).isPresent();
                     assertThat(entry.userId()).as(entry.type()).isNotBlank();
                     rendered.add(entry.type());
                 }
