@@ -48,8 +48,8 @@ public class AuditController {
     @GetMapping("/records/{type}/{id}")
     @Operation(summary = "One record's whole history", description = "Every event of the record, newest first "
             + "unless order=asc; type is one of LEAD, ACCOUNT, CONTACT, OPPORTUNITY, ACTIVITY, PRODUCT, SALES_TARGET, "
-            + "EXCHANGE_RATES, USER, TERRITORY, ORGANISATION, EXPORT, IMPORT, WEBFORM, WEBHOOK. 404 when no event "
-            + "belongs to it. " + ENTRY)
+            + "EXCHANGE_RATES, USER, TERRITORY, ORGANISATION, EXPORT, IMPORT, WEBFORM, WEBHOOK, WORKFLOWRULE. 404 when "
+            + "no event belongs to it. " + ENTRY)
     public AuditEntryRange record(@PathVariable String type, @PathVariable String id,
                                  @ParameterObject AuditPagingParameters paging) {
         AuditRecord record = new AuditRecord(AuditRecord.type("type", type), id);

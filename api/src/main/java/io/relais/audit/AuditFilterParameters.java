@@ -9,7 +9,8 @@ import java.util.List;
 /** The filters of the audit view, as query parameters: an entry must match every one given. */
 record AuditFilterParameters(
         @Parameter(description = "The kind of record: LEAD, ACCOUNT, CONTACT, OPPORTUNITY, ACTIVITY, PRODUCT, "
-                + "SALES_TARGET, EXCHANGE_RATES, USER, TERRITORY, ORGANISATION, EXPORT, IMPORT, WEBFORM or WEBHOOK")
+                + "SALES_TARGET, EXCHANGE_RATES, USER, TERRITORY, ORGANISATION, EXPORT, IMPORT, WEBFORM, WEBHOOK or "
+                + "WORKFLOWRULE")
         String recordType,
         @Parameter(description = "The record's id: its whole history, as /api/v1/audit/records/{type}/{id} shows it")
         String recordId,

@@ -24,5 +24,7 @@ public enum AuditRecordType {
     /** A web form ({@code WebFormRegistered} …); the leads it captured name it as {@code onBehalfOf}. */
     WEBFORM,
     /** A webhook subscription ({@code WebhookRegistered} …); suspended by {@code system:webhooks} after failures. */
-    WEBHOOK
+    WEBHOOK,
+    /** A workflow rule ({@code WorkflowRuleDefined} …); what it did is recorded by {@code system:workflow}. */
+    WORKFLOWRULE
 }

@@ -68,7 +68,8 @@ public class EventStreamController {
                     + "commas for several")
             @RequestParam(required = false) List<String> type,
             @Parameter(description = "The kind of record: LEAD, ACCOUNT, CONTACT, OPPORTUNITY, ACTIVITY, PRODUCT, "
-                    + "SALES_TARGET, EXCHANGE_RATES, USER, TERRITORY, ORGANISATION, EXPORT, IMPORT, WEBFORM or WEBHOOK")
+                    + "SALES_TARGET, EXCHANGE_RATES, USER, TERRITORY, ORGANISATION, EXPORT, IMPORT, WEBFORM, WEBHOOK "
+                    + "or WORKFLOWRULE")
             @RequestParam(required = false) String recordType,
             HttpServletResponse response) {
         long from = after == null ? 0 : after;

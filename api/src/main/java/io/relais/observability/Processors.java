@@ -3,6 +3,7 @@ package io.relais.observability;
 import io.relais.organisation.LeadRoutingProcess;
 import io.relais.process.RecordProcesses;
 import io.relais.webhook.WebhookOutbox;
+import io.relais.workflow.WorkflowRules;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -33,7 +34,7 @@ public class Processors {
      * would send it again.
      */
     public static final Set<String> PROCESS_MANAGERS = Set.of(LeadRoutingProcess.PROCESSING_GROUP,
-            RecordProcesses.PROCESSING_GROUP, WebhookOutbox.PROCESSING_GROUP);
+            RecordProcesses.PROCESSING_GROUP, WebhookOutbox.PROCESSING_GROUP, WorkflowRules.PROCESSING_GROUP);
 
     private final EventProcessorStates states;
     private final EventProcessingConfiguration processing;

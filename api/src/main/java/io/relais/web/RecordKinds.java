@@ -26,6 +26,9 @@ import io.relais.webform.WebFormView;
 import io.relais.webhook.FindWebhook;
 import io.relais.webhook.FindWebhookAsOf;
 import io.relais.webhook.WebhookView;
+import io.relais.workflow.FindWorkflowRule;
+import io.relais.workflow.FindWorkflowRuleAsOf;
+import io.relais.workflow.WorkflowRuleView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -82,6 +85,12 @@ class RecordKinds {
     RecordEndpoint<WebhookView> webhooksEndpoint(RecordEndpoints endpoints) {
         return endpoints.of("Webhook", "/api/v1/webhooks/", (id, viewer) -> new FindWebhook(id),
                 FindWebhookAsOf::new, WebhookView.class, WebhookView::version);
+    }
+
+    @Bean
+    RecordEndpoint<WorkflowRuleView> workflowRulesEndpoint(RecordEndpoints endpoints) {
+        return endpoints.of("Workflow rule", "/api/v1/workflow-rules/", (id, viewer) -> new FindWorkflowRule(id),
+                FindWorkflowRuleAsOf::new, WorkflowRuleView.class, WorkflowRuleView::version);
     }
 
     @Bean

@@ -23,6 +23,14 @@ final class OutboxBatch {
     record Queued(String deliveryId, String webhookId, String eventId, long position, String eventType,
                   String recordType, String recordId, String aggregateType, long sequenceNumber, Instant occurredAt,
                   Instant queuedAt) {
+
+        static Queued of(String webhookId, DomainEventMessage<?> message, long position, Instant now) {
+            return new Queued(OutboxBatch.deliveryId(webhookId, message.getIdentifier()), webhookId,
+                    message.getIdentifier(), position, message.getPayloadType().getSimpleName(),
+                    WebhookRecordTypes.of(message.getType()),
+                    message.getAggregateIdentifier(), message.getType(), message.getSequenceNumber(),
+                    message.getTimestamp(), now);
+        }
     }
 
     final Map<String, Route> routes;
@@ -57,9 +65,7 @@ final class OutboxBatch {
         String recordType = WebhookRecordTypes.of(message.getType());
         for (Route route : routes.values()) {
             if (!route.retired() && route.settings().takes(eventType, recordType)) {
-                queued.add(new Queued(deliveryId(route.webhookId(), message.getIdentifier()), route.webhookId(),
-                        message.getIdentifier(), position, eventType, recordType, message.getAggregateIdentifier(),
-                        message.getType(), message.getSequenceNumber(), message.getTimestamp(), now));
+                queued.add(Queued.of(route.webhookId(), message, position, now));
             }
         }
     }

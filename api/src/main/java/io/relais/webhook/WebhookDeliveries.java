@@ -62,26 +62,31 @@ class WebhookDeliveries {
                     ps.setArray(3, ps.getConnection().createArrayOf("text", route.settings().recordTypes().toArray()));
                     ps.setBoolean(4, route.retired());
                 });
-        template.batchUpdate("insert into webhook_delivery (id, webhook_id, event_id, position, event_type, "
-                + "record_type, record_id, aggregate_type, sequence_number, occurred_at, queued_at, status, "
-                + "next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) "
-                + "on conflict (webhook_id, event_id) do nothing", batch.queued, batch.queued.size(), (ps, queued) -> {
-                    ps.setString(1, queued.deliveryId());
-                    ps.setString(2, queued.webhookId());
-                    ps.setString(3, queued.eventId());
-                    ps.setLong(4, queued.position());
-                    ps.setString(5, queued.eventType());
-                    ps.setString(6, queued.recordType());
-                    ps.setString(7, queued.recordId());
-                    ps.setString(8, queued.aggregateType());
-                    ps.setLong(9, queued.sequenceNumber());
-                    ps.setTimestamp(10, Timestamp.from(queued.occurredAt()));
-                    ps.setTimestamp(11, Timestamp.from(queued.queuedAt()));
-                    ps.setTimestamp(12, Timestamp.from(queued.queuedAt()));
-                });
+        queue(batch.queued);
         for (String webhookId : batch.resumed) {
             restartRounds(webhookId, batch.resumedAt);
         }
+    }
+
+    /** Queues each event for its subscription, once: an event queued again for the same one is left as it is. */
+    void queue(List<OutboxBatch.Queued> queued) {
+        jdbc.getJdbcTemplate().batchUpdate("insert into webhook_delivery (id, webhook_id, event_id, position, "
+                + "event_type, record_type, record_id, aggregate_type, sequence_number, occurred_at, queued_at, "
+                + "status, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) "
+                + "on conflict (webhook_id, event_id) do nothing", queued, queued.size(), (ps, delivery) -> {
+                    ps.setString(1, delivery.deliveryId());
+                    ps.setString(2, delivery.webhookId());
+                    ps.setString(3, delivery.eventId());
+                    ps.setLong(4, delivery.position());
+                    ps.setString(5, delivery.eventType());
+                    ps.setString(6, delivery.recordType());
+                    ps.setString(7, delivery.recordId());
+                    ps.setString(8, delivery.aggregateType());
+                    ps.setLong(9, delivery.sequenceNumber());
+                    ps.setTimestamp(10, Timestamp.from(delivery.occurredAt()));
+                    ps.setTimestamp(11, Timestamp.from(delivery.queuedAt()));
+                    ps.setTimestamp(12, Timestamp.from(delivery.queuedAt()));
+                });
     }
 
     /**

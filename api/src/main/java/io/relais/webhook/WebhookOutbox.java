@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Queues every event for the webhook subscriptions that take it (docs/webhooks.md), in stored order on one
@@ -52,6 +53,15 @@ public class WebhookOutbox {
         }
         batch.queue(message, token.position().orElseThrow(
                 () -> new IllegalStateException("The event has no position in the store")), now);
+    }
+
+    /**
+     * Queues one event for one subscription, whatever events it takes (a workflow rule's call), in the current
+     * transaction; an event already queued for it is not queued again.
+     */
+    public void queue(String webhookId, DomainEventMessage<?> message, long position) {
+        deliveries.queue(List.of(OutboxBatch.Queued.of(webhookId, message, position, clock.instant())));
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().afterCommit(committed -> sender.wake()));
     }
 
     private OutboxBatch batch() {

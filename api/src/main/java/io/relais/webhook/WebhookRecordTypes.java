@@ -19,7 +19,8 @@ final class WebhookRecordTypes {
     static final Set<AuditRecordType> KINDS = Set.of(AuditRecordType.LEAD, AuditRecordType.ACCOUNT,
             AuditRecordType.OPPORTUNITY, AuditRecordType.ACTIVITY, AuditRecordType.PRODUCT,
             AuditRecordType.SALES_TARGET, AuditRecordType.EXCHANGE_RATES, AuditRecordType.ORGANISATION,
-            AuditRecordType.EXPORT, AuditRecordType.IMPORT, AuditRecordType.WEBFORM, AuditRecordType.WEBHOOK);
+            AuditRecordType.EXPORT, AuditRecordType.IMPORT, AuditRecordType.WEBFORM, AuditRecordType.WEBHOOK,
+            AuditRecordType.WORKFLOWRULE);
 
     private WebhookRecordTypes() {
     }

@@ -18,7 +18,8 @@ record WebhookRequest(
                 + "event of the recordTypes. At most 100") List<String> eventTypes,
         @Schema(description = "The kinds of record whose events are delivered: LEAD, ACCOUNT (its contacts "
                 + "included), OPPORTUNITY, ACTIVITY, PRODUCT, SALES_TARGET, EXCHANGE_RATES, ORGANISATION, EXPORT, "
-                + "IMPORT, WEBFORM, WEBHOOK; empty or absent: every kind. eventTypes or recordTypes is required")
+                + "IMPORT, WEBFORM, WEBHOOK, WORKFLOWRULE; empty or absent: every kind. eventTypes or recordTypes is "
+                + "required")
         List<String> recordTypes,
         @Schema(description = "What the subscription is for; at most 500 characters") String description,
         @Schema(accessMode = Schema.AccessMode.WRITE_ONLY, description = "The signing secret as Standard Webhooks "

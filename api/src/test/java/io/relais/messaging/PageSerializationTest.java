@@ -16,6 +16,7 @@ import io.relais.opportunity.OpportunityPage;
 import io.relais.organisation.TerritoryPage;
 import io.relais.organisation.UserPage;
 import io.relais.timeline.TimelinePage;
+import io.relais.workflow.WorkflowRulePage;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class PageSerializationTest {
                 new TerritoryPage(List.of(), 2, 20, 41), new UserPage(List.of(), 2, 20, 41),
                 new TimelinePage(List.of(), 2, 20, 41), new DuplicatePairPage(List.of(), 2, 20, 41),
                 new ProductPage(List.of(), 2, 20, 41), new ExchangeRatePage(List.of(), 2, 20, 41),
-                new SalesTargetPage(List.of(), 2, 20, 41));
+                new SalesTargetPage(List.of(), 2, 20, 41), new WorkflowRulePage(List.of(), 2, 20, 41));
 
         for (Page<?> page : pages) {
             SerializedObject<String> json = serializer.serialize(page, String.class);

@@ -69,7 +69,8 @@ class ApiDescriptionTest extends ApiTestSupport {
 
         assertThat(described).containsExactlyInAnyOrder("post /api/v1/leads", "post /api/v1/accounts",
                 "post /api/v1/opportunities", "post /api/v1/activities/log", "post /api/v1/activities/schedule",
-                "post /api/v1/products", "post /api/v1/web-forms", "post /api/v1/webhooks");
+                "post /api/v1/products", "post /api/v1/web-forms", "post /api/v1/webhooks",
+                "post /api/v1/workflow-rules");
     }
 
     @Test

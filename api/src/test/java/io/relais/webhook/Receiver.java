@@ -20,20 +20,20 @@ import java.util.function.Function;
  * A real HTTP receiver for webhook deliveries (the JDK's HTTP server): it keeps every request it was sent and
  * answers as the test says, or holds the request past the sender's patience.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
     /** What the receiver does with a request: answer a status, or {@link #HOLD} it without answering. */
     static final int HOLD = -1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A request as received, with the status it was answered ({@link #HOLD}: none). */
-    record Request(String id, String timestamp, String signature, String body, JsonNode json, int answered) {
+    public record Request(String id, String timestamp, String signature, String body, JsonNode json, int answered) {
 
         long sequenceNumber() {
             return json.get("data").get("sequenceNumber").asLong();
         }
 
-        String recordId() {
+        public String recordId() {
             return json.get("data").get("recordId").asText();
         }
     }
@@ -43,14 +43,14 @@ final class Receiver implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile Function<JsonNode, Integer> answer = body -> 200;
 
-    Receiver() throws IOException {
+    public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/hooks", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + server.getAddress().getPort() + "/hooks";
     }
 
@@ -63,7 +63,7 @@ final class Receiver implements AutoCloseable {
     }
 
     /** The requests answered 2xx. */
-    List<Request> delivered() {
+    public List<Request> delivered() {
         return requests.stream().filter(request -> request.answered() >= 200 && request.answered() < 300).toList();
     }
 

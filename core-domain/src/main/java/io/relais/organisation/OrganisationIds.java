@@ -12,6 +12,8 @@ public final class OrganisationIds {
     public static final String WEB_FORM = SYSTEM_PREFIX + "web-form";
     /** The system suspending a webhook subscription that keeps failing, on behalf of the subscription (its id). */
     public static final String WEBHOOKS = SYSTEM_PREFIX + "webhooks";
+    /** The system running workflow rules, on behalf of the rule's author (who defined or last changed it). */
+    public static final String WORKFLOW = SYSTEM_PREFIX + "workflow";
 
     private OrganisationIds() {
     }

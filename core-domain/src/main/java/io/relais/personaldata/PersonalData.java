@@ -102,6 +102,11 @@ import io.relais.webhook.WebhookRetired;
 import io.relais.webhook.WebhookSecretRotated;
 import io.relais.webhook.WebhookSettings;
 import io.relais.webhook.WebhookSuspended;
+import io.relais.workflow.WorkflowAction;
+import io.relais.workflow.WorkflowRuleChanged;
+import io.relais.workflow.WorkflowRuleDefined;
+import io.relais.workflow.WorkflowRuleRetired;
+import io.relais.workflow.WorkflowRuleSettings;
 
 import static io.relais.personaldata.DataSubjectKind.CONTACT;
 import static io.relais.personaldata.DataSubjectKind.LEAD;
@@ -278,6 +283,15 @@ public final class PersonalData {
             .event(WebhookSuspended.class, fields -> fields.plain("webhookId", "reason"))
             .event(WebhookResumed.class, fields -> fields.plain("webhookId"))
             .event(WebhookRetired.class, fields -> fields.plain("webhookId"))
+            // a rule is the company's configuration: an administrator's condition and action, no one's person
+            .type(WorkflowAction.class, fields -> fields.plain("kind", "assignTo", "subject", "dueInDays", "ownerId",
+                    "webhookId"))
+            .type(WorkflowRuleSettings.class, fields -> fields.plain("name", "eventType", "condition")
+                    .nested("action"))
+            .event(WorkflowRuleDefined.class, fields -> fields.plain("ruleId").nested("settings"))
+            .event(WorkflowRuleChanged.class, fields -> fields.plain("ruleId").nested("settings")
+                    .changes("changes", WorkflowRuleSettings.class))
+            .event(WorkflowRuleRetired.class, fields -> fields.plain("ruleId"))
             .event(UserMoved.class, fields -> fields.plain("userId", "managerId", "previousManagerId"))
             .event(UserProfileChanged.class, fields -> fields.plain("userId", "profile", "previousProfile"))
             .event(RecordsReassignmentRequested.class, fields -> fields.plain("fromUserId", "toUserId"))

@@ -13,6 +13,7 @@ import io.relais.organisation.OrganisationProjection;
 import io.relais.timeline.TimelineProjection;
 import io.relais.webform.WebFormProjection;
 import io.relais.webhook.WebhookProjection;
+import io.relais.workflow.WorkflowRuleProjection;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
@@ -70,7 +71,8 @@ public class ProjectionTransactions {
             CatalogueProjection.PROCESSING_GROUP, OpportunityProjection.PROCESSING_GROUP,
             ActivityProjection.PROCESSING_GROUP, ForecastReferenceProjection.PROCESSING_GROUP,
             UsageProjection.PROCESSING_GROUP, WebFormProjection.PROCESSING_GROUP,
-            WebhookProjection.PROCESSING_GROUP, CustomerFeedProjection.PROCESSING_GROUP);
+            WebhookProjection.PROCESSING_GROUP, CustomerFeedProjection.PROCESSING_GROUP,
+            WorkflowRuleProjection.PROCESSING_GROUP);
     private static final String APPLIED = ProjectionTransactions.class.getName();
     private static final String MODE = ProjectionTransactions.class.getName() + ".mode";
     private static final String FAILURE = ProjectionTransactions.class.getName() + ".failure";

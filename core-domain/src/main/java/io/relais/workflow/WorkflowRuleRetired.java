@@ -1,0 +1,5 @@
+package io.relais.workflow;
+
+/** The rule ended for good. */
+public record WorkflowRuleRetired(String ruleId) {
+}
