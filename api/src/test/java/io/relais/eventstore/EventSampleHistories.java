@@ -136,6 +136,14 @@ import io.relais.webhook.WebhookRetired;
 import io.relais.webhook.WebhookSecretRotated;
 import io.relais.webhook.WebhookSettings;
 import io.relais.webhook.WebhookSuspended;
+import io.relais.workflow.TaskAssignee;
+import io.relais.workflow.WorkflowAction;
+import io.relais.workflow.WorkflowActionKind;
+import io.relais.workflow.WorkflowRule;
+import io.relais.workflow.WorkflowRuleChanged;
+import io.relais.workflow.WorkflowRuleDefined;
+import io.relais.workflow.WorkflowRuleRetired;
+import io.relais.workflow.WorkflowRuleSettings;
 import org.axonframework.messaging.MetaData;
 
 import java.math.BigDecimal;
@@ -181,6 +189,7 @@ final class EventSampleHistories {
     private static final String IMPORT = "2c4e6a8b-0d1f-4e3a-9b5c-7d9e1f3a5b7c";
     private static final String WEB_FORM = "5a7c9e1b-3d5f-4a8c-9e0b-2d4f6a8c0e31";
     private static final String WEBHOOK = "8e2f4a6c-0b1d-4c3e-a5f7-9b1d3f5a7c92";
+    private static final String WORKFLOW_RULE = "3b5d7f9a-1c3e-4a5b-8d7f-9a1c3e5b7d04";
 
     private static final String ADMIN = "admin";
     private static final String MANAGER = "sophie.moreau";
@@ -203,7 +212,7 @@ final class EventSampleHistories {
 
     static List<History> all() {
         return List.of(organisation(), lead(), account(), opportunity(), task(), call(), product(), exchangeRates(),
-                salesTarget(), listExport(), fileImport(), webForm(), webhook());
+                salesTarget(), listExport(), fileImport(), webForm(), webhook(), workflowRule());
     }
 
     private static History organisation() {
@@ -487,6 +496,20 @@ final class EventSampleHistories {
                         .and(AuditMetadata.CAUSATION_ID, uuid("command:suspend-webhook"))),
                 new Recorded(new WebhookResumed(WEBHOOK), by(ADMIN, "resume-webhook")),
                 new Recorded(new WebhookRetired(WEBHOOK), by(ADMIN, "retire-webhook"))));
+    }
+
+    private static History workflowRule() {
+        WorkflowRuleSettings defined = new WorkflowRuleSettings("Grosses affaires en négociation",
+                "OpportunityStageChanged", "record.amount > 50000 and event.stage.name == 'NEGOTIATION'",
+                new WorkflowAction(WorkflowActionKind.SCHEDULE_TASK, TaskAssignee.OWNER_MANAGER, "Revoir l'offre", 2,
+                        null, null));
+        WorkflowRuleSettings changed = new WorkflowRuleSettings(defined.name(), defined.eventType(),
+                "record.amount > 80000 and event.stage.name == 'NEGOTIATION'", defined.action());
+        return new History(WorkflowRule.class, WORKFLOW_RULE, Instant.parse("2026-12-05T15:00:00Z"), List.of(
+                new Recorded(new WorkflowRuleDefined(WORKFLOW_RULE, defined), creating(ADMIN, "define-workflow-rule")),
+                new Recorded(new WorkflowRuleChanged(WORKFLOW_RULE, changed, List.of(new FieldChange("condition",
+                        defined.condition(), changed.condition()))), by(ADMIN, "change-workflow-rule")),
+                new Recorded(new WorkflowRuleRetired(WORKFLOW_RULE), by(ADMIN, "retire-workflow-rule"))));
     }
 
     private static MetaData by(String userId, String requestId) {

@@ -145,6 +145,14 @@ import io.relais.webhook.SuspendWebhook;
 import io.relais.webhook.Webhook;
 import io.relais.webhook.WebhookRegistered;
 import io.relais.webhook.WebhookSettings;
+import io.relais.workflow.ChangeWorkflowRule;
+import io.relais.workflow.DefineWorkflowRule;
+import io.relais.workflow.TaskAssignee;
+import io.relais.workflow.WorkflowAction;
+import io.relais.workflow.WorkflowActionKind;
+import io.relais.workflow.WorkflowRule;
+import io.relais.workflow.WorkflowRuleDefined;
+import io.relais.workflow.WorkflowRuleSettings;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.test.AxonAssertionError;
@@ -253,6 +261,9 @@ class CommandValueRangesTest {
             "Site web", REP, "J'accepte les offres", "2026-11", "https://www.example.fr/merci");
     private static final WebhookSettings WEBHOOK = new WebhookSettings("https://erp.example.fr/relais",
             List.of("OpportunityWon"), List.of(), "ERP");
+    private static final WorkflowRuleSettings RULE = new WorkflowRuleSettings("Big deals", "OpportunityStageChanged",
+            "record.amount > 50000 and event.stage.name == 'NEGOTIATION'", new WorkflowAction(
+            WorkflowActionKind.SCHEDULE_TASK, TaskAssignee.OWNER_MANAGER, "Review the offer", 2, null, null));
     private static final List<Object> ACCOUNT_CREATED = List.of(new AccountCreated("account-1", ACCOUNT, REP),
             new ContactAdded("account-1", "contact-1", CONTACT, null));
     private static final List<Object> ACCOUNT_LINKED = with(ACCOUNT_CREATED,
@@ -419,7 +430,12 @@ class CommandValueRangesTest {
                                 List.of("OpportunityWon", "AccountPromotedToCustomer"), List.of("ACCOUNT"),
                                 "ERP: customers"), "secret-2", 0L)),
                 sample(Webhook.class, List.of(new WebhookRegistered("webhook-1", WEBHOOK, "secret-1")),
-                        OrganisationIds.WEBHOOKS, new SuspendWebhook("webhook-1", "Failed for 24 hours")));
+                        OrganisationIds.WEBHOOKS, new SuspendWebhook("webhook-1", "Failed for 24 hours")),
+                sample(WorkflowRule.class, List.of(), ADMIN, new DefineWorkflowRule("rule-1", RULE)),
+                sample(WorkflowRule.class, List.of(new WorkflowRuleDefined("rule-1", RULE)), ADMIN,
+                        new ChangeWorkflowRule("rule-1", new WorkflowRuleSettings("Partner leads", "LeadCaptured",
+                                "event.source == 'PARTNER_FILE'", new WorkflowAction(WorkflowActionKind.REASSIGN,
+                                null, null, null, REP, null)), 0L)));
     }
 
     // ---------------------------------------------------------------------------------------------------------
