@@ -132,7 +132,13 @@ public class WorkflowConditions {
         root.put("record", record);
         EvaluationContext context = SimpleEvaluationContext.forPropertyAccessors(new MapAccessor(false))
                 .withRootObject(root).build();
-        Object value = parse(condition).getValue(context);
+        Object value;
+        try {
+            value = parse(condition).getValue(context);
+        } catch (RuntimeException e) {
+            // SpEL reports most failures as evaluation exceptions, but lets a few through (a division by zero)
+            throw e instanceof EvaluationException evaluation ? evaluation : new EvaluationException(e.toString());
+        }
         if (!(value instanceof Boolean holds)) {
             throw new EvaluationException("The condition gave " + value + ", not true or false");
         }
