@@ -147,8 +147,8 @@ public class AlertController {
     }
 
     private static Following.Key key(String kind, String id) {
-        return new Following.Key(CurrentUser.id(), Fields.enumValue("kind", kind, FollowedKind.class),
-                Fields.exactIdentifier("id", id));
+        return new Following.Key(CurrentUser.id(), Fields.present("kind", Fields.enumValue("kind", kind,
+                FollowedKind.class)), Fields.exactIdentifier("id", id));
     }
 
     /** 404 for a record the caller may not see, or a user who is not an active one; 403 for a user not below them. */
