@@ -111,8 +111,9 @@ public class WorkflowConditions {
             return;
         }
         SpelNode ast = parse(condition).getAST();
-        new Paths(event, RuleRecord.ofEvent(event).map(kind -> kind.view).orElse(null)).visit(ast);
-        if (!isBoolean(ast, event)) {
+        Paths paths = new Paths(event, RuleRecord.ofEvent(event).map(kind -> kind.view).orElse(null));
+        paths.visit(ast);
+        if (!isBoolean(ast, paths)) {
             throw invalid("condition must be true or false: a comparison, a combination of them with and, or, "
                     + "not, or a field that is true or false");
         }
@@ -153,14 +154,14 @@ public class WorkflowConditions {
         }
     }
 
-    private boolean isBoolean(SpelNode node, Class<?> event) {
+    private static boolean isBoolean(SpelNode node, Paths paths) {
         if (COMPARISONS.contains(node.getClass())) {
             return true;
         }
         if (node instanceof Ternary) {
-            return isBoolean(node.getChild(1), event) && isBoolean(node.getChild(2), event);
+            return isBoolean(node.getChild(1), paths) && isBoolean(node.getChild(2), paths);
         }
-        Type type = new Paths(event, RuleRecord.ofEvent(event).map(kind -> kind.view).orElse(null)).typeOf(node);
+        Type type = paths.typeOf(node);
         return type == boolean.class || type == Boolean.class;
     }
 

@@ -99,42 +99,39 @@ public class WorkflowRules {
     }
 
     private void run(WorkflowRuns.Route rule, DomainEventMessage<?> message, long position) {
-        WorkflowRun run = new WorkflowRun(rule.ruleId(), message.getIdentifier(), position,
-                message.getPayloadType().getSimpleName(), message.getAggregateIdentifier(), clock.instant(),
-                "FAILED", "Not run");
-        if (!runs.record(run)) {
+        if (runs.ran(rule.ruleId(), message.getIdentifier())) {
             return;
         }
-        String outcome;
+        String outcome = "FAILED";
         String detail;
         try {
             Optional<RuleRecord> kind = RuleRecord.ofAggregate(message.getType());
             Map<String, Object> record = kind.flatMap(found -> queries.find(found.after(
                     message.getAggregateIdentifier(), message.getSequenceNumber()), found.view))
                     .map(view -> json.convertValue(view, FIELDS)).orElse(null);
-            if (!conditions.holds(rule.settings().condition(), json.convertValue(message.getPayload(), FIELDS),
+            if (conditions.holds(rule.settings().condition(), json.convertValue(message.getPayload(), FIELDS),
                     record)) {
-                runs.complete(rule.ruleId(), message.getIdentifier(), "SKIPPED", "The condition did not hold");
-                return;
+                detail = act(rule, message, position, kind.orElse(null), record);
+                outcome = "DONE";
+            } else {
+                detail = "The condition did not hold";
+                outcome = "SKIPPED";
             }
-            outcome = "DONE";
-            detail = act(rule, message, position, kind.orElse(null), record);
         } catch (EvaluationException e) {
-            outcome = "FAILED";
             detail = "The condition could not be evaluated: " + e.getMessage();
         } catch (CommandExecutionException e) {
-            outcome = "FAILED";
             detail = "The action was refused: " + e.getDetails().filter(Refusal.class::isInstance)
                     .map(refusal -> ((Refusal) refusal).message()).orElse(e.getMessage());
         } catch (ActionImpossible e) {
-            outcome = "FAILED";
             detail = e.getMessage();
         }
         if (outcome.equals("FAILED")) {
             log.warn("Workflow rule {} ({}) failed on {} {}: {}", rule.ruleId(), rule.settings().name(),
                     message.getPayloadType().getSimpleName(), message.getIdentifier(), detail);
         }
-        runs.complete(rule.ruleId(), message.getIdentifier(), outcome, detail);
+        runs.record(new WorkflowRun(rule.ruleId(), message.getIdentifier(), position,
+                message.getPayloadType().getSimpleName(), message.getAggregateIdentifier(), clock.instant(), outcome,
+                detail));
     }
 
     /** Takes the rule's action; answers what it did. */
@@ -154,12 +151,14 @@ public class WorkflowRules {
                 yield "Task " + taskId + " scheduled for " + assignee;
             }
             case REASSIGN -> {
-                send(rule, message, switch (kind == null ? "" : kind.aggregateType) {
-                    case "Lead" -> new AssignLeadOwner(recordId, action.ownerId(), null);
-                    case "Account" -> new AssignAccountOwner(recordId, action.ownerId(), null);
-                    case "Opportunity" -> new AssignOpportunityOwner(recordId, action.ownerId(), null);
-                    case "Activity" -> new ReassignActivity(recordId, action.ownerId(), null);
-                    default -> throw new ActionImpossible(message.getType() + " records have no owner to change");
+                if (kind == null) {
+                    throw new ActionImpossible(message.getType() + " records have no owner to change");
+                }
+                send(rule, message, switch (kind) {
+                    case LEAD -> new AssignLeadOwner(recordId, action.ownerId(), null);
+                    case ACCOUNT -> new AssignAccountOwner(recordId, action.ownerId(), null);
+                    case OPPORTUNITY -> new AssignOpportunityOwner(recordId, action.ownerId(), null);
+                    case ACTIVITY -> new ReassignActivity(recordId, action.ownerId(), null);
                 });
                 yield "Reassigned to " + action.ownerId();
             }

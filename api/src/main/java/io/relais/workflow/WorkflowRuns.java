@@ -51,23 +51,23 @@ class WorkflowRuns {
                         row.getString("author_id")));
     }
 
-    /** Records a run; false when the rule already ran for this event (the run is then not recorded again). */
-    boolean record(WorkflowRun run) {
-        return jdbc.update("insert into workflow_run (rule_id, event_id, position, event_type, record_id, ran_at, "
-                        + "outcome, detail) values (:rule, :event, :position, :type, :record, :at, :outcome, :detail) "
+    /** Whether the rule ran for this event already. */
+    boolean ran(String ruleId, String eventId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from workflow_run "
+                        + "where rule_id = :rule and event_id = :event)",
+                new MapSqlParameterSource("rule", ruleId).addValue("event", eventId), Boolean.class));
+    }
+
+    /** Records a run, with what its action did or why it failed; a rule's run for an event is recorded once. */
+    void record(WorkflowRun run) {
+        String detail = run.detail().length() > MAX_DETAIL ? run.detail().substring(0, MAX_DETAIL) : run.detail();
+        jdbc.update("insert into workflow_run (rule_id, event_id, position, event_type, record_id, ran_at, outcome, "
+                        + "detail) values (:rule, :event, :position, :type, :record, :at, :outcome, :detail) "
                         + "on conflict do nothing",
                 new MapSqlParameterSource("rule", run.ruleId()).addValue("event", run.eventId())
                         .addValue("position", run.position()).addValue("type", run.eventType())
                         .addValue("record", run.recordId()).addValue("at", Timestamp.from(run.ranAt()))
-                        .addValue("outcome", run.outcome()).addValue("detail", run.detail())) == 1;
-    }
-
-    /** Completes a run recorded before its action: what the action did, or why it failed. */
-    void complete(String ruleId, String eventId, String outcome, String detail) {
-        jdbc.update("update workflow_run set outcome = :outcome, detail = :detail where rule_id = :rule "
-                        + "and event_id = :event",
-                new MapSqlParameterSource("rule", ruleId).addValue("event", eventId).addValue("outcome", outcome)
-                        .addValue("detail", detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail));
+                        .addValue("outcome", run.outcome()).addValue("detail", detail));
     }
 
     WorkflowRunPage page(String ruleId, PageRequest page) {
