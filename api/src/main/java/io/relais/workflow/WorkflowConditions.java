@@ -1,7 +1,7 @@
 package io.relais.workflow;
 
-import io.relais.audit.AuditTrail;
 import io.relais.common.InvalidFieldException;
+import io.relais.eventstore.EventTypes;
 import org.springframework.context.expression.MapAccessor;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.EvaluationException;
@@ -82,15 +82,15 @@ public class WorkflowConditions {
             "assignments (++)", OpDec.class, "assignments (--)", VariableReference.class, "variables (#…)",
             FunctionReference.class, "functions (#…())");
 
-    private final AuditTrail trail;
+    private final EventTypes events;
 
-    WorkflowConditions(AuditTrail trail) {
-        this.trail = trail;
+    WorkflowConditions(EventTypes events) {
+        this.events = events;
     }
 
     /** The event class of a rule's event type; refused naming {@code eventType} when the engine has no such event. */
     Class<?> eventClass(String eventType) {
-        return trail.eventType(eventType).flatMap(WorkflowConditions::load).orElseThrow(() ->
+        return events.storedType(eventType).flatMap(WorkflowConditions::load).orElseThrow(() ->
                 new InvalidFieldException("eventType", "unknown-event-type",
                         "eventType is none of the engine's events (got " + eventType + ")"));
     }
