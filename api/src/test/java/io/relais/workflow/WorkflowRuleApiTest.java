@@ -200,8 +200,9 @@ class WorkflowRuleApiTest extends ApiTestSupport {
         assertThat(changed.body().get("authorId").asText()).isEqualTo("admin");
         retireRules();
         assertThat(api().get("/api/v1/workflow-rules/" + ruleId).body().get("status").asText()).isEqualTo("RETIRED");
-        JsonNode audit = api().get("/api/v1/audit/records/WORKFLOWRULE/" + ruleId).body();
-        assertThat(audit.toString()).contains("WorkflowRuleDefined", "WorkflowRuleChanged", "WorkflowRuleRetired");
+        assertThat(eventsOf(ruleId)).extracting(event -> event.getPayloadType().getSimpleName())
+                .containsExactly("WorkflowRuleDefined", "WorkflowRuleChanged", "WorkflowRuleRetired");
+        assertThat(eventsOf(ruleId)).allMatch(event -> "admin".equals(event.getMetaData().get("userId")));
     }
 
     private void assertRefused(String eventType, String condition, String action, String field, String code) {
