@@ -5,11 +5,13 @@ import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.HttpApi.Response;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +30,14 @@ class WebhookApiTest extends ApiTestSupport {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The subscriptions a test made: retired after it, so that later tests' events are not sent to a closed port. */
+    private final List<String> subscribed = new ArrayList<>();
+
+    @AfterEach
+    void retireSubscriptions() {
+        subscribed.forEach(id -> api().post("/api/v1/webhooks/" + id + "/retire", ""));
+    }
+
     private static String secret() {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
@@ -39,6 +49,7 @@ class WebhookApiTest extends ApiTestSupport {
                 + secret + "\", \"description\": \"Test receiver\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.body().has("secret")).as("the secret is never shown").isFalse();
+        subscribed.add(created.body().get("id").asText());
         return created.body();
     }
 
