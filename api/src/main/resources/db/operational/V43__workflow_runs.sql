@@ -24,6 +24,9 @@ create table workflow_run (
     -- DONE (the action was taken), SKIPPED (the condition did not hold), FAILED (see detail)
     outcome    varchar(20)  not null,
     detail     varchar(1000),
+    -- NOTIFY_FOLLOWERS done: the message the record's followers are alerted with (the alert feed reads it)
+    notice     varchar(200),
     primary key (rule_id, event_id)
 );
 create index workflow_run_log on workflow_run (rule_id, position desc);
+create index workflow_run_notice on workflow_run (record_id, position) where notice is not null;

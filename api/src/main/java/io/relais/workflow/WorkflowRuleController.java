@@ -117,10 +117,11 @@ public class WorkflowRuleController {
                             + "a deal or an activity: " + settings.eventType() + " concerns none of them");
                 }
             }
-            case REASSIGN -> {
+            case REASSIGN, NOTIFY_FOLLOWERS -> {
                 if (record == null) {
                     throw new InvalidFieldException("action.kind", "not-applicable", "Only a lead, an account, a "
-                            + "deal or an activity is reassigned: " + settings.eventType() + " concerns none of them");
+                            + "deal or an activity has an owner and followers: " + settings.eventType()
+                            + " concerns none of them");
                 }
             }
             case CALL_WEBHOOK -> queries.find(new FindWebhook(action.webhookId()), WebhookView.class)

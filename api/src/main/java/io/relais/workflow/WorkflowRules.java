@@ -129,9 +129,11 @@ public class WorkflowRules {
             log.warn("Workflow rule {} ({}) failed on {} {}: {}", rule.ruleId(), rule.settings().name(),
                     message.getPayloadType().getSimpleName(), message.getIdentifier(), detail);
         }
+        WorkflowAction action = rule.settings().action();
         runs.record(new WorkflowRun(rule.ruleId(), message.getIdentifier(), position,
                 message.getPayloadType().getSimpleName(), message.getAggregateIdentifier(), clock.instant(), outcome,
-                detail));
+                detail), outcome.equals("DONE") && action.kind() == WorkflowActionKind.NOTIFY_FOLLOWERS
+                ? action.subject() : null);
     }
 
     /** Takes the rule's action; answers what it did. */
@@ -169,6 +171,12 @@ public class WorkflowRules {
                                 + " is retired or unknown"));
                 outbox.queue(webhook.id(), message, position);
                 yield "Queued for webhook " + webhook.id();
+            }
+            case NOTIFY_FOLLOWERS -> {
+                if (kind == null) {
+                    throw new ActionImpossible(message.getType() + " records have no followers");
+                }
+                yield "Followers notified: " + action.subject();
             }
         };
     }

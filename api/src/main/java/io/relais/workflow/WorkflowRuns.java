@@ -59,15 +59,17 @@ class WorkflowRuns {
     }
 
     /** Records a run, with what its action did or why it failed; a rule's run for an event is recorded once. */
-    void record(WorkflowRun run) {
+    /** Records a run; {@code notice}, when given, is the message the record's followers are alerted with. */
+    void record(WorkflowRun run, String notice) {
         String detail = run.detail().length() > MAX_DETAIL ? run.detail().substring(0, MAX_DETAIL) : run.detail();
         jdbc.update("insert into workflow_run (rule_id, event_id, position, event_type, record_id, ran_at, outcome, "
-                        + "detail) values (:rule, :event, :position, :type, :record, :at, :outcome, :detail) "
-                        + "on conflict do nothing",
+                        + "detail, notice) values (:rule, :event, :position, :type, :record, :at, :outcome, :detail, "
+                        + ":notice) on conflict do nothing",
                 new MapSqlParameterSource("rule", run.ruleId()).addValue("event", run.eventId())
                         .addValue("position", run.position()).addValue("type", run.eventType())
                         .addValue("record", run.recordId()).addValue("at", Timestamp.from(run.ranAt()))
-                        .addValue("outcome", run.outcome()).addValue("detail", detail));
+                        .addValue("outcome", run.outcome()).addValue("detail", detail)
+                        .addValue("notice", notice));
     }
 
     WorkflowRunPage page(String ruleId, PageRequest page) {

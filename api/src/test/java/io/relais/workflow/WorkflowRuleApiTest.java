@@ -69,6 +69,10 @@ class WorkflowRuleApiTest extends ApiTestSupport {
                         + "' and record.amount > 50000 and event.stage.name == 'NEGOTIATION'",
                 "{\"kind\": \"SCHEDULE_TASK\", \"assignTo\": \"OWNER_MANAGER\", \"subject\": \"Review the offer\", "
                         + "\"dueInDays\": 2}");
+        String noticeId = rule("Big deals: tell the followers", "OpportunityStageChanged", "record.accountId == '"
+                + account + "' and record.amount > 50000", "{\"kind\": \"NOTIFY_FOLLOWERS\", \"subject\": "
+                + "\"A big deal is in negotiation\"}");
+        assertThat(manager.api().put("/api/v1/follows/ACCOUNT/" + account, "").status()).isEqualTo(200);
         try {
             for (String deal : List.of(big, small)) {
                 assertThat(rep.api().put("/api/v1/opportunities/" + deal + "/stage", "{\"stage\": \"NEGOTIATION\"}")
@@ -95,6 +99,21 @@ class WorkflowRuleApiTest extends ApiTestSupport {
             assertThat(task.get(0).getMetaData().get("changeReason")).isEqualTo("Workflow rule Big deals in "
                     + "negotiation");
             assertThat(manager.api().get("/api/v1/activities/" + taskId).status()).isEqualTo(200);
+
+            // the account's follower gets the other rule's message about the big deal, beside the change itself
+            await().atMost(Duration.ofSeconds(20)).until(() -> runs(noticeId).size() == 2);
+            JsonNode alerts = manager.api().get("/api/v1/alerts?size=50").body().get("content");
+            List<JsonNode> messages = new ArrayList<>();
+            alerts.forEach(alert -> {
+                if (alert.get("kind").asText().equals("RULE")) {
+                    messages.add(alert);
+                }
+            });
+            assertThat(messages).hasSize(1);
+            assertThat(messages.get(0).get("subject").asText()).isEqualTo("A big deal is in negotiation");
+            assertThat(messages.get(0).get("followedId").asText()).isEqualTo(account);
+            assertThat(messages.get(0).get("event").get("recordId").asText()).isEqualTo(big);
+            assertThat(alerts.toString()).contains("\"kind\":\"CHANGE\"");
 
             // the same event handed to the rules again (a retry after a crash) does nothing more
             DomainEventMessage<?> stageChanged = eventsOf(big).stream()

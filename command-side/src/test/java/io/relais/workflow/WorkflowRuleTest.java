@@ -98,6 +98,14 @@ class WorkflowRuleTest {
                         null, null, null, FORMER, null))))
                 .expectException(invalidField("action.ownerId", "unknown-owner"));
         fixture.givenNoPriorActivity()
+                .when(new DefineWorkflowRule(ID, with(new WorkflowAction(WorkflowActionKind.NOTIFY_FOLLOWERS,
+                        null, " ", null, null, null))))
+                .expectException(invalidField("action.subject", "required"));
+        fixture.givenNoPriorActivity()
+                .when(new DefineWorkflowRule(ID, with(new WorkflowAction(WorkflowActionKind.NOTIFY_FOLLOWERS,
+                        TaskAssignee.OWNER, "A big deal", null, null, null))))
+                .expectException(invalidField("action.assignTo", "not-applicable"));
+        fixture.givenNoPriorActivity()
                 .when(new DefineWorkflowRule(ID, new WorkflowRuleSettings("Rule", "lead captured", null, TASK)))
                 .expectException(invalidField("eventType", "unknown-event-type"));
         fixture.givenNoPriorActivity()

@@ -11,11 +11,11 @@ import java.time.Instant;
  *
  * @param position     the event's position in the store: alerts come newest first by it, and are read up to one
  * @param read         whether the user marked their alerts read up to this one
- * @param followedKind for a change, what the user follows that it concerns: the record, the account (or deal) the
+ * @param followedKind for a change or a rule's message, what the user follows that it concerns: the record, the account (or deal) the
  *                     record is part of, or the user who owns the record
- * @param followedId   for a change, that record's or user's id
+ * @param followedId   for a change or a rule's message, that record's or user's id
  * @param activityId   for a reminder or an overdue alert, the activity
- * @param subject      for a reminder or an overdue alert, the activity's subject
+ * @param subject      for a reminder or an overdue alert, the activity's subject; for a rule's message, the message
  * @param dueAt        for a reminder or an overdue alert, when the activity is due
  * @param event        the event: its record, who made it (and on whose behalf), when, and what it changed
  */

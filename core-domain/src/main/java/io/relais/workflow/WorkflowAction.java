@@ -10,7 +10,7 @@ import jakarta.annotation.Nullable;
  *
  * @param kind      what the rule does
  * @param assignTo  {@code SCHEDULE_TASK}: the owner or the owner's manager
- * @param subject   {@code SCHEDULE_TASK}: the task's subject
+ * @param subject   {@code SCHEDULE_TASK}: the task's subject; {@code NOTIFY_FOLLOWERS}: the followers' message
  * @param dueInDays {@code SCHEDULE_TASK}: the task is due this many days after the event (0 to 365)
  * @param ownerId   {@code REASSIGN}: the user who becomes the record's owner
  * @param webhookId {@code CALL_WEBHOOK}: the subscription the event is delivered to
@@ -37,6 +37,14 @@ public record WorkflowAction(WorkflowActionKind kind, @Nullable TaskAssignee ass
                 notApplicable("action.dueInDays", dueInDays);
                 notApplicable("action.webhookId", webhookId);
                 yield new WorkflowAction(kind, null, null, null, Fields.userId("action.ownerId", ownerId), null);
+            }
+            case NOTIFY_FOLLOWERS -> {
+                notApplicable("action.assignTo", assignTo);
+                notApplicable("action.dueInDays", dueInDays);
+                notApplicable("action.ownerId", ownerId);
+                notApplicable("action.webhookId", webhookId);
+                yield new WorkflowAction(kind, null, Fields.required("action.subject", subject, 200), null, null,
+                        null);
             }
             case CALL_WEBHOOK -> {
                 notApplicable("action.assignTo", assignTo);
@@ -66,6 +74,7 @@ public record WorkflowAction(WorkflowActionKind kind, @Nullable TaskAssignee ass
             case SCHEDULE_TASK -> kind + " for " + assignTo + ", due in " + dueInDays + " days: " + subject;
             case REASSIGN -> kind + " to " + ownerId;
             case CALL_WEBHOOK -> kind + " " + webhookId;
+            case NOTIFY_FOLLOWERS -> kind + ": " + subject;
         };
     }
 }

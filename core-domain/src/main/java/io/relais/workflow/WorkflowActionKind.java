@@ -7,5 +7,7 @@ public enum WorkflowActionKind {
     /** The record is given to another owner. */
     REASSIGN,
     /** The event is delivered to a webhook subscription, whatever event types the subscription takes. */
-    CALL_WEBHOOK
+    CALL_WEBHOOK,
+    /** Whoever follows the record (or its account, or its owner) gets an alert with the rule's message. */
+    NOTIFY_FOLLOWERS
 }

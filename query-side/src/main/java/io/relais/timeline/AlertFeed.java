@@ -23,8 +23,9 @@ import java.util.List;
  * A user's alerts, read from the timeline: the entries of the reminders and overdue alerts raised for them, and
  * the entries others made, since the user followed it, to what they follow: a record and the records whose
  * histories are part of its (a deal or an activity in a followed account), or the leads, accounts and deals a
- * followed user owns now. What a follow reaches is what the timeline shows the user now: a record gone out of
- * their sight alerts them no more.
+ * followed user owns now; and the messages workflow rules left for the followers of those records (the runs of
+ * {@code NOTIFY_FOLLOWERS} actions, in {@code workflow_run}). What a follow reaches is what the timeline shows the
+ * user now: a record gone out of their sight alerts them no more.
  */
 @Component
 class AlertFeed {
@@ -46,28 +47,33 @@ class AlertFeed {
         MapSqlParameterSource params = new MapSqlParameterSource("user", viewer.userId())
                 .addValue("readUpTo", query.readUpTo());
         List<String> sources = new ArrayList<>();
-        sources.add("select a.id as event_id, " + RAISED + " as cause from activity_alert a where a.user_id = :user");
+        sources.add("select a.id as event_id, " + RAISED + " as cause, cast(null as varchar) as rule_id "
+                + "from activity_alert a where a.user_id = :user");
         for (int i = 0; i < query.follows().size(); i++) {
             String records = records(query.follows().get(i), i, viewer, params);
             if (records != null) {
                 params.addValue("since" + i, Timestamp.from(query.follows().get(i).followedAt()));
-                sources.add("select e.event_id, " + i + " from timeline_entry e where e.record_id in (" + records
-                        + ") and e.occurred_at >= :since" + i + " and e.user_id is distinct from :user "
-                        + "and e.on_behalf_of is distinct from :user");
+                sources.add("select e.event_id, " + i + ", cast(null as varchar) from timeline_entry e "
+                        + "where e.record_id in (" + records + ") and e.occurred_at >= :since" + i
+                        + " and e.user_id is distinct from :user and e.on_behalf_of is distinct from :user");
+                // a workflow rule's message to the record's followers, whoever made the change
+                sources.add("select r.event_id, " + i + ", r.rule_id from workflow_run r where r.notice is not null "
+                        + "and r.record_id in (" + records + ") and r.ran_at >= :since" + i);
             }
         }
-        // an event reached by several follows (an account's and its deal's) is one alert
-        String alerted = "with alerted as (select event_id, min(cause) as cause from ("
-                + String.join(" union all ", sources) + ") s group by event_id) ";
+        // an event reached by several follows (an account's and its deal's) is one alert, and each rule's message one
+        String alerted = "with alerted as (select event_id, rule_id, min(cause) as cause from ("
+                + String.join(" union all ", sources) + ") s group by event_id, rule_id) ";
         String entries = " from alerted x join timeline_entry e on e.event_id = x.event_id";
         String unread = query.unreadOnly() ? " where e.position > :readUpTo" : "";
         long total = jdbc.queryForObject(alerted + "select count(*)" + entries + unread, params, Long.class);
         params.addValue("limit", query.page().size()).addValue("offset", query.page().offset());
         List<Alert> items = jdbc.query(alerted + "select " + TimelineRepository.ENTRY_COLUMNS
-                + ", e.position, x.cause, a.kind as alert_kind, a.due_at, v.subject" + entries
+                + ", e.position, x.cause, a.kind as alert_kind, a.due_at, v.subject, r.notice" + entries
                 + " left join activity_alert a on a.id = x.event_id and x.cause = " + RAISED
-                + " left join activity_view v on v.id = a.activity_id" + unread
-                + " order by e.position desc limit :limit offset :offset", params,
+                + " left join activity_view v on v.id = a.activity_id"
+                + " left join workflow_run r on r.rule_id = x.rule_id and r.event_id = x.event_id" + unread
+                + " order by e.position desc, x.rule_id nulls first limit :limit offset :offset", params,
                 (rs, n) -> alert(rs, n, query));
         return new AlertPage(items, query.page().page(), query.page().size(), total);
     }
@@ -95,14 +101,16 @@ class AlertFeed {
     private Alert alert(ResultSet rs, int rowNum, FindAlerts query) throws SQLException {
         int cause = rs.getInt("cause");
         String raised = rs.getString("alert_kind");
+        String notice = rs.getString("notice");
         Timestamp dueAt = rs.getTimestamp("due_at");
         TimelineEntry event = timeline.mapEntry(rs, rowNum);
         long position = rs.getLong("position");
         Follow followed = cause == RAISED ? null : query.follows().get(cause);
-        return new Alert(position, raised == null ? AlertKind.CHANGE : AlertKind.valueOf(raised),
-                position <= query.readUpTo(), followed == null ? null : followed.kind(),
+        AlertKind kind = raised != null ? AlertKind.valueOf(raised) : notice != null ? AlertKind.RULE
+                : AlertKind.CHANGE;
+        return new Alert(position, kind, position <= query.readUpTo(), followed == null ? null : followed.kind(),
                 followed == null ? null : followed.id(),
-                raised == null ? null : event.recordId(), rs.getString("subject"),
+                raised == null ? null : event.recordId(), notice != null ? notice : rs.getString("subject"),
                 dueAt == null ? null : dueAt.toInstant(), event);
     }
 }
