@@ -158,6 +158,23 @@ class WorkflowRuleApiTest extends ApiTestSupport {
             assertThat(assigned.getMetaData().get("onBehalfOf")).isEqualTo("admin");
             assertThat(runs(reassigning)).extracting(run -> run.get("outcome").asText())
                     .containsExactlyInAnyOrder("DONE", "SKIPPED");
+
+            // an action its command refuses (a merged lead is not reassigned) is a FAILED run, and the rules go on
+            // with the next events
+            String refused = rule("Merged leads to the partner desk", "LeadMergedInto",
+                    "event.leadId == '" + ownLead + "'", "{\"kind\": \"REASSIGN\", \"ownerId\": \""
+                            + partners.id() + "\"}");
+            Response merged = api().post("/api/v1/leads/" + partnerLead + "/merge", "{\"duplicateId\": \"" + ownLead
+                    + "\"}");
+            assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
+            String later = lead(company, "PARTNER_FILE", first);
+            await().atMost(Duration.ofSeconds(20)).until(() -> runs(refused).size() == 1
+                    && runs(reassigning).size() == 3);
+            assertThat(runs(refused).get(0).get("outcome").asText()).isEqualTo("FAILED");
+            assertThat(runs(refused).get(0).get("detail").asText()).startsWith("The action was refused");
+            await().atMost(Duration.ofSeconds(10)).until(() -> api().get("/api/v1/leads/" + later).body()
+                    .get("ownerId").asText().equals(partners.id()));
+            assertThat(api().get("/api/v1/leads/" + ownLead).body().get("ownerId").asText()).isEqualTo(first.id());
         } finally {
             retireRules();
         }
