@@ -21,17 +21,26 @@ import java.util.stream.Collectors;
 @Component
 public class EventTypes {
 
+    /** The engine's event classes, by their simple names. */
+    private final Map<String, Class<?>> classes;
     /** The stored type names of the engine's events, by the events' simple names. */
     private final Map<String, String> storedTypes;
 
     EventTypes(Configuration axon) {
-        this.storedTypes = new TreeMap<>(EventClasses.handledBy(handler -> true).stream().collect(Collectors.toMap(
-                Class::getSimpleName, event -> axon.eventSerializer().typeForClass(event).getName())));
+        this.classes = new TreeMap<>(EventClasses.handledBy(handler -> true).stream().collect(Collectors.toMap(
+                Class::getSimpleName, event -> event)));
+        this.storedTypes = new TreeMap<>(classes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                event -> axon.eventSerializer().typeForClass(event.getValue()).getName())));
+    }
+
+    /** The class of the event with this simple name (LeadCaptured), if the engine has one. */
+    public Optional<Class<?>> eventClass(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(classes.get(name));
     }
 
     /** The stored type of the event with this simple name (LeadCaptured), if the engine has one. */
     public Optional<String> storedType(String name) {
-        return Optional.ofNullable(storedTypes.get(name));
+        return name == null ? Optional.empty() : Optional.ofNullable(storedTypes.get(name));
     }
 
     /**

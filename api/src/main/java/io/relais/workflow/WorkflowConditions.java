@@ -90,7 +90,7 @@ public class WorkflowConditions {
 
     /** The event class of a rule's event type; refused naming {@code eventType} when the engine has no such event. */
     Class<?> eventClass(String eventType) {
-        return events.storedType(eventType).flatMap(WorkflowConditions::load).orElseThrow(() ->
+        return events.eventClass(eventType).orElseThrow(() ->
                 new InvalidFieldException("eventType", "unknown-event-type",
                         "eventType is none of the engine's events (got " + eventType + ")"));
     }
@@ -167,14 +167,6 @@ public class WorkflowConditions {
 
     private static InvalidFieldException invalid(String message) {
         return new InvalidFieldException("condition", "invalid-condition", message);
-    }
-
-    private static Optional<Class<?>> load(String storedType) {
-        try {
-            return Optional.of(Class.forName(storedType));
-        } catch (ClassNotFoundException e) {
-            return Optional.empty();
-        }
     }
 
     /** Resolves the condition's paths ({@code event.stage}, {@code record.details.city}) against the Java types. */
