@@ -12,6 +12,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -19,7 +20,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Answers 401, 429 (too many failed sign-ins), 403 and the requests the firewall rejects as RFC 9457 problems,
+ * Answers 401, 429 (too many failed sign-ins), 403 (a profile's limits, a session's change without its CSRF
+ * token) and the requests the firewall rejects as RFC 9457 problems,
  * like every other error.
  */
 class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
@@ -54,6 +56,12 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (e instanceof CsrfException) {
+            write(response, ProblemTypes.problem(HttpStatus.FORBIDDEN, "invalid-csrf-token", "Invalid CSRF token",
+                    "A change made with the console's session must send the " + BrowserSessions.CSRF_COOKIE
+                            + " cookie's value as the X-XSRF-TOKEN header; sign in again if it has expired"));
+            return;
+        }
         write(response, ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "Your profile does not allow this"));
     }

@@ -19,6 +19,11 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
@@ -27,8 +32,10 @@ import java.util.Map;
 
 /**
  * Every endpoint needs a signed-in user, except health, the Prometheus scrape, the API description and the web
- * forms' submissions ({@link #PUBLIC_API}). Stateless: each request carries its credentials (Basic or a bearer
- * token), so no session and no CSRF. Cross-origin requests are answered for web forms only ({@link WebFormCors}).
+ * forms' submissions ({@link #PUBLIC_API}). API clients send their credentials with each request (Basic or a
+ * bearer token) and get no session; the console's browser signs in once and is known by its session, whose changes
+ * need the CSRF token ({@link BrowserSessions}). Cross-origin requests are answered for web forms only
+ * ({@link WebFormCors}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -39,6 +46,13 @@ public class SecurityConfiguration {
             "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
     /** The API's routes that need no sign-in, as path patterns (the API description marks them so). */
     public static final List<String> PUBLIC_API = List.of(WebFormCors.SUBMISSIONS);
+    static final String SIGN_IN = "/sign-in";
+    /** The console's routes: its pages, scripts and styles, the WebJars they load, sign-in and sign-out. */
+    private static final String[] CONSOLE = {"/", SIGN_IN, "/sign-out", "/console/**", "/webjars/**",
+            "/favicon.ico"};
+    /** Nothing but the engine's own scripts, styles and images (charts are drawn on canvases). */
+    private static final String CONSOLE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
     /**
      * The API's public routes: no sign-in is asked for, and credentials sent along are not read (a wrong password
@@ -60,15 +74,54 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The console's pages, its sign-in and sign-out ({@link #CONSOLE}): a browser that is not signed in is sent to
+     * the sign-in page, which starts a session with the same users and passwords as HTTP Basic.
+     */
+    @Bean
+    @Order(2)
+    @ConditionalOnWebApplication
+    public SecurityFilterChain console(HttpSecurity http, ProblemSecurityResponses problems,
+                                       PasswordAuthenticationProvider passwords, BrowserSessions sessions)
+            throws Exception {
+        ExceptionMappingAuthenticationFailureHandler failures =
+                new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl(SIGN_IN + "?error");
+        failures.setExceptionMappings(Map.of(SignInThrottledException.class.getName(), SIGN_IN + "?error=throttled"));
+        return http.securityMatcher(CONSOLE)
+                .csrf(csrf -> csrf.csrfTokenRepository(BrowserSessions.csrfTokens())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .addFilterAfter(BrowserSessions.csrfCookie(), CsrfFilter.class)
+                .securityContext(context -> context.securityContextRepository(sessions.contexts(true)))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/").authenticated()
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage(SIGN_IN).usernameParameter("userId")
+                        .defaultSuccessUrl("/", true).failureHandler(failures))
+                .logout(signOut -> signOut.logoutUrl("/sign-out").logoutSuccessUrl(SIGN_IN + "?signed-out")
+                        .deleteCookies("JSESSIONID"))
+                .authenticationManager(new ProviderManager(passwords))
+                .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(CONSOLE_POLICY)))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN))
+                        .accessDeniedHandler(problems))
+                .build();
+    }
+
     /** Only with a web server: the benchmark runs the engine without one. */
     @Bean
     @ConditionalOnWebApplication
     public SecurityFilterChain api(HttpSecurity http, SecurityProperties properties,
                                    ProblemSecurityResponses problems, QueryGateway queries,
-                                   PasswordAuthenticationProvider passwords) throws Exception {
+                                   PasswordAuthenticationProvider passwords, BrowserSessions sessions)
+            throws Exception {
         boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
-        http.csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        http.csrf(csrf -> csrf.csrfTokenRepository(BrowserSessions.csrfTokens())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(BrowserSessions.sessionChanges()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .securityContext(context -> context.securityContextRepository(sessions.contexts(false)))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC).permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
@@ -91,6 +144,11 @@ public class SecurityConfiguration {
     ProblemSecurityResponses problemResponses(ObjectMapper json, SecurityProperties properties) {
         return new ProblemSecurityResponses(json, properties.mode() == SecurityProperties.Mode.JWT ? "Bearer"
                 : "Basic realm=\"relais\", charset=\"UTF-8\"");
+    }
+
+    @Bean
+    BrowserSessions browserSessions(QueryGateway queries, CredentialStore credentials) {
+        return new BrowserSessions(new DirectoryUserDetailsService(queries, credentials));
     }
 
     @Bean
