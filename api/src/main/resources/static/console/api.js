@@ -19,10 +19,9 @@ export function csrfToken() {
   return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
 }
 
-/** Where the sign-in page sends the browser back to once signed in. */
+/** The sign-in page, which sends the browser back to this page once signed in. */
 export function signIn() {
-  sessionStorage.setItem('relais.return-to', location.hash);
-  location.assign('/sign-in');
+  location.assign(`/sign-in${location.hash}`);
 }
 
 function url(path, params) {

@@ -2,7 +2,7 @@
 // (#/page/more/path?parameters), each page a module under pages/.
 import { csrfToken, get, Problem } from './api.js';
 import { t, messages } from './i18n.js';
-import { el, problem } from './ui.js';
+import { el, href, problem } from './ui.js';
 
 messages({
   en: {
@@ -92,11 +92,14 @@ async function show() {
   main.focus({ preventScroll: true });
 }
 
-/** Changes the address's parameters, which shows the page again. */
+/** Goes to a page, or shows the same one again with what it holds now. */
 export function navigate(route, segments = [], params = {}) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, value]) => value !== undefined
-    && value !== null && value !== '')).toString();
-  location.hash = `#/${[route, ...segments].map(encodeURIComponent).join('/')}${query ? `?${query}` : ''}`;
+  const hash = href([route, ...segments].map(encodeURIComponent).join('/'), params);
+  if (hash === location.hash) {
+    show();
+  } else {
+    location.hash = hash;
+  }
 }
 
 async function start() {

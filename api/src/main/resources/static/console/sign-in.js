@@ -33,5 +33,9 @@ if (shown) {
 }
 document.getElementById('sign-in-form').addEventListener('submit', (event) => {
   event.currentTarget.elements._csrf.value = csrfToken();
+  // the console's page the browser was sent from (an address's fragment does not go to the server)
+  if (location.hash) {
+    sessionStorage.setItem('relais.return-to', location.hash);
+  }
 });
 document.getElementById('userId').focus();

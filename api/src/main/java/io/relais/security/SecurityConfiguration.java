@@ -87,6 +87,8 @@ public class SecurityConfiguration {
         ExceptionMappingAuthenticationFailureHandler failures =
                 new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl(SIGN_IN + "?error");
+        // the sign-in page says what failed from the address: no session for those who are not signed in
+        failures.setAllowSessionCreation(false);
         failures.setExceptionMappings(Map.of(SignInThrottledException.class.getName(), SIGN_IN + "?error=throttled"));
         return http.securityMatcher(CONSOLE)
                 .csrf(csrf -> csrf.csrfTokenRepository(BrowserSessions.csrfTokens())

@@ -3,6 +3,7 @@ package io.relais.support;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -74,7 +75,7 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("userId")).sendKeys(userId);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
-        waitUntil(webDriver -> !webDriver.findElement(By.id("who")).getText().isBlank());
+        waitUntil(webDriver -> !webDriver.findElement(By.id("who")).getAttribute("textContent").isBlank());
         return this;
     }
 
@@ -98,8 +99,15 @@ public final class Browser implements AutoCloseable {
         return find(by).getAttribute("textContent").strip();
     }
 
+    /** Waits for the condition; when it does not come, saves a screenshot and says what the page showed. */
     public <T> T waitUntil(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition);
+        try {
+            return new WebDriverWait(driver, PATIENCE).until(condition);
+        } catch (TimeoutException e) {
+            Path saved = screenshot("timeout-" + System.currentTimeMillis());
+            throw new TimeoutException("At " + driver.getCurrentUrl() + " (" + saved + "), the page showed: "
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     /** Runs a script in the page and answers what it returns. */
