@@ -26,6 +26,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Set;
 
 /**
@@ -38,6 +42,7 @@ import java.util.Set;
 final class BrowserSessions {
 
     static final String CSRF_COOKIE = "XSRF-TOKEN";
+    private static final String PASSWORD_DIGEST = BrowserSessions.class.getName() + ".password";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final UserDetailsService users;
@@ -62,7 +67,8 @@ final class BrowserSessions {
 
     /**
      * The signed-in user of the request's session, read again from the directory at each request: a deactivated
-     * user's session ends at once, and a changed profile applies from the next request.
+     * user's session ends at once, so does one opened with a password since changed, and a changed profile
+     * applies from the next request.
      *
      * @param createSessions whether signing in may start a session (the console's pages) or only an existing one is
      *                       read (the API, whose clients without a session stay without one)
@@ -85,6 +91,15 @@ final class BrowserSessions {
                 chain.doFilter(request, response);
             }
         };
+    }
+
+    private static String digest(UserDetails user) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(user.getPassword().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private final class RefreshedContexts implements SecurityContextRepository {
@@ -122,9 +137,15 @@ final class BrowserSessions {
             return refreshed(holder.getRequest(), sessions.loadDeferredContext(holder.getRequest()).get());
         }
 
+        /** Also notes which password the session was opened with (a digest of its stored hash). */
         @Override
         public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
             sessions.saveContext(context, request, response);
+            HttpSession session = request.getSession(false);
+            Authentication signedIn = context.getAuthentication();
+            if (session != null && signedIn != null) {
+                session.setAttribute(PASSWORD_DIGEST, digest(users.loadUserByUsername(signedIn.getName())));
+            }
         }
 
         @Override
@@ -143,8 +164,9 @@ final class BrowserSessions {
             } catch (UsernameNotFoundException e) {
                 user = null;
             }
-            if (user == null || !user.isEnabled()) {
-                HttpSession session = request.getSession(false);
+            HttpSession session = request.getSession(false);
+            if (user == null || !user.isEnabled() || session == null
+                    || !digest(user).equals(session.getAttribute(PASSWORD_DIGEST))) {
                 if (session != null) {
                     session.invalidate();
                 }

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The console's session over HTTP: sign-in with the form and its CSRF token, the API read and changed with the
  * session cookie (changes only with the token), API clients left without a session, a deactivated user's session
- * ended at once, sign-out.
+ * ended at once and so one opened with a password since changed, sign-out.
  */
 class BrowserSessionTest extends ApiTestSupport {
 
@@ -87,9 +87,10 @@ class BrowserSessionTest extends ApiTestSupport {
     }
 
     @Test
-    void aDeactivatedUsersSessionEndsAtOnceAndSigningOutEndsOne() {
+    void aDeactivatedUsersSessionEndsAtOnceSoDoesOneWhosePasswordChangedAndSigningOutEndsOne() {
         TestUser leaver = user("leaver", Profile.SALES_REP);
         TestUser stayer = user("stayer", Profile.SALES_REP);
+        TestUser forgetful = user("forgetful", Profile.SALES_REP);
         Browser leaving = new Browser();
         leaving.get("/sign-in");
         leaving.signIn(leaver.id(), "password-of-" + leaver.id());
@@ -102,6 +103,15 @@ class BrowserSessionTest extends ApiTestSupport {
         HttpApi.Response deactivated = api().post("/api/v1/users/" + leaver.id() + "/deactivate", "{}");
         assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(200);
         assertThat(anonymous().get("/api/v1/me", "Cookie", leaverSession).status()).isEqualTo(401);
+
+        Browser forgetting = new Browser();
+        forgetting.get("/sign-in");
+        forgetting.signIn(forgetful.id(), "password-of-" + forgetful.id());
+        String forgetfulSession = forgetting.cookieHeader();
+        assertThat(anonymous().get("/api/v1/me", "Cookie", forgetfulSession).status()).isEqualTo(200);
+        assertThat(api().put("/api/v1/users/" + forgetful.id() + "/password", "{\"password\": \"a new password 2026\"}")
+                .status()).isEqualTo(204);
+        assertThat(anonymous().get("/api/v1/me", "Cookie", forgetfulSession).status()).isEqualTo(401);
 
         String stayerSession = staying.cookieHeader();
         staying.get("/");
