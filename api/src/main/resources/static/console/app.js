@@ -6,19 +6,24 @@ import { el, href, problem } from './ui.js';
 
 messages({
   en: {
-    'app.menu': 'Menu', 'app.signOut': 'Sign out', 'app.skip': 'Skip to content', 'app.signedInAs': 'Signed in as {name} ({profile})',
+    'app.menu': 'Menu', 'app.signOut': 'Sign out', 'app.skip': 'Skip to content',
+    'app.signedInAs': 'Signed in as {name} ({profile})',
     'nav.dashboard': 'Dashboard', 'nav.leads': 'Leads', 'nav.accounts': 'Accounts', 'nav.deals': 'Deals',
     'nav.activities': 'Activities', 'nav.alerts': 'Alerts', 'nav.audit': 'Audit', 'nav.processors': 'Processors',
     'nav.imports': 'Imports', 'nav.users': 'Users', 'nav.territories': 'Territories', 'nav.main': 'Main menu',
-    'profile.SALES_REP': 'sales rep', 'profile.SALES_MANAGER': 'sales manager', 'profile.ADMINISTRATOR': 'administrator',
+    'profile.SALES_REP': 'sales rep', 'profile.SALES_MANAGER': 'sales manager',
+    'profile.ADMINISTRATOR': 'administrator',
     'profile.AUDITOR': 'auditor', 'profile.ANALYST': 'analyst', 'profile.DATA_STEWARD': 'data steward',
   },
   fr: {
-    'app.menu': 'Menu', 'app.signOut': 'Se déconnecter', 'app.skip': 'Aller au contenu', 'app.signedInAs': 'Connecté : {name} ({profile})',
+    'app.menu': 'Menu', 'app.signOut': 'Se déconnecter', 'app.skip': 'Aller au contenu',
+    'app.signedInAs': 'Connecté : {name} ({profile})',
     'nav.dashboard': 'Tableau de bord', 'nav.leads': 'Pistes', 'nav.accounts': 'Comptes', 'nav.deals': 'Affaires',
     'nav.activities': 'Activités', 'nav.alerts': 'Alertes', 'nav.audit': 'Audit', 'nav.processors': 'Processeurs',
-    'nav.imports': 'Imports', 'nav.users': 'Utilisateurs', 'nav.territories': 'Territoires', 'nav.main': 'Menu principal',
-    'profile.SALES_REP': 'commercial', 'profile.SALES_MANAGER': 'responsable commercial', 'profile.ADMINISTRATOR': 'administrateur',
+    'nav.imports': 'Imports', 'nav.users': 'Utilisateurs', 'nav.territories': 'Territoires',
+    'nav.main': 'Menu principal',
+    'profile.SALES_REP': 'commercial', 'profile.SALES_MANAGER': 'responsable commercial',
+    'profile.ADMINISTRATOR': 'administrateur',
     'profile.AUDITOR': 'auditeur', 'profile.ANALYST': 'analyste', 'profile.DATA_STEWARD': 'gestionnaire de données',
   },
 });

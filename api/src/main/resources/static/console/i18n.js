@@ -19,6 +19,33 @@ export function t(key, values = {}) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
+/** A value the API answers as a code (OPEN, PROSPECT, MEETING …) in words, or the code itself. */
+export function term(code) {
+  return dictionaries[lang][`term.${code}`] ?? dictionaries.en[`term.${code}`] ?? code;
+}
+
+messages({
+  en: {
+    'term.NEW': 'New', 'term.WORKING': 'Working', 'term.QUALIFIED': 'Qualified', 'term.DISQUALIFIED': 'Disqualified',
+    'term.CONVERTED': 'Converted', 'term.MERGED': 'Merged', 'term.PROSPECT': 'Prospect', 'term.CUSTOMER': 'Customer',
+    'term.OPEN': 'Open', 'term.WON': 'Won', 'term.LOST': 'Lost', 'term.DONE': 'Done', 'term.CANCELLED': 'Cancelled',
+    'term.CALL': 'Call', 'term.EMAIL': 'E-mail', 'term.NOTE': 'Note', 'term.MEETING': 'Meeting', 'term.TASK': 'Task',
+    'term.NEWSLETTER': 'Newsletter', 'term.PDF_DOWNLOAD': 'PDF download', 'term.WEBSITE_VISIT': 'Website visit',
+    'term.WEB_FORM': 'Web form', 'term.PARTNER_FILE': 'Partner file', 'term.REP_ENTRY': 'Entered by a rep',
+  },
+  fr: {
+    'term.NEW': 'Nouvelle', 'term.WORKING': 'En cours', 'term.QUALIFIED': 'Qualifiée', 'term.DISQUALIFIED': 'Écartée',
+    'term.CONVERTED': 'Convertie', 'term.MERGED': 'Fusionné(e)', 'term.PROSPECT': 'Prospect', 'term.CUSTOMER': 'Client',
+    'term.OPEN': 'Ouverte', 'term.WON': 'Gagnée', 'term.LOST': 'Perdue', 'term.DONE': 'Faite',
+    'term.CANCELLED': 'Annulée',
+    'term.CALL': 'Appel', 'term.EMAIL': 'E-mail', 'term.NOTE': 'Note', 'term.MEETING': 'Rendez-vous',
+    'term.TASK': 'Tâche', 'term.NEWSLETTER': 'Lettre d’information', 'term.PDF_DOWNLOAD': 'Téléchargement PDF',
+    'term.WEBSITE_VISIT': 'Visite du site', 'term.WEB_FORM': 'Formulaire web',
+    'term.PARTNER_FILE': 'Fichier partenaire',
+    'term.REP_ENTRY': 'Saisie commerciale',
+  },
+});
+
 const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
 const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
 const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });

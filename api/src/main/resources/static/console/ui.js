@@ -135,7 +135,9 @@ export function chart(spec) {
         animation: false,
         indexAxis: spec.horizontal ? 'y' : 'x',
         scales: round ? {} : { x: { stacked: !!spec.stacked }, y: { stacked: !!spec.stacked, beginAtZero: true } },
-        plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label || item.label}: ${format(item.raw)}` } } },
+        plugins: {
+          tooltip: { callbacks: { label: (item) => `${item.dataset.label || item.label}: ${format(item.raw)}` } },
+        },
       },
     });
   });
@@ -160,9 +162,10 @@ export function problem(error) {
 /** Previous and next buttons for a page of the API's page shape ({content, page, size, totalElements}). */
 export function pager(page, go) {
   const pages = Math.max(1, Math.ceil(page.totalElements / page.size));
-  return el('nav', { class: 'pager', 'aria-label': t('ui.pageOf', { page: page.page + 1, pages, total: page.totalElements }) },
+  const position = t('ui.pageOf', { page: page.page + 1, pages, total: number(page.totalElements) });
+  return el('nav', { class: 'pager', 'aria-label': position },
     el('button', { type: 'button', disabled: page.page === 0, onclick: () => go(page.page - 1) }, t('ui.previous')),
-    el('span', {}, t('ui.pageOf', { page: page.page + 1, pages, total: number(page.totalElements) })),
+    el('span', {}, position),
     el('button', { type: 'button', disabled: page.page + 1 >= pages, onclick: () => go(page.page + 1) }, t('ui.next')));
 }
 

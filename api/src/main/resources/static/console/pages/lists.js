@@ -3,7 +3,7 @@
 import { get } from '../api.js';
 import { navigate } from '../app.js';
 import { filters } from '../description.js';
-import { t, messages, amount, date, moment } from '../i18n.js';
+import { t, messages, amount, date, moment, term } from '../i18n.js';
 import { el, field, select, table, title, pager, href } from '../ui.js';
 
 messages({
@@ -53,8 +53,8 @@ const LISTS = {
     columns: [
       { label: 'col.name', value: (row) => open('lead')(row, personName(row.details)) },
       { label: 'col.company', value: (row) => row.details.company || '—' },
-      { label: 'col.status', value: (row) => row.status },
-      { label: 'col.source', value: (row) => row.source },
+      { label: 'col.status', value: (row) => term(row.status) },
+      { label: 'col.source', value: (row) => term(row.source) },
       { label: 'col.owner', value: (row) => row.ownerId || '—' },
       { label: 'col.captured', value: (row) => moment(row.capturedAt) },
     ],
@@ -65,7 +65,7 @@ const LISTS = {
       { label: 'col.legalName', value: (row) => open('account')(row, row.details.legalName) },
       { label: 'col.city', value: (row) => (row.details.billingAddress && row.details.billingAddress.city) || '—' },
       { label: 'col.siren', value: (row) => row.details.siren || '—' },
-      { label: 'col.status', value: (row) => row.status },
+      { label: 'col.status', value: (row) => term(row.status) },
       { label: 'col.owner', value: (row) => row.ownerId || '—' },
       { label: 'col.updated', value: (row) => moment(row.updatedAt) },
     ],
@@ -75,7 +75,7 @@ const LISTS = {
     columns: [
       { label: 'col.name', value: (row) => open('deal')(row, row.name) },
       { label: 'col.stage', value: (row) => `${row.stage.name} (${row.stage.probability} %)` },
-      { label: 'col.status', value: (row) => row.status },
+      { label: 'col.status', value: (row) => term(row.status) },
       { label: 'col.amount', numeric: true, value: (row) => amount(row.amount, row.currency) },
       { label: 'col.closing', value: (row) => date(row.expectedCloseDate) },
       { label: 'col.owner', value: (row) => row.ownerId || '—' },
@@ -84,9 +84,9 @@ const LISTS = {
   activities: {
     path: '/api/v1/activities',
     columns: [
-      { label: 'col.subject', value: (row) => open('activity')(row, row.subject || row.kind) },
-      { label: 'col.kind', value: (row) => row.kind },
-      { label: 'col.status', value: (row) => row.status },
+      { label: 'col.subject', value: (row) => open('activity')(row, row.subject || term(row.kind)) },
+      { label: 'col.kind', value: (row) => term(row.kind) },
+      { label: 'col.status', value: (row) => term(row.status) },
       { label: 'col.due', value: (row) => moment(row.dueAt || row.occurredAt) },
       { label: 'col.overdue', value: (row) => (row.overdue ? t('lists.yes') : '') },
       { label: 'col.owner', value: (row) => row.ownerId },
@@ -96,7 +96,7 @@ const LISTS = {
 
 function control(filter, value) {
   if (filter.values) {
-    return select(filter.name, [['', t('lists.any')], ...filter.values.map((one) => [one, one])], value);
+    return select(filter.name, [['', t('lists.any')], ...filter.values.map((one) => [one, term(one)])], value);
   }
   return el('input', { name: filter.name, value: value || '', type: filter.name === 'q' ? 'search' : 'text' });
 }

@@ -78,7 +78,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
                 List<WebElement> found = driver.findElements(By.cssSelector("#accounts-list tbody tr"));
                 return found.size() == 1 ? found : null;
             });
-            assertThat(rows.get(0).getText()).contains(name + " SARL", "PROSPECT", rep.id());
+            assertThat(rows.get(0).getText()).contains(name + " SARL", "Prospect", rep.id());
             browser.screenshot("accounts");
 
             rows.get(0).findElement(By.tagName("a")).click();

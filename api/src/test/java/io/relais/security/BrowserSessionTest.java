@@ -145,8 +145,8 @@ class BrowserSessionTest extends ApiTestSupport {
         }
 
         String cookieHeader() {
-            return String.join("; ", cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                    .toList());
+            return String.join("; ", cookies.entrySet().stream()
+                    .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).toList());
         }
 
         private HttpResponse<String> send(HttpRequest.Builder request) {
