@@ -77,6 +77,7 @@ class ProjectionFailureTest {
                 "--relais.admin.password=" + ADMIN_PASSWORD, "--relais.security.password-hash-strength=4",
                 "--axon.eventhandling.processors.probes.mode=pooled",
                 "--axon.eventhandling.processors.probes.source=commitNotifyingEventSource",
+                "--axon.eventhandling.processors.probes.token-claim-interval=1000",
                 "--axon.eventhandling.processors.probes.initial-segment-count=2",
                 "--axon.eventhandling.processors.probes.thread-count=2",
                 "--axon.eventhandling.processors.probes.batch-size=100",
