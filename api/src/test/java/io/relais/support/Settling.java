@@ -19,7 +19,10 @@ public final class Settling {
     /** Waits until every segment of the processor has handled every event stored so far. */
     public static void awaitCaughtUp(EventStore eventStore, StreamingEventProcessor processor) {
         long head = ProcessorProgress.head(eventStore);
-        await().atMost(Duration.ofSeconds(60)).until(() -> ProcessorProgress.caughtUp(processor, head));
+        // checked at once, not after Awaitility's first poll interval: a settle checks every processor, most of
+        // which have caught up already
+        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                .until(() -> ProcessorProgress.caughtUp(processor, head));
     }
 
     /** Waits until the store has stopped growing and every processor has caught up with it. */
