@@ -75,6 +75,7 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("userId")).sendKeys(userId);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        // textContent: on a phone the frame hides who is signed in, and getText() answers only visible text
         waitUntil(webDriver -> !webDriver.findElement(By.id("who")).getAttribute("textContent").isBlank());
         return this;
     }
