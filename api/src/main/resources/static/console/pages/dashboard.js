@@ -3,17 +3,18 @@
 import { get, Problem } from '../api.js';
 import { navigate } from '../app.js';
 import { t, messages, number, percent, amount, date, moment, locale } from '../i18n.js';
-import { el, field, select, title, table, chart, problem } from '../ui.js';
+import { el, field, title, table, chart, problem } from '../ui.js';
 
 messages({
   en: {
     'dashboard.title': 'Dashboard', 'dashboard.titleOf': 'Dashboard — team of {name}',
-    'dashboard.user': 'Team of', 'dashboard.period': 'Period', 'dashboard.asOf': 'Forecast as of',
+    'dashboard.user': 'Team of (user id)', 'dashboard.period': 'Period', 'dashboard.asOf': 'Forecast as of',
     'dashboard.asOfHint': 'Applies to the forecast and the funnel; empty: now.',
     'dashboard.weeks': 'Weeks of activity', 'dashboard.show': 'Show',
     'dashboard.years': 'Years', 'dashboard.quarters': 'Quarters', 'dashboard.months': 'Months',
     'dashboard.quarter': 'Q{quarter} {year}',
-    'dashboard.summary': 'Period {period}; forecast and funnel as of {asOf}; activity since {since}; amounts in {currency}.',
+    'dashboard.summary': 'Period {period}; forecast and funnel as of {asOf}; activity since {since}; '
+      + 'amounts in {currency}.',
     'dashboard.unconverted': '{deals} deal(s) in {currency} left out: no exchange rate.',
     'dashboard.keyFigures': 'Key figures', 'dashboard.pipelineAndForecast': 'Pipeline and forecast',
     'dashboard.results': 'Results', 'dashboard.activityAndData': 'Activity, data quality and usage',
@@ -32,7 +33,7 @@ messages({
     'dashboard.chart.activities': 'Activities done by kind and member, last {weeks} weeks',
     'dashboard.chart.quality': 'Data quality: share of recommended fields filled',
     'dashboard.chart.usage': 'Usage per week',
-    'dashboard.amount': 'Amount', 'dashboard.weighted': 'Weighted', 'dashboard.deals': 'Deals',
+    'dashboard.amount': 'Amount', 'dashboard.weighted': 'Weighted',
     'dashboard.closedWon': 'Won', 'dashboard.commit': 'Commit', 'dashboard.bestCase': 'Best case',
     'dashboard.pipelineCategory': 'Pipeline', 'dashboard.target': 'Target',
     'dashboard.winRate': 'Win rate', 'dashboard.toNextStage': 'To next stage',
@@ -52,7 +53,7 @@ messages({
   },
   fr: {
     'dashboard.title': 'Tableau de bord', 'dashboard.titleOf': 'Tableau de bord — équipe de {name}',
-    'dashboard.user': 'Équipe de', 'dashboard.period': 'Période', 'dashboard.asOf': 'Prévision au',
+    'dashboard.user': 'Équipe de (identifiant)', 'dashboard.period': 'Période', 'dashboard.asOf': 'Prévision au',
     'dashboard.asOfHint': 'S’applique à la prévision et à l’entonnoir ; vide : maintenant.',
     'dashboard.weeks': 'Semaines d’activité', 'dashboard.show': 'Afficher',
     'dashboard.years': 'Années', 'dashboard.quarters': 'Trimestres', 'dashboard.months': 'Mois',
@@ -67,17 +68,20 @@ messages({
     'dashboard.card.wonLost': 'Affaires gagnées / perdues', 'dashboard.card.winRate': 'Taux de réussite',
     'dashboard.card.averageDealSize': 'Montant moyen gagné', 'dashboard.card.averageCycleDays': 'Cycle de vente moyen',
     'dashboard.card.commit': 'Prévision : engagé', 'dashboard.card.target': 'Objectif',
-    'dashboard.card.projected': 'Résultat projeté', 'dashboard.card.probabilityOfTarget': 'Chance d’atteindre l’objectif',
-    'dashboard.card.overdueTasks': 'Tâches en retard', 'dashboard.card.staleDeals': 'Affaires inactives depuis {days} j',
+    'dashboard.card.projected': 'Résultat projeté',
+    'dashboard.card.probabilityOfTarget': 'Chance d’atteindre l’objectif',
+    'dashboard.card.overdueTasks': 'Tâches en retard',
+    'dashboard.card.staleDeals': 'Affaires inactives depuis {days} j',
     'dashboard.wonLost': '{won} / {lost}', 'dashboard.days': '{days} jours',
     'dashboard.chart.pipeline': 'Pipeline ouvert par étape', 'dashboard.chart.forecast': 'Prévision et objectif '
       + 'par membre (chacun avec les personnes sous sa responsabilité)',
     'dashboard.chart.funnel': 'Entonnoir : conversion par étape', 'dashboard.chart.projection': 'Résultat projeté',
-    'dashboard.chart.winRate': 'Taux de réussite par membre', 'dashboard.chart.cycle': 'Cycle de vente moyen par membre',
+    'dashboard.chart.winRate': 'Taux de réussite par membre',
+    'dashboard.chart.cycle': 'Cycle de vente moyen par membre',
     'dashboard.chart.activities': 'Activités réalisées par type et par membre, {weeks} dernières semaines',
     'dashboard.chart.quality': 'Qualité des données : part des champs recommandés remplis',
     'dashboard.chart.usage': 'Usage par semaine',
-    'dashboard.amount': 'Montant', 'dashboard.weighted': 'Pondéré', 'dashboard.deals': 'Affaires',
+    'dashboard.amount': 'Montant', 'dashboard.weighted': 'Pondéré',
     'dashboard.closedWon': 'Gagné', 'dashboard.commit': 'Engagé', 'dashboard.bestCase': 'Meilleur cas',
     'dashboard.pipelineCategory': 'Pipeline', 'dashboard.target': 'Objectif',
     'dashboard.winRate': 'Taux de réussite', 'dashboard.toNextStage': 'Vers l’étape suivante',
@@ -184,13 +188,42 @@ function plot(spec, ticks) {
   return figure;
 }
 
-function controls(ctx, state, users) {
+/**
+ * Whose team, for the profiles that see every team: a user id, suggested from the sales managers and, once two
+ * letters are typed, from the users whose id or name hold them (a list of every user would not scale).
+ */
+function userControl(state) {
+  const list = el('datalist', { id: 'dashboard-users' });
+  const input = el('input', { type: 'text', name: 'user', value: state.userId, list: 'dashboard-users',
+    required: true, autocomplete: 'off', spellcheck: 'false' });
+  const suggest = async (params) => {
+    const asked = input.value;
+    const page = await get('/api/v1/users', { active: true, size: 50, ...params });
+    if (asked === input.value) {
+      list.replaceChildren(...page.content.map((user) => el('option', { value: user.userId }, user.displayName)));
+    }
+  };
+  // Suggestions only help: without them the id typed still works, so their failures are left unsaid.
+  const ignore = () => {};
+  let timer;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const text = input.value.trim();
+    timer = setTimeout(() => suggest(text.length >= 2 ? { q: text } : { profile: 'SALES_MANAGER' }).catch(ignore),
+      250);
+  });
+  suggest({ profile: 'SALES_MANAGER' }).catch(ignore);
+  const control = field(t('dashboard.user'), input);
+  control.append(list);
+  return control;
+}
+
+function controls(ctx, state) {
   const form = el('form', { class: 'controls', 'aria-label': t('dashboard.title') });
   const asOf = field(t('dashboard.asOf'), el('input', { type: 'date', name: 'asOf', value: state.asOf || undefined,
     max: today(), 'aria-describedby': 'dashboard-as-of-hint' }));
-  if (users) {
-    form.append(field(t('dashboard.user'), select('user', users.map((user) => [user.userId,
-      `${user.displayName} (${user.userId})`]), state.userId)));
+  if (EVERY_TEAM.includes(ctx.me.profile)) {
+    form.append(userControl(state));
   }
   form.append(
     field(t('dashboard.period'), periodControl(state.period)),
@@ -201,7 +234,7 @@ function controls(ctx, state, users) {
     el('p', { id: 'dashboard-as-of-hint', class: 'hint' }, t('dashboard.asOfHint')));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const chosen = form.elements.user ? form.elements.user.value : state.userId;
+    const chosen = form.elements.user ? form.elements.user.value.trim() : state.userId;
     navigate(ctx.route, chosen === ctx.me.userId ? [] : [chosen], {
       period: form.elements.period.value,
       asOf: form.elements.asOf.value,
@@ -380,14 +413,7 @@ export default async function render(view, ctx) {
   };
   view.setAttribute('aria-busy', 'true');
   const loading = el('p', { class: 'loading' }, t('ui.loading'));
-  let users = null;
-  if (EVERY_TEAM.includes(ctx.me.profile)) {
-    users = (await get('/api/v1/users', { active: true, size: 200 })).content;
-    if (!users.some((user) => user.userId === state.userId)) {
-      users.unshift({ userId: state.userId, displayName: state.userId });
-    }
-  }
-  view.append(controls(ctx, state, users), loading);
+  view.append(controls(ctx, state), loading);
   let board;
   let forecast;
   let funnel;
@@ -404,7 +430,7 @@ export default async function render(view, ctx) {
     view.removeAttribute('aria-busy');
     return;
   }
-  const owner = [...board.members, ...(users || []), ctx.me].find((user) => user.userId === state.userId);
+  const owner = [...board.members, ctx.me].find((user) => user.userId === state.userId);
   heading.replaceWith(title(t('dashboard.titleOf', { name: owner ? owner.displayName : state.userId })));
   loading.replaceWith(
     el('p', { class: 'summary' }, t('dashboard.summary', { period: periodLabel(board.period),

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.organisation.Profile;
 import io.relais.support.ApiTestSupport;
 import io.relais.support.Browser;
+import io.relais.support.HttpApi;
 import io.relais.support.HttpApi.Response;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 import java.math.BigDecimal;
@@ -54,9 +55,10 @@ class ConsoleDashboardBrowserTest extends ApiTestSupport {
         try (Browser browser = Browser.open(port, Browser.WIDE)) {
             browser.signIn(team.manager().id(), password(team.manager()));
             browser.go("#/dashboard");
-            awaitShown(browser, QUARTER, "");
+            awaitShown(browser, team.manager().id(), QUARTER, "");
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("Dashboard — team of Sophie");
-            assertChartsHoldTheApisFigures(browser, team.manager(), QUARTER, null, 4);
+            assertThat(browser.findAll(By.name("user"))).as("a manager sees their own team").isEmpty();
+            assertChartsHoldTheApisFigures(browser, team.manager().api(), QUARTER, null, 4);
             assertThat(browser.find(By.name("period")).getAttribute("value")).isEqualTo(QUARTER);
             fullPage(browser, "dashboard-quarter");
 
@@ -65,11 +67,24 @@ class ConsoleDashboardBrowserTest extends ApiTestSupport {
             browser.find(By.name("weeks")).clear();
             browser.find(By.name("weeks")).sendKeys("8");
             browser.find(By.cssSelector("form.controls button[type=submit]")).click();
-            awaitShown(browser, YEAR, TODAY.toString());
+            awaitShown(browser, team.manager().id(), YEAR, TODAY.toString());
             assertThat(browser.currentUrl()).endsWith("#/dashboard?period=" + YEAR + "&asOf=" + TODAY + "&weeks=8");
-            assertChartsHoldTheApisFigures(browser, team.manager(), YEAR, TODAY.toString(), 8);
+            assertChartsHoldTheApisFigures(browser, team.manager().api(), YEAR, TODAY.toString(), 8);
             assertThat(browser.find(By.name("asOf")).getAttribute("value")).isEqualTo(TODAY.toString());
             fullPage(browser, "dashboard-year-as-of-today");
+
+            browser.signIn("admin", ADMIN_PASSWORD);
+            browser.go("#/dashboard?period=" + QUARTER);
+            awaitShown(browser, "admin", QUARTER, "");
+            browser.find(By.name("user")).clear();
+            browser.find(By.name("user")).sendKeys(team.manager().id());
+            browser.find(By.cssSelector("form.controls button[type=submit]")).click();
+            awaitShown(browser, team.manager().id(), QUARTER, "");
+            assertThat(browser.currentUrl()).endsWith("#/dashboard/" + team.manager().id() + "?period=" + QUARTER
+                    + "&weeks=4");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Dashboard — team of Sophie");
+            assertChartsHoldTheApisFigures(browser, api(), QUARTER, null, 4);
+            browser.screenshot("dashboard-chosen-by-administrator");
 
             browser.signIn(team.rep1().id(), password(team.rep1()));
             browser.go("#/dashboard/" + team.manager().id());
@@ -95,13 +110,14 @@ class ConsoleDashboardBrowserTest extends ApiTestSupport {
         try (Browser browser = Browser.open(port, Browser.PHONE, "fr-FR")) {
             browser.signIn(team.manager().id(), password(team.manager()));
             browser.go("#/dashboard?period=" + QUARTER);
-            awaitShown(browser, QUARTER, "");
+            awaitShown(browser, team.manager().id(), QUARTER, "");
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("Tableau de bord — équipe de Sophie");
             assertThat(browser.text(By.cssSelector("label[for=" + browser.find(By.name("period")).getAttribute("id")
                     + "]"))).isEqualTo("Période");
-            assertChartsHoldTheApisFigures(browser, team.manager(), QUARTER, null, 4);
+            assertChartsHoldTheApisFigures(browser, team.manager().api(), QUARTER, null, 4);
             assertThat(browser.text(By.cssSelector("[data-figure=wonAmount] .value")))
                     .as("euros written the French way").matches("2\\h000,00\\h€");
+            assertThat((Long) browser.script("return window.innerWidth")).isEqualTo(390);
             assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("nothing wider than the phone").isTrue();
             browser.screenshot("dashboard-phone");
@@ -109,13 +125,13 @@ class ConsoleDashboardBrowserTest extends ApiTestSupport {
         }
     }
 
-    private void assertChartsHoldTheApisFigures(Browser browser, TestUser viewer, String period, String asOf,
+    private void assertChartsHoldTheApisFigures(Browser browser, HttpApi viewer, String period, String asOf,
                                                 int weeks) {
         String figures = "?period=" + period + (asOf == null ? "" : "&asOf=" + asOf);
-        JsonNode board = ok(viewer.api().get("/api/v1/dashboards/" + team.manager().id() + "?period=" + period
+        JsonNode board = ok(viewer.get("/api/v1/dashboards/" + team.manager().id() + "?period=" + period
                 + "&weeks=" + weeks));
-        JsonNode forecast = ok(viewer.api().get("/api/v1/forecasts/" + team.manager().id() + figures));
-        JsonNode funnel = ok(viewer.api().get("/api/v1/forecasts/" + team.manager().id() + "/funnel" + figures));
+        JsonNode forecast = ok(viewer.get("/api/v1/forecasts/" + team.manager().id() + figures));
+        JsonNode funnel = ok(viewer.get("/api/v1/forecasts/" + team.manager().id() + "/funnel" + figures));
         browser.waitUntil(driver -> (Boolean) browser.script("return arguments[0].every((id) => "
                 + "Chart.getChart(document.getElementById(id + '-chart')))", CHARTS));
 
@@ -250,25 +266,29 @@ class ConsoleDashboardBrowserTest extends ApiTestSupport {
     }
 
     /** Waits until the dashboard shows the period and as-of date asked for, charts drawn. */
-    private static void awaitShown(Browser browser, String period, String asOf) {
+    private static void awaitShown(Browser browser, String userId, String period, String asOf) {
         try {
             browser.waitUntil(driver -> (Boolean) browser.script("const view = document.querySelector("
                     + "'[data-page=dashboard][data-shown]'); if (!view) { return false; } "
-                    + "const shown = JSON.parse(view.dataset.shown); "
-                    + "return shown.period === arguments[0] && shown.asOf === arguments[1]", period, asOf));
+                    + "const shown = JSON.parse(view.dataset.shown); return shown.userId === arguments[0] "
+                    + "&& shown.period === arguments[1] && shown.asOf === arguments[2]", userId, period, asOf));
         } catch (TimeoutException e) {
-            throw new AssertionError("The dashboard of " + period + " as of '" + asOf + "' is not shown at "
-                    + browser.currentUrl() + ": " + browser.text(By.id("main")), e);
+            throw new AssertionError("The dashboard of " + userId + " for " + period + " as of '" + asOf
+                    + "' is not shown at " + browser.currentUrl() + ": " + browser.text(By.id("main")), e);
         }
     }
 
-    /** A screenshot of the whole page: the window made as tall as the page for it. */
+    /** A screenshot of the whole page: the page shown as tall as it is for it. */
+    @SuppressWarnings("unchecked")
     private static void fullPage(Browser browser, String name) {
-        Dimension size = browser.driver().manage().window().getSize();
-        long height = (Long) browser.script("return document.documentElement.scrollHeight");
-        browser.driver().manage().window().setSize(new Dimension(size.getWidth(), (int) height + 140));
+        Map<String, Object> page = (Map<String, Object>) browser.script("return {width: window.innerWidth, "
+                + "height: window.innerHeight, tall: document.documentElement.scrollHeight}");
+        ChromeDriver driver = (ChromeDriver) browser.driver();
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", page.get("width"),
+                "height", page.get("tall"), "deviceScaleFactor", 1, "mobile", (Long) page.get("width") < 500));
         browser.screenshot(name);
-        browser.driver().manage().window().setSize(size);
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", page.get("width"),
+                "height", page.get("height"), "deviceScaleFactor", 1, "mobile", (Long) page.get("width") < 500));
     }
 
     private static JsonNode ok(Response response) {
@@ -328,7 +348,7 @@ class ConsoleDashboardBrowserTest extends ApiTestSupport {
         return new Team(manager, rep1, rep2, outsider);
     }
 
-    private static void target(io.relais.support.HttpApi setter, TestUser user, String period, String amount) {
+    private static void target(HttpApi setter, TestUser user, String period, String amount) {
         Response set = setter.put("/api/v1/targets/" + user.id() + "/" + period, "{\"amount\": " + amount + "}");
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
     }

@@ -38,6 +38,8 @@ public final class Browser implements AutoCloseable {
     private static final File DRIVER = new File("/usr/bin/chromedriver");
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Chromium's windows are never narrower (a phone's 390 px gave a 500-px page): narrower pages are emulated. */
+    private static final int NARROWEST_WINDOW = 500;
 
     private final ChromeDriver driver;
     private final String base;
@@ -62,7 +64,12 @@ public final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
                 .usingAnyFreePort().build();
-        return new Browser(new ChromeDriver(service, options), "http://localhost:" + port, size);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        if (size.width() < NARROWEST_WINDOW) {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width(),
+                    "height", size.height(), "deviceScaleFactor", 1, "mobile", true));
+        }
+        return new Browser(driver, "http://localhost:" + port, size);
     }
 
     public static Browser open(int port, Size size) {
