@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.within;
  * the same team and parameters, before and after the period and as-of controls change. The team, closing today:
  * <pre>
  *   Sophie, manager (targets: the quarter 20,000, the year 50,000)
- *   +-- Claire, rep (quarter 8,000): D1 3,000 negotiation, a call; D2 2,000 won; D5 1,500 prospecting;
- *   |                                an e-mail; a task overdue
+ *   +-- Claire, rep (quarter 8,000): D1 3,000 negotiation, a call 40 days ago (so idle, and seen in 8 weeks'
+ *   |                                activity, not 4); D2 2,000 won; D5 1,500 prospecting; an e-mail; a task
+ *   |                                overdue
  *   +-- Hugo, rep (quarter 6,000): D3 1,200 proposal; D4 800 qualification, then lost; a meeting held, one booked
  * </pre>
  */
@@ -50,6 +51,7 @@ class ConsoleDashboardBrowserTest extends ApiTestSupport {
     private static Team team;
 
     @Test
+    @SuppressWarnings("unchecked")
     void aManagerSeesTheTeamsFiguresAsChartsThatFollowThePeriodAndAsOfDate() {
         Team team = team();
         try (Browser browser = Browser.open(port, Browser.WIDE)) {
@@ -60,6 +62,11 @@ class ConsoleDashboardBrowserTest extends ApiTestSupport {
             assertThat(browser.findAll(By.name("user"))).as("a manager sees their own team").isEmpty();
             assertChartsHoldTheApisFigures(browser, team.manager().api(), QUARTER, null, 4);
             assertThat(browser.find(By.name("period")).getAttribute("value")).isEqualTo(QUARTER);
+            List<List<String>> idle = (List<List<String>>) browser.script("return [...document.querySelectorAll("
+                    + "'#dashboard-stale tbody tr')].map((row) => [...row.cells].map((cell) => cell.textContent))");
+            assertThat(idle).hasSize(1);
+            assertThat(idle.get(0).subList(0, 4)).containsExactly("Contrat 3000", "Claire", "Negotiation",
+                    "€3,000.00");
             fullPage(browser, "dashboard-quarter");
 
             new Select(browser.find(By.name("period"))).selectByValue(YEAR);
@@ -329,7 +336,8 @@ class ConsoleDashboardBrowserTest extends ApiTestSupport {
         String d2 = deal(rep1, account1, "2000");
         assertThat(rep1.api().post("/api/v1/opportunities/" + d2 + "/close-won", null).status()).isEqualTo(200);
         deal(rep1, account1, "1500");
-        log(rep1, "CALL", "\"opportunityId\": \"" + d1 + "\"");
+        log(rep1, "CALL", "\"opportunityId\": \"" + d1 + "\", \"occurredAt\": \""
+                + Instant.now().minus(40, ChronoUnit.DAYS) + "\"");
         log(rep1, "EMAIL", "\"accountId\": \"" + account1 + "\"");
         schedule(rep1, "TASK", account1, Instant.now().minus(1, ChronoUnit.HOURS));
 
