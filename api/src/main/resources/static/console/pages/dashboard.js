@@ -15,7 +15,7 @@ messages({
     'dashboard.quarter': 'Q{quarter} {year}',
     'dashboard.summary': 'Period {period}; forecast and funnel as of {asOf}; activity since {since}; '
       + 'amounts in {currency}.',
-    'dashboard.unconverted': '{deals} deal(s) in {currency} left out: no exchange rate.',
+    'dashboard.unconverted': 'Deals in {currencies} are left out of the figures: no exchange rate.',
     'dashboard.keyFigures': 'Key figures', 'dashboard.pipelineAndForecast': 'Pipeline and forecast',
     'dashboard.results': 'Results', 'dashboard.activityAndData': 'Activity, data quality and usage',
     'dashboard.card.pipeline': 'Open pipeline', 'dashboard.card.weightedPipeline': 'Weighted pipeline',
@@ -60,7 +60,7 @@ messages({
     'dashboard.quarter': 'T{quarter} {year}',
     'dashboard.summary': 'Période {period} ; prévision et entonnoir au {asOf} ; activité depuis le {since} ; '
       + 'montants en {currency}.',
-    'dashboard.unconverted': '{deals} affaire(s) en {currency} non comptée(s) : pas de taux de change.',
+    'dashboard.unconverted': 'Les affaires en {currencies} ne sont pas comptées : pas de taux de change.',
     'dashboard.keyFigures': 'Chiffres clés', 'dashboard.pipelineAndForecast': 'Pipeline et prévision',
     'dashboard.results': 'Résultats', 'dashboard.activityAndData': 'Activité, qualité des données et usage',
     'dashboard.card.pipeline': 'Pipeline ouvert', 'dashboard.card.weightedPipeline': 'Pipeline pondéré',
@@ -389,12 +389,11 @@ function staleDeals(board) {
   ], board.staleDeals, { id: 'dashboard-stale' })];
 }
 
-function unconverted(board, forecast) {
-  const left = new Map();
-  [...board.unconverted, ...forecast.unconverted].forEach((one) => left.set(one.currency,
-    Math.max(left.get(one.currency) || 0, one.deals)));
-  return [...left].map(([currency, deals]) => el('p', { class: 'notice' },
-    t('dashboard.unconverted', { deals: number(deals), currency })));
+/** The currencies some deals of the dashboard, the forecast or the funnel are in, that have no exchange rate. */
+function unconverted(...views) {
+  const currencies = [...new Set(views.flatMap((view) => view.unconverted.map((left) => left.currency)))];
+  return currencies.length ? [el('p', { class: 'notice', role: 'status' },
+    t('dashboard.unconverted', { currencies: currencies.join(', ') }))] : [];
 }
 
 export default async function render(view, ctx) {
@@ -436,12 +435,13 @@ export default async function render(view, ctx) {
     el('p', { class: 'summary' }, t('dashboard.summary', { period: periodLabel(board.period),
       asOf: forecast.asOf ? moment(forecast.asOf) : t('dashboard.now'), since: date(board.activitySince),
       currency: board.currency })),
-    ...unconverted(board, forecast),
+    ...unconverted(board, forecast, funnel),
     el('h2', {}, t('dashboard.keyFigures')), keyFigures(board, forecast, funnel),
     el('h2', {}, t('dashboard.pipelineAndForecast')), pipelineAndForecast(board, forecast, funnel),
     el('h2', {}, t('dashboard.results')), results(board),
     el('h2', {}, t('dashboard.activityAndData')), activityAndData(board),
     ...staleDeals(board));
   view.removeAttribute('aria-busy');
+  // what the page shows, for whoever waits for it (the browser tests)
   view.dataset.shown = JSON.stringify(state);
 }

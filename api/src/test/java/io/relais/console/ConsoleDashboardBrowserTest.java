@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.within;
  *   +-- Claire, rep (quarter 8,000): D1 3,000 negotiation, a call 40 days ago (so idle, and seen in 8 weeks'
  *   |                                activity, not 4); D2 2,000 won; D5 1,500 prospecting; an e-mail; a task
  *   |                                overdue
- *   +-- Hugo, rep (quarter 6,000): D3 1,200 proposal; D4 800 qualification, then lost; a meeting held, one booked
+ *   +-- Hugo, rep (quarter 6,000): D3 1,200 proposal; D4 800 qualification, then lost; D6 700 GBP (no rate:
+ *                                  left out); a meeting held, one booked
  * </pre>
  */
 class ConsoleDashboardBrowserTest extends ApiTestSupport {
@@ -60,6 +61,8 @@ class ConsoleDashboardBrowserTest extends ApiTestSupport {
             awaitShown(browser, team.manager().id(), QUARTER, "");
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("Dashboard — team of Sophie");
             assertThat(browser.findAll(By.name("user"))).as("a manager sees their own team").isEmpty();
+            assertThat(browser.text(By.cssSelector("[data-page=dashboard] .notice")))
+                    .isEqualTo("Deals in GBP are left out of the figures: no exchange rate.");
             assertChartsHoldTheApisFigures(browser, team.manager().api(), QUARTER, null, 4);
             assertThat(browser.find(By.name("period")).getAttribute("value")).isEqualTo(QUARTER);
             List<List<String>> idle = (List<List<String>>) browser.script("return [...document.querySelectorAll("
@@ -349,6 +352,7 @@ class ConsoleDashboardBrowserTest extends ApiTestSupport {
         stage(rep2, d4, "QUALIFICATION");
         assertThat(rep2.api().post("/api/v1/opportunities/" + d4 + "/close-lost", "{\"reason\": \"PRICE\"}")
                 .status()).isEqualTo(200);
+        deal(rep2, account2, "GBP", "700");
         String held = schedule(rep2, "MEETING", account2, Instant.now().plusSeconds(60));
         assertThat(rep2.api().post("/api/v1/activities/" + held + "/complete", null).status()).isEqualTo(200);
         schedule(rep2, "MEETING", account2, Instant.now().plus(1, ChronoUnit.DAYS));
@@ -362,8 +366,12 @@ class ConsoleDashboardBrowserTest extends ApiTestSupport {
     }
 
     private static String deal(TestUser owner, String account, String amount) {
+        return deal(owner, account, "EUR", amount);
+    }
+
+    private static String deal(TestUser owner, String account, String currency, String amount) {
         return created(owner.api().post("/api/v1/opportunities", "{\"accountId\": \"" + account + "\", \"name\": "
-                + "\"Contrat " + amount + "\", \"currency\": \"EUR\", \"amount\": " + amount
+                + "\"Contrat " + amount + "\", \"currency\": \"" + currency + "\", \"amount\": " + amount
                 + ", \"expectedCloseDate\": \"" + TODAY + "\"}"));
     }
 
