@@ -8,6 +8,7 @@ import io.relais.support.HttpApi;
 import io.relais.support.HttpApi.Response;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -75,8 +76,7 @@ class ConsoleDashboardBrowserTest extends ApiTestSupport {
             new Select(browser.find(By.name("period"))).selectByValue(YEAR);
             browser.script("arguments[0].value = arguments[1]", browser.find(By.name("asOf")), TODAY.toString());
             browser.find(By.name("weeks")).clear();
-            browser.find(By.name("weeks")).sendKeys("8");
-            browser.find(By.cssSelector("form.controls button[type=submit]")).click();
+            browser.find(By.name("weeks")).sendKeys("8" + Keys.ENTER);
             awaitShown(browser, team.manager().id(), YEAR, TODAY.toString());
             assertThat(browser.currentUrl()).endsWith("#/dashboard?period=" + YEAR + "&asOf=" + TODAY + "&weeks=8");
             assertChartsHoldTheApisFigures(browser, team.manager().api(), YEAR, TODAY.toString(), 8);
