@@ -85,6 +85,11 @@ async function show() {
   }
   const view = el('div', { class: 'page', 'data-page': page.route });
   main.replaceChildren(view);
+  if (page.profiles && !page.profiles.includes(me.profile)) {
+    // Not in the profile's menu: a rep's dashboard, say, which the API would answer with their team's totals.
+    view.append(problem(new Problem(403, {})));
+    return;
+  }
   try {
     const module = await import(page.module);
     await module.default(view, { me, route: page.route, segments: segments.slice(1), params });

@@ -1,6 +1,6 @@
 // The managers' dashboard: a team's pipeline, forecast against target, funnel and projection, results, activity,
 // data quality and usage, as charts with their figures, for a period and (forecast and funnel) an as-of date.
-import { get, Problem } from '../api.js';
+import { get } from '../api.js';
 import { navigate } from '../app.js';
 import { t, messages, number, percent, amount, date, moment, locale } from '../i18n.js';
 import { el, field, title, table, chart, problem } from '../ui.js';
@@ -399,11 +399,6 @@ function unconverted(...views) {
 export default async function render(view, ctx) {
   const heading = title(t('dashboard.title'));
   view.append(heading);
-  // A rep's menu has no dashboard: the engine would show them their team's totals, but this page is the managers'.
-  if (ctx.me.profile === 'SALES_REP') {
-    view.append(problem(new Problem(403, {})));
-    return;
-  }
   const state = {
     userId: ctx.segments[0] || ctx.me.userId,
     period: ctx.params.get('period') || currentQuarter(),

@@ -115,7 +115,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         try (Browser browser = Browser.open(port, Browser.WIDE).signIn(rep.id(), "password-of-" + rep.id())) {
             assertThat(menu(browser)).doesNotContain("Dashboard", "Audit", "Processors", "Users");
             browser.go("#/dashboard/" + manager.id());
-            assertThat(problemStatus(browser)).as("the API's answer for a team the rep is not above").isEqualTo("404");
+            assertThat(problemStatus(browser)).as("the managers' page, not in a rep's menu").isEqualTo("403");
             assertThat(browser.findAll(By.cssSelector("canvas"))).isEmpty();
             browser.screenshot("rep-on-dashboard");
             browser.go("#/processors");
