@@ -40,7 +40,8 @@ const PAGES = [
   { route: 'alerts', module: './pages/alerts.js', profiles: EVERYONE },
   { route: 'audit', module: './pages/audit.js', profiles: ['AUDITOR', 'ADMINISTRATOR'] },
   { route: 'processors', module: './pages/processors.js', profiles: ['ADMINISTRATOR', 'ANALYST'] },
-  { route: 'imports', module: './pages/imports.js', profiles: ['SALES_REP', 'SALES_MANAGER', 'ADMINISTRATOR', 'ANALYST'] },
+  { route: 'imports', module: './pages/imports.js',
+    profiles: ['SALES_REP', 'SALES_MANAGER', 'ADMINISTRATOR', 'ANALYST', 'DATA_STEWARD'] },
   { route: 'users', module: './pages/users.js', profiles: ['ADMINISTRATOR', 'ANALYST'] },
   { route: 'territories', module: './pages/territories.js', profiles: ['ADMINISTRATOR', 'ANALYST'] },
 ];

@@ -175,3 +175,13 @@ export function href(path, params = {}) {
     && value !== null && value !== '')).toString();
   return `#/${path}${query ? `?${query}` : ''}`;
 }
+
+// imported here rather than above, so that helpers added at the end of this file leave its head alone
+import { percent as percentText } from './i18n.js';
+
+/** A progress bar from 0 to 100, named by label, with its percentage written beside it. */
+export function progress(value, label) {
+  const shown = Math.max(0, Math.min(100, Number(value) || 0));
+  return el('span', { class: 'progress' },
+    el('progress', { max: '100', value: String(shown), 'aria-label': label }), ' ', percentText(shown / 100));
+}
