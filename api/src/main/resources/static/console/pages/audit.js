@@ -215,7 +215,17 @@ function verified(answer) {
 
 async function entries(view, params) {
   const asked = pick(params, PAGING);
-  const range = await get('/api/v1/audit/events', { ...pick(params, FILTERS), ...asked });
+  let range;
+  try {
+    range = await get('/api/v1/audit/events', { ...pick(params, FILTERS), ...asked });
+  } catch (error) {
+    if (error.status !== 400) {
+      throw error;
+    }
+    // a filter the engine refuses: the filters stay, to be mended
+    view.append(title(t('audit.title')), el('h2', {}, t('audit.entriesTitle')), filterForm(params), problem(error));
+    return;
+  }
   view.append(title(t('audit.title')), verification(),
     el('h2', {}, t('audit.entriesTitle')), filterForm(params));
   const go = (position) => navigate('audit', [], { ...pick(params, [...FILTERS, 'order', 'size']), ...position });
@@ -295,6 +305,14 @@ async function history(view, ctx) {
       onclick: () => showAsOf(entry.occurredAt) }, t('audit.asOfThen')) : null)));
   view.append(el('div', { class: 'split' }, el('section', { 'aria-label': t('audit.entries') }, list,
     positionPager(range, asked, go)), past));
+  if (at) {
+    // on a phone the record as it stood comes after the whole history: bring it into view
+    requestAnimationFrame(() => {
+      if (past.getBoundingClientRect().top > window.innerHeight) {
+        past.scrollIntoView();
+      }
+    });
+  }
 }
 
 export default async function render(view, ctx) {

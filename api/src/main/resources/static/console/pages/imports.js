@@ -20,7 +20,7 @@ messages({
     'imports.dryRun': 'Only check the rows, import nothing', 'imports.send': 'Import',
     'imports.started.notice': 'The import of {file} has started.',
     'imports.checked': 'Checked {rows} rows: {created} would be created, {refused} refused, {already} already '
-      + 'imported.', 'imports.refusals': 'Refused rows', 'imports.line': 'Line', 'imports.column': 'Column',
+      + 'imported.', 'imports.refusals': 'Refused rows', 'imports.line': 'Line', 'imports.column': 'Field',
     'imports.problem': 'Problem',
   },
   fr: {
@@ -38,7 +38,7 @@ messages({
     'imports.dryRun': 'Seulement vérifier les lignes, ne rien importer', 'imports.send': 'Importer',
     'imports.started.notice': 'L’import de {file} a commencé.',
     'imports.checked': '{rows} lignes vérifiées : {created} seraient créées, {refused} refusées, {already} déjà '
-      + 'importées.', 'imports.refusals': 'Lignes refusées', 'imports.line': 'Ligne', 'imports.column': 'Colonne',
+      + 'importées.', 'imports.refusals': 'Lignes refusées', 'imports.line': 'Ligne', 'imports.column': 'Champ',
     'imports.problem': 'Problème',
   },
 });
@@ -93,7 +93,7 @@ function upload(done) {
   const kind = select('kind', [['LEADS', t('imports.LEADS')], ['ACCOUNTS', t('imports.ACCOUNTS')]], 'LEADS');
   const source = el('input', { type: 'text', name: 'source', maxlength: '200' });
   const dryRun = el('input', { type: 'checkbox', name: 'dryRun', value: 'true', id: 'import-dry-run' });
-  const outcome = el('div', { role: 'status' });
+  const outcome = el('div', { role: 'status', id: 'import-outcome' });
   const form = el('form', { class: 'controls', id: 'import-form' }, field(t('imports.fileField'), file),
     field(t('imports.kind'), kind), field(t('imports.source'), source),
     el('div', { class: 'check' }, dryRun, el('label', { for: 'import-dry-run' }, t('imports.dryRun'))),
@@ -101,7 +101,9 @@ function upload(done) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      const answer = (await send('POST', '/api/v1/imports', new FormData(form))).body;
+      const data = new FormData(form);
+      [...data.entries()].filter(([, value]) => value === '').forEach(([name]) => data.delete(name));
+      const answer = (await send('POST', '/api/v1/imports', data)).body;
       if (answer.status === 'CHECKED') {
         outcome.replaceChildren(...checked(answer).filter(Boolean));
       } else {

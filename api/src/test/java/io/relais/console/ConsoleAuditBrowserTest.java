@@ -36,6 +36,11 @@ class ConsoleAuditBrowserTest extends ApiTestSupport {
 
         try (Browser browser = Browser.open(port, Browser.WIDE)) {
             browser.signIn(auditor.id(), "password-of-" + auditor.id());
+            browser.go("#/audit?eventType=NoSuchEvent");
+            assertThat(browser.find(By.cssSelector("[data-page=audit] [role=alert]")).getAttribute("data-status"))
+                    .isEqualTo("400");
+            assertThat(browser.find(By.cssSelector("#audit-filters input[name=eventType]")).getAttribute("value"))
+                    .as("the refused filter stays, to be mended").isEqualTo("NoSuchEvent");
             browser.go("#/audit");
             browser.find(ENTRIES);
             browser.find(By.cssSelector("#audit-filters input[name=recordId]")).sendKeys(lead);
@@ -103,9 +108,20 @@ class ConsoleAuditBrowserTest extends ApiTestSupport {
                     + ".change[data-field='details.city']"))).contains("Paris", "Lyon");
             assertThat(phone.text(By.tagName("h1"))).isEqualTo("Historique de LEAD " + lead);
             assertThat(phone.text(By.id("as-of-title"))).isEqualTo("L’enregistrement tel qu’il était");
+            String captured = expected.get(expected.size() - 1).get("occurredAt").asText();
+            Object french = phone.script("return new Intl.DateTimeFormat('fr-FR', {dateStyle: 'medium', "
+                    + "timeStyle: 'medium'}).format(new Date(arguments[0]))", captured);
+            assertThat(phone.text(By.cssSelector("#record-history li[data-type=LeadCaptured] .when")))
+                    .startsWith(french + " · Position");
             assertThat((Boolean) phone.script("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("nothing wider than the phone").isTrue();
             phone.screenshot("audit-history-fr");
+
+            phone.find(By.cssSelector("#record-history li[data-type=LeadCaptured] button[data-as-of]")).click();
+            assertThat(phone.text(asOfValue("details.city"))).isEqualTo("Paris");
+            assertThat((Boolean) phone.script("const top = document.getElementById('as-of').getBoundingClientRect()"
+                    + ".top; return top >= 0 && top < window.innerHeight")).as("the past state in view").isTrue();
+            phone.screenshot("audit-as-of-fr");
         }
     }
 

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -31,7 +34,8 @@ class ConsoleOperationsBrowserTest extends ApiTestSupport {
     private static final String CATALOGUE = CatalogueProjection.PROCESSING_GROUP;
 
     @Test
-    void anAdministratorFollowsARebuildDeadLettersAnImportUsersAndTerritoriesOthersSeeWhatTheirProfileAllows() {
+    void anAdministratorFollowsARebuildDeadLettersAnImportUsersAndTerritoriesOthersSeeWhatTheirProfileAllows()
+            throws IOException {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         TestUser analyst = user("console-analyst", Profile.ANALYST);
         TestUser rep = user("console-rep", Profile.SALES_REP);
@@ -101,7 +105,19 @@ class ConsoleOperationsBrowserTest extends ApiTestSupport {
             assertThat(browser.script("return fetch(arguments[0]).then(answer => answer.status + ' '"
                     + " + answer.headers.get('Content-Type'))", errors.getAttribute("href")))
                     .isEqualTo("200 text/csv;charset=UTF-8");
-            assertThat(browser.findAll(By.id("import-form"))).as("an administrator imports").hasSize(1);
+            Path file = Files.createTempFile("console-dry-run-", ".csv");
+            try {
+                Files.writeString(file, "Société;E-mail\r\nDry " + tag + ";dry." + tag + "@example.fr\r\nDry " + tag
+                        + " bis;pas-un-email\r\n");
+                browser.find(By.cssSelector("#import-form input[type=file]")).sendKeys(file.toString());
+                browser.find(By.id("import-dry-run")).click();
+                browser.find(By.cssSelector("#import-form button[type=submit]")).click();
+                assertThat(browser.text(By.cssSelector("#import-outcome .notice")))
+                        .isEqualTo("Checked 2 rows: 1 would be created, 1 refused, 0 already imported.");
+                assertThat(browser.text(By.cssSelector("#import-refusals tbody tr"))).contains("3", "email", "not a valid e-mail");
+            } finally {
+                Files.delete(file);
+            }
             browser.screenshot("imports");
 
             browser.go("#/users?q=" + analyst.id());
@@ -121,9 +137,9 @@ class ConsoleOperationsBrowserTest extends ApiTestSupport {
 
             browser.driver().manage().deleteAllCookies();
             browser.signIn(rep.id(), "password-of-" + rep.id());
-            for (String page : new String[] {"#/processors", "#/audit"}) {
-                browser.go(page);
-                WebElement refused = browser.find(By.cssSelector("main [role=alert]"));
+            for (String page : new String[] {"processors", "audit"}) {
+                browser.go("#/" + page);
+                WebElement refused = browser.find(By.cssSelector("[data-page=" + page + "] [role=alert]"));
                 assertThat(refused.getAttribute("data-status")).isEqualTo("403");
                 assertThat(refused.getText()).isEqualTo("Your profile does not give access to this page.");
                 assertThat(browser.findAll(By.cssSelector("main table"))).as(page).isEmpty();
