@@ -63,6 +63,18 @@ class ConsoleAuditBrowserTest extends ApiTestSupport {
             assertThat(browser.find(By.cssSelector("nav.pager [data-page=older]")).isEnabled()).isFalse();
             browser.screenshot("audit-entries");
 
+            browser.go("#/audit?recordId=" + lead + "&size=1");
+            browser.waitUntil(driver -> shownPositions(browser).equals(positions.subList(0, 1)));
+            browser.find(By.cssSelector("nav.pager [data-page=older]")).click();
+            browser.waitUntil(driver -> shownPositions(browser).equals(positions.subList(1, 2)));
+            assertThat(browser.currentUrl()).contains("before=" + positions.get(0));
+            assertThat(browser.find(By.cssSelector("nav.pager [data-page=older]")).isEnabled()).isFalse();
+            browser.find(By.cssSelector("nav.pager [data-page=newer]")).click();
+            browser.waitUntil(driver -> shownPositions(browser).equals(positions.subList(0, 1)));
+            assertThat(browser.find(By.cssSelector("nav.pager [data-page=newer]")).isEnabled()).isFalse();
+            browser.go("#/audit?recordId=" + lead);
+            browser.waitUntil(driver -> shownPositions(browser).equals(positions));
+
             browser.find(By.cssSelector("#audit-entries a[href='#/audit/LEAD/" + lead + "']")).click();
             WebElement updated = browser.find(By.cssSelector("#record-history li[data-type=LeadDetailsUpdated]"));
             WebElement city = updated.findElement(By.cssSelector(".change[data-field='details.city']"));
@@ -123,6 +135,13 @@ class ConsoleAuditBrowserTest extends ApiTestSupport {
                     + ".top; return top >= 0 && top < window.innerHeight")).as("the past state in view").isTrue();
             phone.screenshot("audit-as-of-fr");
         }
+    }
+
+    /** Read in one script: the page may be drawn again between two reads of its elements. */
+    @SuppressWarnings("unchecked")
+    private static List<String> shownPositions(Browser browser) {
+        return (List<String>) browser.script("return [...document.querySelectorAll('#audit-entries "
+                + "[data-position]')].map(cell => cell.dataset.position)");
     }
 
     private static By asOfValue(String field) {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -55,17 +56,18 @@ class ConsoleOperationsBrowserTest extends ApiTestSupport {
             try {
                 catalogue.resetTokens();
                 browser.go("#/processors");
-                WebElement bar = browser.find(By.cssSelector("[data-rebuilding=" + CATALOGUE + "] progress"));
-                assertThat(bar.getAttribute("aria-label")).isEqualTo("Rebuild of " + CATALOGUE);
-                assertThat(Double.parseDouble(bar.getAttribute("value"))).isBetween(0.0, 100.0);
-                assertThat(browser.find(rebuildButton()).isEnabled()).as("already rebuilt").isFalse();
+                browser.find(By.cssSelector("[data-rebuilding=" + CATALOGUE + "] progress"));
+                // read in one script: the page draws the list again every 2 s meanwhile
+                assertThat(browser.script("const bar = document.querySelector('[data-rebuilding=" + CATALOGUE
+                        + "] progress'); return [bar.getAttribute('aria-label'), bar.value >= 0 && bar.value <= 100, "
+                        + "document.querySelector('button[data-rebuild=" + CATALOGUE + "]').disabled]"))
+                        .isEqualTo(List.of("Rebuild of " + CATALOGUE, true, true));
                 browser.screenshot("processors-rebuilding");
             } finally {
                 catalogue.start();
             }
             // the page reads the list again by itself until the rebuild is over
-            browser.waitUntil(driver -> driver.findElements(By.cssSelector("[data-rebuilding=" + CATALOGUE + "]"))
-                    .isEmpty() && driver.findElement(rebuildButton()).isEnabled());
+            browser.waitUntil(driver -> rebuildOver(browser));
             // caught up, unless events were stored meanwhile (the lag then shows instead)
             assertThat(browser.findAll(processorRow("[data-caught-up]"))).hasSize(
                     1 - browser.findAll(processorRow("[data-lag]")).size());
@@ -78,8 +80,7 @@ class ConsoleOperationsBrowserTest extends ApiTestSupport {
             browser.waitUntil(driver -> driver.switchTo().alert()).accept();
             assertThat(browser.text(By.cssSelector("#processors-message .notice")))
                     .isEqualTo("The rebuild of catalogue has started.");
-            browser.waitUntil(driver -> driver.findElements(By.cssSelector("[data-rebuilding=" + CATALOGUE + "]"))
-                    .isEmpty() && driver.findElement(rebuildButton()).isEnabled());
+            browser.waitUntil(driver -> rebuildOver(browser));
             awaitCaughtUp(catalogue);
             assertThat(processors(api()).get(CATALOGUE).get("replaying").asBoolean()).isFalse();
 
@@ -162,6 +163,12 @@ class ConsoleOperationsBrowserTest extends ApiTestSupport {
             assertNothingWiderThanThePhone(phone);
             phone.screenshot("imports");
         }
+    }
+
+    private static boolean rebuildOver(Browser browser) {
+        return (Boolean) browser.script("const button = document.querySelector('button[data-rebuild=" + CATALOGUE
+                + "]'); return !document.querySelector('[data-rebuilding=" + CATALOGUE + "]') && !!button "
+                + "&& !button.disabled");
     }
 
     private static By rebuildButton() {
