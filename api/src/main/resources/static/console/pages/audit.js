@@ -150,7 +150,11 @@ function filterForm(params) {
     field(t('audit.eventType'), text('eventType')), field(t('audit.from'), when('from')),
     field(t('audit.to'), when('to')), field(t('audit.order'), order), field(t('audit.size'), size),
     el('button', { type: 'submit' }, t('audit.apply')),
-    el('button', { type: 'button', class: 'secondary', onclick: () => navigate('audit') }, t('audit.clear')));
+    el('button', { type: 'button', class: 'secondary', onclick: () => {
+      [...form.elements].filter((control) => control.name && control.name !== 'order' && control.name !== 'size')
+        .forEach((control) => { control.value = ''; });
+      navigate('audit');
+    } }, t('audit.clear')));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const values = Object.fromEntries(new FormData(form).entries());

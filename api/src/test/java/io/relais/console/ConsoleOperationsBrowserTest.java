@@ -125,6 +125,20 @@ class ConsoleOperationsBrowserTest extends ApiTestSupport {
             WebElement user = browser.find(By.xpath("//table[@id='users-table']//tr[.//*[@data-user='"
                     + analyst.id() + "']]"));
             assertThat(user.getText()).contains("console-analyst", "analyst", "Active");
+            String newcomer = "console-new-" + tag;
+            browser.find(By.cssSelector("#register-user input[name=userId]")).sendKeys(newcomer);
+            browser.find(By.cssSelector("#register-user input[name=displayName]")).sendKeys("Console Newcomer");
+            browser.find(By.cssSelector("#register-user input[name=password]")).sendKeys("password-of-" + newcomer);
+            browser.find(By.cssSelector("#register-user button[type=submit]")).click();
+            assertThat(browser.text(By.cssSelector("#users-message .notice"))).isEqualTo(newcomer + " is registered.");
+            assertThat(api().get("/api/v1/users/" + newcomer).body().get("profile").asText()).isEqualTo("SALES_REP");
+            browser.find(By.cssSelector("button[data-deactivate='" + newcomer + "']")).click();
+            browser.find(By.xpath("//tr[.//*[@data-user='" + newcomer + "']]//form//button[@type='submit']")).click();
+            browser.waitUntil(driver -> "false".equals(active(browser, newcomer)));
+            assertThat(api().get("/api/v1/users/" + newcomer).body().get("active").asBoolean()).isFalse();
+            browser.find(By.cssSelector("button[data-reactivate='" + newcomer + "']")).click();
+            browser.waitUntil(driver -> "true".equals(active(browser, newcomer)));
+            browser.screenshot("users");
             browser.go("#/territories?page=" + territoryPage);
             WebElement shown = browser.find(By.cssSelector("[data-territory='" + territory + "']"));
             assertThat(shown.getText()).contains("Console " + tag, "FR", prefix(territory), rep.id());
@@ -163,6 +177,12 @@ class ConsoleOperationsBrowserTest extends ApiTestSupport {
             assertNothingWiderThanThePhone(phone);
             phone.screenshot("imports");
         }
+    }
+
+    /** Whether the users' list shows the user active, read in one script: the list is drawn again after a change. */
+    private static Object active(Browser browser, String userId) {
+        return browser.script("const badge = document.querySelector(\"#users-table tr:has([data-user='" + userId
+                + "']) [data-active]\"); return badge && badge.dataset.active");
     }
 
     private static boolean rebuildOver(Browser browser) {
