@@ -1,5 +1,5 @@
 // Building blocks shared by the pages: elements, labelled fields, tables, charts with their figures, problems.
-import { t, messages, number } from './i18n.js';
+import { t, messages, number, percent } from './i18n.js';
 
 messages({
   en: {
@@ -176,12 +176,9 @@ export function href(path, params = {}) {
   return `#/${path}${query ? `?${query}` : ''}`;
 }
 
-// imported here rather than above, so that helpers added at the end of this file leave its head alone
-import { percent as percentText } from './i18n.js';
-
 /** A progress bar from 0 to 100, named by label, with its percentage written beside it. */
 export function progress(value, label) {
   const shown = Math.max(0, Math.min(100, Number(value) || 0));
   return el('span', { class: 'progress' },
-    el('progress', { max: '100', value: String(shown), 'aria-label': label }), ' ', percentText(shown / 100));
+    el('progress', { max: '100', value: String(shown), 'aria-label': label }), ' ', percent(shown / 100));
 }

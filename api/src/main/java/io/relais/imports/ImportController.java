@@ -68,15 +68,15 @@ public class ImportController {
 
     @GetMapping
     @Operation(summary = "List imports", description = "The caller's imports, newest first; every import for "
-            + "administrators and data stewards.")
+            + "the profiles that see everything (administrators, data stewards, auditors, analysts).")
     public ImportPage list(PageRequest page) {
         return imports.list(CurrentUser.id(), page);
     }
 
     @GetMapping("/" + RecordPaths.ID)
-    @Operation(summary = "An import and how far it has gone", description = "For who imported it, administrators "
-            + "and data stewards: its status, its rows read, created, refused and already imported, percent and "
-            + "time left.")
+    @Operation(summary = "An import and how far it has gone", description = "For who imported it and the "
+            + "profiles that see everything: its status, its rows read, created, refused and already imported, "
+            + "percent and time left.")
     public ImportView get(@PathVariable String id) {
         return imports.view(id, CurrentUser.id());
     }

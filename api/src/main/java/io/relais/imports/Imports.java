@@ -148,7 +148,7 @@ public class Imports {
                 settings.rows(), counts[0], counts[2], counts[1], 100, null, null, null, null, null, refused);
     }
 
-    /** The imports the caller may read (theirs; every one for administrators and data stewards), newest first. */
+    /** The imports the caller may read (theirs; every one for the profiles that see everything), newest first. */
     public ImportPage list(String userId, PageRequest page) {
         Pageable pageable = Pageable.ofSize(page.size()).withPage(page.page());
         var jobs = authorization.readsEveryImport(userId) ? this.jobs.findAllByOrderByCreatedAtDesc(pageable)
@@ -158,7 +158,7 @@ public class Imports {
                 jobs.getTotalElements());
     }
 
-    /** The import, for who imported it, administrators and data stewards; refused as not found for others. */
+    /** The import, for who imported it and the profiles that see everything; refused as not found for others. */
     public ImportView view(String id, String userId) {
         return view(visibleJob(id, userId), clock.instant());
     }

@@ -227,8 +227,8 @@ class ImportApiTest extends ApiTestSupport {
         byte[] file = ("Société;E-mail\n" + tag + ";equipe@example.fr\n").getBytes(StandardCharsets.UTF_8);
 
         assertThat(rep.api().postFile("/api/v1/imports", "a.csv", file, "kind", "LEADS").status()).isEqualTo(403);
-        assertThat(user("analyst", Profile.ANALYST).api().postFile("/api/v1/imports", "a.csv", file, "kind", "LEADS")
-                .status()).isEqualTo(403);
+        TestUser analyst = user("analyst", Profile.ANALYST);
+        assertThat(analyst.api().postFile("/api/v1/imports", "a.csv", file, "kind", "LEADS").status()).isEqualTo(403);
         assertThat(manager.api().postFile("/api/v1/imports", "a.csv", file, "kind", "LEADS", "ownerId",
                 outsider.id()).status()).isEqualTo(403);
 
@@ -247,6 +247,8 @@ class ImportApiTest extends ApiTestSupport {
         assertThat(steward.api().get("/api/v1/imports?size=200").body().get("content"))
                 .extracting(i -> i.get("id").asText()).contains(id);
         assertThat(steward.api().get("/api/v1/imports/" + id).status()).isEqualTo(200);
+        assertThat(analyst.api().get("/api/v1/imports/" + id + "/errors", "Accept", "text/csv").status())
+                .as("analysts follow every import").isEqualTo(200);
         assertThat(rep.api().get("/api/v1/imports/" + id + "/errors", "Accept", "text/csv").status()).isEqualTo(404);
 
         Response bySteward = steward.api().postFile("/api/v1/imports", "b.csv", ("Société;E-mail\n" + tag

@@ -233,17 +233,20 @@ public class Authorization {
         return owner;
     }
 
-    /** An import's progress and refused rows are read by who imported it, administrators and data stewards. */
+    /**
+     * An import's progress and refused rows are read by who imported it and by the profiles that see everything
+     * (administrators, data stewards, auditors, analysts).
+     */
     public void requireImportReader(String actorId, String importerId, String importId) {
         if (!actorId.equals(importerId) && !readsEveryImport(actorId)) {
             throw new RecordNotFoundException(importId);
         }
     }
 
-    /** Administrators and data stewards read every import; others, their own. */
+    /** The profiles that see everything read every import; others, their own. */
     public boolean readsEveryImport(String actorId) {
-        Profile profile = directory.standing(actorId, null).map(UserStanding::actorProfile).orElse(null);
-        return profile == Profile.ADMINISTRATOR || profile == Profile.DATA_STEWARD;
+        return directory.standing(actorId, null).map(UserStanding::actorProfile).filter(Profile::seesEverything)
+                .isPresent();
     }
 
     /** Only the system sends this command. */
