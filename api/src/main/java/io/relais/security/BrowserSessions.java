@@ -16,8 +16,10 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpRequestResponseHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -76,7 +78,10 @@ final class BrowserSessions {
     SecurityContextRepository contexts(boolean createSessions) {
         HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
         sessions.setAllowSessionCreation(createSessions);
-        return new RefreshedContexts(sessions);
+        // the request's own first: where HTTP Basic and bearer tokens leave the user for the request's later
+        // dispatches (a streamed answer's)
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                new RefreshedContexts(sessions));
     }
 
     /** Makes the CSRF token's cookie be set on every page, for the page's scripts and forms to read it. */
