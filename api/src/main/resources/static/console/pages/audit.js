@@ -3,6 +3,7 @@
 import { get, send } from '../api.js';
 import { navigate } from '../app.js';
 import { t, messages, moment, number } from '../i18n.js';
+import { changeList, fieldValues } from '../records.js';
 import { el, field, select, title, table, problem, href } from '../ui.js';
 
 messages({
@@ -116,10 +117,7 @@ function changes(entry) {
   if (!entry.changes.length) {
     return el('span', { class: 'muted' }, t('audit.noChange'));
   }
-  return el('ul', { class: 'changes' }, entry.changes.map((change) => el('li', { class: 'change',
-    'data-field': change.field },
-  el('span', { class: 'field-name' }, change.field), ': ',
-  el('del', {}, change.oldValue ?? '∅'), ' → ', el('ins', {}, change.newValue ?? '∅'))));
+  return changeList(entry.changes);
 }
 
 /** Newer and older buttons for a range of entries (docs/audit.md, "Paging by position"). */
@@ -245,17 +243,6 @@ async function entries(view, params) {
   positionPager(range, asked, go));
 }
 
-function flatten(value, path, rows) {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    Object.entries(value).forEach(([name, inner]) => flatten(inner, path ? `${path}.${name}` : name, rows));
-  } else if (Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object')) {
-    value.forEach((item, index) => flatten(item, `${path}[${index}]`, rows));
-  } else {
-    rows.push({ field: path, value: Array.isArray(value) ? value.join(', ') : value });
-  }
-  return rows;
-}
-
 /** The record as its GET answers it with asOf, or why it cannot be shown. */
 async function asOfState(type, id, at) {
   try {
@@ -266,7 +253,8 @@ async function asOfState(type, id, at) {
         { label: t('audit.field'), value: (row) => row.field },
         { label: t('audit.value'), value: (row) => (row.value === null || row.value === undefined ? '—'
           : String(row.value)) },
-      ], flatten(answer.body, '', []), { id: 'as-of-record' })];
+      ], fieldValues(answer.body).map(([name, value]) => ({ field: name, value })),
+      { id: 'as-of-record' })];
   } catch (error) {
     return error.status === 404 ? el('p', { class: 'empty' }, t('audit.asOfNone')) : problem(error);
   }

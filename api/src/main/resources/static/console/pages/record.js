@@ -3,6 +3,7 @@
 import { get } from '../api.js';
 import { navigate } from '../app.js';
 import { t, messages, moment } from '../i18n.js';
+import { changeList, fieldValues } from '../records.js';
 import { el, field, title, pager, href } from '../ui.js';
 
 messages({
@@ -12,7 +13,7 @@ messages({
     'record.history': 'History', 'record.contacts': 'Contacts', 'record.asOf': 'As it stood on',
     'record.show': 'Show', 'record.now': 'Now', 'record.by': 'by {user}', 'record.onBehalfOf': 'on behalf of {user}',
     'record.erased': 'Personal data erased', 'record.openAccount': 'The account’s 360° timeline',
-    'record.version': 'version {version}', 'record.none': 'empty',
+    'record.version': 'version {version}',
   },
   fr: {
     'record.lead': 'Piste', 'record.account': 'Compte', 'record.deal': 'Affaire', 'record.activity': 'Activité',
@@ -21,7 +22,6 @@ messages({
     'record.show': 'Afficher', 'record.now': 'Maintenant', 'record.by': 'par {user}',
     'record.onBehalfOf': 'pour le compte de {user}', 'record.erased': 'Données personnelles effacées',
     'record.openAccount': 'L’historique 360° du compte', 'record.version': 'version {version}',
-    'record.none': 'vide',
   },
 });
 
@@ -51,30 +51,11 @@ const KINDS = {
   },
 };
 
-/** Every value of a record, nested objects flattened to dotted names. */
-function details(record, prefix = '') {
-  return Object.entries(record).flatMap(([name, value]) => {
-    const label = prefix + name;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      return details(value, `${label}.`);
-    }
-    if (Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object')) {
-      return value.flatMap((item, index) => details(item, `${label}[${index + 1}].`));
-    }
-    return [[label, Array.isArray(value) ? value.join(', ') : value]];
-  });
-}
-
 /** The values a record holds (those it lacks left out). */
 function detailList(record) {
-  return el('dl', { class: 'details', id: 'record-details' }, details(record)
+  return el('dl', { class: 'details', id: 'record-details' }, fieldValues(record)
     .filter(([, value]) => value !== null && value !== '')
     .flatMap(([name, value]) => [el('dt', {}, name), el('dd', { 'data-field': name }, String(value))]));
-}
-
-function change(entry) {
-  return el('li', { class: 'change', 'data-field': entry.field }, `${entry.field}: `,
-    el('del', {}, entry.oldValue ?? t('record.none')), ' → ', el('ins', {}, entry.newValue ?? t('record.none')));
 }
 
 /** A timeline or history entry: what happened, when, who, and each field's before → after. */
@@ -86,7 +67,7 @@ function entry(item) {
       ` · ${t('record.version', { version: item.version })}`),
     el('div', { class: 'when' }, `${moment(item.occurredAt)} ${who}`),
     item.personalDataErased ? el('p', { class: 'badge' }, t('record.erased')) : null,
-    item.changes.length ? el('ul', { class: 'changes' }, item.changes.map(change)) : null);
+    item.changes.length ? changeList(item.changes) : null);
 }
 
 /** The API reads a date as asOf as the end of that day (UTC), and as the end of a timeline as its start. */

@@ -50,7 +50,11 @@ final class EngineProcess {
     void start() {
         try {
             Files.createDirectories(console.getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true)
+            // the embedded server's port named, not left to the engine: picked by the system while the web port is
+            // not yet taken again, it could be that very port
+            List<String> started = Stream.concat(command.stream(),
+                    Stream.of("--relais.embedded-db.port=" + freePortOtherThan(port))).toList();
+            process = new ProcessBuilder(started).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -105,6 +109,11 @@ final class EngineProcess {
         } catch (IOException e) {
             return "(no console output: " + e.getMessage() + ")";
         }
+    }
+
+    private static int freePortOtherThan(int taken) {
+        int free = freePort();
+        return free == taken ? freePortOtherThan(taken) : free;
     }
 
     private static int freePort() {
