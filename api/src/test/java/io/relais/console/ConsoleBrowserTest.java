@@ -7,6 +7,7 @@ import io.relais.support.Browser;
 import io.relais.support.HttpApi.Response;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.util.ArrayList;
@@ -43,6 +44,12 @@ class ConsoleBrowserTest extends ApiTestSupport {
             assertThat(browser.currentUrl()).as("back where the browser was sent from").endsWith("/#/leads");
             assertThat(menu(browser)).containsExactly("Leads", "Accounts", "Deals", "Activities", "Alerts",
                     "Imports");
+
+            browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+            WebElement skip = browser.driver().switchTo().activeElement();
+            assertThat(skip.getText()).as("the keyboard's first stop").isEqualTo("Skip to content");
+            skip.sendKeys(Keys.ENTER);
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("main");
 
             browser.find(By.cssSelector("#sign-out button")).click();
             browser.waitUntil(driver -> driver.getCurrentUrl().endsWith("/sign-in?signed-out"));
