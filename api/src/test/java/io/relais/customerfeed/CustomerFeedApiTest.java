@@ -88,6 +88,22 @@ class CustomerFeedApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aDealWonWithoutAnOwnerSaysSo() {
+        TestUser steward = user("steward-ownerless", Profile.DATA_STEWARD);
+        long start = read(steward.api(), 0).next();
+        String account = created(api().post("/api/v1/accounts", "{\"legalName\": \"" + tag("Sans titulaire")
+                + "\"}"));
+        String deal = created(api().post("/api/v1/opportunities", "{\"accountId\": \"" + account + "\", \"name\": "
+                + "\"Sans titulaire\", \"currency\": \"EUR\", \"amount\": 100, \"expectedCloseDate\": \"2027-03-31\"}"));
+        assertThat(api().get("/api/v1/opportunities/" + deal).body().get("ownerId").isNull()).isTrue();
+        assertThat(api().post("/api/v1/opportunities/" + deal + "/close-won", null).status()).isEqualTo(200);
+
+        JsonNode dealWon = awaitEntries(steward.api(), start, account, 1).get(0);
+        assertThat(dealWon.get("kind").asText()).isEqualTo("DEAL_WON");
+        assertThat(dealWon.get("deal").get("ownerId").isNull()).as("the description allows it").isTrue();
+    }
+
+    @Test
     void aWonDealMakesACustomerWhoseErpLinkAndErpFieldChangesFollowAndOtherChangesDoNot() {
         TestUser rep = user("rep-feed", Profile.SALES_REP);
         TestUser steward = user("steward-feed", Profile.DATA_STEWARD);
