@@ -87,6 +87,14 @@ public class AlertController {
         }).follow();
     }
 
+    @GetMapping("/follows/{kind}/{id}")
+    @Operation(summary = "Whether you follow a record or a user's records", description = "Your follow, since when; "
+            + "404 when you do not follow it.")
+    public Follow following(@PathVariable String kind, @PathVariable String id) {
+        return followings.findById(key(kind, id)).map(Following::follow)
+                .orElseThrow(() -> new NotFoundException("Follow", kind + "/" + id));
+    }
+
     @DeleteMapping("/follows/{kind}/{id}")
     @Operation(summary = "Stop following a record or a user's records", description = "Its changes reach your "
             + "alerts no more; those already there go with them. Done too when you did not follow it.")

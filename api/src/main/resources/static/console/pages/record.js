@@ -1,6 +1,6 @@
 // A record's page: its details (now, or as they stood at a date), and what happened to it: the account's and the
 // contact's 360° timeline, a lead's history, each change shown as before → after.
-import { get } from '../api.js';
+import { get, send } from '../api.js';
 import { navigate } from '../app.js';
 import { t, messages, moment } from '../i18n.js';
 import { changeList, fieldValues } from '../records.js';
@@ -13,7 +13,8 @@ messages({
     'record.history': 'History', 'record.contacts': 'Contacts', 'record.asOf': 'As it stood on',
     'record.show': 'Show', 'record.now': 'Now', 'record.by': 'by {user}', 'record.onBehalfOf': 'on behalf of {user}',
     'record.erased': 'Personal data erased', 'record.openAccount': 'The account’s 360° timeline',
-    'record.version': 'version {version}',
+    'record.version': 'version {version}', 'record.follow': 'Follow', 'record.unfollow': 'Stop following',
+    'record.followHint': 'Others’ changes to it come to your alerts.',
   },
   fr: {
     'record.lead': 'Piste', 'record.account': 'Compte', 'record.deal': 'Affaire', 'record.activity': 'Activité',
@@ -22,24 +23,32 @@ messages({
     'record.show': 'Afficher', 'record.now': 'Maintenant', 'record.by': 'par {user}',
     'record.onBehalfOf': 'pour le compte de {user}', 'record.erased': 'Données personnelles effacées',
     'record.openAccount': 'L’historique 360° du compte', 'record.version': 'version {version}',
+    'record.follow': 'Suivre', 'record.unfollow': 'Ne plus suivre',
+    'record.followHint': 'Les modifications des autres arrivent dans vos alertes.',
   },
 });
 
-/** Each kind of record: where the API reads it, what names it, and its account (for the 360° timeline). */
+/**
+ * Each kind of record: where the API reads it, what names it, its account (for the 360° timeline) and what it is
+ * followed as.
+ */
 const KINDS = {
   lead: {
+    followed: 'LEAD',
     path: (id) => `/api/v1/leads/${id}`,
     name: (lead) => [lead.details.firstName, lead.details.lastName].filter(Boolean).join(' ')
       || lead.details.company || lead.id,
     history: (id) => `/api/v1/leads/${id}/history`,
   },
   account: {
+    followed: 'ACCOUNT',
     path: (id) => `/api/v1/accounts/${id}`,
     name: (account) => account.details.legalName,
     history: (id) => `/api/v1/accounts/${id}/timeline`,
     contacts: true,
   },
   deal: {
+    followed: 'OPPORTUNITY',
     path: (id) => `/api/v1/opportunities/${id}`,
     name: (deal) => deal.name,
     account: (deal) => deal.accountId,
@@ -89,6 +98,28 @@ async function timeline(path, kind, segments, params) {
     pager(answer, (next) => navigate('record', segments, { ...Object.fromEntries(params), page: next })));
 }
 
+/** Follow, or stop following: whether the user follows the record is the API's answer (404: not followed). */
+async function followButton(followed, id) {
+  const path = `/api/v1/follows/${followed}/${encodeURIComponent(id)}`;
+  let following = await get(path).then(() => true, (error) => {
+    if (error.status === 404) {
+      return false;
+    }
+    throw error;
+  });
+  const button = el('button', { type: 'button', class: 'secondary', id: 'follow', 'aria-describedby': 'follow-hint' });
+  const show = () => {
+    button.textContent = t(following ? 'record.unfollow' : 'record.follow');
+  };
+  button.addEventListener('click', async () => {
+    await send(following ? 'DELETE' : 'PUT', path);
+    following = !following;
+    show();
+  });
+  show();
+  return el('p', {}, button, ' ', el('span', { class: 'muted', id: 'follow-hint' }, t('record.followHint')));
+}
+
 function asOfControl(segments, params) {
   const input = el('input', { type: 'date', name: 'asOf', value: params.get('asOf') || '' });
   const form = el('form', { class: 'controls' }, field(t('record.asOf'), input),
@@ -122,7 +153,8 @@ export default async function render(view, { segments, params }) {
   const spec = KINDS[kind];
   const asOf = params.get('asOf') || undefined;
   const record = await get(spec.path(encodeURIComponent(id)), { asOf });
-  view.append(title(`${t(`record.${kind}`)} · ${spec.name(record)}`), asOfControl(segments, params),
+  view.append(title(`${t(`record.${kind}`)} · ${spec.name(record)}`),
+    spec.followed ? await followButton(spec.followed, id) : null, asOfControl(segments, params),
     el('section', { 'aria-labelledby': 'details-heading' },
       el('h2', { id: 'details-heading' }, t('record.details')), detailList(record)));
   if (spec.contacts) {

@@ -88,8 +88,13 @@ class AlertApiTest extends ApiTestSupport {
                 .isEqualTo(200);
         awaitAlerts(rep, "?unread=true", page -> page.get("totalElements").asLong() == 1);
 
+        assertThat(rep.api().get("/api/v1/follows/ACCOUNT/" + account).body().get("followedAt"))
+                .isEqualTo(followed.body().get("followedAt"));
+        assertThat(manager.api().get("/api/v1/follows/ACCOUNT/" + account).status()).as("not the manager's")
+                .isEqualTo(404);
         Response unfollowed = rep.api().delete("/api/v1/follows/ACCOUNT/" + account);
         assertThat(unfollowed.status()).as(unfollowed.toString()).isEqualTo(204);
+        assertThat(rep.api().get("/api/v1/follows/ACCOUNT/" + account).status()).isEqualTo(404);
         assertThat(rep.api().get("/api/v1/alerts").body().get("totalElements").asLong()).isZero();
     }
 

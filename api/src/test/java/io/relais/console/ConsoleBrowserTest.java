@@ -68,12 +68,18 @@ class ConsoleBrowserTest extends ApiTestSupport {
         Response contact = rep.api().post("/api/v1/accounts/" + account + "/contacts",
                 "{\"firstName\": \"Inès\", \"lastName\": \"Roy\", \"emails\": [\"ines.roy@example.fr\"]}");
         assertThat(contact.status()).as(contact.toString()).isEqualTo(201);
-        assertThat(rep.api().put("/api/v1/follows/ACCOUNT/" + account, "").status()).isEqualTo(200);
         patch(rep, "/api/v1/accounts/" + account, "{\"phone\": \"04 78 00 00 01\"}");
-        patch(manager, "/api/v1/accounts/" + account, "{\"phone\": \"04 78 00 00 02\"}");
         created(rep.api().post("/api/v1/accounts", "{\"legalName\": \"Autre " + name + "\"}"));
 
         try (Browser browser = Browser.open(port, Browser.WIDE).signIn(rep.id(), "password-of-" + rep.id())) {
+            browser.go("#/record/account/" + account);
+            WebElement follow = browser.find(By.id("follow"));
+            assertThat(follow.getText()).isEqualTo("Follow");
+            follow.click();
+            browser.waitUntil(driver -> driver.findElement(By.id("follow")).getText().equals("Stop following"));
+            assertThat(rep.api().get("/api/v1/follows/ACCOUNT/" + account).status()).isEqualTo(200);
+            patch(manager, "/api/v1/accounts/" + account, "{\"phone\": \"04 78 00 00 02\"}");
+
             browser.go("#/accounts");
             browser.find(By.cssSelector("#accounts-list"));
             assertThat(options(browser, "status")).as("the API description's values")
