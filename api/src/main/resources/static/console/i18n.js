@@ -19,9 +19,13 @@ export function t(key, values = {}) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
-/** A value the API answers as a code (OPEN, PROSPECT, MEETING …) in words, or the code itself. */
-export function term(code) {
-  return dictionaries[lang][`term.${code}`] ?? dictionaries.en[`term.${code}`] ?? code;
+/**
+ * A value the API answers as a code (OPEN, PROSPECT, MEETING …) in words, or the code itself when the console has
+ * no words for it (a configured sales stage, say); family names a page's own words for it (stage, kind).
+ */
+export function term(code, family = 'term') {
+  const key = `${family}.${code}`;
+  return dictionaries[lang][key] ?? dictionaries.en[key] ?? code;
 }
 
 messages({

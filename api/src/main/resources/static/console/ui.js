@@ -98,7 +98,7 @@ const PALETTE = ['#1f5fa8', '#c2571a', '#2f855a', '#8b3fa8', '#b7791f', '#2c7a7b
  * same numbers as the chart.
  *
  * @param spec {id, title, type ('bar', 'line', 'doughnut'), labels, datasets: [{label, data, type?}],
- *             format (value => text), stacked, horizontal}
+ *             format (value => text), stacked, horizontal, ticks (the value axis': value => text, or tick options)}
  */
 export function chart(spec) {
   const canvas = el('canvas', { role: 'img', 'aria-label': spec.title, id: `${spec.id}-chart` });
@@ -114,6 +114,9 @@ export function chart(spec) {
     { id: `${spec.id}-figures` }));
   const figure = el('figure', { class: 'chart', id: spec.id },
     el('figcaption', {}, spec.title), el('div', { class: 'canvas-box' }, canvas), figures);
+  // the value axis in the chart's unit: ticks writes a value, or holds Chart.js's tick options
+  const ticks = typeof spec.ticks === 'function' ? { callback: spec.ticks } : spec.ticks;
+  const axis = (values) => ({ stacked: !!spec.stacked, ...(values ? { beginAtZero: true, ticks } : {}) });
   queueMicrotask(() => {
     const round = spec.type === 'doughnut' || spec.type === 'pie';
     // eslint-disable-next-line no-undef
@@ -134,7 +137,7 @@ export function chart(spec) {
         maintainAspectRatio: false,
         animation: false,
         indexAxis: spec.horizontal ? 'y' : 'x',
-        scales: round ? {} : { x: { stacked: !!spec.stacked }, y: { stacked: !!spec.stacked, beginAtZero: true } },
+        scales: round ? {} : { x: axis(spec.horizontal), y: axis(!spec.horizontal) },
         plugins: {
           tooltip: { callbacks: { label: (item) => `${item.dataset.label || item.label}: ${format(item.raw)}` } },
         },
@@ -181,4 +184,38 @@ export function progress(value, label) {
   const shown = Math.max(0, Math.min(100, Number(value) || 0));
   return el('span', { class: 'progress' },
     el('progress', { max: '100', value: String(shown), 'aria-label': label }), ' ', percent(shown / 100));
+}
+
+/**
+ * Reads what a page shows again every 2 s while something in it is still moving (a rebuild, an import), and only
+ * while the page is shown: load() fetches, show(answer) draws, ongoing(answer) says whether to read again; a
+ * failure is shown in message. Answers watch(answer), to call with what the page drew first or after a change it
+ * made, and refresh(), which reads again at once.
+ */
+export function whileOngoing(view, message, { load, show, ongoing }) {
+  let timer;
+  const watch = (answer) => {
+    clearTimeout(timer);
+    if (ongoing(answer)) {
+      // eslint-disable-next-line no-use-before-define
+      timer = setTimeout(refresh, 2000);
+    }
+  };
+  async function refresh() {
+    if (!view.isConnected) {
+      return;
+    }
+    let answer;
+    try {
+      answer = await load();
+    } catch (error) {
+      message.replaceChildren(problem(error));
+      return;
+    }
+    if (view.isConnected) {
+      show(answer);
+      watch(answer);
+    }
+  }
+  return { watch, refresh };
 }

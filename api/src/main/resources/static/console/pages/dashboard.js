@@ -2,7 +2,7 @@
 // data quality and usage, as charts with their figures, for a period and (forecast and funnel) an as-of date.
 import { get } from '../api.js';
 import { navigate } from '../app.js';
-import { t, messages, number, percent, amount, date, moment, locale } from '../i18n.js';
+import { t, messages, number, percent, amount, date, moment, locale, term } from '../i18n.js';
 import { el, field, title, table, chart, problem } from '../ui.js';
 
 messages({
@@ -105,12 +105,6 @@ messages({
 const EVERY_TEAM = ['ADMINISTRATOR', 'ANALYST', 'AUDITOR', 'DATA_STEWARD'];
 const KINDS = ['CALL', 'EMAIL', 'NOTE', 'MEETING', 'TASK'];
 
-/** A configured name's text (stages, kinds), the name itself when the console has none for it. */
-function named(prefix, name) {
-  const text = t(`${prefix}.${name}`);
-  return text === `${prefix}.${name}` ? name : text;
-}
-
 function today() {
   return new Date().toISOString().substring(0, 10);
 }
@@ -169,24 +163,6 @@ function days(value) {
 }
 
 const COUNTS = { precision: 0 };
-
-/**
- * A chart whose value axis speaks the chart's unit: ticks is a function writing a value, or Chart.js's tick
- * options (ui.chart leaves its plain numbers there).
- */
-function plot(spec, ticks) {
-  const figure = chart(spec);
-  queueMicrotask(() => {
-    // eslint-disable-next-line no-undef
-    const drawn = Chart.getChart(`${spec.id}-chart`);
-    if (drawn && ticks) {
-      Object.assign(drawn.options.scales[spec.horizontal ? 'x' : 'y'].ticks,
-        typeof ticks === 'function' ? { callback: ticks } : ticks);
-      drawn.update();
-    }
-  });
-  return figure;
-}
 
 /**
  * Whose team, for the profiles that see every team: a user id, suggested from the sales managers and, once two
@@ -272,18 +248,19 @@ function pipelineAndForecast(board, forecast, funnel) {
   const categories = [['closedWon', 'dashboard.closedWon'], ['commit', 'dashboard.commit'],
     ['bestCase', 'dashboard.bestCase'], ['pipeline', 'dashboard.pipelineCategory']];
   return el('div', { class: 'charts' },
-    plot({
+    chart({
       id: 'dashboard-pipeline',
       title: t('dashboard.chart.pipeline'),
       type: 'bar',
-      labels: board.pipelineByStage.map((stage) => named('stage', stage.stage)),
+      labels: board.pipelineByStage.map((stage) => term(stage.stage, 'stage')),
       datasets: [
         { label: t('dashboard.amount'), data: board.pipelineByStage.map((stage) => stage.amount) },
         { label: t('dashboard.weighted'), data: board.pipelineByStage.map((stage) => stage.weighted) },
       ],
       format: money,
-    }, ticks),
-    plot({
+      ticks,
+    }),
+    chart({
       id: 'dashboard-forecast',
       title: t('dashboard.chart.forecast'),
       type: 'bar',
@@ -295,19 +272,21 @@ function pipelineAndForecast(board, forecast, funnel) {
         { label: t('dashboard.target'), stack: 'target', data: forecast.lines.map((line) => line.target) },
       ],
       format: (value) => amount(value, forecast.currency),
-    }, ticks),
-    plot({
+      ticks,
+    }),
+    chart({
       id: 'dashboard-funnel',
       title: t('dashboard.chart.funnel'),
       type: 'bar',
-      labels: funnel.stages.map((stage) => named('stage', stage.stage)),
+      labels: funnel.stages.map((stage) => term(stage.stage, 'stage')),
       datasets: [
         { label: t('dashboard.winRate'), data: funnel.stages.map((stage) => stage.winRate) },
         { label: t('dashboard.toNextStage'), data: funnel.stages.map((stage) => stage.toNextStage) },
       ],
       format: percent,
-    }, percent),
-    plot({
+      ticks: percent,
+    }),
+    chart({
       id: 'dashboard-projection',
       title: t('dashboard.chart.projection'),
       type: 'bar',
@@ -316,28 +295,31 @@ function pipelineAndForecast(board, forecast, funnel) {
       datasets: [{ label: t('dashboard.amount'), data: [funnel.closedWon, funnel.expectedFromPipeline,
         funnel.expectedFromMeetings, funnel.projected, funnel.target] }],
       format: (value) => amount(value, funnel.currency),
-    }, ticks));
+      ticks,
+    }));
 }
 
 function results(board) {
   const members = board.members;
   return el('div', { class: 'charts' },
-    plot({
+    chart({
       id: 'dashboard-win-rate',
       title: t('dashboard.chart.winRate'),
       type: 'bar',
       labels: members.map((member) => member.displayName),
       datasets: [{ label: t('dashboard.winRate'), data: members.map((member) => member.team.winRate) }],
       format: percent,
-    }, percent),
-    plot({
+      ticks: percent,
+    }),
+    chart({
       id: 'dashboard-cycle',
       title: t('dashboard.chart.cycle'),
       type: 'bar',
       labels: members.map((member) => member.displayName),
       datasets: [{ label: t('dashboard.cycle'), data: members.map((member) => member.team.averageCycleDays) }],
       format: days,
-    }, COUNTS));
+      ticks: COUNTS,
+    }));
 }
 
 function activityAndData(board) {
@@ -346,16 +328,17 @@ function activityAndData(board) {
   const rows = [{ displayName: t('dashboard.team'), figures: board.team },
     ...members.map((member) => ({ displayName: member.displayName, figures: member.own }))];
   return el('div', { class: 'charts' },
-    plot({
+    chart({
       id: 'dashboard-activities',
       title: t('dashboard.chart.activities', { weeks: board.team.usage.length }),
       type: 'bar',
       stacked: true,
-      labels: KINDS.map((kind) => named('kind', kind)),
+      labels: KINDS.map((kind) => term(kind, 'kind')),
       datasets: members.map((member) => ({ label: member.displayName,
         data: KINDS.map((kind) => member.own.activities[kind] || 0) })),
-    }, COUNTS),
-    plot({
+      ticks: COUNTS,
+    }),
+    chart({
       id: 'dashboard-quality',
       title: t('dashboard.chart.quality'),
       type: 'bar',
@@ -364,8 +347,9 @@ function activityAndData(board) {
         ['deals', 'dashboard.openDeals']].map(([key, label]) => ({ label: t(label),
         data: rows.map((row) => share(row.figures.dataQuality[key])) })),
       format: percent,
-    }, percent),
-    plot({
+      ticks: percent,
+    }),
+    chart({
       id: 'dashboard-usage',
       title: t('dashboard.chart.usage'),
       type: 'line',
@@ -373,7 +357,8 @@ function activityAndData(board) {
       datasets: [['recordsCreated', 'dashboard.recordsCreated'], ['recordsUpdated', 'dashboard.recordsUpdated'],
         ['activitiesLogged', 'dashboard.activitiesLogged']].map(([key, label]) => ({ label: t(label),
         data: board.team.usage.map((week) => week[key]) })),
-    }, COUNTS));
+      ticks: COUNTS,
+    }));
 }
 
 function staleDeals(board) {
@@ -382,7 +367,7 @@ function staleDeals(board) {
   return [el('h2', {}, caption), table(caption, [
     { label: t('dashboard.deal'), value: (deal) => deal.name },
     { label: t('dashboard.owner'), value: (deal) => names.get(deal.ownerId) || deal.ownerId },
-    { label: t('dashboard.stage'), value: (deal) => named('stage', deal.stage) },
+    { label: t('dashboard.stage'), value: (deal) => term(deal.stage, 'stage') },
     { label: t('dashboard.amount'), value: (deal) => amount(deal.amount, deal.currency), numeric: true },
     { label: t('dashboard.lastActivity'), value: (deal) => (deal.lastActivityAt ? moment(deal.lastActivityAt)
       : t('dashboard.never')) },

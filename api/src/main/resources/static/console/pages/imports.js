@@ -3,7 +3,7 @@
 import { get, send } from '../api.js';
 import { navigate } from '../app.js';
 import { t, messages, moment, number } from '../i18n.js';
-import { el, field, select, title, table, problem, pager, progress } from '../ui.js';
+import { el, field, select, title, table, problem, pager, progress, whileOngoing } from '../ui.js';
 
 messages({
   en: {
@@ -43,7 +43,6 @@ messages({
   },
 });
 
-const REFRESH_MS = 2000;
 const IMPORTERS = ['ADMINISTRATOR', 'DATA_STEWARD', 'SALES_MANAGER'];
 const BADGES = { COMPLETED: 'good', FAILED: 'bad' };
 
@@ -125,40 +124,23 @@ export default async function render(view, ctx) {
   let page = await get('/api/v1/imports', { page: at, size: 20 });
   const holder = el('div', { id: 'imports' });
   const message = el('div', { role: 'status' });
-  let timer;
-
   const draw = () => holder.replaceChildren(...[imports(page),
     page.totalElements > page.size ? pager(page, (next) => navigate('imports', [], { page: next })) : null]
     .filter(Boolean));
 
-  async function refresh() {
-    if (!view.isConnected) {
-      return;
-    }
-    try {
-      page = await get('/api/v1/imports', { page: at, size: 20 });
-    } catch (error) {
-      message.replaceChildren(problem(error));
-      return;
-    }
-    if (view.isConnected) {
+  const polling = whileOngoing(view, message, {
+    load: () => get('/api/v1/imports', { page: at, size: 20 }),
+    show: (found) => {
+      page = found;
       draw();
-      // eslint-disable-next-line no-use-before-define
-      schedule();
-    }
-  }
-
-  function schedule() {
-    clearTimeout(timer);
-    if (page.content.some((item) => item.status === 'RUNNING')) {
-      timer = setTimeout(refresh, REFRESH_MS);
-    }
-  }
+    },
+    ongoing: (found) => found.content.some((item) => item.status === 'RUNNING'),
+  });
 
   view.append(title(t('imports.title')), message, holder);
   if (IMPORTERS.includes(ctx.me.profile)) {
-    view.append(upload(refresh));
+    view.append(upload(polling.refresh));
   }
   draw();
-  schedule();
+  polling.watch(page);
 }

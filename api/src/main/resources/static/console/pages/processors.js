@@ -2,7 +2,7 @@
 // runs), and a projection's dead letters; administrators rebuild, retry and evict.
 import { get, send } from '../api.js';
 import { t, messages, moment, number } from '../i18n.js';
-import { el, field, title, table, problem, href, progress } from '../ui.js';
+import { el, field, title, table, problem, href, progress, whileOngoing } from '../ui.js';
 
 messages({
   en: {
@@ -66,8 +66,6 @@ messages({
   },
 });
 
-const REFRESH_MS = 2000;
-
 function path(name) {
   return `/api/v1/admin/processors/${encodeURIComponent(name)}`;
 }
@@ -118,15 +116,15 @@ export default async function render(view, ctx) {
   const letters = selected ? await get(`${path(selected)}/dead-letters`) : null;
   const message = el('div', { role: 'status', id: 'processors-message' });
   const holder = el('div', { id: 'processors' });
-  let timer;
-
-  const schedule = () => {
-    clearTimeout(timer);
-    if (processors.some((processor) => processor.replaying)) {
+  const polling = whileOngoing(view, message, {
+    load: async () => (await get('/api/v1/admin/processors')).processors,
+    show: (found) => {
+      processors = found;
       // eslint-disable-next-line no-use-before-define
-      timer = setTimeout(refresh, REFRESH_MS);
-    }
-  };
+      draw();
+    },
+    ongoing: (found) => found.some((processor) => processor.replaying),
+  });
 
   async function rebuild(processor) {
     if (!window.confirm(t('processors.confirmRebuild', { name: processor.name }))) {
@@ -141,7 +139,7 @@ export default async function render(view, ctx) {
     }
     // eslint-disable-next-line no-use-before-define
     draw();
-    schedule();
+    polling.watch(processors);
   }
 
   function draw() {
@@ -169,29 +167,13 @@ export default async function render(view, ctx) {
     redraw(holder, table(t('processors.caption'), columns, processors, { id: 'processors-table' }));
   }
 
-  async function refresh() {
-    if (!view.isConnected) {
-      return;
-    }
-    try {
-      processors = (await get('/api/v1/admin/processors')).processors;
-    } catch (error) {
-      message.replaceChildren(problem(error));
-      return;
-    }
-    if (view.isConnected) {
-      draw();
-      schedule();
-    }
-  }
-
   view.append(title(t('processors.title')), el('p', {}, t('processors.intro')), message, holder);
   draw();
-  schedule();
+  polling.watch(processors);
   if (letters) {
     // eslint-disable-next-line no-use-before-define
     view.append(deadLetters(selected, letters, admin, async () => {
-      await refresh();
+      await polling.refresh();
       return get(`${path(selected)}/dead-letters`);
     }));
   }
